@@ -1,0 +1,63 @@
+"""The roles of PRODUCT.md as Django groups, and the permissions each one holds.
+
+The groups are brought in line with this table after every migrate (see apps.py),
+because permissions only exist once migrate has created them.
+"""
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    ANALYST = "analyst", "Analyst"
+    REVIEWER = "reviewer", "Reviewer"
+    REPORT_EDITOR = "report_editor", "Report editor"
+    PARTNER = "partner", "Partner"
+
+
+# What analysts edit: an incident, its lines, and the records those lines refer to.
+CASE_RECORDS = [
+    "incident",
+    "materielline",
+    "involvement",
+    "incidentlocation",
+    "citation",
+    "attachment",
+    "source",
+    "entity",
+    "entityalias",
+    "vesselname",
+    "vesselflag",
+    "location",
+]
+# Lines that are removed from an incident or entity as part of editing it.
+REMOVABLE_LINES = [
+    "materielline",
+    "involvement",
+    "incidentlocation",
+    "citation",
+    "attachment",
+    "entityalias",
+    "vesselname",
+    "vesselflag",
+]
+REFERENCE_DATA = ["incidenttype", "materielcategory", "resolution", "provision", "organisation"]
+
+
+def _perms(actions, models_):
+    return {f"cases.{action}_{model}" for model in models_ for action in actions}
+
+
+ANALYST_PERMISSIONS = (
+    _perms(["view", "add", "change"], CASE_RECORDS)
+    | _perms(["delete"], REMOVABLE_LINES)
+    | _perms(["view"], REFERENCE_DATA)
+)
+
+ROLE_PERMISSIONS: dict[Role, set[str]] = {
+    Role.ANALYST: ANALYST_PERMISSIONS,
+    Role.REVIEWER: ANALYST_PERMISSIONS | {"cases.review_incident", "cases.reopen_incident"},
+    # Editors read the cases and own the reports app (its permissions join as it grows).
+    Role.REPORT_EDITOR: _perms(["view"], CASE_RECORDS + REFERENCE_DATA) | {"reports.*"},
+    # Partners read through the API, which applies their clearance; no model permissions.
+    Role.PARTNER: set(),
+}

@@ -1,0 +1,245 @@
+from concurrency.admin import ConcurrentModelAdmin
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from cases.models import (
+    Attachment,
+    Citation,
+    Entity,
+    EntityAlias,
+    Incident,
+    IncidentLocation,
+    IncidentType,
+    Involvement,
+    Location,
+    MaterielCategory,
+    MaterielLine,
+    Organisation,
+    Provision,
+    Resolution,
+    Source,
+    VesselFlag,
+    VesselName,
+)
+
+
+class RecordAdmin(SimpleHistoryAdmin):
+    """Admin for records whose changes are kept: saves are attributed to their author."""
+
+    def save_model(self, request, obj, form, change):
+        if not change and hasattr(obj, "created_by_id") and obj.created_by_id is None:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(IncidentType)
+class IncidentTypeAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "code", "approvals_required", "position", "is_active")
+    list_editable = ("position",)
+    list_filter = ("is_active",)
+    search_fields = ("name", "code")
+    prepopulated_fields = {"code": ("name",)}
+
+
+@admin.register(MaterielCategory)
+class MaterielCategoryAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "code", "position", "is_active")
+    list_filter = ("is_active",)
+    search_fields = ("name", "code")
+    prepopulated_fields = {"code": ("name",)}
+
+
+class ProvisionInline(admin.TabularInline):
+    model = Provision
+    extra = 0
+    fields = ("paragraph", "summary", "verification", "verification_note")
+
+
+@admin.register(Resolution)
+class ResolutionAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "adopted_on")
+    search_fields = ("number", "summary")
+    inlines = [ProvisionInline]
+
+
+@admin.register(Provision)
+class ProvisionAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "summary", "verification")
+    list_filter = ("verification", "resolution")
+    list_select_related = ("resolution",)
+    search_fields = ("paragraph", "summary", "resolution__number")
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "short_name", "kind", "country", "clearance", "is_active")
+    list_filter = ("kind", "clearance", "is_active")
+    search_fields = ("name", "short_name")
+
+
+class EntityAliasInline(admin.TabularInline):
+    model = EntityAlias
+    extra = 0
+
+
+class VesselNameInline(admin.TabularInline):
+    model = VesselName
+    extra = 0
+    verbose_name_plural = "past names (vessels)"
+
+
+class VesselFlagInline(admin.TabularInline):
+    model = VesselFlag
+    extra = 0
+    verbose_name_plural = "flag history (vessels)"
+
+
+@admin.register(Entity)
+class EntityAdmin(RecordAdmin):
+    list_display = ("name", "kind", "country", "imo_number", "mmsi", "un_list_reference")
+    list_filter = ("kind", "country")
+    search_fields = ("name", "aliases__name", "past_names__name", "imo_number", "mmsi")
+    inlines = [EntityAliasInline, VesselNameInline, VesselFlagInline]
+
+
+@admin.register(Location)
+class LocationAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "kind", "country", "latitude", "longitude", "precision")
+    list_filter = ("kind", "country", "precision")
+    search_fields = ("name",)
+
+
+class SourceAttachmentInline(admin.TabularInline):
+    model = Attachment
+    fk_name = "source"
+    extra = 0
+    fields = ("file", "caption", "sharing_level", "original_name", "size", "sha256")
+    readonly_fields = ("original_name", "size", "sha256")
+
+
+@admin.register(Source)
+class SourceAdmin(RecordAdmin):
+    list_display = (
+        "title",
+        "originator",
+        "kind",
+        "published_on",
+        "reliability",
+        "sharing_level",
+        "attribution",
+    )
+    list_filter = ("kind", "reliability", "sharing_level", "attribution")
+    list_select_related = ("originator",)
+    search_fields = ("title", "description", "url", "originator__name")
+    autocomplete_fields = ("originator",)
+    date_hierarchy = "published_on"
+    inlines = [SourceAttachmentInline]
+
+
+class MaterielLineInline(admin.TabularInline):
+    model = MaterielLine
+    extra = 0
+    autocomplete_fields = ("category",)
+
+
+class InvolvementInline(admin.TabularInline):
+    model = Involvement
+    extra = 0
+    autocomplete_fields = ("entity",)
+
+
+class IncidentLocationInline(admin.TabularInline):
+    model = IncidentLocation
+    extra = 0
+    autocomplete_fields = ("location",)
+
+
+class CitationInline(admin.StackedInline):
+    model = Citation
+    extra = 0
+    autocomplete_fields = ("source",)
+
+
+class IncidentAttachmentInline(admin.TabularInline):
+    model = Attachment
+    fk_name = "incident"
+    extra = 0
+    fields = ("file", "caption", "sharing_level", "original_name", "size", "sha256")
+    readonly_fields = ("original_name", "size", "sha256")
+
+
+@admin.register(Incident)
+class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
+    list_display = (
+        "reference",
+        "title",
+        "incident_type",
+        "occurred_from",
+        "status",
+        "sharing_level",
+        "confidence",
+    )
+    list_filter = ("status", "incident_type", "sharing_level", "confidence", "origin_country")
+    list_select_related = ("incident_type",)
+    search_fields = ("reference", "title", "summary")
+    date_hierarchy = "occurred_from"
+    autocomplete_fields = ("incident_type", "provisions", "contributing_states")
+    readonly_fields = (
+        "reference",
+        "status",
+        "created_by",
+        "created_at",
+        "updated_by",
+        "updated_at",
+        "submitted_by",
+        "submitted_at",
+        "reviewed_by",
+        "reviewed_at",
+        "approved_by",
+        "approved_at",
+    )
+    fieldsets = (
+        (None, {"fields": ("reference", "title", "summary", "incident_type", "version")}),
+        (
+            "When and where",
+            {
+                "fields": (
+                    ("occurred_from", "occurred_to", "date_precision"),
+                    ("origin_country", "destination_country"),
+                )
+            },
+        ),
+        (
+            "Assessment and handling",
+            {"fields": ("confidence", "sharing_level", "provisions", "contributing_states")},
+        ),
+        (
+            "Workflow",
+            {
+                "fields": (
+                    "status",
+                    ("created_by", "created_at"),
+                    ("updated_by", "updated_at"),
+                    ("submitted_by", "submitted_at"),
+                    ("reviewed_by", "reviewed_at"),
+                    ("approved_by", "approved_at"),
+                )
+            },
+        ),
+    )
+    inlines = [
+        MaterielLineInline,
+        InvolvementInline,
+        IncidentLocationInline,
+        CitationInline,
+        IncidentAttachmentInline,
+    ]
+
+    def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def has_delete_permission(self, request, obj=None):
+        # Incidents are withdrawn or rejected, never deleted: their references and
+        # their history stay.
+        return False

@@ -1,0 +1,49 @@
+"""Gradings and handling markings shared by incidents, sources and organisations."""
+
+from django.db import models
+
+
+class SharingLevel(models.TextChoices):
+    """FIRST Traffic Light Protocol 2.0, from the widest audience to the narrowest."""
+
+    CLEAR = "CLEAR", "TLP:CLEAR"
+    GREEN = "GREEN", "TLP:GREEN"
+    AMBER = "AMBER", "TLP:AMBER"
+    AMBER_STRICT = "AMBER+STRICT", "TLP:AMBER+STRICT"
+    RED = "RED", "TLP:RED"
+
+    @classmethod
+    def at_or_below(cls, level: str) -> list[str]:
+        """The levels that a reader cleared for `level` may see, `level` included."""
+        order = list(cls.values)
+        return order[: order.index(level) + 1]
+
+
+class Reliability(models.TextChoices):
+    """Admiralty code: how reliable the source is, graded once per source."""
+
+    A = "A", "A – completely reliable"
+    B = "B", "B – usually reliable"
+    C = "C", "C – fairly reliable"
+    D = "D", "D – not usually reliable"
+    E = "E", "E – unreliable"
+    F = "F", "F – reliability cannot be judged"
+
+
+class Credibility(models.IntegerChoices):
+    """Admiralty code: how credible one piece of information is, graded per citation."""
+
+    CONFIRMED = 1, "1 – confirmed by other sources"
+    PROBABLY_TRUE = 2, "2 – probably true"
+    POSSIBLY_TRUE = 3, "3 – possibly true"
+    DOUBTFUL = 4, "4 – doubtful"
+    IMPROBABLE = 5, "5 – improbable"
+    CANNOT_BE_JUDGED = 6, "6 – truth cannot be judged"
+
+
+class Confidence(models.TextChoices):
+    """The analysts' confidence in an assessment (ICD 203 levels)."""
+
+    HIGH = "high", "High"
+    MODERATE = "moderate", "Moderate"
+    LOW = "low", "Low"

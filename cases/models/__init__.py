@@ -1,0 +1,35 @@
+from cases.models.attachments import Attachment
+from cases.models.entities import Entity, EntityAlias, VesselFlag, VesselName
+from cases.models.incidents import (
+    Citation,
+    Incident,
+    IncidentLocation,
+    Involvement,
+    MaterielLine,
+    ReferenceSequence,
+)
+from cases.models.locations import Location
+from cases.models.organisations import Organisation
+from cases.models.reference import IncidentType, MaterielCategory, Provision, Resolution
+from cases.models.sources import Source
+
+__all__ = [
+    "Attachment",
+    "Citation",
+    "Entity",
+    "EntityAlias",
+    "Incident",
+    "IncidentLocation",
+    "IncidentType",
+    "Involvement",
+    "Location",
+    "MaterielCategory",
+    "MaterielLine",
+    "Organisation",
+    "Provision",
+    "ReferenceSequence",
+    "Resolution",
+    "Source",
+    "VesselFlag",
+    "VesselName",
+]

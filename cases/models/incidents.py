@@ -1,0 +1,315 @@
+from concurrency.fields import AutoIncVersionField
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from cases.markings import Confidence, Credibility, SharingLevel
+from cases.models.entities import Entity
+from cases.models.locations import Location
+from cases.models.organisations import Organisation
+from cases.models.reference import IncidentType, MaterielCategory, Provision
+from cases.models.sources import Source
+
+
+class ReferenceSequence(models.Model):
+    """The last number handed out for each year's references. It only ever grows, so a
+    reference is never reused, even after its incident is gone."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
+
+    @classmethod
+    def next_number(cls, year: int) -> int:
+        """Allocate the next number for `year`. The UPDATE locks the row until the caller's
+        transaction ends, so concurrent allocations queue up rather than collide."""
+        with transaction.atomic():
+            if not cls.objects.filter(year=year).update(last_number=models.F("last_number") + 1):
+                try:
+                    with transaction.atomic():
+                        cls.objects.create(year=year, last_number=1)
+                    return 1
+                except IntegrityError:  # another transaction created this year's row first
+                    cls.objects.filter(year=year).update(last_number=models.F("last_number") + 1)
+            return cls.objects.values_list("last_number", flat=True).get(year=year)
+
+
+class Incident(models.Model):
+    """One violation or evasion event, from the analyst's first draft to its approval."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted for review"
+        CHANGES_REQUESTED = "changes_requested", "Changes requested"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    class DatePrecision(models.TextChoices):
+        DAY = "day", "Day"
+        MONTH = "month", "Month"
+        YEAR = "year", "Year"
+        APPROXIMATE = "approximate", "Approximate"
+
+    reference = models.CharField(max_length=20, unique=True, editable=False)
+    title = models.CharField(max_length=300)
+    summary = models.TextField()
+    incident_type = models.ForeignKey(
+        IncidentType, on_delete=models.PROTECT, related_name="incidents", verbose_name="type"
+    )
+    occurred_from = models.DateField("occurred from")
+    occurred_to = models.DateField("occurred until", null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=12, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    origin_country = CountryField(blank=True, help_text="For transfers: where it came from.")
+    destination_country = CountryField(blank=True, help_text="For transfers: where it went.")
+    confidence = models.CharField(
+        max_length=10, choices=Confidence.choices, default=Confidence.MODERATE
+    )
+    sharing_level = models.CharField(
+        max_length=12, choices=SharingLevel.choices, default=SharingLevel.AMBER
+    )
+    provisions = models.ManyToManyField(
+        Provision, blank=True, related_name="incidents", help_text="Paragraphs breached."
+    )
+    contributing_states = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="contributed_incidents",
+        limit_choices_to={"kind": Organisation.Kind.PARTICIPATING_STATE},
+        help_text="Participating states that provided information on this incident.",
+    )
+
+    # Workflow: changed only by cases.workflow, never by forms or the API.
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="incidents_created",
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Who last edited the content (four eyes: they may not approve it).",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Who gave the last review decision.",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    approved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Optimistic locking: a save based on an older version raises RecordModifiedError.
+    version = AutoIncVersionField()
+
+    history = HistoricalRecords(
+        m2m_fields=[provisions, contributing_states], excluded_fields=["version"]
+    )
+
+    class Meta:
+        ordering = ["-occurred_from", "-id"]
+        permissions = [
+            ("review_incident", "Can approve, reject or send back submitted incidents"),
+            ("reopen_incident", "Can reopen approved incidents"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(occurred_to__isnull=True)
+                | models.Q(occurred_to__gte=models.F("occurred_from")),
+                name="incident_dates_in_order",
+                violation_error_message="The incident cannot end before it begins.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["-occurred_from", "-id"], name="incident_list_order"),
+            models.Index(fields=["status", "sharing_level"], name="incident_visibility"),
+            models.Index(fields=["occurred_to"], name="incident_occurred_to"),
+            models.Index(fields=["origin_country"], name="incident_origin"),
+            models.Index(fields=["destination_country"], name="incident_destination"),
+            models.Index(fields=["updated_at", "id"], name="incident_updated"),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.title}"
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            if not self.reference:
+                year = timezone.now().year
+                self.reference = f"INC-{year}-{ReferenceSequence.next_number(year):04d}"
+            super().save(*args, **kwargs)
+
+
+class MaterielLine(models.Model):
+    """Materiel on an incident, with the quantity as a low/high estimate."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="materiel")
+    category = models.ForeignKey(MaterielCategory, on_delete=models.PROTECT, related_name="+")
+    description = models.CharField(max_length=300, blank=True)
+    quantity_low = models.PositiveBigIntegerField(null=True, blank=True)
+    quantity_high = models.PositiveBigIntegerField(null=True, blank=True)
+    unit = models.CharField(max_length=40, blank=True, help_text="e.g. rounds, containers.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = "materiel line"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(quantity_low__isnull=True)
+                | models.Q(quantity_high__isnull=True)
+                | models.Q(quantity_low__lte=models.F("quantity_high")),
+                name="materiel_quantity_low_not_above_high",
+                violation_error_message="The low estimate is above the high estimate.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.category}: {self.quantity_display}".rstrip(": ")
+
+    @property
+    def quantity_display(self) -> str:
+        low, high, unit = self.quantity_low, self.quantity_high, self.unit
+        if low is None and high is None:
+            return "quantity unknown"
+        if low == high or high is None:
+            text = f"{low:,}" if high == low else f"at least {low:,}"
+        elif low is None:
+            text = f"up to {high:,}"
+        else:
+            text = f"{low:,}–{high:,}"
+        return f"{text} {unit}".strip()
+
+
+class Involvement(models.Model):
+    """An entity in a role on an incident."""
+
+    class Role(models.TextChoices):
+        SUPPLIER = "supplier", "Supplier"
+        RECIPIENT = "recipient", "Recipient"
+        CARRIER = "carrier", "Carrier"
+        FACILITATOR = "facilitator", "Facilitator"
+        TRAINER = "trainer", "Trainer"
+        TRAINEE_UNIT = "trainee_unit", "Trainee unit"
+        DEPLOYED_UNIT = "deployed_unit", "Deployed unit"
+        OWNER_OPERATOR = "owner_operator", "Owner or operator"
+        PERPETRATOR = "perpetrator", "Perpetrator"
+        VICTIM = "victim", "Victim"
+        OTHER = "other", "Other"
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="involvements")
+    entity = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="involvements")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    note = models.CharField(max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["incident", "entity", "role"],
+                name="involvement_unique_role",
+                violation_error_message="This entity already has this role on the incident.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.entity.name} ({self.get_role_display().lower()})"
+
+
+class IncidentLocation(models.Model):
+    """A location in a role on an incident."""
+
+    class Role(models.TextChoices):
+        ORIGIN = "origin", "Origin"
+        DESTINATION = "destination", "Destination"
+        TRANSIT = "transit", "Transit"
+        SITE = "site", "Site"
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="locations")
+    location = models.ForeignKey(
+        Location, on_delete=models.PROTECT, related_name="incident_locations"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices)
+    note = models.CharField(max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["incident", "location", "role"],
+                name="incident_location_unique_role",
+                violation_error_message="This location already has this role on the incident.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.location.name} ({self.get_role_display().lower()})"
+
+
+class Citation(models.Model):
+    """A source supporting a claim of an incident, with where in the source and how
+    credible that piece of information is."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    locator = models.CharField(
+        max_length=200, blank=True, help_text="Where in the source: page, paragraph, timestamp."
+    )
+    claim = models.TextField(help_text="The passage or claim this source supports.")
+    credibility = models.PositiveSmallIntegerField(
+        choices=Credibility.choices, default=Credibility.CANNOT_BE_JUDGED
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(credibility__gte=1, credibility__lte=6),
+                name="citation_credibility_1_to_6",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source} {self.locator}".strip()

@@ -1,0 +1,111 @@
+"""Reference data: the taxonomies and the sanctions provisions that incidents point to.
+
+Every database gets the initial rows from the migrations; administrators add more.
+"""
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class IncidentType(models.Model):
+    code = models.SlugField(max_length=50, unique=True)
+    name = models.CharField(max_length=120, unique=True)
+    description = models.TextField(blank=True)
+    approvals_required = models.PositiveSmallIntegerField(
+        default=1,
+        validators=[MinValueValidator(1)],
+        help_text="How many distinct reviewers must approve an incident of this type.",
+    )
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order in lists.")
+    is_active = models.BooleanField(
+        default=True, help_text="Inactive types stay on old incidents but are not offered."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(approvals_required__gte=1),
+                name="incident_type_needs_an_approval",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class MaterielCategory(models.Model):
+    code = models.SlugField(max_length=50, unique=True)
+    name = models.CharField(max_length=120, unique=True)
+    description = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name_plural = "materiel categories"
+
+    def __str__(self):
+        return self.name
+
+
+class Resolution(models.Model):
+    """A UN Security Council resolution of the DPRK sanctions regime."""
+
+    number = models.PositiveIntegerField(unique=True)
+    year = models.PositiveSmallIntegerField()
+    adopted_on = models.DateField(null=True, blank=True)
+    summary = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"UNSCR {self.number} ({self.year})"
+
+
+class Provision(models.Model):
+    """An operative paragraph of a resolution, as breached by incidents."""
+
+    class Verification(models.TextChoices):
+        # How far the paragraph's number and gist have been checked against the text.
+        VERIFIED = "verified", "Number and content verified"
+        CONTENT_VERIFIED = "content_verified", "Content verified, number not yet verified"
+        UNVERIFIED = "unverified", "Not verified"
+
+    resolution = models.ForeignKey(Resolution, on_delete=models.PROTECT, related_name="provisions")
+    paragraph = models.CharField(
+        max_length=20, help_text="Operative paragraph as written, e.g. 8(b) or 9."
+    )
+    summary = models.TextField(help_text="The obligation in a sentence or two.")
+    verification = models.CharField(
+        max_length=20, choices=Verification.choices, default=Verification.UNVERIFIED
+    )
+    verification_note = models.TextField(
+        blank=True, help_text="Where the number and the content were checked."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["resolution__number", "paragraph"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resolution", "paragraph"], name="provision_unique_paragraph"
+            )
+        ]
+
+    def __str__(self):
+        return f"UNSCR {self.resolution.number} ({self.resolution.year}) OP{self.paragraph}"
+
+    @property
+    def key(self) -> str:
+        """Short stable key, e.g. '1718/8(b)', used by imports and the demo data."""
+        return f"{self.resolution.number}/{self.paragraph}"

@@ -1,0 +1,77 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from cases.markings import Reliability, SharingLevel
+from cases.models.organisations import Organisation
+
+
+class Source(models.Model):
+    """Where information comes from: a state's submission, an OSINT report, an article,
+    imagery, an official document. The source is graded once (reliability); each piece
+    of information taken from it is graded on its citation (credibility)."""
+
+    class Kind(models.TextChoices):
+        STATE_INFORMATION = "state_information", "Information from a participating state"
+        OSINT_REPORT = "osint_report", "Open-source intelligence report"
+        MEDIA = "media", "Media report"
+        SATELLITE_IMAGERY = "satellite_imagery", "Satellite imagery"
+        OFFICIAL_DOCUMENT = "official_document", "Official document"
+        OTHER = "other", "Other"
+
+    class Attribution(models.TextChoices):
+        NAMED = "named", "May be named"
+        PARTICIPATING_STATE = "participating_state", 'Cite only as "a participating state"'
+        INTERNAL_ONLY = "internal_only", "Not to be cited outside the team"
+
+    title = models.CharField(max_length=400)
+    originator = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="sources")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    published_on = models.DateField(
+        null=True, blank=True, help_text="Date of the document or of the information."
+    )
+    url = models.URLField("link", max_length=1000, blank=True)
+    reliability = models.CharField(max_length=1, choices=Reliability.choices, default=Reliability.F)
+    sharing_level = models.CharField(
+        max_length=12, choices=SharingLevel.choices, default=SharingLevel.AMBER
+    )
+    attribution = models.CharField(
+        max_length=30, choices=Attribution.choices, default=Attribution.NAMED
+    )
+    description = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-published_on", "title", "id"]
+        indexes = [
+            models.Index(fields=["sharing_level"]),
+            models.Index(fields=["published_on"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if (
+            self.attribution == self.Attribution.PARTICIPATING_STATE
+            and self.originator_id
+            and not self.originator.is_participating_state
+        ):
+            raise ValidationError(
+                {
+                    "attribution": "Only information from a participating state can be cited as "
+                    '"a participating state".'
+                }
+            )

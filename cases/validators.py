@@ -1,0 +1,34 @@
+"""Validators for identifiers, shared by the models and therefore by forms, admin and API."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+
+
+def imo_check_digit(first_six: str) -> int:
+    """The IMO check digit: the six digits weighted 7..2, summed, last digit of the sum."""
+    return (
+        sum(int(digit) * weight for digit, weight in zip(first_six, range(7, 1, -1), strict=True))
+        % 10
+    )
+
+
+def validate_imo_number(value: str) -> None:
+    if len(value) != 7 or not value.isdigit():
+        raise ValidationError(
+            "An IMO number is exactly seven digits, without the 'IMO' prefix.", code="imo_format"
+        )
+    if imo_check_digit(value[:6]) != int(value[6]):
+        raise ValidationError(
+            "%(value)s is not a valid IMO number: its check digit should be %(expected)s.",
+            code="imo_check_digit",
+            params={"value": value, "expected": imo_check_digit(value[:6])},
+        )
+
+
+def validate_mmsi(value: str) -> None:
+    if len(value) != 9 or not value.isdigit():
+        raise ValidationError("An MMSI is exactly nine digits.", code="mmsi_format")
+
+
+latitude_validators = [MinValueValidator(-90), MaxValueValidator(90)]
+longitude_validators = [MinValueValidator(-180), MaxValueValidator(180)]
