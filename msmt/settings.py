@@ -98,6 +98,8 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "transaction_mode": "IMMEDIATE"}
     )
+    # A file rather than memory, so that the concurrency tests' threads share one database.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-msmt.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -1,0 +1,24 @@
+import pytest
+
+from accounts.roles import Role
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def analyst(db):
+    return UserFactory(username="analyst", role=Role.ANALYST)
+
+
+@pytest.fixture
+def reviewer(db):
+    return UserFactory(username="reviewer", role=Role.REVIEWER)
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(username="editor", role=Role.REPORT_EDITOR)
+
+
+@pytest.fixture
+def administrator(db):
+    return UserFactory(username="administrator", is_staff=True, is_superuser=True)

@@ -1,0 +1,160 @@
+"""Factories that arrange the records tests need; tests act through the public entry points."""
+
+import datetime
+
+import factory
+from django.contrib.auth.models import Group
+
+from accounts.models import User
+from accounts.roles import Role
+from cases.markings import SharingLevel
+from cases.models import (
+    Citation,
+    Entity,
+    Incident,
+    IncidentLocation,
+    IncidentType,
+    Involvement,
+    Location,
+    MaterielCategory,
+    MaterielLine,
+    Organisation,
+    Provision,
+    Source,
+)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Open-source group {n}")
+    kind = Organisation.Kind.OSINT
+
+
+class PartnerOrganisationFactory(OrganisationFactory):
+    name = factory.Sequence(lambda n: f"Partner ministry {n}")
+    kind = Organisation.Kind.PARTNER
+    clearance = SharingLevel.GREEN
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password("a-long-test-password")
+
+    @factory.post_generation
+    def role(self, create, role: Role | None, **kwargs):
+        if create and role:
+            self.groups.add(Group.objects.get(name=role.label))
+
+
+def participating_state(country: str = "US") -> Organisation:
+    """The participating states come with the migrations."""
+    return Organisation.objects.get(kind=Organisation.Kind.PARTICIPATING_STATE, country=country)
+
+
+def incident_type(code: str = "arms_transfer_from_dprk") -> IncidentType:
+    return IncidentType.objects.get(code=code)
+
+
+def provision(key: str = "1718/8(b)") -> Provision:
+    number, paragraph = key.split("/")
+    return Provision.objects.get(resolution__number=number, paragraph=paragraph)
+
+
+class EntityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Entity
+
+    kind = Entity.Kind.ORGANISATION
+    name = factory.Sequence(lambda n: f"Trading company {n}")
+
+
+class VesselFactory(EntityFactory):
+    kind = Entity.Kind.VESSEL
+    name = factory.Sequence(lambda n: f"VESSEL {n}")
+    country = "RU"
+
+
+class LocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Location
+
+    name = factory.Sequence(lambda n: f"Port {n}")
+    kind = Location.Kind.PORT
+    country = "KP"
+    latitude = "42.24000"
+    longitude = "130.30000"
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    title = factory.Sequence(lambda n: f"Report {n}")
+    originator = factory.SubFactory(OrganisationFactory)
+    kind = Source.Kind.OSINT_REPORT
+    published_on = datetime.date(2024, 3, 1)
+    reliability = "B"
+    sharing_level = SharingLevel.GREEN
+
+
+class IncidentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Incident
+
+    title = factory.Sequence(lambda n: f"Containers shipped from Rajin, voyage {n}")
+    summary = "Imagery shows containers loaded at Rajin and unloaded at Dunai."
+    incident_type = factory.LazyFunction(incident_type)
+    occurred_from = datetime.date(2023, 9, 7)
+    occurred_to = datetime.date(2023, 10, 1)
+    origin_country = "KP"
+    destination_country = "RU"
+    sharing_level = SharingLevel.GREEN
+    created_by = factory.SubFactory(UserFactory, role=Role.ANALYST)
+
+
+class MaterielLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MaterielLine
+
+    incident = factory.SubFactory(IncidentFactory)
+    category = factory.LazyFunction(lambda: MaterielCategory.objects.get(code="ballistic_missile"))
+    quantity_low = 10
+    quantity_high = 20
+    unit = "missiles"
+
+
+class InvolvementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Involvement
+
+    incident = factory.SubFactory(IncidentFactory)
+    entity = factory.SubFactory(VesselFactory)
+    role = Involvement.Role.CARRIER
+
+
+class IncidentLocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IncidentLocation
+
+    incident = factory.SubFactory(IncidentFactory)
+    location = factory.SubFactory(LocationFactory)
+    role = IncidentLocation.Role.ORIGIN
+
+
+class CitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Citation
+
+    incident = factory.SubFactory(IncidentFactory)
+    source = factory.SubFactory(SourceFactory)
+    locator = "p. 4"
+    claim = "Containers were loaded at Rajin."
+    credibility = 2

@@ -1,0 +1,74 @@
+"""Settings come from the environment; production refuses to start without a secret."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_django(env_overrides: dict[str, str], code: str) -> subprocess.CompletedProcess:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS"}
+    }
+    env |= {"DJANGO_SETTINGS_MODULE": "msmt.settings", **env_overrides}
+    return subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_without_a_secret_key_refuses_to_start_and_says_why():
+    result = run_django({"DEBUG": "0"}, "print('started')")
+    assert result.returncode != 0
+    assert "started" not in result.stdout
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_development_runs_with_its_own_key_and_local_hosts_only():
+    code = "from django.conf import settings; print(settings.DEBUG, settings.ALLOWED_HOSTS)"
+    result = run_django({"DEBUG": "1"}, code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True ['localhost', '127.0.0.1', '[::1]']"
+
+
+def test_production_allows_no_host_unless_told():
+    code = "from django.conf import settings; print(settings.ALLOWED_HOSTS)"
+    result = run_django({"DEBUG": "0", "SECRET_KEY": "x" * 50}, code)
+    assert result.stdout.strip() == "[]"
+
+
+def test_without_a_database_url_the_embedded_sqlite_file_under_var_is_used():
+    code = (
+        "from django.conf import settings; d = settings.DATABASES['default']; "
+        "print(d['ENGINE'], d['NAME'])"
+    )
+    result = run_django({"DEBUG": "1"}, code)
+    engine, name = result.stdout.split()
+    assert engine == "django.db.backends.sqlite3"
+    assert Path(name) == ROOT / "var" / "msmt.sqlite3"
+
+
+def test_postgresql_uses_the_psycopg_connection_pool():
+    code = (
+        "from django.conf import settings; d = settings.DATABASES['default']; "
+        "print(d['ENGINE'], d['NAME'], d['HOST'], d['CONN_MAX_AGE'], "
+        "d['OPTIONS']['pool']['max_size'])"
+    )
+    result = run_django(
+        {"DEBUG": "1", "DATABASE_URL": "postgres://msmt:secret@db.internal:5432/msmt"}, code
+    )
+    assert result.stdout.split() == [
+        "django.db.backends.postgresql",
+        "msmt",
+        "db.internal",
+        "0",
+        "10",
+    ]
