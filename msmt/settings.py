@@ -54,6 +54,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Serves the collected static files in production, without a separate web server.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -118,6 +120,10 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
 
 # Attachments hold material that states gave in confidence: they live outside any
 # directory a web server serves and are only handed out by a view that checks access.
@@ -129,6 +135,9 @@ ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=25 * 1024 * 1024)
 EVIDENTIARY_STANDARD_MIN_SOURCES = env.int("EVIDENTIARY_STANDARD_MIN_SOURCES", default=2)
 
 LOGIN_URL = "admin:login"
+
+# Links typed without a scheme are taken as https (Django 6's default, adopted now).
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 COUNTRIES_FIRST = ["KP", "RU", "CN"]
 

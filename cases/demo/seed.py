@@ -1,0 +1,287 @@
+"""The demo data set: users for each role, and the incidents of incidents.json with
+their sources, entities and locations. Loading it twice changes nothing the second time."""
+
+import datetime
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.roles import Role
+from cases.markings import SharingLevel
+from cases.models import (
+    Citation,
+    Entity,
+    EntityAlias,
+    Incident,
+    IncidentLocation,
+    IncidentType,
+    Involvement,
+    Location,
+    MaterielCategory,
+    MaterielLine,
+    Organisation,
+    Provision,
+    Source,
+    VesselFlag,
+    VesselName,
+)
+
+DATA_FILE = Path(__file__).with_name("incidents.json")
+DEFAULT_PASSWORD = "msmt-demo-2025"
+PARTNER_ORGANISATION = "Demo partner ministry"
+
+# username: (role, staff, superuser, first name, last name)
+DEMO_USERS = {
+    "analyst": (Role.ANALYST, False, False, "Ana", "Lyst"),
+    "reviewer": (Role.REVIEWER, False, False, "Rev", "Iewer"),
+    "editor": (Role.REPORT_EDITOR, True, False, "Edi", "Tor"),
+    "partner": (Role.PARTNER, False, False, "Pat", "Ner"),
+    "admin": (None, True, True, "Ad", "Min"),
+}
+
+
+@dataclass
+class SeedResult:
+    users: list[str] = field(default_factory=list)
+    created: dict[str, int] = field(default_factory=dict)
+
+    def count(self, what: str) -> None:
+        self.created[what] = self.created.get(what, 0) + 1
+
+
+@transaction.atomic
+def seed(password: str, data_file: Path = DATA_FILE) -> SeedResult:
+    data = json.loads(data_file.read_text(encoding="utf-8"))
+    result = SeedResult()
+    users = _users(password, result)
+    organisations = _organisations(data["organisations"], result)
+    entities = {item["key"]: _entity(item, users["analyst"], result) for item in data["entities"]}
+    locations = {item["key"]: _location(item, result) for item in data["locations"]}
+    sources = {
+        item["key"]: _source(item, organisations, users["analyst"], result)
+        for item in data["sources"]
+    }
+    for item in data["incidents"]:
+        _incident(item, users, entities, locations, sources, result)
+    return result
+
+
+def _users(password: str, result: SeedResult) -> dict[str, User]:
+    partner_org, _ = Organisation.objects.get_or_create(
+        name=PARTNER_ORGANISATION,
+        defaults={"kind": Organisation.Kind.PARTNER, "clearance": SharingLevel.GREEN},
+    )
+    users = {}
+    for username, (role, staff, superuser, first, last) in DEMO_USERS.items():
+        user, created = User.objects.get_or_create(username=username)
+        if created:
+            result.count("users")
+        user.first_name, user.last_name = first, last
+        user.email = f"{username}@demo.msmt.invalid"
+        user.is_staff, user.is_superuser = staff, superuser
+        user.organisation = partner_org if role == Role.PARTNER else None
+        user.set_password(password)
+        user.save()
+        if role:
+            user.groups.add(Group.objects.get(name=role.label))
+        users[username] = user
+        result.users.append(username)
+    return users
+
+
+def _organisations(items, result) -> dict[str, Organisation]:
+    found = {
+        f"state:{state.country.code}": state
+        for state in Organisation.objects.filter(kind=Organisation.Kind.PARTICIPATING_STATE)
+    }
+    for item in items:
+        organisation, created = Organisation.objects.get_or_create(
+            name=item["name"],
+            defaults={
+                "short_name": item.get("short_name", ""),
+                "kind": item["kind"],
+                "country": item.get("country", ""),
+            },
+        )
+        if created:
+            result.count("organisations")
+        found[item["key"]] = organisation
+    return found
+
+
+def _entity(item, analyst, result) -> Entity:
+    entity, created = Entity.objects.get_or_create(
+        kind=item["kind"],
+        name=item["name"],
+        defaults={
+            "description": _illustrative(item, item.get("description", "")),
+            "country": item.get("country", ""),
+            "imo_number": item.get("imo_number", ""),
+            "mmsi": item.get("mmsi", ""),
+            "call_sign": item.get("call_sign", ""),
+            "aircraft_registration": item.get("aircraft_registration", ""),
+            "un_list_reference": item.get("un_list_reference", ""),
+            "created_by": analyst,
+        },
+    )
+    if created:
+        entity.full_clean()
+        result.count("entities")
+        for alias in item.get("aliases", []):
+            EntityAlias.objects.create(entity=entity, name=alias)
+        for past in item.get("past_names", []):
+            VesselName.objects.create(
+                entity=entity, name=past["name"], until=_date(past.get("until"))
+            )
+        for flag in item.get("flags", []):
+            VesselFlag.objects.create(
+                entity=entity,
+                country=flag["country"],
+                since=_date(flag.get("since")),
+                until=_date(flag.get("until")),
+            )
+    return entity
+
+
+def _location(item, result) -> Location:
+    location, created = Location.objects.get_or_create(
+        name=item["name"],
+        defaults={
+            "kind": item["kind"],
+            "country": item.get("country", ""),
+            "latitude": _coordinate(item.get("latitude")),
+            "longitude": _coordinate(item.get("longitude")),
+            "precision": item.get("precision", Location.Precision.APPROXIMATE),
+        },
+    )
+    if created:
+        location.full_clean()
+        result.count("locations")
+    return location
+
+
+def _source(item, organisations, analyst, result) -> Source:
+    source, created = Source.objects.get_or_create(
+        title=item["title"],
+        url=item.get("url") or "",
+        defaults={
+            "originator": organisations[item["originator"]],
+            "kind": item["kind"],
+            "published_on": _date(item.get("published_on")),
+            "reliability": item["reliability"],
+            "sharing_level": item["sharing_level"],
+            "attribution": item["attribution"],
+            "description": item.get("description", ""),
+            "created_by": analyst,
+        },
+    )
+    if created:
+        source.full_clean()
+        result.count("sources")
+    return source
+
+
+def _incident(item, users, entities, locations, sources, result) -> None:
+    analyst = users["analyst"]
+    if Incident.objects.filter(title=item["title"], created_by=analyst).exists():
+        return
+    incident = Incident(
+        title=item["title"],
+        summary=_illustrative(item, item["summary"]),
+        incident_type=IncidentType.objects.get(code=item["type"]),
+        occurred_from=_date(item["occurred_from"]),
+        occurred_to=_date(item.get("occurred_to")),
+        date_precision=item["date_precision"],
+        origin_country=item.get("origin_country", ""),
+        destination_country=item.get("destination_country", ""),
+        confidence=item["confidence"],
+        sharing_level=item["sharing_level"],
+        created_by=analyst,
+        updated_by=analyst,
+    )
+    incident.full_clean()
+    incident._history_user = analyst
+    incident.save()
+    result.count("incidents")
+
+    for line in item.get("materiel", []):
+        MaterielLine(
+            incident=incident,
+            category=MaterielCategory.objects.get(code=line["category"]),
+            description=line.get("description", ""),
+            quantity_low=line.get("quantity_low"),
+            quantity_high=line.get("quantity_high"),
+            unit=line.get("unit", ""),
+        ).save()
+    for involvement in item.get("involvements", []):
+        Involvement.objects.get_or_create(
+            incident=incident,
+            entity=entities[involvement["entity"]],
+            role=involvement["role"],
+            defaults={"note": involvement.get("note", "")[:300]},
+        )
+    for place in item.get("locations", []):
+        IncidentLocation.objects.get_or_create(
+            incident=incident, location=locations[place["location"]], role=place["role"]
+        )
+    for citation in item.get("citations", []):
+        Citation.objects.create(
+            incident=incident,
+            source=sources[citation["source"]],
+            locator=citation.get("locator", ""),
+            claim=citation["claim"],
+            credibility=citation["credibility"],
+        )
+    incident.provisions.set([_provision(key) for key in item.get("provisions", [])])
+    incident.contributing_states.set(
+        Organisation.objects.filter(
+            kind=Organisation.Kind.PARTICIPATING_STATE,
+            country__in=item.get("contributing_states", []),
+        )
+    )
+    _apply_status(incident, item["status"], users)
+
+
+def _apply_status(incident: Incident, status: str, users) -> None:
+    """Put a demo incident in its workflow state, as the analyst and reviewer would have."""
+    if status == Incident.Status.DRAFT:
+        return
+    now = timezone.now()
+    incident.status = status
+    if status != Incident.Status.WITHDRAWN:  # the demo's withdrawn incident never left draft
+        incident.submitted_by, incident.submitted_at = users["analyst"], now
+    if status in (
+        Incident.Status.APPROVED,
+        Incident.Status.REJECTED,
+        Incident.Status.CHANGES_REQUESTED,
+    ):
+        incident.reviewed_by, incident.reviewed_at = users["reviewer"], now
+    if status == Incident.Status.APPROVED:
+        incident.approved_by, incident.approved_at = users["reviewer"], now
+    incident._history_user = users["reviewer"]
+    incident.save()
+
+
+def _provision(key: str) -> Provision:
+    number, paragraph = key.split("/", 1)
+    return Provision.objects.get(resolution__number=int(number), paragraph=paragraph)
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _coordinate(value) -> Decimal | None:
+    return None if value is None else round(Decimal(str(value)), 5)
+
+
+def _illustrative(item, text: str) -> str:
+    if item.get("illustrative"):
+        return f"{text}\n\n[Illustrative demo record: some details are not verified.]"
+    return text

@@ -1,0 +1,111 @@
+"""The Django admin serves every record type to administrators, with history."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from tests.factories import (
+    CitationFactory,
+    IncidentFactory,
+    InvolvementFactory,
+    MaterielLineFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+CASES_MODELS = [model for model in admin.site._registry if model._meta.app_label == "cases"]
+
+
+@pytest.fixture
+def incident():
+    incident = IncidentFactory()
+    MaterielLineFactory(incident=incident)
+    InvolvementFactory(incident=incident)
+    CitationFactory(incident=incident)
+    return incident
+
+
+@pytest.mark.parametrize("model", CASES_MODELS, ids=lambda m: m._meta.model_name)
+def test_every_list_and_add_page_opens_for_an_administrator(client, administrator, model, incident):
+    client.force_login(administrator)
+    opts = model._meta
+    changelist = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+    assert changelist.status_code == 200
+    add = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add"))
+    assert add.status_code in (200, 403)  # 403 only where adding is not allowed
+
+
+def test_the_incident_page_shows_its_lines_and_keeps_workflow_fields_read_only(
+    client, administrator, incident
+):
+    client.force_login(administrator)
+    response = client.get(reverse("admin:cases_incident_change", args=[incident.pk]))
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert "status" not in form.fields
+    assert "reference" not in form.fields
+    assert "version" in form.fields
+    inline_models = {
+        formset.formset.model.__name__ for formset in response.context["inline_admin_formsets"]
+    }
+    assert {
+        "MaterielLine",
+        "Involvement",
+        "IncidentLocation",
+        "Citation",
+        "Attachment",
+    } <= inline_models
+
+
+def change_form_data(response, version: int, **changes) -> dict:
+    """What the browser posts back: the form's values, the signed version it was based
+    on, and the inline formsets left as they are."""
+    form = response.context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data |= {"provisions": [], "contributing_states": [], **changes}
+    data["version"] = str(form.fields["version"].prepare_value(version))
+    for prefix in ("materiel", "involvements", "locations", "citations", "attachments"):
+        data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
+    return data
+
+
+def test_an_incident_edit_in_the_admin_is_attributed_and_recorded(client, administrator, incident):
+    client.force_login(administrator)
+    url = reverse("admin:cases_incident_change", args=[incident.pk])
+    data = change_form_data(client.get(url), incident.version, title="Edited in the admin")
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    incident.refresh_from_db()
+    assert incident.title == "Edited in the admin"
+    assert incident.updated_by == administrator
+    assert incident.history.latest().history_user == administrator
+
+
+def test_the_admin_refuses_an_edit_based_on_a_stale_version(client, administrator, incident):
+    client.force_login(administrator)
+    url = reverse("admin:cases_incident_change", args=[incident.pk])
+    data = change_form_data(client.get(url), incident.version, title="My edit")
+    incident.title = "Someone else's edit"
+    incident.save()
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "Record Modified" in response.content.decode()
+    incident.refresh_from_db()
+    assert incident.title == "Someone else's edit"
+
+
+def test_incidents_cannot_be_deleted_in_the_admin(client, administrator, incident):
+    client.force_login(administrator)
+    response = client.get(reverse("admin:cases_incident_delete", args=[incident.pk]))
+    assert response.status_code == 403
+
+
+def test_the_history_page_of_an_incident_opens(client, administrator, incident):
+    client.force_login(administrator)
+    response = client.get(reverse("admin:cases_incident_history", args=[incident.pk]))
+    assert response.status_code == 200
+    assert incident.title in response.content.decode()
