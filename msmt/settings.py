@@ -136,9 +136,6 @@ EVIDENTIARY_STANDARD_MIN_SOURCES = env.int("EVIDENTIARY_STANDARD_MIN_SOURCES", d
 
 LOGIN_URL = "admin:login"
 
-# Links typed without a scheme are taken as https (Django 6's default, adopted now).
-FORMS_URLFIELD_ASSUME_HTTPS = True
-
 COUNTRIES_FIRST = ["KP", "RU", "CN"]
 
 REST_FRAMEWORK = {

@@ -4,6 +4,12 @@ from accounts.roles import Role
 from tests.factories import UserFactory
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Hashing strength is Django's concern, not this suite's; MD5 keeps factories quick.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def analyst(db):
     return UserFactory(username="analyst", role=Role.ANALYST)

@@ -12,6 +12,7 @@ from cases.models.locations import Location
 from cases.models.organisations import Organisation
 from cases.models.reference import IncidentType, MaterielCategory, Provision, Resolution
 from cases.models.sources import Source
+from cases.models.transitions import Transition
 
 __all__ = [
     "Attachment",
@@ -30,6 +31,7 @@ __all__ = [
     "ReferenceSequence",
     "Resolution",
     "Source",
+    "Transition",
     "VesselFlag",
     "VesselName",
 ]

@@ -55,6 +55,19 @@ class Incident(models.Model):
         YEAR = "year", "Year"
         APPROXIMATE = "approximate", "Approximate"
 
+    # The workflow's steps: action -> (statuses it starts from, status it leads to).
+    # cases.workflow enforces it; pages and the API read it to offer the next steps.
+    TRANSITIONS = {
+        "submit": ({Status.DRAFT, Status.CHANGES_REQUESTED}, Status.SUBMITTED),
+        "withdraw": ({Status.DRAFT, Status.SUBMITTED, Status.CHANGES_REQUESTED}, Status.WITHDRAWN),
+        "approve": ({Status.SUBMITTED}, Status.APPROVED),
+        "request_changes": ({Status.SUBMITTED}, Status.CHANGES_REQUESTED),
+        "reject": ({Status.SUBMITTED}, Status.REJECTED),
+        # Reopening sends an approved incident back to its author, out of partners' view.
+        "reopen": ({Status.APPROVED}, Status.CHANGES_REQUESTED),
+    }
+    EDITABLE_STATUSES = {Status.DRAFT, Status.CHANGES_REQUESTED}
+
     reference = models.CharField(max_length=20, unique=True, editable=False)
     title = models.CharField(max_length=300)
     summary = models.TextField()
@@ -173,6 +186,13 @@ class Incident(models.Model):
                 year = timezone.now().year
                 self.reference = f"INC-{year}-{ReferenceSequence.next_number(year):04d}"
             super().save(*args, **kwargs)
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in self.EDITABLE_STATUSES
+
+    def allows(self, action: str) -> bool:
+        return self.status in self.TRANSITIONS[action][0]
 
 
 class MaterielLine(models.Model):

@@ -1,0 +1,46 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from cases.models.incidents import Incident
+
+
+class Transition(models.Model):
+    """One step of an incident's workflow: who, when, from which status to which, and
+    why. Written by cases.workflow only, and kept forever."""
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", "Submitted for review"
+        WITHDRAW = "withdraw", "Withdrawn"
+        APPROVE = "approve", "Approved"
+        REQUEST_CHANGES = "request_changes", "Changes requested"
+        REJECT = "reject", "Rejected"
+        REOPEN = "reopen", "Reopened"
+
+    incident = models.ForeignKey(Incident, on_delete=models.PROTECT, related_name="transitions")
+    action = models.CharField(max_length=20, choices=Action.choices)
+    from_status = models.CharField(max_length=20, choices=Incident.Status.choices)
+    to_status = models.CharField(max_length=20, choices=Incident.Status.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    comment = models.TextField(blank=True)
+    standard_override = models.TextField(
+        blank=True,
+        help_text="The reviewer's reason for approving with fewer independent sources "
+        "than the evidentiary standard asks for.",
+    )
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["incident", "at"])]
+
+    def __str__(self):
+        return f"{self.incident.reference}: {self.get_action_display()} by {self.by}"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise TypeError("A workflow transition is a record of the past: it cannot change.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("A workflow transition is kept forever: it cannot be deleted.")

@@ -1,0 +1,202 @@
+"""The incident workflow: the only place where an incident's status changes.
+
+Each verb locks the incident's row, checks who may take the step and whether the rules
+allow it, changes the status, and records a Transition, all in one transaction. Views,
+the admin, the API and commands call these verbs and translate WorkflowError into a
+message or an HTTP status:
+
+    workflow.approve(incident, by=request.user, comment="Two independent sources.")
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from cases.models import Incident, Transition
+
+
+class WorkflowError(Exception):
+    """A step that the rules do not allow; the message says why, for the user."""
+
+
+@dataclass(frozen=True)
+class Corroboration:
+    independent_sources: int
+    required: int
+
+    @property
+    def meets_standard(self) -> bool:
+        return self.independent_sources >= self.required
+
+
+def corroboration(incident: Incident) -> Corroboration:
+    """Sources count as independent when their originators differ."""
+    originators = {citation.source.originator_id for citation in _citations(incident)}
+    return Corroboration(len(originators), settings.EVIDENTIARY_STANDARD_MIN_SOURCES)
+
+
+def _citations(incident: Incident):
+    # Uses the prefetched citations when the caller loaded them.
+    return (
+        incident.citations.all()
+        if _is_prefetched(incident)
+        else (incident.citations.select_related("source"))
+    )
+
+
+def _is_prefetched(incident: Incident) -> bool:
+    return "citations" in getattr(incident, "_prefetched_objects_cache", {})
+
+
+def submit(incident: Incident, *, by, comment: str = "") -> Incident:
+    with _locked(incident) as locked:
+        _require_permission(by, "cases.change_incident", "submit incidents")
+        _require_step(locked, "submit")
+        locked.submitted_by, locked.submitted_at = by, timezone.now()
+        return _record(locked, Transition.Action.SUBMIT, by, comment)
+
+
+def withdraw(incident: Incident, *, by, comment: str = "") -> Incident:
+    with _locked(incident) as locked:
+        _require_step(locked, "withdraw")
+        if locked.created_by_id != by.pk:
+            raise WorkflowError("Only the author of an incident can withdraw it.")
+        return _record(locked, Transition.Action.WITHDRAW, by, comment)
+
+
+def approve(incident: Incident, *, by, comment: str = "", standard_override: str = "") -> Incident:
+    """Give one approval. The incident is approved once as many distinct reviewers as its
+    type requires have approved it since it was last submitted."""
+    with _locked(incident) as locked:
+        _require_reviewer(locked, by, "approve")
+        standard = corroboration(locked)
+        if not standard.meets_standard and not standard_override.strip():
+            raise WorkflowError(
+                f"The evidentiary standard asks for {standard.required} independent sources "
+                f"(different originators); this incident has {standard.independent_sources}. "
+                "Add sources, or record why the evidence suffices."
+            )
+        approvers = _approvers_since_submission(locked)
+        if by.pk in approvers:
+            raise WorkflowError("You have already approved this incident.")
+        now = timezone.now()
+        locked.reviewed_by, locked.reviewed_at = by, now
+        if len(approvers) + 1 < locked.incident_type.approvals_required:
+            return _record(
+                locked, Transition.Action.APPROVE, by, comment, standard_override, final=False
+            )
+        locked.approved_by, locked.approved_at = by, now
+        return _record(locked, Transition.Action.APPROVE, by, comment, standard_override)
+
+
+def request_changes(incident: Incident, *, by, comment: str) -> Incident:
+    with _locked(incident) as locked:
+        _require_reviewer(locked, by, "send back")
+        _require_comment(comment, "Say what needs to change.")
+        locked.reviewed_by, locked.reviewed_at = by, timezone.now()
+        return _record(locked, Transition.Action.REQUEST_CHANGES, by, comment)
+
+
+def reject(incident: Incident, *, by, comment: str) -> Incident:
+    with _locked(incident) as locked:
+        _require_reviewer(locked, by, "reject")
+        _require_comment(comment, "Give the reason for rejecting the incident.")
+        locked.reviewed_by, locked.reviewed_at = by, timezone.now()
+        return _record(locked, Transition.Action.REJECT, by, comment)
+
+
+def reopen(incident: Incident, *, by, comment: str) -> Incident:
+    with _locked(incident) as locked:
+        _require_permission(by, "cases.reopen_incident", "reopen approved incidents")
+        _require_step(locked, "reopen")
+        _require_comment(comment, "Give the reason for reopening the incident.")
+        locked.approved_by, locked.approved_at = None, None
+        return _record(locked, Transition.Action.REOPEN, by, comment)
+
+
+class _locked:
+    """Open a transaction and fetch the incident's row locked, so that two people taking
+    a step at once are served one after the other, the second seeing the first's result."""
+
+    def __init__(self, incident: Incident):
+        self.incident = incident
+        self.atomic = transaction.atomic()
+
+    def __enter__(self) -> Incident:
+        self.atomic.__enter__()
+        return (
+            Incident.objects.select_for_update(of=("self",))
+            .select_related("incident_type")
+            .get(pk=self.incident.pk)
+        )
+
+    def __exit__(self, *exc_info):
+        return self.atomic.__exit__(*exc_info)
+
+
+def _require_permission(user, permission: str, what: str) -> None:
+    if not user.has_perm(permission):
+        raise WorkflowError(f"You are not allowed to {what}.")
+
+
+def _require_step(incident: Incident, action: str) -> None:
+    if not incident.allows(action):
+        verb = Transition.Action(action).label.lower()
+        raise WorkflowError(
+            f"{incident.reference} is {incident.get_status_display().lower()}; "
+            f"it cannot be {verb} now."
+        )
+
+
+def _require_reviewer(incident: Incident, user, verb: str) -> None:
+    _require_permission(user, "cases.review_incident", "review incidents")
+    _require_step(incident, {"send back": "request_changes"}.get(verb, verb))
+    # Four eyes: nobody reviews what they wrote or last changed.
+    if user.pk in (incident.created_by_id, incident.updated_by_id):
+        raise WorkflowError(
+            f"You cannot {verb} an incident that you created or last edited: "
+            "another reviewer must do it."
+        )
+
+
+def _require_comment(comment: str, message: str) -> None:
+    if not comment.strip():
+        raise WorkflowError(message)
+
+
+def _approvers_since_submission(incident: Incident) -> set[int]:
+    last_submission = (
+        incident.transitions.filter(action=Transition.Action.SUBMIT).order_by("-at", "-id").first()
+    )
+    approvals = incident.transitions.filter(action=Transition.Action.APPROVE)
+    if last_submission:
+        approvals = approvals.filter(id__gt=last_submission.id)
+    return set(approvals.values_list("by_id", flat=True))
+
+
+def _record(
+    incident: Incident,
+    action: str,
+    by,
+    comment: str,
+    standard_override: str = "",
+    *,
+    final: bool = True,
+) -> Incident:
+    from_status = incident.status
+    if final:
+        incident.status = Incident.TRANSITIONS[action][1]
+    incident._history_user = by
+    incident.save()
+    Transition.objects.create(
+        incident=incident,
+        action=action,
+        from_status=from_status,
+        to_status=incident.status,
+        by=by,
+        comment=comment.strip(),
+        standard_override=standard_override.strip(),
+    )
+    return incident
