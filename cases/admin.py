@@ -18,6 +18,7 @@ from cases.models import (
     Provision,
     Resolution,
     Source,
+    Transition,
     VesselFlag,
     VesselName,
 )
@@ -168,6 +169,23 @@ class IncidentAttachmentInline(admin.TabularInline):
     readonly_fields = ("original_name", "size", "sha256")
 
 
+class TransitionInline(admin.TabularInline):
+    """The workflow record, read-only: steps are taken through cases.workflow."""
+
+    model = Transition
+    extra = 0
+    can_delete = False
+    fields = ("at", "action", "from_status", "to_status", "by", "comment", "standard_override")
+    readonly_fields = fields
+    verbose_name_plural = "workflow history"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Incident)
 class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
     list_display = (
@@ -233,6 +251,7 @@ class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
         IncidentLocationInline,
         CitationInline,
         IncidentAttachmentInline,
+        TransitionInline,
     ]
 
     def save_model(self, request, obj, form, change):

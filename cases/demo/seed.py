@@ -9,10 +9,10 @@ from pathlib import Path
 
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role
+from cases import workflow
 from cases.markings import SharingLevel
 from cases.models import (
     Citation,
@@ -245,27 +245,27 @@ def _incident(item, users, entities, locations, sources, result) -> None:
             country__in=item.get("contributing_states", []),
         )
     )
-    _apply_status(incident, item["status"], users)
+    _apply_status(incident, item, users)
 
 
-def _apply_status(incident: Incident, status: str, users) -> None:
-    """Put a demo incident in its workflow state, as the analyst and reviewer would have."""
+def _apply_status(incident: Incident, item: dict, users) -> None:
+    """Take a demo incident through the workflow to its status, as its analyst and
+    reviewer would have, so that its history reads as it would in real use."""
+    status, analyst, reviewer = item["status"], users["analyst"], users["reviewer"]
+    comment = item.get("review_comment", "")
     if status == Incident.Status.DRAFT:
         return
-    now = timezone.now()
-    incident.status = status
-    if status != Incident.Status.WITHDRAWN:  # the demo's withdrawn incident never left draft
-        incident.submitted_by, incident.submitted_at = users["analyst"], now
-    if status in (
-        Incident.Status.APPROVED,
-        Incident.Status.REJECTED,
-        Incident.Status.CHANGES_REQUESTED,
-    ):
-        incident.reviewed_by, incident.reviewed_at = users["reviewer"], now
+    if status == Incident.Status.WITHDRAWN:
+        workflow.withdraw(incident, by=analyst, comment=comment)
+        return
+    incident = workflow.submit(incident, by=analyst)
     if status == Incident.Status.APPROVED:
-        incident.approved_by, incident.approved_at = users["reviewer"], now
-    incident._history_user = users["reviewer"]
-    incident.save()
+        override = "" if workflow.corroboration(incident).meets_standard else comment
+        workflow.approve(incident, by=reviewer, comment=comment, standard_override=override)
+    elif status == Incident.Status.CHANGES_REQUESTED:
+        workflow.request_changes(incident, by=reviewer, comment=comment)
+    elif status == Incident.Status.REJECTED:
+        workflow.reject(incident, by=reviewer, comment=comment)
 
 
 def _provision(key: str) -> Provision:

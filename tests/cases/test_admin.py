@@ -64,7 +64,14 @@ def change_form_data(response, version: int, **changes) -> dict:
     data = {name: value for name, value in form.initial.items() if value is not None}
     data |= {"provisions": [], "contributing_states": [], **changes}
     data["version"] = str(form.fields["version"].prepare_value(version))
-    for prefix in ("materiel", "involvements", "locations", "citations", "attachments"):
+    for prefix in (
+        "materiel",
+        "involvements",
+        "locations",
+        "citations",
+        "attachments",
+        "transitions",
+    ):
         data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
     return data
 

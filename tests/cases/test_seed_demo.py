@@ -1,0 +1,106 @@
+"""`manage.py seed_demo`: the demo data set and a user for each role, loadable twice."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from accounts.models import User
+from accounts.roles import Role
+from cases import workflow
+from cases.demo.seed import DEFAULT_PASSWORD
+from cases.markings import SharingLevel
+from cases.models import (
+    Citation,
+    Entity,
+    Incident,
+    Location,
+    Organisation,
+    Source,
+    Transition,
+)
+
+pytestmark = pytest.mark.django_db
+
+COUNTED = [Incident, Entity, Location, Source, Citation, Organisation, User, Transition]
+
+
+@pytest.fixture
+def seeded(monkeypatch):
+    monkeypatch.delenv("MSMT_DEMO_PASSWORD", raising=False)
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_it_creates_a_user_for_each_role_and_prints_the_default_password(seeded):
+    for username, role in [
+        ("analyst", Role.ANALYST),
+        ("reviewer", Role.REVIEWER),
+        ("editor", Role.REPORT_EDITOR),
+        ("partner", Role.PARTNER),
+    ]:
+        user = User.objects.get(username=username)
+        assert user.has_role(role)
+        assert user.check_password(DEFAULT_PASSWORD)
+    assert User.objects.get(username="admin").is_superuser
+    assert f"Password: {DEFAULT_PASSWORD}" in seeded
+
+
+def test_the_partner_belongs_to_an_organisation_cleared_for_green(seeded):
+    organisation = User.objects.get(username="partner").organisation
+    assert organisation.kind == Organisation.Kind.PARTNER
+    assert organisation.clearance == SharingLevel.GREEN
+
+
+def test_the_password_comes_from_the_environment_when_set(monkeypatch):
+    monkeypatch.setenv("MSMT_DEMO_PASSWORD", "chosen-by-the-operator")
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    assert User.objects.get(username="reviewer").check_password("chosen-by-the-operator")
+    assert "chosen-by-the-operator" not in out.getvalue()
+
+
+def test_the_data_set_covers_the_workflow_types_and_sharing_levels(seeded):
+    incidents = Incident.objects.all()
+    assert incidents.count() >= 15
+    assert set(incidents.values_list("status", flat=True)) == set(Incident.Status.values)
+    assert incidents.values("incident_type").distinct().count() >= 5
+    approved = incidents.filter(status=Incident.Status.APPROVED)
+    assert approved.filter(sharing_level__in=["AMBER", "AMBER+STRICT", "RED"]).exists()
+    assert approved.filter(sharing_level__in=["CLEAR", "GREEN"]).exists()
+
+
+def test_every_incident_has_sources_and_approved_ones_meet_the_standard_or_say_why(seeded):
+    for incident in Incident.objects.prefetch_related("citations__source"):
+        assert incident.citations.exists(), incident.reference
+        if incident.status == Incident.Status.APPROVED:
+            approval = incident.transitions.get(action=Transition.Action.APPROVE)
+            assert workflow.corroboration(incident).meets_standard or approval.standard_override
+
+
+def test_approvals_are_given_by_someone_other_than_the_author(seeded):
+    for approval in Transition.objects.filter(action=Transition.Action.APPROVE):
+        assert approval.by != approval.incident.created_by
+
+
+def test_the_records_pass_the_model_validation(seeded):
+    for model in (Incident, Entity, Location, Source, Citation):
+        for record in model.objects.all():
+            record.full_clean()
+
+
+def test_vessels_carry_valid_identifiers(seeded):
+    vessels = Entity.objects.filter(kind=Entity.Kind.VESSEL)
+    assert vessels.count() >= 3
+    angara = vessels.get(imo_number="9179842")
+    assert angara.name == "ANGARA"
+    assert angara.involvements.exists()
+
+
+def test_running_it_twice_duplicates_nothing(seeded):
+    before = {model.__name__: model.objects.count() for model in COUNTED}
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    assert {model.__name__: model.objects.count() for model in COUNTED} == before
+    assert "new: nothing" in out.getvalue()
