@@ -11,6 +11,7 @@ from cases.models.locations import Location
 from cases.models.organisations import Organisation
 from cases.models.reference import IncidentType, MaterielCategory, Provision
 from cases.models.sources import Source
+from cases.querysets import IncidentQuerySet
 
 
 class ReferenceSequence(models.Model):
@@ -149,6 +150,8 @@ class Incident(models.Model):
     approved_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Optimistic locking: a save based on an older version raises RecordModifiedError.
     version = AutoIncVersionField()
+
+    objects = IncidentQuerySet.as_manager()
 
     history = HistoricalRecords(
         m2m_fields=[provisions, contributing_states], excluded_fields=["version"]

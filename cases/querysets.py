@@ -1,0 +1,30 @@
+"""Who sees which incidents: decided here, once, for pages, the API and every export."""
+
+from django.db import models
+from django.db.models import Q
+
+from accounts.roles import Role
+from cases.markings import SharingLevel
+
+
+class IncidentQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "IncidentQuerySet":
+        """The incidents `user` may see; anything else answers 404 to them.
+
+        - the team (analysts, reviewers, report editors) sees every incident except other
+          people's drafts, which are their authors' work in progress;
+        - a partner sees approved incidents at or below their organisation's clearance;
+        - anyone else, anonymous included, sees nothing.
+        """
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        if user.roles & {Role.ANALYST, Role.REVIEWER, Role.REPORT_EDITOR}:
+            return self.exclude(Q(status="draft") & ~Q(created_by=user))
+        if user.is_partner and user.organisation_id:
+            return self.filter(
+                status="approved",
+                sharing_level__in=SharingLevel.at_or_below(user.organisation.clearance),
+            )
+        return self.none()
