@@ -28,3 +28,25 @@ class IncidentQuerySet(models.QuerySet):
                 sharing_level__in=SharingLevel.at_or_below(user.organisation.clearance),
             )
         return self.none()
+
+    def for_list(self) -> "IncidentQuerySet":
+        return self.select_related("incident_type")
+
+    def for_detail(self) -> "IncidentQuerySet":
+        return self.select_related(
+            "incident_type",
+            "created_by",
+            "updated_by",
+            "submitted_by",
+            "reviewed_by",
+            "approved_by",
+        ).prefetch_related(
+            "materiel__category",
+            "involvements__entity",
+            "locations__location",
+            "citations__source__originator",
+            "provisions__resolution",
+            "contributing_states",
+            "attachments",
+            "transitions__by",
+        )

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.models import Incident, Transition
+from cases.notifications import notify_author
 
 
 class WorkflowError(Exception):
@@ -88,7 +89,9 @@ def approve(incident: Incident, *, by, comment: str = "", standard_override: str
                 locked, Transition.Action.APPROVE, by, comment, standard_override, final=False
             )
         locked.approved_by, locked.approved_at = by, now
-        return _record(locked, Transition.Action.APPROVE, by, comment, standard_override)
+        _record(locked, Transition.Action.APPROVE, by, comment, standard_override)
+        notify_author(locked, f"{locked.reference} was approved by {_name(by)}.")
+        return locked
 
 
 def request_changes(incident: Incident, *, by, comment: str) -> Incident:
@@ -96,7 +99,9 @@ def request_changes(incident: Incident, *, by, comment: str) -> Incident:
         _require_reviewer(locked, by, "send back")
         _require_comment(comment, "Say what needs to change.")
         locked.reviewed_by, locked.reviewed_at = by, timezone.now()
-        return _record(locked, Transition.Action.REQUEST_CHANGES, by, comment)
+        _record(locked, Transition.Action.REQUEST_CHANGES, by, comment)
+        notify_author(locked, f"{locked.reference} was sent back to you by {_name(by)}: {comment}")
+        return locked
 
 
 def reject(incident: Incident, *, by, comment: str) -> Incident:
@@ -104,7 +109,9 @@ def reject(incident: Incident, *, by, comment: str) -> Incident:
         _require_reviewer(locked, by, "reject")
         _require_comment(comment, "Give the reason for rejecting the incident.")
         locked.reviewed_by, locked.reviewed_at = by, timezone.now()
-        return _record(locked, Transition.Action.REJECT, by, comment)
+        _record(locked, Transition.Action.REJECT, by, comment)
+        notify_author(locked, f"{locked.reference} was rejected by {_name(by)}: {comment}")
+        return locked
 
 
 def reopen(incident: Incident, *, by, comment: str) -> Incident:
@@ -134,6 +141,10 @@ class _locked:
 
     def __exit__(self, *exc_info):
         return self.atomic.__exit__(*exc_info)
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.username
 
 
 def _require_permission(user, permission: str, what: str) -> None:

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_countries",
     "django_filters",
+    "django_htmx",
     "rest_framework",
     "drf_spectacular",
     "simple_history",
@@ -61,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records the signed-in user as the author of each history entry.
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -78,6 +80,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "cases.context_processors.navigation",
             ],
         },
     },
@@ -119,6 +122,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -129,12 +133,43 @@ STORAGES = {
 # directory a web server serves and are only handed out by a view that checks access.
 ATTACHMENTS_ROOT = env.path("ATTACHMENTS_ROOT", default=VAR_DIR / "attachments")
 ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=25 * 1024 * 1024)
+# Accepted attachments: imagery and documents, by file name suffix.
+ATTACHMENT_TYPES = {
+    ".pdf",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".tif",
+    ".tiff",
+    ".gif",
+    ".webp",
+    ".docx",
+    ".xlsx",
+    ".csv",
+    ".txt",
+    ".kml",
+    ".kmz",
+}
 
 # The evidentiary standard: how many independent sources (distinct originators) an
 # incident needs before it may be approved without a written justification.
 EVIDENTIARY_STANDARD_MIN_SOURCES = env.int("EVIDENTIARY_STANDARD_MIN_SOURCES", default=2)
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "cases:home"
+LOGOUT_REDIRECT_URL = "login"
+
+# Mail to authors about their incidents; printed to the console unless configured.
+EMAIL_BACKEND = env.str(
+    "EMAIL_BACKEND",
+    default="django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="msmt-case-database@localhost")
 
 COUNTRIES_FIRST = ["KP", "RU", "CN"]
 

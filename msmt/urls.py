@@ -1,6 +1,5 @@
 from django.contrib import admin
-from django.urls import path
-from django.views.generic import RedirectView
+from django.urls import include, path
 
 admin.site.site_header = "MSMT case database"
 admin.site.site_title = "MSMT case database"
@@ -8,6 +7,6 @@ admin.site.index_title = "Administration"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    # Until the analysts' pages exist, the front door is the administration site.
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("cases.urls")),
 ]

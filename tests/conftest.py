@@ -1,7 +1,8 @@
 import pytest
 
 from accounts.roles import Role
-from tests.factories import UserFactory
+from cases.markings import SharingLevel
+from tests.factories import PartnerOrganisationFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -28,3 +29,20 @@ def editor(db):
 @pytest.fixture
 def administrator(db):
     return UserFactory(username="administrator", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def partner(db):
+    organisation = PartnerOrganisationFactory(clearance=SharingLevel.GREEN)
+    return UserFactory(username="partner", role=Role.PARTNER, organisation=organisation)
+
+
+@pytest.fixture
+def login(client):
+    """Sign a user in on the test client and return the client."""
+
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in

@@ -211,32 +211,44 @@ def _incident(item, users, entities, locations, sources, result) -> None:
     result.count("incidents")
 
     for line in item.get("materiel", []):
-        MaterielLine(
-            incident=incident,
-            category=MaterielCategory.objects.get(code=line["category"]),
-            description=line.get("description", ""),
-            quantity_low=line.get("quantity_low"),
-            quantity_high=line.get("quantity_high"),
-            unit=line.get("unit", ""),
-        ).save()
+        _save_as(
+            analyst,
+            MaterielLine(
+                incident=incident,
+                category=MaterielCategory.objects.get(code=line["category"]),
+                description=line.get("description", ""),
+                quantity_low=line.get("quantity_low"),
+                quantity_high=line.get("quantity_high"),
+                unit=line.get("unit", ""),
+            ),
+        )
     for involvement in item.get("involvements", []):
-        Involvement.objects.get_or_create(
-            incident=incident,
-            entity=entities[involvement["entity"]],
-            role=involvement["role"],
-            defaults={"note": involvement.get("note", "")[:300]},
+        _save_as(
+            analyst,
+            Involvement(
+                incident=incident,
+                entity=entities[involvement["entity"]],
+                role=involvement["role"],
+                note=involvement.get("note", "")[:300],
+            ),
         )
     for place in item.get("locations", []):
-        IncidentLocation.objects.get_or_create(
-            incident=incident, location=locations[place["location"]], role=place["role"]
+        _save_as(
+            analyst,
+            IncidentLocation(
+                incident=incident, location=locations[place["location"]], role=place["role"]
+            ),
         )
     for citation in item.get("citations", []):
-        Citation.objects.create(
-            incident=incident,
-            source=sources[citation["source"]],
-            locator=citation.get("locator", ""),
-            claim=citation["claim"],
-            credibility=citation["credibility"],
+        _save_as(
+            analyst,
+            Citation(
+                incident=incident,
+                source=sources[citation["source"]],
+                locator=citation.get("locator", ""),
+                claim=citation["claim"],
+                credibility=citation["credibility"],
+            ),
         )
     incident.provisions.set([_provision(key) for key in item.get("provisions", [])])
     incident.contributing_states.set(
@@ -260,12 +272,21 @@ def _apply_status(incident: Incident, item: dict, users) -> None:
         return
     incident = workflow.submit(incident, by=analyst)
     if status == Incident.Status.APPROVED:
-        override = "" if workflow.corroboration(incident).meets_standard else comment
-        workflow.approve(incident, by=reviewer, comment=comment, standard_override=override)
+        if workflow.corroboration(incident).meets_standard:
+            workflow.approve(incident, by=reviewer, comment=comment)
+        else:  # the reviewer's comment is their reason for accepting fewer sources
+            workflow.approve(incident, by=reviewer, standard_override=comment)
     elif status == Incident.Status.CHANGES_REQUESTED:
         workflow.request_changes(incident, by=reviewer, comment=comment)
     elif status == Incident.Status.REJECTED:
         workflow.reject(incident, by=reviewer, comment=comment)
+
+
+def _save_as(user, record) -> None:
+    """Save a record with `user` as the author of its history entry."""
+    record.full_clean()
+    record._history_user = user
+    record.save()
 
 
 def _provision(key: str) -> Provision:

@@ -9,6 +9,7 @@ from cases.models.incidents import (
     ReferenceSequence,
 )
 from cases.models.locations import Location
+from cases.models.notifications import Notification
 from cases.models.organisations import Organisation
 from cases.models.reference import IncidentType, MaterielCategory, Provision, Resolution
 from cases.models.sources import Source
@@ -26,6 +27,7 @@ __all__ = [
     "Location",
     "MaterielCategory",
     "MaterielLine",
+    "Notification",
     "Organisation",
     "Provision",
     "ReferenceSequence",

@@ -3,6 +3,7 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import get_valid_filename
 from simple_history.models import HistoricalRecords
@@ -69,6 +70,19 @@ class Attachment(models.Model):
         if not self.sha256:
             self.record_upload()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if not self.file or self.sha256:
+            return
+        limit = settings.ATTACHMENT_MAX_BYTES
+        if self.file.size > limit:
+            raise ValidationError(
+                {"file": f"The file is larger than the limit of {limit // (1024 * 1024)} MB."}
+            )
+        suffix = PurePath(self.file.name).suffix.lower()
+        if suffix not in settings.ATTACHMENT_TYPES:
+            allowed = ", ".join(sorted(settings.ATTACHMENT_TYPES))
+            raise ValidationError({"file": f"Files of this type are not accepted ({allowed})."})
 
     def record_upload(self) -> None:
         """Record the uploaded file's name, size, type and SHA-256 before it is stored."""

@@ -153,9 +153,7 @@ class Incident(models.Model):
 
     objects = IncidentQuerySet.as_manager()
 
-    history = HistoricalRecords(
-        m2m_fields=[provisions, contributing_states], excluded_fields=["version"]
-    )
+    history = HistoricalRecords(m2m_fields=[provisions, contributing_states])
 
     class Meta:
         ordering = ["-occurred_from", "-id"]

@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from accounts.roles import Role
 from cases.markings import SharingLevel
 from cases.models import Incident
-from tests.factories import IncidentFactory, PartnerOrganisationFactory, UserFactory
+from tests.factories import IncidentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,12 +19,6 @@ def make(status, sharing_level=SharingLevel.GREEN, **kwargs) -> Incident:
 
 def visible(user) -> set[str]:
     return set(Incident.objects.visible_to(user).values_list("title", flat=True))
-
-
-@pytest.fixture
-def partner(db):
-    organisation = PartnerOrganisationFactory(clearance=SharingLevel.GREEN)
-    return UserFactory(username="partner", role=Role.PARTNER, organisation=organisation)
 
 
 def test_a_partner_sees_approved_incidents_at_or_below_their_clearance_only(partner):

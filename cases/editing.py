@@ -1,0 +1,91 @@
+"""Saving an incident with its lines from a form, and what to show when someone else
+saved it first (optimistic locking: nothing of either edit is lost)."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from cases.forms import IncidentForm
+from cases.history import NOT_SHOWN, Change, FieldChange, field_label, field_value, incident_changes
+from cases.models import Attachment, Incident
+from cases.workflow import WorkflowError
+
+
+def save_incident(form, formsets, *, by) -> Incident:
+    """Save the incident and its line formsets in one transaction, as `by`'s edit.
+
+    Raises RecordModifiedError when the form was based on an older version, and
+    WorkflowError when the incident left an editable status meanwhile."""
+    with transaction.atomic():
+        incident = form.instance
+        if incident.pk:
+            status = (
+                Incident.objects.select_for_update()
+                .values_list("status", flat=True)
+                .get(pk=incident.pk)
+            )
+            if status not in Incident.EDITABLE_STATUSES:
+                raise WorkflowError(
+                    f"{incident.reference} is {Incident.Status(status).label.lower()} "
+                    "and can no longer be edited."
+                )
+        incident = form.save(commit=False)
+        incident.updated_by = by
+        incident._history_user = by
+        incident.save()
+        form.save_m2m()
+        for formset in formsets:
+            formset.instance = incident
+            for line in formset.save(commit=False):
+                if isinstance(line, Attachment) and not line.pk:
+                    line.uploaded_by = by
+                line._history_user = by
+                line.save()
+            for line in formset.deleted_objects:
+                line._history_user = by
+                line.delete()
+    return incident
+
+
+@dataclass
+class Conflict:
+    """What changed between the version a user started from and the one saved now."""
+
+    current_version: int
+    fields: list[FieldChange] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    by: object = None
+
+
+def conflict_since(incident: Incident, base_version: int) -> Conflict:
+    current = Incident.objects.get(pk=incident.pk)
+    history = current.history.select_related("history_user").order_by("-history_id")
+    latest = history.first()
+    base = history.filter(version=base_version).first()
+    fields = []
+    if base is not None:
+        delta = latest.diff_against(base, excluded_fields=NOT_SHOWN)
+        fields = [
+            FieldChange(
+                field_label(Incident, c.field),
+                field_value(Incident, c.field, c.old),
+                field_value(Incident, c.field, c.new),
+            )
+            for c in delta.changes
+        ]
+    changes = [
+        change
+        for change in incident_changes(current)
+        if base is None or change.at > base.history_date
+    ]
+    return Conflict(current.version, fields, changes, latest.history_user)
+
+
+def rebased(data, conflict: Conflict):
+    """The user's submitted data, now based on the current version, so that saving again
+    is a deliberate choice made after seeing the other changes."""
+    data = data.copy()
+    data["version"] = str(
+        IncidentForm.base_fields["version"].prepare_value(conflict.current_version)
+    )
+    return data

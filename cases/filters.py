@@ -1,0 +1,183 @@
+"""One FilterSet per listing, shared by the web pages and the API, with the same
+parameter names, so that a page's query string works unchanged on the API."""
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
+from django_countries import countries
+
+from cases.markings import SharingLevel
+from cases.models import (
+    Entity,
+    Incident,
+    IncidentType,
+    Involvement,
+    Organisation,
+    Provision,
+    Source,
+)
+from cases.validators import validate_imo_number
+from cases.widgets import DateInput, StyledFilterSetMixin
+
+COUNTRY_CHOICES = list(countries)
+
+
+class ProvisionKeyField(forms.CharField):
+    """A provision written as its key, e.g. 1718/8(b)."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        number, _, paragraph = value.partition("/")
+        provision = (
+            Provision.objects.filter(resolution__number=number, paragraph=paragraph).first()
+            if number.isdigit()
+            else None
+        )
+        if provision is None:
+            raise forms.ValidationError(
+                "Unknown provision %(value)s; write it as resolution/paragraph, e.g. 1718/8(b).",
+                params={"value": value},
+            )
+        return provision
+
+
+class ProvisionKeyFilter(django_filters.Filter):
+    field_class = ProvisionKeyField
+
+    def filter(self, queryset, value):
+        return queryset.filter(provisions=value) if value else queryset
+
+
+class IncidentFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label="Text")
+    type = django_filters.ModelMultipleChoiceFilter(
+        field_name="incident_type",
+        to_field_name="code",
+        queryset=IncidentType.objects.all(),
+        label="Type",
+    )
+    status = django_filters.MultipleChoiceFilter(choices=Incident.Status.choices)
+    occurred_after = django_filters.DateFilter(
+        method="ended_on_or_after", label="Occurred on or after", widget=DateInput
+    )
+    occurred_before = django_filters.DateFilter(
+        field_name="occurred_from",
+        lookup_expr="lte",
+        label="Occurred on or before",
+        widget=DateInput,
+    )
+    origin = django_filters.ChoiceFilter(
+        field_name="origin_country", choices=COUNTRY_CHOICES, label="Origin"
+    )
+    destination = django_filters.ChoiceFilter(
+        field_name="destination_country", choices=COUNTRY_CHOICES, label="Destination"
+    )
+    state = django_filters.ChoiceFilter(
+        method="contributed_by", choices=COUNTRY_CHOICES, label="Contributing state"
+    )
+    entity = django_filters.ModelChoiceFilter(
+        method="involving", queryset=Entity.objects.all(), label="Entity"
+    )
+    imo = django_filters.CharFilter(
+        method="involving_vessel", label="IMO number", validators=[validate_imo_number]
+    )
+    provision = ProvisionKeyFilter(label="Provision (e.g. 1718/8(b))")
+    sharing_level = django_filters.MultipleChoiceFilter(
+        choices=SharingLevel.choices, label="Sharing level"
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(
+            ("occurred_from", "occurred"),
+            ("reference", "reference"),
+            ("updated_at", "updated"),
+        ),
+        label="Sort by",
+    )
+
+    class Meta:
+        model = Incident
+        fields: list[str] = []
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(title__icontains=value) | Q(summary__icontains=value) | Q(reference__iexact=value)
+        )
+
+    def ended_on_or_after(self, queryset, name, value):
+        # An incident spanning the date counts: compare with its end, or its start if it
+        # has no end.
+        return queryset.alias(ended=Coalesce("occurred_to", "occurred_from")).filter(
+            ended__gte=value
+        )
+
+    def contributed_by(self, queryset, name, value):
+        return queryset.filter(
+            Exists(
+                Incident.contributing_states.through.objects.filter(
+                    incident=OuterRef("pk"), organisation__country=value
+                )
+            )
+        )
+
+    def involving(self, queryset, name, value):
+        return queryset.filter(
+            Exists(Involvement.objects.filter(incident=OuterRef("pk"), entity=value))
+        )
+
+    def involving_vessel(self, queryset, name, value):
+        return queryset.filter(
+            Exists(Involvement.objects.filter(incident=OuterRef("pk"), entity__imo_number=value))
+        )
+
+
+class EntityFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label="Name or identifier")
+    kind = django_filters.MultipleChoiceFilter(choices=Entity.Kind.choices)
+    country = django_filters.ChoiceFilter(choices=COUNTRY_CHOICES)
+
+    class Meta:
+        model = Entity
+        fields: list[str] = []
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(name__icontains=value)
+            | Q(aliases__name__icontains=value)
+            | Q(past_names__name__icontains=value)
+            | Q(imo_number=value)
+            | Q(mmsi=value)
+            | Q(un_list_reference__iexact=value)
+        ).distinct()
+
+
+class SourceFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label="Title or originator")
+    kind = django_filters.MultipleChoiceFilter(choices=Source.Kind.choices)
+    originator = django_filters.ModelChoiceFilter(queryset=Organisation.objects.all())
+    reliability = django_filters.MultipleChoiceFilter(
+        choices=Source._meta.get_field("reliability").choices
+    )
+    sharing_level = django_filters.MultipleChoiceFilter(choices=SharingLevel.choices)
+
+    class Meta:
+        model = Source
+        fields: list[str] = []
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(originator__name__icontains=value)
+            | Q(originator__short_name__iexact=value)
+        )

@@ -1,0 +1,187 @@
+from django import forms
+from django.forms import inlineformset_factory
+from django.urls import reverse_lazy
+
+from cases.models import (
+    Attachment,
+    Citation,
+    Entity,
+    Incident,
+    IncidentLocation,
+    Involvement,
+    Location,
+    MaterielLine,
+    Organisation,
+    Source,
+)
+from cases.widgets import DateInput, StyledForm
+
+
+class SearchSelect(forms.Select):
+    """A select that the browser fills by searching the server (Tom Select): only the
+    chosen option is rendered, not the whole table."""
+
+    def __init__(self, search_url: str, attrs=None):
+        super().__init__({"data-search-url": search_url, **(attrs or {})})
+
+    def optgroups(self, name, value, attrs=None):
+        chosen = [v for v in value if v]
+        all_choices = self.choices
+        queryset = all_choices.queryset.filter(pk__in=chosen) if chosen else []
+        self.choices = [("", "")] + [(obj.pk, str(obj)) for obj in queryset]
+        try:
+            return super().optgroups(name, value, attrs)
+        finally:
+            self.choices = all_choices
+
+
+class IncidentForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = Incident
+        fields = [
+            "title",
+            "summary",
+            "incident_type",
+            "occurred_from",
+            "occurred_to",
+            "date_precision",
+            "origin_country",
+            "destination_country",
+            "confidence",
+            "sharing_level",
+            "provisions",
+            "contributing_states",
+            "version",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 5}),
+            "occurred_from": DateInput(),
+            "occurred_to": DateInput(),
+            "provisions": forms.SelectMultiple(attrs={"data-enhance": "select"}),
+            "contributing_states": forms.SelectMultiple(attrs={"data-enhance": "select"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["incident_type"].queryset = self.fields["incident_type"].queryset.filter(
+            is_active=True
+        ) | self.fields["incident_type"].queryset.filter(pk=self.instance.incident_type_id)
+        self.fields["provisions"].queryset = self.fields["provisions"].queryset.select_related(
+            "resolution"
+        )
+        self.fields["contributing_states"].queryset = Organisation.objects.filter(
+            kind=Organisation.Kind.PARTICIPATING_STATE
+        )
+
+
+class MaterielLineForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = MaterielLine
+        fields = ["category", "description", "quantity_low", "quantity_high", "unit"]
+
+
+class InvolvementForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = Involvement
+        fields = ["entity", "role", "note"]
+        widgets = {
+            "entity": SearchSelect(reverse_lazy("cases:entity_search")),
+        }
+
+
+class IncidentLocationForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = IncidentLocation
+        fields = ["location", "role", "note"]
+        widgets = {"location": forms.Select(attrs={"data-enhance": "select"})}
+
+
+class CitationForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = Citation
+        fields = ["source", "locator", "claim", "credibility"]
+        widgets = {
+            "source": SearchSelect(reverse_lazy("cases:source_search")),
+            "claim": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class AttachmentForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = Attachment
+        fields = ["file", "caption", "sharing_level"]
+
+
+def _formset(model, form, **kwargs):
+    return inlineformset_factory(Incident, model, form=form, extra=0, can_delete=True, **kwargs)
+
+
+MaterielFormSet = _formset(MaterielLine, MaterielLineForm)
+InvolvementFormSet = _formset(Involvement, InvolvementForm)
+IncidentLocationFormSet = _formset(IncidentLocation, IncidentLocationForm)
+CitationFormSet = _formset(Citation, CitationForm)
+AttachmentFormSet = inlineformset_factory(
+    Incident, Attachment, form=AttachmentForm, fk_name="incident", extra=0, can_delete=True
+)
+
+# (prefix, formset class, heading) in the order the form shows them.
+LINE_FORMSETS = [
+    ("materiel", MaterielFormSet, "Materiel"),
+    ("involvements", InvolvementFormSet, "Entities involved"),
+    ("locations", IncidentLocationFormSet, "Locations"),
+    ("citations", CitationFormSet, "Citations"),
+    ("attachments", AttachmentFormSet, "Attachments"),
+]
+
+
+class EntityForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = Entity
+        fields = [
+            "kind",
+            "name",
+            "country",
+            "description",
+            "imo_number",
+            "mmsi",
+            "call_sign",
+            "aircraft_registration",
+            "un_list_reference",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+class SourceForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = Source
+        fields = [
+            "title",
+            "originator",
+            "kind",
+            "published_on",
+            "url",
+            "reliability",
+            "sharing_level",
+            "attribution",
+            "description",
+        ]
+        widgets = {
+            "published_on": DateInput(),
+            "originator": forms.Select(attrs={"data-enhance": "select"}),
+            "description": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class LocationForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = Location
+        fields = ["name", "kind", "country", "latitude", "longitude", "precision"]
+
+
+class TransitionForm(StyledForm, forms.Form):
+    comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    standard_override = forms.CharField(
+        required=False,
+        label="Why the evidence suffices",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

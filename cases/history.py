@@ -1,0 +1,125 @@
+"""An incident's change history, readable: one entry per save, with a one-line summary
+and only the fields that changed, for the incident and for each of its lines."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import models
+
+from cases.models import Citation, Incident, IncidentLocation, Involvement, MaterielLine
+
+# Workflow and bookkeeping fields: the workflow history shows those steps already.
+NOT_SHOWN = {
+    "version",
+    "status",
+    "created_at",
+    "created_by",
+    "updated_at",
+    "updated_by",
+    "submitted_by",
+    "submitted_at",
+    "reviewed_by",
+    "reviewed_at",
+    "approved_by",
+    "approved_at",
+    "reference",
+}
+LINES = {
+    MaterielLine: "materiel line",
+    Involvement: "entity",
+    IncidentLocation: "location",
+    Citation: "citation",
+}
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class Change:
+    at: datetime
+    user: object
+    summary: str
+    fields: list[FieldChange] = field(default_factory=list)
+
+
+def incident_changes(incident: Incident) -> list[Change]:
+    changes = _record_changes(
+        list(incident.history.select_related("history_user").order_by("history_id")),
+        describe=lambda record, verb: f"Incident {verb}",
+        model=Incident,
+    )
+    for model, noun in LINES.items():
+        records = model.history.filter(incident_id=incident.pk).select_related("history_user")
+        by_line: dict[int, list] = {}
+        for record in records.order_by("history_id"):
+            by_line.setdefault(record.id, []).append(record)
+        for line_records in by_line.values():
+            changes += _record_changes(
+                line_records,
+                describe=lambda record, verb, noun=noun: (
+                    f"{noun.capitalize()} {verb}: {_line_label(record)}"
+                ),
+                model=model,
+            )
+    changes.sort(key=lambda change: change.at, reverse=True)
+    return changes
+
+
+def _record_changes(records, describe, model) -> list[Change]:
+    changes = []
+    previous = None
+    for record in records:
+        verb = {"+": "created", "~": "changed", "-": "removed"}[record.history_type]
+        if record.history_type == "+" and model is not Incident:
+            verb = "added"
+        fields = []
+        if record.history_type == "~" and previous is not None:
+            delta = record.diff_against(previous, excluded_fields=NOT_SHOWN)
+            fields = [
+                FieldChange(
+                    field_label(model, c.field),
+                    field_value(model, c.field, c.old),
+                    field_value(model, c.field, c.new),
+                )
+                for c in delta.changes
+            ]
+            if not fields:  # a save that changed only bookkeeping fields
+                previous = record
+                continue
+            verb = "changed (" + ", ".join(f.label for f in fields) + ")"
+        changes.append(
+            Change(record.history_date, record.history_user, describe(record, verb), fields)
+        )
+        previous = record
+    return changes
+
+
+def _line_label(record) -> str:
+    try:
+        return str(record.instance)
+    except models.ObjectDoesNotExist:
+        return "(a record since removed)"
+
+
+def field_label(model, name: str) -> str:
+    return str(model._meta.get_field(name).verbose_name).capitalize()
+
+
+def field_value(model, name: str, value) -> str:
+    field_ = model._meta.get_field(name)
+    if value in (None, ""):
+        return "—"
+    if field_.many_to_many:
+        related = field_.related_model
+        ids = [row[field_.m2m_reverse_field_name()] for row in value]
+        return ", ".join(str(obj) for obj in related.objects.filter(pk__in=ids)) or "—"
+    if field_.is_relation:
+        return str(field_.related_model._base_manager.filter(pk=value).first() or value)
+    if field_.choices:
+        return str(dict(field_.flatchoices).get(value, value))
+    return str(value)

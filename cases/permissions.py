@@ -1,0 +1,42 @@
+"""Who may use the team's pages and change which incident. Rows a user may see are
+decided by Incident.objects.visible_to(); these checks decide what they may do."""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+
+from accounts.roles import Role
+from cases.models import Incident
+
+TEAM_ROLES = frozenset({Role.ANALYST, Role.REVIEWER, Role.REPORT_EDITOR})
+
+
+def is_team_member(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or bool(user.roles & TEAM_ROLES))
+
+
+def team_member_required(view):
+    """The team's pages: anonymous users go to the login page, everyone else who is not
+    on the team (partners) is refused."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not is_team_member(request.user):
+            raise PermissionDenied("These pages are for the monitoring team.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def can_create_incident(user) -> bool:
+    return user.has_perm("cases.add_incident")
+
+
+def can_edit(user, incident: Incident) -> bool:
+    return incident.is_editable and user.has_perm("cases.change_incident")
+
+
+def can_review(user) -> bool:
+    return user.has_perm("cases.review_incident")

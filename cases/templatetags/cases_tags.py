@@ -1,0 +1,46 @@
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+STATUS_STYLES = {
+    "draft": "secondary",
+    "submitted": "primary",
+    "changes_requested": "warning",
+    "approved": "success",
+    "rejected": "danger",
+    "withdrawn": "dark",
+}
+TLP_STYLES = {
+    "CLEAR": "tlp-clear",
+    "GREEN": "tlp-green",
+    "AMBER": "tlp-amber",
+    "AMBER+STRICT": "tlp-amber",
+    "RED": "tlp-red",
+}
+
+
+@register.simple_tag
+def status_badge(incident):
+    return format_html(
+        '<span class="badge text-bg-{}">{}</span>',
+        STATUS_STYLES.get(incident.status, "secondary"),
+        incident.get_status_display(),
+    )
+
+
+@register.simple_tag
+def tlp_badge(level):
+    return format_html('<span class="badge tlp {}">TLP:{}</span>', TLP_STYLES.get(level, ""), level)
+
+
+@register.filter
+def period(incident):
+    """When it happened, at the precision it is known to."""
+    precision = incident.date_precision
+    start, end = incident.occurred_from, incident.occurred_to
+    fmt = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}.get(precision, "%-d %b %Y")
+    text = start.strftime(fmt)
+    if end and end.strftime(fmt) != text:
+        text = f"{text} – {end.strftime(fmt)}"
+    return f"about {text}" if precision == "approximate" else text

@@ -1,0 +1,41 @@
+from django.urls import path
+
+from cases import views
+
+app_name = "cases"
+
+
+def transition(action: str, segment: str):
+    return path(
+        f"incidents/<str:reference>/{segment}/",
+        views.incident_transition,
+        {"action": action},
+        name=f"incident_{action}",
+    )
+
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("incidents/", views.incident_list, name="incident_list"),
+    path("incidents/export/", views.incident_export, name="incident_export"),
+    path("incidents/new/", views.incident_create, name="incident_create"),
+    path("incidents/<str:reference>/", views.incident_detail, name="incident_detail"),
+    path("incidents/<str:reference>/edit/", views.incident_edit, name="incident_edit"),
+    transition("submit", "submit"),
+    transition("withdraw", "withdraw"),
+    transition("approve", "approve"),
+    transition("request_changes", "request-changes"),
+    transition("reject", "reject"),
+    transition("reopen", "reopen"),
+    path("review/", views.review_queue, name="review_queue"),
+    path("entities/", views.entity_list, name="entity_list"),
+    path("entities/search/", views.entity_search, name="entity_search"),
+    path("entities/new/", views.entity_create, name="entity_create"),
+    path("entities/<int:pk>/", views.entity_detail, name="entity_detail"),
+    path("sources/", views.source_list, name="source_list"),
+    path("sources/search/", views.source_search, name="source_search"),
+    path("sources/new/", views.source_create, name="source_create"),
+    path("sources/<int:pk>/", views.source_detail, name="source_detail"),
+    path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
+    path("notifications/", views.notification_list, name="notification_list"),
+]

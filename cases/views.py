@@ -1,0 +1,460 @@
+"""The team's pages. Views stay thin: visibility comes from Incident.objects.visible_to,
+rules from the models and cases.workflow, filters from cases.filters."""
+
+import csv
+import json
+
+from concurrency.exceptions import RecordModifiedError
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from cases import editing, workflow
+from cases.filters import EntityFilterSet, IncidentFilterSet, SourceFilterSet
+from cases.forms import LINE_FORMSETS, EntityForm, IncidentForm, SourceForm
+from cases.history import incident_changes
+from cases.models import Attachment, Entity, Incident, Involvement, Source, Transition
+from cases.permissions import can_create_incident, can_edit, can_review, team_member_required
+
+PAGE_SIZE = 25
+
+
+def _page(request, queryset, size=PAGE_SIZE):
+    return Paginator(queryset, size).get_page(request.GET.get("page"))
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@team_member_required
+def home(request):
+    user = request.user
+    visible = Incident.objects.visible_to(user)
+    context = {
+        "my_drafts": visible.for_list().filter(created_by=user, status=Incident.Status.DRAFT)[:10],
+        "sent_back": visible.for_list().filter(
+            created_by=user, status=Incident.Status.CHANGES_REQUESTED
+        )[:10],
+        "recent_approvals": visible.for_list()
+        .filter(status=Incident.Status.APPROVED)
+        .order_by("-approved_at", "-id")[:8],
+        "by_status": visible.values("status").annotate(n=Count("id")).order_by("status"),
+        "by_type": visible.values("incident_type__name")
+        .annotate(n=Count("id"))
+        .order_by("-n", "incident_type__name"),
+        "notifications": user.notifications.select_related("incident")[:5],
+        "can_create": can_create_incident(user),
+    }
+    if can_review(user):
+        context["queue"] = _review_queue(user)[:5]
+    status_labels = dict(Incident.Status.choices)
+    for row in context["by_status"]:
+        row["label"] = status_labels[row["status"]]
+    return render(request, "cases/home.html", context)
+
+
+@team_member_required
+def incident_list(request):
+    filterset = IncidentFilterSet(
+        request.GET, queryset=Incident.objects.visible_to(request.user).for_list()
+    )
+    context = {
+        "filter": filterset,
+        "page": _page(request, filterset.qs) if filterset.is_valid() else None,
+        "query": _query_without_page(request),
+        "can_create": can_create_incident(request.user),
+    }
+    template = (
+        "cases/partials/incident_results.html" if request.htmx else "cases/incident_list.html"
+    )
+    return render(request, template, context)
+
+
+CSV_COLUMNS = [
+    ("reference", lambda i: i.reference),
+    ("title", lambda i: i.title),
+    ("type", lambda i: i.incident_type.name),
+    ("status", lambda i: i.get_status_display()),
+    ("occurred_from", lambda i: i.occurred_from.isoformat()),
+    ("occurred_to", lambda i: i.occurred_to.isoformat() if i.occurred_to else ""),
+    ("date_precision", lambda i: i.date_precision),
+    ("origin", lambda i: i.origin_country.code or ""),
+    ("destination", lambda i: i.destination_country.code or ""),
+    ("confidence", lambda i: i.confidence),
+    ("sharing_level", lambda i: i.sharing_level),
+    (
+        "contributing_states",
+        lambda i: " ".join(s.country.code for s in i.contributing_states.all()),
+    ),
+    ("provisions", lambda i: "; ".join(str(p) for p in i.provisions.all())),
+    ("updated_at", lambda i: i.updated_at.isoformat()),
+]
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _spreadsheet_safe(value: str) -> str:
+    # A cell starting with = + - @ is a formula to a spreadsheet: quote it.
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+@team_member_required
+def incident_export(request):
+    """CSV of exactly what the list's filter shows, streamed row by row."""
+    filterset = IncidentFilterSet(
+        request.GET,
+        queryset=Incident.objects.visible_to(request.user)
+        .for_list()
+        .prefetch_related("contributing_states", "provisions__resolution"),
+    )
+    if not filterset.is_valid():
+        messages.error(request, "The filter is not valid; correct it before downloading.")
+        return redirect(f"{reverse('cases:incident_list')}?{request.GET.urlencode()}")
+    writer = csv.writer(_Echo())
+
+    def rows():
+        yield writer.writerow([name for name, _ in CSV_COLUMNS])
+        for incident in filterset.qs.iterator(chunk_size=500):
+            yield writer.writerow([_spreadsheet_safe(get(incident)) for _, get in CSV_COLUMNS])
+
+    filename = f"incidents-{timezone.now():%Y%m%d-%H%M}.csv"
+    return StreamingHttpResponse(
+        rows(),
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@team_member_required
+def incident_detail(request, reference):
+    incident = get_object_or_404(
+        Incident.objects.visible_to(request.user).for_detail(), reference=reference
+    )
+    user = request.user
+    return render(
+        request,
+        "cases/incident_detail.html",
+        {
+            "incident": incident,
+            "corroboration": workflow.corroboration(incident),
+            "changes": incident_changes(incident),
+            "can_edit": can_edit(user, incident),
+            "actions": _available_actions(user, incident),
+            "approvals": _approval_progress(incident),
+        },
+    )
+
+
+def _available_actions(user, incident: Incident) -> list[str]:
+    """The workflow steps to offer; the workflow module still decides on each request."""
+    offered = []
+    for action in Incident.TRANSITIONS:
+        if not incident.allows(action):
+            continue
+        if action in ("approve", "request_changes", "reject") and not can_review(user):
+            continue
+        if action == "reopen" and not user.has_perm("cases.reopen_incident"):
+            continue
+        if action == "withdraw" and incident.created_by_id != user.pk:
+            continue
+        if action == "submit" and not user.has_perm("cases.change_incident"):
+            continue
+        offered.append(action)
+    return offered
+
+
+def _approval_progress(incident: Incident) -> dict:
+    required = incident.incident_type.approvals_required
+    if incident.status != Incident.Status.SUBMITTED:
+        return {"required": required, "given": []}
+    last_submit = max(
+        (t for t in incident.transitions.all() if t.action == Transition.Action.SUBMIT),
+        key=lambda t: (t.at, t.id),
+        default=None,
+    )
+    given = [
+        t
+        for t in incident.transitions.all()
+        if t.action == Transition.Action.APPROVE and (last_submit is None or t.id > last_submit.id)
+    ]
+    return {"required": required, "given": given}
+
+
+ACTION_MESSAGES = {
+    "submit": "{ref} was submitted for review.",
+    "withdraw": "{ref} was withdrawn.",
+    "approve": "Your approval of {ref} was recorded.",
+    "request_changes": "{ref} was sent back to its author.",
+    "reject": "{ref} was rejected.",
+    "reopen": "{ref} was reopened and sent back to its author.",
+}
+
+
+@require_POST
+@team_member_required
+def incident_transition(request, reference, action):
+    incident = get_object_or_404(Incident.objects.visible_to(request.user), reference=reference)
+    comment = request.POST.get("comment", "")
+    kwargs = {"by": request.user, "comment": comment}
+    if action == "approve":
+        kwargs["standard_override"] = request.POST.get("standard_override", "")
+    try:
+        incident = getattr(workflow, action)(incident, **kwargs)
+    except workflow.WorkflowError as error:
+        messages.error(request, str(error))
+    else:
+        message = ACTION_MESSAGES[action].format(ref=incident.reference)
+        if action == "approve" and incident.status == Incident.Status.SUBMITTED:
+            message += " It needs another reviewer's approval."
+        messages.success(request, message)
+    return redirect("cases:incident_detail", reference=incident.reference)
+
+
+def _review_queue(user):
+    return (
+        Incident.objects.visible_to(user)
+        .for_list()
+        .select_related("created_by", "updated_by")
+        .filter(status=Incident.Status.SUBMITTED)
+        .annotate(independent_sources=Count("citations__source__originator", distinct=True))
+        .order_by("submitted_at", "id")
+    )
+
+
+@team_member_required
+def review_queue(request):
+    if not can_review(request.user):
+        messages.info(request, "The review queue is for reviewers.")
+        return redirect("cases:home")
+    queue = _page(request, _review_queue(request.user))
+    return render(
+        request,
+        "cases/review_queue.html",
+        {"page": queue, "standard": settings.EVIDENTIARY_STANDARD_MIN_SOURCES},
+    )
+
+
+@team_member_required
+def entity_list(request):
+    filterset = EntityFilterSet(
+        request.GET,
+        queryset=Entity.objects.annotate(
+            incident_count=Count("involvements__incident", distinct=True)
+        ),
+    )
+    return render(
+        request,
+        "cases/entity_list.html",
+        {
+            "filter": filterset,
+            "page": _page(request, filterset.qs) if filterset.is_valid() else None,
+            "query": _query_without_page(request),
+        },
+    )
+
+
+@team_member_required
+def entity_detail(request, pk):
+    entity = get_object_or_404(
+        Entity.objects.prefetch_related("aliases", "past_names", "flags"), pk=pk
+    )
+    visible = Incident.objects.visible_to(request.user)
+    involvements = (
+        Involvement.objects.filter(entity=entity, incident__in=visible)
+        .select_related("incident__incident_type")
+        .order_by("-incident__occurred_from")
+    )
+    return render(
+        request, "cases/entity_detail.html", {"entity": entity, "involvements": involvements}
+    )
+
+
+@team_member_required
+def source_list(request):
+    filterset = SourceFilterSet(
+        request.GET,
+        queryset=Source.objects.select_related("originator")
+        .annotate(incident_count=Count("citations__incident", distinct=True))
+        .order_by("-published_on", "title", "id"),
+    )
+    return render(
+        request,
+        "cases/source_list.html",
+        {
+            "filter": filterset,
+            "page": _page(request, filterset.qs) if filterset.is_valid() else None,
+            "query": _query_without_page(request),
+        },
+    )
+
+
+@team_member_required
+def source_detail(request, pk):
+    visible = Incident.objects.visible_to(request.user)
+    source = get_object_or_404(
+        Source.objects.select_related("originator").prefetch_related("attachments"), pk=pk
+    )
+    citations = (
+        source.citations.filter(incident__in=visible)
+        .select_related("incident__incident_type")
+        .order_by("-incident__occurred_from", "id")
+    )
+    return render(request, "cases/source_detail.html", {"source": source, "citations": citations})
+
+
+@team_member_required
+def attachment_download(request, pk):
+    """Attachments are only ever served here, after the same check as their record."""
+    attachment = get_object_or_404(Attachment.objects.select_related("incident"), pk=pk)
+    if (
+        attachment.incident_id
+        and not Incident.objects.visible_to(request.user).filter(pk=attachment.incident_id).exists()
+    ):
+        raise Http404
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@team_member_required
+def notification_list(request):
+    notifications = request.user.notifications.select_related("incident")
+    page = _page(request, notifications)
+    unread = [n.pk for n in page if n.read_at is None]
+    response = render(request, "cases/notification_list.html", {"page": page, "unread": unread})
+    request.user.notifications.filter(pk__in=unread).update(read_at=timezone.now())
+    return response
+
+
+def _line_formsets(request, incident: Incident):
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+    return [
+        (heading, formset_class(data, files, instance=incident, prefix=prefix))
+        for prefix, formset_class, heading in LINE_FORMSETS
+    ]
+
+
+@team_member_required
+def incident_create(request):
+    if not can_create_incident(request.user):
+        raise PermissionDenied("You are not allowed to log incidents.")
+    incident = Incident(created_by=request.user)
+    return _incident_form(request, incident, IncidentForm(request.POST or None, instance=incident))
+
+
+@team_member_required
+def incident_edit(request, reference):
+    incident = get_object_or_404(Incident.objects.visible_to(request.user), reference=reference)
+    if not can_edit(request.user, incident):
+        messages.error(
+            request,
+            f"{incident.reference} is {incident.get_status_display().lower()} and cannot be "
+            "edited now."
+            if not incident.is_editable
+            else "You are not allowed to edit incidents.",
+        )
+        return redirect("cases:incident_detail", reference=reference)
+    form = IncidentForm(request.POST or None, instance=incident)
+    return _incident_form(request, incident, form)
+
+
+def _incident_form(request, incident: Incident, form: IncidentForm):
+    formsets = _line_formsets(request, incident)
+    conflict = None
+    if request.method == "POST" and form.is_valid() and all(fs.is_valid() for _, fs in formsets):
+        try:
+            incident = editing.save_incident(form, [fs for _, fs in formsets], by=request.user)
+        except RecordModifiedError:
+            conflict = editing.conflict_since(incident, form.cleaned_data["version"])
+            form = IncidentForm(editing.rebased(request.POST, conflict), instance=incident)
+            formsets = _line_formsets(request, incident)
+            messages.error(
+                request,
+                "Someone else saved this incident after you opened it. Your text is kept "
+                "below; review their changes, then save again.",
+            )
+        except workflow.WorkflowError as error:
+            messages.error(request, str(error))
+            return redirect("cases:incident_detail", reference=incident.reference)
+        else:
+            messages.success(request, f"{incident.reference} was saved.")
+            return redirect("cases:incident_detail", reference=incident.reference)
+    elif request.method == "POST":
+        messages.error(request, "The incident was not saved: correct the fields marked below.")
+    return render(
+        request,
+        "cases/incident_form.html",
+        {"form": form, "formsets": formsets, "incident": incident, "conflict": conflict},
+    )
+
+
+@team_member_required
+def entity_search(request):
+    """Options for the entity picker: name, alias, past name or identifier."""
+    filterset = EntityFilterSet({"q": request.GET.get("q", "")}, queryset=Entity.objects.all())
+    results = filterset.qs[:20] if request.GET.get("q", "").strip() else []
+    return JsonResponse({"results": [{"value": e.pk, "text": str(e)} for e in results]})
+
+
+@team_member_required
+def source_search(request):
+    filterset = SourceFilterSet(
+        {"q": request.GET.get("q", "")}, queryset=Source.objects.select_related("originator")
+    )
+    results = filterset.qs[:20] if request.GET.get("q", "").strip() else []
+    return JsonResponse(
+        {"results": [{"value": s.pk, "text": f"{s} ({s.originator})"} for s in results]}
+    )
+
+
+@team_member_required
+def entity_create(request):
+    return _create_in_place(request, EntityForm, "entity", "cases:entity_detail")
+
+
+@team_member_required
+def source_create(request):
+    return _create_in_place(request, SourceForm, "source", "cases:source_detail")
+
+
+def _create_in_place(request, form_class, noun: str, detail_url: str):
+    """A new entity or source, on its own page or in a dialog of the incident form; in the
+    dialog, success tells the page (HX-Trigger) which option to add and select."""
+    if not request.user.has_perm(f"cases.add_{noun}"):
+        raise PermissionDenied(f"You are not allowed to add a {noun}.")
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        record = form.save(commit=False)
+        record.created_by = request.user
+        record._history_user = request.user
+        record.save()
+        if request.htmx:
+            response = HttpResponse(status=204)
+            label = f"{record} ({record.originator})" if noun == "source" else str(record)
+            response["HX-Trigger"] = json.dumps(
+                {"recordCreated": {"kind": noun, "value": record.pk, "text": label}}
+            )
+            return response
+        messages.success(request, f"The {noun} {record} was added.")
+        return redirect(detail_url, pk=record.pk)
+    template = "cases/partials/record_form.html" if request.htmx else "cases/record_form.html"
+    return render(request, template, {"form": form, "noun": noun, "action": request.path})

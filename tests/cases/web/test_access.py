@@ -1,0 +1,160 @@
+"""Who may open which page: generated from the URL configuration, so that a new page
+without an entry here fails."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import get_resolver, reverse
+
+from accounts.roles import Role
+from cases.models import Attachment, Incident
+from tests.factories import (
+    CitationFactory,
+    EntityFactory,
+    IncidentFactory,
+    SourceFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "partner", "analyst", "reviewer", "editor", "administrator"]
+TEAM = {"analyst", "reviewer", "editor", "administrator"}
+
+# url name -> (method, roles that get 200 (or the success status), success status)
+PAGES = {
+    "home": ("get", TEAM, 200),
+    "incident_list": ("get", TEAM, 200),
+    "incident_export": ("get", TEAM, 200),
+    "incident_create": ("get", {"analyst", "reviewer", "administrator"}, 200),
+    "incident_detail": ("get", TEAM, 200),
+    "incident_edit": ("get", {"analyst", "reviewer", "administrator"}, 200),
+    "review_queue": ("get", {"reviewer", "administrator"}, 200),
+    "entity_list": ("get", TEAM, 200),
+    "entity_search": ("get", TEAM, 200),
+    "entity_create": ("get", {"analyst", "reviewer", "administrator"}, 200),
+    "entity_detail": ("get", TEAM, 200),
+    "source_list": ("get", TEAM, 200),
+    "source_search": ("get", TEAM, 200),
+    "source_create": ("get", {"analyst", "reviewer", "administrator"}, 200),
+    "source_detail": ("get", TEAM, 200),
+    "attachment_download": ("get", TEAM, 200),
+    "notification_list": ("get", TEAM, 200),
+    # Workflow steps answer with a redirect to the incident, with a message.
+    "incident_submit": ("post", TEAM, 302),
+    "incident_withdraw": ("post", TEAM, 302),
+    "incident_approve": ("post", TEAM, 302),
+    "incident_request_changes": ("post", TEAM, 302),
+    "incident_reject": ("post", TEAM, 302),
+    "incident_reopen": ("post", TEAM, 302),
+}
+
+
+def test_every_page_of_the_cases_app_is_in_the_access_table():
+    cases_urls = get_resolver().namespace_dict["cases"][1].reverse_dict.keys()
+    assert {name for name in cases_urls if isinstance(name, str)} == set(PAGES)
+
+
+@pytest.fixture
+def users(analyst, reviewer, editor, administrator, partner):
+    return {
+        "anonymous": None,
+        "partner": partner,
+        "analyst": analyst,
+        "reviewer": reviewer,
+        "editor": editor,
+        "administrator": administrator,
+    }
+
+
+def attach(incident) -> Attachment:
+    return Attachment.objects.create(
+        incident=incident, file=SimpleUploadedFile("image.png", b"\x89PNG", "image/png")
+    )
+
+
+@pytest.fixture
+def records(settings, tmp_path):
+    """An incident the team can see and edit (sent back to its author), and another
+    author's draft, which only that author sees."""
+    settings.ATTACHMENTS_ROOT = tmp_path
+    author = UserFactory(role=Role.ANALYST)
+    incident = IncidentFactory(created_by=author)
+    CitationFactory(incident=incident)
+    Incident.objects.filter(pk=incident.pk).update(status=Incident.Status.CHANGES_REQUESTED)
+    draft = IncidentFactory(created_by=author)
+    return {
+        "incident": incident,
+        "draft": draft,
+        "entity": EntityFactory(),
+        "source": SourceFactory(),
+        "attachment": attach(incident),
+        "draft_attachment": attach(draft),
+    }
+
+
+def url_for(name, records, incident_key="incident"):
+    incident = records[incident_key]
+    args = {
+        "incident_detail": [incident.reference],
+        "incident_edit": [incident.reference],
+        "entity_detail": [records["entity"].pk],
+        "source_detail": [records["source"].pk],
+        "attachment_download": [
+            records["attachment" if incident_key == "incident" else "draft_attachment"].pk
+        ],
+    }
+    if (
+        name.startswith("incident_")
+        and name not in args
+        and name
+        not in (
+            "incident_list",
+            "incident_export",
+            "incident_create",
+        )
+    ):
+        args[name] = [incident.reference]
+    return reverse(f"cases:{name}", args=args.get(name, []))
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_access_by_role(client, users, records, name, role):
+    method, allowed, success = PAGES[name]
+    user = users[role]
+    if user:
+        client.force_login(user)
+    response = getattr(client, method)(url_for(name, records))
+
+    if role == "anonymous":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+    elif role == "partner":
+        assert response.status_code == 403
+    elif role in allowed:
+        assert response.status_code == success
+    else:
+        # Team members without the right are refused or sent on with a message.
+        assert response.status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    "name", ["incident_detail", "incident_edit", "incident_submit", "attachment_download"]
+)
+def test_another_analysts_draft_answers_404(client, analyst, records, name):
+    client.force_login(analyst)
+    method = PAGES[name][0]
+    response = getattr(client, method)(url_for(name, records, incident_key="draft"))
+    assert response.status_code == 404
+
+
+def test_its_author_opens_their_own_draft(client, records):
+    client.force_login(records["draft"].created_by)
+    assert client.get(url_for("incident_detail", records, incident_key="draft")).status_code == 200
+
+
+def test_a_workflow_step_cannot_be_taken_with_get(client, records):
+    client.force_login(records["incident"].created_by)
+    response = client.get(url_for("incident_submit", records))
+    assert response.status_code == 405
+    assert Incident.objects.get(pk=records["incident"].pk).status == "changes_requested"
