@@ -54,7 +54,7 @@ class ProvisionKeyFilter(django_filters.Filter):
 class IncidentFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Text")
     type = django_filters.ModelMultipleChoiceFilter(
-        field_name="incident_type",
+        field_name="incident_type__code",
         to_field_name="code",
         queryset=IncidentType.objects.all(),
         label="Type",

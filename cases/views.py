@@ -253,7 +253,7 @@ def entity_list(request):
         request.GET,
         queryset=Entity.objects.annotate(
             incident_count=Count("involvements__incident", distinct=True)
-        ),
+        ).order_by("name", "id"),
     )
     return render(
         request,
