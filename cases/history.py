@@ -24,6 +24,9 @@ NOT_SHOWN = {
     "approved_at",
     "reference",
 }
+# History rows this close together, by one user, come from one save of the form.
+SAME_EDIT_SECONDS = 2
+
 LINES = {
     MaterielLine: "materiel line",
     Involvement: "entity",
@@ -71,8 +74,9 @@ def incident_changes(incident: Incident) -> list[Change]:
 
 
 def _record_changes(records, describe, model) -> list[Change]:
-    changes = []
+    changes: list[Change] = []
     previous = None
+    order = {f.name: index for index, f in enumerate(model._meta.get_fields())}
     for record in records:
         verb = {"+": "created", "~": "changed", "-": "removed"}[record.history_type]
         if record.history_type == "+" and model is not Incident:
@@ -86,17 +90,34 @@ def _record_changes(records, describe, model) -> list[Change]:
                     field_value(model, c.field, c.old),
                     field_value(model, c.field, c.new),
                 )
-                for c in delta.changes
+                for c in sorted(delta.changes, key=lambda c: order.get(c.field, 0))
             ]
+            previous = record
             if not fields:  # a save that changed only bookkeeping fields
-                previous = record
                 continue
-            verb = "changed (" + ", ".join(f.label for f in fields) + ")"
+            last = changes[-1] if changes else None
+            if last and last.fields and _same_edit(last, record):
+                # One form save writes the fields, then each many-to-many field.
+                last.fields += fields
+                last.summary = describe(record, _changed(last.fields))
+                continue
+            verb = _changed(fields)
         changes.append(
             Change(record.history_date, record.history_user, describe(record, verb), fields)
         )
         previous = record
     return changes
+
+
+def _same_edit(change: Change, record) -> bool:
+    return (
+        change.user == record.history_user
+        and abs((record.history_date - change.at).total_seconds()) < SAME_EDIT_SECONDS
+    )
+
+
+def _changed(fields: list[FieldChange]) -> str:
+    return "changed (" + ", ".join(f.label for f in fields) + ")"
 
 
 def _line_label(record) -> str:
