@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from cases.forms import IncidentForm
-from cases.history import NOT_SHOWN, Change, FieldChange, field_label, field_value, incident_changes
+from cases.history import Change, FieldChange, field_changes, incident_changes
 from cases.models import Attachment, Incident
 from cases.workflow import WorkflowError
 
@@ -62,17 +62,7 @@ def conflict_since(incident: Incident, base_version: int) -> Conflict:
     history = current.history.select_related("history_user").order_by("-history_id")
     latest = history.first()
     base = history.filter(version=base_version).first()
-    fields = []
-    if base is not None:
-        delta = latest.diff_against(base, excluded_fields=NOT_SHOWN)
-        fields = [
-            FieldChange(
-                field_label(Incident, c.field),
-                field_value(Incident, c.field, c.old),
-                field_value(Incident, c.field, c.new),
-            )
-            for c in delta.changes
-        ]
+    fields = field_changes(Incident, latest, base) if base is not None else []
     changes = [
         change
         for change in incident_changes(current)

@@ -76,22 +76,13 @@ def incident_changes(incident: Incident) -> list[Change]:
 def _record_changes(records, describe, model) -> list[Change]:
     changes: list[Change] = []
     previous = None
-    order = {f.name: index for index, f in enumerate(model._meta.get_fields())}
     for record in records:
         verb = {"+": "created", "~": "changed", "-": "removed"}[record.history_type]
         if record.history_type == "+" and model is not Incident:
             verb = "added"
         fields = []
         if record.history_type == "~" and previous is not None:
-            delta = record.diff_against(previous, excluded_fields=NOT_SHOWN)
-            fields = [
-                FieldChange(
-                    field_label(model, c.field),
-                    field_value(model, c.field, c.old),
-                    field_value(model, c.field, c.new),
-                )
-                for c in sorted(delta.changes, key=lambda c: order.get(c.field, 0))
-            ]
+            fields = field_changes(model, record, previous)
             previous = record
             if not fields:  # a save that changed only bookkeeping fields
                 continue
@@ -107,6 +98,21 @@ def _record_changes(records, describe, model) -> list[Change]:
         )
         previous = record
     return changes
+
+
+def field_changes(model, record, earlier) -> list[FieldChange]:
+    """The fields shown to users that differ between two history records, in the order
+    of the model's fields."""
+    order = {f.name: index for index, f in enumerate(model._meta.get_fields())}
+    delta = record.diff_against(earlier, excluded_fields=NOT_SHOWN)
+    return [
+        FieldChange(
+            field_label(model, c.field),
+            field_value(model, c.field, c.old),
+            field_value(model, c.field, c.new),
+        )
+        for c in sorted(delta.changes, key=lambda c: order.get(c.field, 0))
+    ]
 
 
 def _same_edit(change: Change, record) -> bool:

@@ -247,22 +247,24 @@ def review_queue(request):
     )
 
 
-@team_member_required
-def entity_list(request):
-    filterset = EntityFilterSet(
-        request.GET,
-        queryset=Entity.objects.annotate(
-            incident_count=Count("involvements__incident", distinct=True)
-        ).order_by("name", "id"),
-    )
+def _filtered_list(request, filterset, template: str):
     return render(
         request,
-        "cases/entity_list.html",
+        template,
         {
             "filter": filterset,
             "page": _page(request, filterset.qs) if filterset.is_valid() else None,
             "query": _query_without_page(request),
         },
+    )
+
+
+@team_member_required
+def entity_list(request):
+    incidents = Count("involvements__incident", distinct=True)
+    entities = Entity.objects.annotate(incident_count=incidents).order_by("name", "id")
+    return _filtered_list(
+        request, EntityFilterSet(request.GET, queryset=entities), "cases/entity_list.html"
     )
 
 
@@ -284,20 +286,13 @@ def entity_detail(request, pk):
 
 @team_member_required
 def source_list(request):
-    filterset = SourceFilterSet(
-        request.GET,
-        queryset=Source.objects.select_related("originator")
+    sources = (
+        Source.objects.select_related("originator")
         .annotate(incident_count=Count("citations__incident", distinct=True))
-        .order_by("-published_on", "title", "id"),
+        .order_by("-published_on", "title", "id")
     )
-    return render(
-        request,
-        "cases/source_list.html",
-        {
-            "filter": filterset,
-            "page": _page(request, filterset.qs) if filterset.is_valid() else None,
-            "query": _query_without_page(request),
-        },
+    return _filtered_list(
+        request, SourceFilterSet(request.GET, queryset=sources), "cases/source_list.html"
     )
 
 

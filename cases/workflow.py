@@ -71,7 +71,7 @@ def approve(incident: Incident, *, by, comment: str = "", standard_override: str
     """Give one approval. The incident is approved once as many distinct reviewers as its
     type requires have approved it since it was last submitted."""
     with _locked(incident) as locked:
-        _require_reviewer(locked, by, "approve")
+        _require_reviewer(locked, by, Transition.Action.APPROVE)
         standard = corroboration(locked)
         if not standard.meets_standard and not standard_override.strip():
             raise WorkflowError(
@@ -95,22 +95,36 @@ def approve(incident: Incident, *, by, comment: str = "", standard_override: str
 
 
 def request_changes(incident: Incident, *, by, comment: str) -> Incident:
-    with _locked(incident) as locked:
-        _require_reviewer(locked, by, "send back")
-        _require_comment(comment, "Say what needs to change.")
-        locked.reviewed_by, locked.reviewed_at = by, timezone.now()
-        _record(locked, Transition.Action.REQUEST_CHANGES, by, comment)
-        notify_author(locked, f"{locked.reference} was sent back to you by {_name(by)}: {comment}")
-        return locked
+    return _decide(
+        incident,
+        by,
+        comment,
+        Transition.Action.REQUEST_CHANGES,
+        missing_comment="Say what needs to change.",
+        told="was sent back to you",
+    )
 
 
 def reject(incident: Incident, *, by, comment: str) -> Incident:
+    return _decide(
+        incident,
+        by,
+        comment,
+        Transition.Action.REJECT,
+        missing_comment="Give the reason for rejecting the incident.",
+        told="was rejected",
+    )
+
+
+def _decide(incident, by, comment, action, *, missing_comment: str, told: str) -> Incident:
+    """A reviewer's decision other than approval: it needs a comment, which the author
+    receives."""
     with _locked(incident) as locked:
-        _require_reviewer(locked, by, "reject")
-        _require_comment(comment, "Give the reason for rejecting the incident.")
+        _require_reviewer(locked, by, action)
+        _require_comment(comment, missing_comment)
         locked.reviewed_by, locked.reviewed_at = by, timezone.now()
-        _record(locked, Transition.Action.REJECT, by, comment)
-        notify_author(locked, f"{locked.reference} was rejected by {_name(by)}: {comment}")
+        _record(locked, action, by, comment)
+        notify_author(locked, f"{locked.reference} {told} by {_name(by)}: {comment}")
         return locked
 
 
@@ -161,9 +175,13 @@ def _require_step(incident: Incident, action: str) -> None:
         )
 
 
-def _require_reviewer(incident: Incident, user, verb: str) -> None:
+REVIEW_VERBS = {"approve": "approve", "request_changes": "send back", "reject": "reject"}
+
+
+def _require_reviewer(incident: Incident, user, action: str) -> None:
     _require_permission(user, "cases.review_incident", "review incidents")
-    _require_step(incident, {"send back": "request_changes"}.get(verb, verb))
+    _require_step(incident, action)
+    verb = REVIEW_VERBS[action]
     # Four eyes: nobody reviews what they wrote or last changed.
     if user.pk in (incident.created_by_id, incident.updated_by_id):
         raise WorkflowError(

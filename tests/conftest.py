@@ -1,8 +1,21 @@
-import pytest
+import importlib
 
+import pytest
+from django.apps import apps
+
+from accounts.groups import sync_role_groups
 from accounts.roles import Role
 from cases.markings import SharingLevel
 from tests.factories import PartnerOrganisationFactory, UserFactory
+
+
+@pytest.fixture
+def migrated_data(transactional_db):
+    """What migrate gives every database (reference data, role groups), for tests that
+    commit real transactions: the database is emptied after each of those."""
+    reference_data = importlib.import_module("cases.migrations.0002_reference_data")
+    reference_data.load(apps, schema_editor=None)
+    sync_role_groups()
 
 
 @pytest.fixture(autouse=True)

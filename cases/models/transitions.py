@@ -13,7 +13,7 @@ class Transition(models.Model):
         SUBMIT = "submit", "Submitted for review"
         WITHDRAW = "withdraw", "Withdrawn"
         APPROVE = "approve", "Approved"
-        REQUEST_CHANGES = "request_changes", "Changes requested"
+        REQUEST_CHANGES = "request_changes", "Sent back for changes"
         REJECT = "reject", "Rejected"
         REOPEN = "reopen", "Reopened"
 

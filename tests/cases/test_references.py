@@ -35,7 +35,7 @@ def test_editing_an_incident_keeps_its_reference():
     assert incident.reference == reference
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("migrated_data")
 def test_concurrent_analysts_get_distinct_consecutive_references():
     """Eight analysts saving new incidents at the same moment, each in its own
     connection and transaction: no two get the same number and none is skipped."""

@@ -214,7 +214,7 @@ def test_approved_and_submitted_incidents_are_not_editable(analyst, reviewer):
     assert incident_in(Status.DRAFT, analyst, reviewer).is_editable
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("migrated_data")
 def test_two_reviewers_approving_at_once_one_succeeds_and_the_other_is_told(
     analyst, reviewer, second_reviewer
 ):
