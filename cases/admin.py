@@ -1,7 +1,8 @@
 from concurrency.admin import ConcurrentModelAdmin
-from django.contrib import admin
+from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
+from cases import workflow
 from cases.models import (
     Attachment,
     Citation,
@@ -254,9 +255,33 @@ class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
         TransitionInline,
     ]
 
+    actions = ["submit_selected", "approve_selected", "withdraw_selected"]
+
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+
+    @admin.action(description="Submit the selected incidents for review")
+    def submit_selected(self, request, queryset):
+        self._take_step(request, queryset, workflow.submit)
+
+    @admin.action(description="Approve the selected incidents (the standard must be met)")
+    def approve_selected(self, request, queryset):
+        self._take_step(request, queryset, workflow.approve)
+
+    @admin.action(description="Withdraw the selected incidents (their author only)")
+    def withdraw_selected(self, request, queryset):
+        self._take_step(request, queryset, workflow.withdraw)
+
+    def _take_step(self, request, queryset, step):
+        """The same workflow verbs as the pages and the API, with their rules."""
+        for incident in queryset:
+            try:
+                step(incident, by=request.user, comment="Through the administration site.")
+            except workflow.WorkflowError as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                self.message_user(request, f"{incident.reference}: done.", messages.SUCCESS)
 
     def has_delete_permission(self, request, obj=None):
         # Incidents are withdrawn or rejected, never deleted: their references and

@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0004_notification_and_version_history'),
+        ("cases", "0004_notification_and_version_history"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='transition',
-            name='action',
-            field=models.CharField(choices=[('submit', 'Submitted for review'), ('withdraw', 'Withdrawn'), ('approve', 'Approved'), ('request_changes', 'Sent back for changes'), ('reject', 'Rejected'), ('reopen', 'Reopened')], max_length=20),
+            model_name="transition",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("submit", "Submitted for review"),
+                    ("withdraw", "Withdrawn"),
+                    ("approve", "Approved"),
+                    ("request_changes", "Sent back for changes"),
+                    ("reject", "Rejected"),
+                    ("reopen", "Reopened"),
+                ],
+                max_length=20,
+            ),
         ),
     ]

@@ -4,6 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from cases.models import Incident
 from tests.factories import (
     CitationFactory,
     IncidentFactory,
@@ -116,3 +117,26 @@ def test_the_history_page_of_an_incident_opens(client, administrator, incident):
     response = client.get(reverse("admin:cases_incident_history", args=[incident.pk]))
     assert response.status_code == 200
     assert incident.title in response.content.decode()
+
+
+def test_admin_actions_take_workflow_steps_under_the_same_rules(client, administrator):
+    own = IncidentFactory(created_by=administrator)
+    CitationFactory(incident=own)
+    CitationFactory(incident=own)
+    client.force_login(administrator)
+    changelist = reverse("admin:cases_incident_changelist")
+
+    def selected(incident):
+        # The change list sends each row's version with it, so a bulk action never acts
+        # on a row changed since the list was shown.
+        incident.refresh_from_db()
+        return [f"{incident.pk},{incident.version}"]
+
+    client.post(changelist, {"action": "submit_selected", "_selected_action": selected(own)})
+    assert Incident.objects.get(pk=own.pk).status == "submitted"
+
+    response = client.post(
+        changelist, {"action": "approve_selected", "_selected_action": selected(own)}, follow=True
+    )
+    assert "created or last edited" in response.content.decode()
+    assert Incident.objects.get(pk=own.pk).status == "submitted"
