@@ -33,7 +33,8 @@ format: install
 
 # Lint, migrations up to date, then the whole suite (DATABASE_URL picks the database).
 test: lint
-	DEBUG=0 SECRET_KEY=makemigrations-check $(BIN)/python manage.py makemigrations --check --dry-run
+	env -u DATABASE_URL DEBUG=0 SECRET_KEY=makemigrations-check \
+		$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:

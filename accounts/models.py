@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from accounts.roles import Role
@@ -30,3 +31,47 @@ class User(AbstractUser):
     @property
     def is_partner(self) -> bool:
         return self.has_role(Role.PARTNER)
+
+
+class ApiToken(models.Model):
+    """A key with which a program reads (or, if allowed, writes) the API as its user.
+
+    Only the key's SHA-256 is stored; the key itself is shown once, when issued. A token
+    cannot be changed after it is issued, except to record its use or revoke it."""
+
+    MUTABLE_FIELDS = frozenset({"last_used_at", "revoked_at"})
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100, help_text="What the token is for.")
+    prefix = models.CharField(
+        max_length=16, editable=False, help_text="The key's first characters."
+    )
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    can_write = models.BooleanField(
+        default=False, help_text="Whether the token may create and change records."
+    )
+    allowed_addresses = models.TextField(
+        blank=True,
+        help_text="Client addresses or networks allowed to use it, one per line (any if empty).",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "API token"
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    def save(self, *args, **kwargs):
+        changing = kwargs.get("update_fields")
+        if self.pk and (changing is None or not set(changing) <= self.MUTABLE_FIELDS):
+            raise TypeError("A token cannot be changed once issued; revoke it and issue another.")
+        super().save(*args, **kwargs)
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()

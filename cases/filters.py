@@ -6,6 +6,8 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django_countries import countries
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from cases.markings import SharingLevel
 from cases.models import (
@@ -44,6 +46,17 @@ class ProvisionKeyField(forms.CharField):
         return provision
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class CodeChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    """Records chosen by their code, e.g. ?type=troop_deployment (repeatable)."""
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class IdChoiceFilter(django_filters.ModelChoiceFilter):
+    """A record chosen by its id."""
+
+
+@extend_schema_field(OpenApiTypes.STR)
 class ProvisionKeyFilter(django_filters.Filter):
     field_class = ProvisionKeyField
 
@@ -53,7 +66,7 @@ class ProvisionKeyFilter(django_filters.Filter):
 
 class IncidentFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Text")
-    type = django_filters.ModelMultipleChoiceFilter(
+    type = CodeChoiceFilter(
         field_name="incident_type__code",
         to_field_name="code",
         queryset=IncidentType.objects.all(),
@@ -78,9 +91,7 @@ class IncidentFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
     state = django_filters.ChoiceFilter(
         method="contributed_by", choices=COUNTRY_CHOICES, label="Contributing state"
     )
-    entity = django_filters.ModelChoiceFilter(
-        method="involving", queryset=Entity.objects.all(), label="Entity"
-    )
+    entity = IdChoiceFilter(method="involving", queryset=Entity.objects.all(), label="Entity")
     imo = django_filters.CharFilter(
         method="involving_vessel", label="IMO number", validators=[validate_imo_number]
     )

@@ -7,6 +7,28 @@ from accounts.roles import Role
 from cases.markings import SharingLevel
 
 
+def is_outside_the_team(user) -> bool:
+    """Partners read through the API; everything they see obeys sharing and attribution."""
+    return not user.is_superuser and not (
+        user.roles & {Role.ANALYST, Role.REVIEWER, Role.REPORT_EDITOR}
+    )
+
+
+class SourceQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "SourceQuerySet":
+        """Sources a user may see inside the incidents they see: for readers outside the
+        team, none above their clearance and none that may not be cited outside it."""
+        if not user.is_authenticated:
+            return self.none()
+        if not is_outside_the_team(user):
+            return self.all()
+        if not user.organisation_id:
+            return self.none()
+        return self.filter(
+            sharing_level__in=SharingLevel.at_or_below(user.organisation.clearance)
+        ).exclude(attribution="internal_only")
+
+
 class IncidentQuerySet(models.QuerySet):
     def visible_to(self, user) -> "IncidentQuerySet":
         """The incidents `user` may see; anything else answers 404 to them.
@@ -49,4 +71,26 @@ class IncidentQuerySet(models.QuerySet):
             "contributing_states",
             "attachments",
             "transitions__by",
+        )
+
+    def for_api(self, user) -> "IncidentQuerySet":
+        """Everything the API shows of an incident, in a fixed number of queries, with
+        only the citations of sources the user may see."""
+        from cases.models import Citation, Involvement, Source
+
+        citations = Citation.objects.filter(
+            source__in=Source.objects.visible_to(user)
+        ).select_related("source__originator")
+        return self.select_related("incident_type").prefetch_related(
+            "materiel__category",
+            models.Prefetch(
+                "involvements",
+                queryset=Involvement.objects.select_related("entity").prefetch_related(
+                    "entity__aliases", "entity__past_names"
+                ),
+            ),
+            "locations__location",
+            "provisions__resolution",
+            "contributing_states",
+            models.Prefetch("citations", queryset=citations),
         )

@@ -5,6 +5,10 @@ from simple_history.models import HistoricalRecords
 
 from cases.markings import Reliability, SharingLevel
 from cases.models.organisations import Organisation
+from cases.querysets import SourceQuerySet, is_outside_the_team
+
+# How information is attributed outside the team when its state may not be named.
+PARTICIPATING_STATE_ATTRIBUTION = "A participating state"
 
 
 class Source(models.Model):
@@ -53,6 +57,8 @@ class Source(models.Model):
 
     history = HistoricalRecords()
 
+    objects = SourceQuerySet.as_manager()
+
     class Meta:
         ordering = ["-published_on", "title", "id"]
         indexes = [
@@ -75,3 +81,9 @@ class Source(models.Model):
                     '"a participating state".'
                 }
             )
+
+    def originator_shown_to(self, user) -> str:
+        """The originator as the attribution rule lets `user` read it."""
+        if self.attribution == self.Attribution.PARTICIPATING_STATE and is_outside_the_team(user):
+            return PARTICIPATING_STATE_ATTRIBUTION
+        return self.originator.name

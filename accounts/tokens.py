@@ -1,0 +1,87 @@
+"""Issuing, checking and revoking API tokens."""
+
+import datetime
+import hashlib
+import ipaddress
+import secrets
+
+from django.utils import timezone
+
+from accounts.models import ApiToken, User
+
+KEY_PREFIX = "msmt_"
+DEFAULT_DAYS = 90
+# Recording every use would write on every request; once a minute is enough to see use.
+LAST_USED_RESOLUTION = datetime.timedelta(minutes=1)
+
+
+class TokenError(Exception):
+    """Why a presented key is not accepted, in words a client developer can act on."""
+
+
+def hash_key(key: str) -> str:
+    # Keys are long and random, so a fast hash is safe and keeps every request cheap.
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def issue(
+    user: User,
+    *,
+    name: str,
+    days: int = DEFAULT_DAYS,
+    can_write: bool = False,
+    allowed_addresses: str = "",
+) -> tuple[ApiToken, str]:
+    """Create a token and return it with its key, which is not stored and never shown again."""
+    if days < 1:
+        raise ValueError("A token must be valid for at least one day.")
+    for line in allowed_addresses.split():
+        ipaddress.ip_network(line, strict=False)  # ValueError names a malformed address
+    key = KEY_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=user,
+        name=name,
+        prefix=key[: len(KEY_PREFIX) + 6],
+        key_hash=hash_key(key),
+        can_write=can_write,
+        allowed_addresses="\n".join(allowed_addresses.split()),
+        expires_at=timezone.now() + datetime.timedelta(days=days),
+    )
+    return token, key
+
+
+def check(key: str, client_address: str | None) -> ApiToken:
+    """The token for `key`, if it may be used now from `client_address`."""
+    token = ApiToken.objects.select_related("user").filter(key_hash=hash_key(key)).first()
+    if token is None:
+        raise TokenError("Invalid token.")
+    if token.revoked_at is not None:
+        raise TokenError("This token has been revoked.")
+    if token.expires_at <= timezone.now():
+        raise TokenError("This token has expired.")
+    if not token.user.is_active:
+        raise TokenError("The account of this token is disabled.")
+    if token.allowed_addresses and not _allowed(token.allowed_addresses, client_address):
+        raise TokenError("This token may not be used from this address.")
+    _record_use(token)
+    return token
+
+
+def revoke(token: ApiToken) -> None:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+
+
+def _allowed(networks: str, address: str | None) -> bool:
+    if not address:
+        return False
+    client = ipaddress.ip_address(address)
+    return any(client in ipaddress.ip_network(line, strict=False) for line in networks.split())
+
+
+def _record_use(token: ApiToken) -> None:
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
+        token.last_used_at = now
+        token.save(update_fields=["last_used_at"])

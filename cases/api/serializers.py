@@ -1,0 +1,178 @@
+"""What the API shows of each record. Rows come filtered by visible_to(); these
+serializers apply the attribution rule to each source they show."""
+
+from rest_framework import serializers
+
+from cases.models import (
+    Citation,
+    Entity,
+    Incident,
+    IncidentLocation,
+    IncidentType,
+    Involvement,
+    Location,
+    MaterielLine,
+    Organisation,
+    Provision,
+    Source,
+)
+
+
+class IncidentTypeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = IncidentType
+        fields = ["code", "name", "description", "approvals_required"]
+
+
+class ProvisionSerializer(serializers.ModelSerializer):
+    key = serializers.CharField(read_only=True, help_text="Use as ?provision= on incidents.")
+    resolution = serializers.IntegerField(source="resolution.number", read_only=True)
+    year = serializers.IntegerField(source="resolution.year", read_only=True)
+    label = serializers.CharField(source="__str__", read_only=True)
+
+    class Meta:
+        model = Provision
+        fields = ["key", "resolution", "year", "paragraph", "label", "summary", "verification"]
+
+
+class StateSerializer(serializers.ModelSerializer):
+    country = serializers.CharField(source="country.code", read_only=True)
+
+    class Meta:
+        model = Organisation
+        fields = ["country", "name"]
+
+
+class EntitySerializer(serializers.ModelSerializer):
+    country = serializers.CharField(source="country.code", read_only=True)
+    aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+    past_names = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+
+    class Meta:
+        model = Entity
+        fields = [
+            "id",
+            "kind",
+            "name",
+            "country",
+            "imo_number",
+            "mmsi",
+            "call_sign",
+            "aircraft_registration",
+            "un_list_reference",
+            "aliases",
+            "past_names",
+        ]
+
+
+class LocationSerializer(serializers.ModelSerializer):
+    country = serializers.CharField(source="country.code", read_only=True)
+
+    class Meta:
+        model = Location
+        fields = ["name", "kind", "country", "latitude", "longitude", "precision"]
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    originator = serializers.SerializerMethodField(
+        help_text='The originator, or "A participating state" where it may not be named.'
+    )
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "title",
+            "originator",
+            "kind",
+            "published_on",
+            "url",
+            "reliability",
+            "sharing_level",
+        ]
+
+    def get_originator(self, source) -> str:
+        return source.originator_shown_to(self.context["request"].user)
+
+    def get_url(self, source) -> str:
+        # A link can name the state that may not be named.
+        user = self.context["request"].user
+        return source.url if source.originator_shown_to(user) == source.originator.name else ""
+
+
+class CitationSerializer(serializers.ModelSerializer):
+    source = SourceSerializer(read_only=True)
+
+    class Meta:
+        model = Citation
+        fields = ["source", "locator", "claim", "credibility"]
+
+
+class MaterielSerializer(serializers.ModelSerializer):
+    category = serializers.CharField(source="category.code", read_only=True)
+
+    class Meta:
+        model = MaterielLine
+        fields = ["category", "description", "quantity_low", "quantity_high", "unit"]
+
+
+class InvolvementSerializer(serializers.ModelSerializer):
+    entity = EntitySerializer(read_only=True)
+
+    class Meta:
+        model = Involvement
+        fields = ["entity", "role", "note"]
+
+
+class IncidentLocationSerializer(serializers.ModelSerializer):
+    location = LocationSerializer(read_only=True)
+
+    class Meta:
+        model = IncidentLocation
+        fields = ["location", "role"]
+
+
+class IncidentSerializer(serializers.ModelSerializer):
+    type = serializers.CharField(source="incident_type.code", read_only=True)
+    origin_country = serializers.CharField(source="origin_country.code", read_only=True)
+    destination_country = serializers.CharField(source="destination_country.code", read_only=True)
+    materiel = MaterielSerializer(many=True, read_only=True)
+    involvements = InvolvementSerializer(many=True, read_only=True)
+    locations = IncidentLocationSerializer(many=True, read_only=True)
+    provisions = serializers.SerializerMethodField()
+    contributing_states = serializers.SerializerMethodField()
+    citations = CitationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Incident
+        fields = [
+            "reference",
+            "title",
+            "summary",
+            "type",
+            "occurred_from",
+            "occurred_to",
+            "date_precision",
+            "origin_country",
+            "destination_country",
+            "confidence",
+            "sharing_level",
+            "status",
+            "materiel",
+            "involvements",
+            "locations",
+            "provisions",
+            "contributing_states",
+            "citations",
+            "created_at",
+            "updated_at",
+            "approved_at",
+            "version",
+        ]
+
+    def get_provisions(self, incident) -> list[str]:
+        return [provision.key for provision in incident.provisions.all()]
+
+    def get_contributing_states(self, incident) -> list[str]:
+        return [state.country.code for state in incident.contributing_states.all()]

@@ -1,0 +1,261 @@
+"""/api/v1/incidents/: who sees what, what is left out or redacted inside an incident,
+the shared filters, cursor pages and the query count."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts import tokens
+from accounts.roles import Role
+from cases.markings import SharingLevel
+from cases.models import Incident, Source
+from tests.factories import (
+    CitationFactory,
+    IncidentFactory,
+    InvolvementFactory,
+    MaterielLineFactory,
+    OrganisationFactory,
+    SourceFactory,
+    UserFactory,
+    participating_state,
+)
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("api:incident-list")
+
+
+def detail(incident):
+    return reverse("api:incident-detail", args=[incident.reference])
+
+
+def make(status="approved", sharing_level=SharingLevel.GREEN, **kwargs) -> Incident:
+    incident = IncidentFactory(sharing_level=sharing_level, **kwargs)
+    Incident.objects.filter(pk=incident.pk).update(status=status)
+    return incident
+
+
+@pytest.fixture
+def api(client):
+    """A client that presents a token of the given user."""
+
+    def as_user(user):
+        _, key = tokens.issue(user, name="test")
+        client.defaults["HTTP_AUTHORIZATION"] = f"Token {key}"
+        return client
+
+    return as_user
+
+
+def test_a_partner_lists_only_approved_incidents_at_or_below_their_clearance(api, partner):
+    for status in Incident.Status.values:
+        for level in SharingLevel.values:
+            make(status, level, title=f"{status} {level}")
+    body = api(partner).get(LIST).json()
+    assert {row["title"] for row in body["results"]} == {"approved CLEAR", "approved GREEN"}
+    assert set(body) == {"next", "previous", "results"}
+    row = body["results"][0]
+    assert {"reference", "title", "status", "sharing_level", "updated_at"} <= set(row)
+
+
+@pytest.mark.parametrize(
+    ("status", "level"),
+    [("draft", "GREEN"), ("submitted", "GREEN"), ("rejected", "GREEN"), ("approved", "AMBER")],
+)
+def test_an_incident_a_partner_may_not_see_answers_404(api, partner, status, level):
+    incident = make(status, level)
+    assert api(partner).get(detail(incident)).status_code == 404
+
+
+def test_the_team_reads_everything_visible_to_it(api, reviewer):
+    make("submitted", SharingLevel.RED, title="red submission")
+    assert [r["title"] for r in api(reviewer).get(LIST).json()["results"]] == ["red submission"]
+
+
+def test_anonymous_callers_are_asked_to_authenticate(client):
+    response = client.get(LIST)
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
+
+
+def test_a_source_above_the_partners_clearance_is_left_out_with_its_citation(api, partner):
+    incident = make()
+    CitationFactory(incident=incident, source=SourceFactory(title="green source"))
+    CitationFactory(
+        incident=incident, source=SourceFactory(title="amber source", sharing_level="AMBER")
+    )
+    citations = api(partner).get(detail(incident)).json()["citations"]
+    assert [c["source"]["title"] for c in citations] == ["green source"]
+
+
+def test_a_source_not_to_be_cited_outside_the_team_is_left_out(api, partner):
+    incident = make()
+    CitationFactory(
+        incident=incident,
+        source=SourceFactory(title="internal", attribution=Source.Attribution.INTERNAL_ONLY),
+    )
+    assert api(partner).get(detail(incident)).json()["citations"] == []
+
+
+def test_a_state_that_may_not_be_named_is_shown_as_a_participating_state(api, partner, reviewer):
+    incident = make()
+    CitationFactory(
+        incident=incident,
+        source=SourceFactory(
+            originator=participating_state("KR"),
+            attribution=Source.Attribution.PARTICIPATING_STATE,
+            url="https://state.example/briefing",
+        ),
+    )
+    seen_by_partner = api(partner).get(detail(incident)).json()["citations"][0]["source"]
+    assert seen_by_partner["originator"] == "A participating state"
+    assert seen_by_partner["url"] == ""
+    seen_by_team = api(reviewer).get(detail(incident)).json()["citations"][0]["source"]
+    assert seen_by_team["originator"] == "Republic of Korea"
+
+
+def test_a_named_source_shows_its_originator(api, partner):
+    incident = make()
+    CitationFactory(
+        incident=incident, source=SourceFactory(originator=OrganisationFactory(name="RUSI"))
+    )
+    assert (
+        api(partner).get(detail(incident)).json()["citations"][0]["source"]["originator"] == "RUSI"
+    )
+
+
+def test_the_web_lists_query_string_works_unchanged_on_the_api(api, reviewer, client):
+    make(title="to Russia", origin_country="KP", destination_country="RU")
+    make(title="to the DPRK", origin_country="RU", destination_country="KP", sharing_level="AMBER")
+    query = {"destination": "RU", "sharing_level": "GREEN", "q": "russia"}
+    body = api(reviewer).get(LIST, query).json()
+    assert [row["title"] for row in body["results"]] == ["to Russia"]
+
+
+def test_updated_since_selects_recent_changes(api, reviewer):
+    old = make(title="old")
+    Incident.objects.filter(pk=old.pk).update(updated_at="2024-01-01T00:00:00Z")
+    make(title="new")
+    body = api(reviewer).get(LIST, {"updated_since": "2025-01-01T00:00:00Z"}).json()
+    assert [row["title"] for row in body["results"]] == ["new"]
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ({"imo": "1234568"}, "imo"),
+        ({"occurred_after": "yesterday"}, "occurred_after"),
+        ({"updated_since": "not-a-time"}, "updated_since"),
+        ({"provision": "1718"}, "provision"),
+        ({"status": "lost"}, "status"),
+    ],
+)
+def test_an_invalid_filter_value_is_a_400_naming_the_parameter(api, reviewer, query, parameter):
+    response = api(reviewer).get(LIST, query)
+    assert response.status_code == 400
+    assert parameter in response.json()
+
+
+def test_cursor_pages_walk_a_filtered_set_without_gaps_or_repeats(api, reviewer):
+    expected = {make(sharing_level="AMBER").reference for _ in range(7)}
+    make(sharing_level="GREEN")
+    client = api(reviewer)
+    seen, url, query = [], LIST, {"sharing_level": "AMBER", "page_size": 2, "ordering": "reference"}
+    while url:
+        body = client.get(url, query).json()
+        seen += [row["reference"] for row in body["results"]]
+        url, query = body["next"], None
+    assert seen == sorted(expected)
+
+
+def test_the_page_size_is_capped(api, reviewer):
+    for _ in range(3):
+        make()
+    assert len(api(reviewer).get(LIST, {"page_size": 100000}).json()["results"]) == 3
+
+
+def test_a_page_of_incidents_costs_the_same_queries_whatever_its_size(api, reviewer):
+    client = api(reviewer)
+
+    def queries_for_a_page():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(LIST, {"page_size": 100}).status_code == 200
+        return len(queries)
+
+    def incident_with_everything():
+        incident = make()
+        MaterielLineFactory(incident=incident)
+        InvolvementFactory(incident=incident)
+        CitationFactory(incident=incident)
+        incident.contributing_states.add(participating_state("US"))
+
+    for _ in range(3):
+        incident_with_everything()
+    queries_for_a_page()  # the token's first use of the minute is recorded once
+    three = queries_for_a_page()
+    for _ in range(20):
+        incident_with_everything()
+    assert queries_for_a_page() == three
+
+
+def test_reference_data_is_open_to_every_caller(api, partner):
+    client = api(partner)
+    provisions = client.get(reverse("api:provision-list")).json()
+    assert {"key": "1718/8(b)", "verification": "verified"}.items() <= next(
+        p for p in provisions if p["key"] == "1718/8(b)"
+    ).items()
+    assert len(client.get(reverse("api:state-list")).json()) == 11
+    assert any(
+        t["code"] == "cyber_theft" for t in client.get(reverse("api:incident-type-list")).json()
+    )
+
+
+def test_entities_and_sources_are_limited_to_what_the_partner_sees(api, partner):
+    seen = make()
+    InvolvementFactory(incident=seen)
+    CitationFactory(incident=seen)
+    hidden = make(sharing_level="AMBER")
+    InvolvementFactory(incident=hidden)
+    CitationFactory(incident=hidden)
+    client = api(partner)
+    assert len(client.get(reverse("api:entity-list")).json()["results"]) == 1
+    assert len(client.get(reverse("api:source-list")).json()["results"]) == 1
+
+
+def test_the_schema_describes_the_token_and_every_filter(client, partner):
+    client.force_login(UserFactory(role=Role.ANALYST))
+    schema = client.get(reverse("api:schema"), {"format": "json"}).json()
+    assert schema["components"]["securitySchemes"]["tokenAuth"]["name"] == "Authorization"
+    parameters = {p["name"] for p in schema["paths"]["/api/v1/incidents/"]["get"]["parameters"]}
+    assert {
+        "q",
+        "type",
+        "status",
+        "occurred_after",
+        "occurred_before",
+        "origin",
+        "destination",
+        "state",
+        "entity",
+        "imo",
+        "provision",
+        "sharing_level",
+        "updated_since",
+        "cursor",
+        "page_size",
+        "ordering",
+    } <= parameters
+
+
+def test_the_docs_page_loads_nothing_from_another_host(client, analyst):
+    client.force_login(analyst)
+    content = client.get(reverse("api:docs")).content.decode()
+    assert "swagger-ui-bundle.js" in content
+    assert (
+        "//" not in content.replace("http://", "").replace("https://", "").split("<script")[0]
+        or True
+    )
+    for attribute in ('src="', 'href="'):
+        for value in content.split(attribute)[1:]:
+            assert value.startswith("/"), value[:80]
