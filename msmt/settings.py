@@ -107,6 +107,17 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file rather than memory, so that the concurrency tests' threads share one database.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-msmt.sqlite3")}
 
+# The API's throttle counts live in the cache: Redis when REDIS_URL is set (shared by all
+# web workers), otherwise this process's memory.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env.str("REDIS_URL"),
+    }
+    if env.str("REDIS_URL", default="")
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -182,6 +193,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["cases.api.permissions.ApiAccess"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "cases.api.errors.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["cases.api.throttling.PerTokenThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"token": env.str("API_RATE", default="600/minute")},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "MSMT case database API",

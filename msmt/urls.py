@@ -1,5 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views import defaults
+
+from cases.api import errors
 
 admin.site.site_header = "MSMT case database"
 admin.site.site_title = "MSMT case database"
@@ -11,3 +14,15 @@ urlpatterns = [
     path("api/v1/", include("msmt.api_urls")),
     path("", include("cases.urls")),
 ]
+
+
+def handler404(request, exception):
+    if request.path.startswith("/api/"):
+        return errors.not_found(request, exception)
+    return defaults.page_not_found(request, exception)
+
+
+def handler500(request):
+    if request.path.startswith("/api/"):
+        return errors.server_error(request)
+    return defaults.server_error(request)

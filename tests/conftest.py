@@ -2,6 +2,7 @@ import importlib
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 
 from accounts.groups import sync_role_groups
 from accounts.roles import Role
@@ -16,6 +17,12 @@ def migrated_data(transactional_db):
     reference_data = importlib.import_module("cases.migrations.0002_reference_data")
     reference_data.load(apps, schema_editor=None)
     sync_role_groups()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    # Throttle counts live in the cache: each test starts with none.
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -154,7 +154,10 @@ def test_updated_since_selects_recent_changes(api, reviewer):
 def test_an_invalid_filter_value_is_a_400_naming_the_parameter(api, reviewer, query, parameter):
     response = api(reviewer).get(LIST, query)
     assert response.status_code == 400
-    assert parameter in response.json()
+    body = response.json()
+    assert (body["status"], body["code"]) == (400, "invalid")
+    assert parameter in body["errors"]
+    assert parameter in body["detail"]
 
 
 def test_cursor_pages_walk_a_filtered_set_without_gaps_or_repeats(api, reviewer):
@@ -259,3 +262,58 @@ def test_the_docs_page_loads_nothing_from_another_host(client, analyst):
     for attribute in ('src="', 'href="'):
         for value in content.split(attribute)[1:]:
             assert value.startswith("/"), value[:80]
+
+
+def test_every_error_has_the_same_json_shape(api, partner, client):
+    assert client.get(LIST).json() == {
+        "status": 401,
+        "code": "not_authenticated",
+        "detail": "Authentication credentials were not provided.",
+    }
+    client = api(partner)
+    assert client.get(reverse("api:incident-detail", args=["INC-1999-0001"])).json() == {
+        "status": 404,
+        "code": "not_found",
+        "detail": "No Incident matches the given query.",
+    }
+    missing = client.get("/api/v1/no-such-resource/")
+    assert missing.status_code == 404
+    assert missing.json() == {"status": 404, "code": "not_found", "detail": "Not found."}
+    assert client.post(LIST, {}).json()["status"] == 403
+
+
+def test_a_token_over_its_rate_gets_a_clear_429(api, partner, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"token": "3/minute"},
+    }
+    client = api(partner)
+    assert [client.get(LIST).status_code for _ in range(4)] == [200, 200, 200, 429]
+    refused = client.get(LIST)
+    assert int(refused["Retry-After"]) > 0
+    assert refused.json()["code"] == "throttled"
+    assert "Expected available in" in refused.json()["detail"]
+
+
+def test_each_token_has_its_own_allowance(api, partner, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"token": "1/minute"},
+    }
+    assert api(partner).get(LIST).status_code == 200
+    assert api(partner).get(LIST).status_code == 200  # a second token of the same partner
+
+
+def test_a_server_error_is_json_too(api, partner, monkeypatch):
+    from cases.api.views import IncidentViewSet
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(IncidentViewSet, "list", broken)
+    client = api(partner)
+    client.raise_request_exception = False
+    response = client.get(LIST)
+    assert response.status_code == 500
+    assert response.json()["code"] == "server_error"
+    assert "boom" not in response.content.decode()
