@@ -1,7 +1,6 @@
 """The team's pages. Views stay thin: visibility comes from Incident.objects.visible_to,
 rules from the models and cases.workflow, filters from cases.filters."""
 
-import csv
 import json
 
 from concurrency.exceptions import RecordModifiedError
@@ -10,13 +9,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cases import editing, workflow
+from cases import editing, exports, workflow
 from cases.filters import EntityFilterSet, IncidentFilterSet, SourceFilterSet
 from cases.forms import LINE_FORMSETS, EntityForm, IncidentForm, SourceForm
 from cases.history import incident_changes
@@ -80,62 +79,17 @@ def incident_list(request):
     return render(request, template, context)
 
 
-CSV_COLUMNS = [
-    ("reference", lambda i: i.reference),
-    ("title", lambda i: i.title),
-    ("type", lambda i: i.incident_type.name),
-    ("status", lambda i: i.get_status_display()),
-    ("occurred_from", lambda i: i.occurred_from.isoformat()),
-    ("occurred_to", lambda i: i.occurred_to.isoformat() if i.occurred_to else ""),
-    ("date_precision", lambda i: i.date_precision),
-    ("origin", lambda i: i.origin_country.code or ""),
-    ("destination", lambda i: i.destination_country.code or ""),
-    ("confidence", lambda i: i.confidence),
-    ("sharing_level", lambda i: i.sharing_level),
-    (
-        "contributing_states",
-        lambda i: " ".join(s.country.code for s in i.contributing_states.all()),
-    ),
-    ("provisions", lambda i: "; ".join(str(p) for p in i.provisions.all())),
-    ("updated_at", lambda i: i.updated_at.isoformat()),
-]
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _spreadsheet_safe(value: str) -> str:
-    # A cell starting with = + - @ is a formula to a spreadsheet: quote it.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
 @team_member_required
 def incident_export(request):
     """CSV of exactly what the list's filter shows, streamed row by row."""
     filterset = IncidentFilterSet(
         request.GET,
-        queryset=Incident.objects.visible_to(request.user)
-        .for_list()
-        .prefetch_related("contributing_states", "provisions__resolution"),
+        queryset=Incident.objects.visible_to(request.user).for_list(),
     )
     if not filterset.is_valid():
         messages.error(request, "The filter is not valid; correct it before downloading.")
         return redirect(f"{reverse('cases:incident_list')}?{request.GET.urlencode()}")
-    writer = csv.writer(_Echo())
-
-    def rows():
-        yield writer.writerow([name for name, _ in CSV_COLUMNS])
-        for incident in filterset.qs.iterator(chunk_size=500):
-            yield writer.writerow([_spreadsheet_safe(get(incident)) for _, get in CSV_COLUMNS])
-
-    filename = f"incidents-{timezone.now():%Y%m%d-%H%M}.csv"
-    return StreamingHttpResponse(
-        rows(),
-        content_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return exports.csv_response(filterset.qs)
 
 
 @team_member_required

@@ -3,10 +3,14 @@ caller may not see answers 404 like one that does not exist."""
 
 import django_filters
 from django.db.models import Exists, OuterRef
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.pagination import CursorPagination
+from rest_framework.renderers import JSONRenderer
+from rest_framework.settings import api_settings
 
-from cases.api import serializers
+from cases import exports
+from cases.api import renderers, serializers
 from cases.filters import IncidentFilterSet
 from cases.models import (
     Entity,
@@ -59,10 +63,47 @@ class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = IncidentApiFilterSet
     pagination_class = IncidentPages
     lookup_field = "reference"
+    renderer_classes = [
+        *api_settings.DEFAULT_RENDERER_CLASSES,
+        renderers.CSVRenderer,
+        renderers.NDJSONRenderer,
+    ]
 
     def get_queryset(self):
         user = self.request.user
         return Incident.objects.visible_to(user).for_api(user)
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "format",
+                enum=["json", "csv", "ndjson"],
+                description="csv or ndjson: the whole filtered set as one streamed file, "
+                "not paged.",
+            )
+        ]
+    )
+    def list(self, request, *args, **kwargs):
+        export = request.accepted_renderer.format
+        if export in ("csv", "ndjson"):
+            queryset = self.filter_queryset(self.get_queryset()).order_by(
+                *self.paginator.get_ordering(request, None, self)
+            )
+            if export == "csv":
+                return exports.csv_response(queryset)
+            context = self.get_serializer_context()
+            return exports.ndjson_response(
+                queryset, lambda incident: self.serializer_class(incident, context=context).data
+            )
+        return super().list(request, *args, **kwargs)
+
+    def handle_exception(self, exc):
+        # An export that fails (a bad filter, say) answers in JSON like every other error.
+        response = super().handle_exception(exc)
+        if isinstance(self.request.accepted_renderer, renderers.StreamedFileRenderer):
+            self.request.accepted_renderer = JSONRenderer()
+            self.request.accepted_media_type = JSONRenderer.media_type
+        return response
 
 
 class EntityViewSet(viewsets.ReadOnlyModelViewSet):

@@ -317,3 +317,39 @@ def test_a_server_error_is_json_too(api, partner, monkeypatch):
     assert response.status_code == 500
     assert response.json()["code"] == "server_error"
     assert "boom" not in response.content.decode()
+
+
+def streamed(response) -> str:
+    return b"".join(response.streaming_content).decode()
+
+
+def test_the_ndjson_export_streams_the_whole_filtered_set_as_the_partner_sees_it(api, partner):
+    import json
+
+    expected = {make(sharing_level="GREEN").reference for _ in range(60)}
+    make(sharing_level="AMBER")
+    response = api(partner).get(LIST, {"format": "ndjson", "sharing_level": "GREEN"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/x-ndjson"
+    rows = [json.loads(line) for line in streamed(response).splitlines()]
+    assert {row["reference"] for row in rows} == expected  # every row, not one page
+    assert set(rows[0]) == set(api(partner).get(LIST).json()["results"][0])
+
+
+def test_the_csv_export_holds_the_filtered_set(api, reviewer):
+    import csv
+    import io
+
+    make(title="=cmd|' /C calc'!A0", sharing_level="AMBER")
+    make(title="green", sharing_level="GREEN")
+    response = api(reviewer).get(LIST, {"format": "csv", "sharing_level": "AMBER"})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(streamed(response))))
+    assert [row["title"] for row in rows] == ["'=cmd|' /C calc'!A0"]
+
+
+def test_an_export_with_a_bad_filter_answers_a_json_400(api, reviewer):
+    response = api(reviewer).get(LIST, {"format": "ndjson", "imo": "123"})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert "imo" in response.json()["errors"]

@@ -1,0 +1,23 @@
+import json
+
+from rest_framework.renderers import BaseRenderer
+
+
+class StreamedFileRenderer(BaseRenderer):
+    """Lets ?format=csv and ?format=ndjson be negotiated; the view streams the body itself."""
+
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        # Only reached for errors, which are short: give them as JSON text.
+        return json.dumps(data).encode()
+
+
+class CSVRenderer(StreamedFileRenderer):
+    media_type = "text/csv"
+    format = "csv"
+
+
+class NDJSONRenderer(StreamedFileRenderer):
+    media_type = "application/x-ndjson"
+    format = "ndjson"

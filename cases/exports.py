@@ -1,0 +1,74 @@
+"""Whole filtered sets of incidents as files, streamed row by row so that an export of
+any size holds only a chunk of rows in memory. Used by the web list and the API."""
+
+import csv
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+
+CHUNK = 500
+
+CSV_COLUMNS = [
+    ("reference", lambda i: i.reference),
+    ("title", lambda i: i.title),
+    ("type", lambda i: i.incident_type.code),
+    ("status", lambda i: i.status),
+    ("occurred_from", lambda i: i.occurred_from.isoformat()),
+    ("occurred_to", lambda i: i.occurred_to.isoformat() if i.occurred_to else ""),
+    ("date_precision", lambda i: i.date_precision),
+    ("origin", lambda i: i.origin_country.code or ""),
+    ("destination", lambda i: i.destination_country.code or ""),
+    ("confidence", lambda i: i.confidence),
+    ("sharing_level", lambda i: i.sharing_level),
+    (
+        "contributing_states",
+        lambda i: " ".join(s.country.code for s in i.contributing_states.all()),
+    ),
+    ("provisions", lambda i: " ".join(p.key for p in i.provisions.all())),
+    ("updated_at", lambda i: i.updated_at.isoformat()),
+]
+
+
+class _Echo:
+    """A file-like object whose write() hands the line back, for csv.writer."""
+
+    def write(self, value):
+        return value
+
+
+def spreadsheet_safe(value: str) -> str:
+    # A cell starting with = + - @ is a formula to a spreadsheet: quote it.
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+def csv_lines(queryset):
+    writer = csv.writer(_Echo())
+    yield writer.writerow([name for name, _ in CSV_COLUMNS])
+    rows = queryset.prefetch_related("contributing_states", "provisions__resolution")
+    for incident in rows.iterator(chunk_size=CHUNK):
+        yield writer.writerow([spreadsheet_safe(get(incident)) for _, get in CSV_COLUMNS])
+
+
+def ndjson_lines(queryset, serialize):
+    """One JSON document per line, as `serialize(incident)` shapes it."""
+    for incident in queryset.iterator(chunk_size=CHUNK):
+        yield json.dumps(serialize(incident), cls=DjangoJSONEncoder, ensure_ascii=False) + "\n"
+
+
+def _download(lines, content_type: str, suffix: str) -> StreamingHttpResponse:
+    filename = f"incidents-{timezone.now():%Y%m%d-%H%M}.{suffix}"
+    return StreamingHttpResponse(
+        lines,
+        content_type=content_type,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+def csv_response(queryset) -> StreamingHttpResponse:
+    return _download(csv_lines(queryset), "text/csv; charset=utf-8", "csv")
+
+
+def ndjson_response(queryset, serialize) -> StreamingHttpResponse:
+    return _download(ndjson_lines(queryset, serialize), "application/x-ndjson", "ndjson")
