@@ -11,13 +11,13 @@ from cases.models import Attachment, Incident
 from cases.workflow import WorkflowError
 
 
-def save_incident(form, formsets, *, by) -> Incident:
-    """Save the incident and its line formsets in one transaction, as `by`'s edit.
+def save(incident: Incident, *, by, save_related=None) -> Incident:
+    """Save an edit of `incident` by `by`, and then its related records, in one
+    transaction. The one way incidents are edited, from the form and the API alike.
 
-    Raises RecordModifiedError when the form was based on an older version, and
-    WorkflowError when the incident left an editable status meanwhile."""
+    Raises RecordModifiedError when the edit was based on an older version, and
+    WorkflowError when the incident is not (or no longer) in an editable status."""
     with transaction.atomic():
-        incident = form.instance
         if incident.pk:
             status = (
                 Incident.objects.select_for_update()
@@ -29,10 +29,18 @@ def save_incident(form, formsets, *, by) -> Incident:
                     f"{incident.reference} is {Incident.Status(status).label.lower()} "
                     "and can no longer be edited."
                 )
-        incident = form.save(commit=False)
         incident.updated_by = by
         incident._history_user = by
         incident.save()
+        if save_related:
+            save_related(incident)
+    return incident
+
+
+def save_incident(form, formsets, *, by) -> Incident:
+    """Save the incident form and its line formsets."""
+
+    def save_lines(incident):
         form.save_m2m()
         for formset in formsets:
             formset.instance = incident
@@ -44,7 +52,8 @@ def save_incident(form, formsets, *, by) -> Incident:
             for line in formset.deleted_objects:
                 line._history_user = by
                 line.delete()
-    return incident
+
+    return save(form.save(commit=False), by=by, save_related=save_lines)
 
 
 @dataclass

@@ -209,6 +209,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "CountryEnum": "django_countries.countries",
+        "InvolvementRoleEnum": "cases.models.incidents.Involvement.Role",
+        "LocationRoleEnum": "cases.models.incidents.IncidentLocation.Role",
+    },
 }
 
 LOGGING = {

@@ -1,6 +1,9 @@
 """What the API shows of each record. Rows come filtered by visible_to(); these
 serializers apply the attribution rule to each source they show."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cases.models import (
@@ -176,3 +179,132 @@ class IncidentSerializer(serializers.ModelSerializer):
 
     def get_contributing_states(self, incident) -> list[str]:
         return [state.country.code for state in incident.contributing_states.all()]
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class ProvisionKeyField(serializers.SlugRelatedField):
+    """A provision written as its key, e.g. "1718/8(b)"."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="pk", queryset=Provision.objects.all(), **kwargs)
+
+    def to_internal_value(self, data):
+        number, _, paragraph = str(data).partition("/")
+        provision = Provision.objects.filter(
+            resolution__number=number if number.isdigit() else -1, paragraph=paragraph
+        ).first()
+        if provision is None:
+            self.fail("does_not_exist", slug_name="key", value=data)
+        return provision
+
+    def to_representation(self, provision):
+        return provision.key
+
+
+class MaterielWriteSerializer(serializers.ModelSerializer):
+    category = serializers.SlugRelatedField(
+        slug_field="code", queryset=MaterielLine._meta.get_field("category").related_model.objects
+    )
+
+    class Meta:
+        model = MaterielLine
+        fields = ["category", "description", "quantity_low", "quantity_high", "unit"]
+
+
+class InvolvementWriteSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Involvement
+        fields = ["entity", "role", "note"]
+
+
+class IncidentLocationWriteSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = IncidentLocation
+        fields = ["location", "role"]
+
+
+class CitationWriteSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Citation
+        fields = ["source", "locator", "claim", "credibility"]
+
+
+WRITABLE_LINES = ["materiel", "involvements", "locations", "citations"]
+
+
+class IncidentWriteSerializer(serializers.ModelSerializer):
+    """A draft as analysts write it through the API. Lines given replace the incident's
+    lines of that kind; lines left out stay as they are. The workflow fields cannot be
+    written: steps are taken through the workflow actions."""
+
+    type = serializers.SlugRelatedField(
+        source="incident_type",
+        slug_field="code",
+        queryset=IncidentType.objects.filter(is_active=True),
+    )
+    provisions = ProvisionKeyField(many=True, required=False)
+    contributing_states = serializers.SlugRelatedField(
+        many=True,
+        required=False,
+        slug_field="country",
+        queryset=Organisation.objects.filter(kind=Organisation.Kind.PARTICIPATING_STATE),
+    )
+    version = serializers.IntegerField(
+        required=False,
+        help_text="The version this update is based on (or send If-Match). Required to update.",
+    )
+    materiel = MaterielWriteSerializer(many=True, required=False)
+    involvements = InvolvementWriteSerializer(many=True, required=False)
+    locations = IncidentLocationWriteSerializer(many=True, required=False)
+    citations = CitationWriteSerializer(many=True, required=False)
+
+    class Meta:
+        model = Incident
+        fields = [
+            "title",
+            "summary",
+            "type",
+            "occurred_from",
+            "occurred_to",
+            "date_precision",
+            "origin_country",
+            "destination_country",
+            "confidence",
+            "sharing_level",
+            "provisions",
+            "contributing_states",
+            "version",
+            *WRITABLE_LINES,
+        ]
+
+    def validate(self, data):
+        # The model's own rules (dates in order, and so on), as the form applies them.
+        fields = {
+            k: v
+            for k, v in data.items()
+            if k not in {*WRITABLE_LINES, "provisions", "contributing_states", "version"}
+        }
+        incident = Incident(**{**self._current_values(), **fields})
+        try:
+            incident.full_clean(exclude=["created_by", "reference"], validate_unique=False)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(serializers.as_serializer_error(error)) from None
+        for name in WRITABLE_LINES:
+            for line in data.get(name, []):
+                model = self.fields[name].child.Meta.model
+                try:
+                    model(**line).full_clean(exclude=["incident"], validate_unique=False)
+                except DjangoValidationError as error:
+                    raise serializers.ValidationError(
+                        {name: serializers.as_serializer_error(error)}
+                    ) from None
+        return data
+
+    def _current_values(self) -> dict:
+        if self.instance is None:
+            return {}
+        return {
+            field.attname: getattr(self.instance, field.attname)
+            for field in Incident._meta.concrete_fields
+            if field.editable
+        }

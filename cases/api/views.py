@@ -2,14 +2,18 @@
 caller may not see answers 404 like one that does not exist."""
 
 import django_filters
+from concurrency.exceptions import RecordModifiedError
 from django.db.models import Exists, OuterRef
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, viewsets
+from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework import serializers as drf_serializers
+from rest_framework.decorators import action
 from rest_framework.pagination import CursorPagination
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from cases import exports
+from cases import editing, exports, workflow
 from cases.api import renderers, serializers
 from cases.filters import IncidentFilterSet
 from cases.models import (
@@ -58,7 +62,40 @@ class IncidentApiFilterSet(IncidentFilterSet):
         pass
 
 
-class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+
+class PreconditionFailed(exceptions.APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_code = "precondition_failed"
+
+
+class PreconditionRequired(exceptions.APIException):
+    status_code = status.HTTP_428_PRECONDITION_REQUIRED
+    default_code = "precondition_required"
+    default_detail = (
+        "Send the version your update is based on: an If-Match header or a version field."
+    )
+
+
+class StepSerializer(drf_serializers.Serializer):
+    comment = drf_serializers.CharField(required=False, allow_blank=True, default="")
+    standard_override = drf_serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="approve only: why the evidence suffices when the standard is not met.",
+    )
+
+
+class IncidentViewSet(
+    mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet
+):
+    """Incidents. Partners read; analysts and reviewers also write drafts and take
+    workflow steps, under exactly the rules of the web pages (cases.workflow)."""
+
     serializer_class = serializers.IncidentSerializer
     filterset_class = IncidentApiFilterSet
     pagination_class = IncidentPages
@@ -72,6 +109,13 @@ class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         user = self.request.user
         return Incident.objects.visible_to(user).for_api(user)
+
+    def get_serializer_class(self):
+        if self.action in ("create", "update", "partial_update"):
+            return serializers.IncidentWriteSerializer
+        if self.action in STEPS:
+            return StepSerializer
+        return serializers.IncidentSerializer
 
     @extend_schema(
         parameters=[
@@ -93,9 +137,137 @@ class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
                 return exports.csv_response(queryset)
             context = self.get_serializer_context()
             return exports.ndjson_response(
-                queryset, lambda incident: self.serializer_class(incident, context=context).data
+                queryset,
+                lambda incident: serializers.IncidentSerializer(incident, context=context).data,
             )
         return super().list(request, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        return self._answer(self.get_object())
+
+    @extend_schema(responses={201: serializers.IncidentSerializer})
+    def create(self, request, *args, **kwargs):
+        if not request.user.has_perm("cases.add_incident"):
+            raise exceptions.PermissionDenied("You are not allowed to log incidents.")
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        incident = self._write(Incident(created_by=request.user), serializer.validated_data)
+        return self._answer(incident, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        responses={200: serializers.IncidentSerializer},
+        parameters=[
+            OpenApiParameter(
+                "If-Match",
+                location=OpenApiParameter.HEADER,
+                required=False,
+                description="The version the update is based on (or a version field).",
+            )
+        ],
+    )
+    def update(self, request, *args, partial=False, **kwargs):
+        if not request.user.has_perm("cases.change_incident"):
+            raise exceptions.PermissionDenied("You are not allowed to edit incidents.")
+        incident = self.get_object()
+        serializer = self.get_serializer(incident, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        if_match = _version_from_header(request.headers.get("If-Match"))
+        based_on = if_match if if_match is not None else serializer.validated_data.get("version")
+        if based_on is None:
+            raise PreconditionRequired()
+        incident.version = based_on
+        try:
+            incident = self._write(incident, serializer.validated_data)
+        except RecordModifiedError:
+            stale = PreconditionFailed if if_match is not None else Conflict
+            raise stale(
+                f"{incident.reference} was changed since version {based_on}: fetch it again, "
+                "then apply your change to the current version."
+            ) from None
+        return self._answer(incident)
+
+    def _write(self, incident: Incident, data: dict) -> Incident:
+        data = dict(data)
+        lines = {name: data.pop(name) for name in serializers.WRITABLE_LINES if name in data}
+        provisions = data.pop("provisions", None)
+        states = data.pop("contributing_states", None)
+        data.pop("version", None)
+        for name, value in data.items():
+            setattr(incident, name, value)
+        by = self.request.user
+
+        def save_related(incident):
+            if provisions is not None:
+                incident.provisions.set(provisions)
+            if states is not None:
+                incident.contributing_states.set(states)
+            for name, rows in lines.items():
+                manager = getattr(incident, name)
+                for old in manager.all():
+                    old._history_user = by
+                    old.delete()
+                for row in rows:
+                    line = manager.model(incident=incident, **row)
+                    line._history_user = by
+                    line.save()
+
+        try:
+            return editing.save(incident, by=by, save_related=save_related)
+        except workflow.WorkflowError as error:
+            raise Conflict(str(error)) from None
+
+    def _answer(self, incident: Incident, code=status.HTTP_200_OK) -> Response:
+        # After a write, the incident as the caller sees it, fetched again.
+        incident = self.get_queryset().get(pk=incident.pk)
+        body = serializers.IncidentSerializer(incident, context=self.get_serializer_context())
+        return Response(body.data, status=code, headers={"ETag": f'"{incident.version}"'})
+
+    def _step(self, request, verb):
+        if verb in ("approve", "request_changes", "reject") and not request.user.has_perm(
+            "cases.review_incident"
+        ):
+            raise exceptions.PermissionDenied("You are not allowed to review incidents.")
+        incident = self.get_object()
+        step = StepSerializer(data=request.data)
+        step.is_valid(raise_exception=True)
+        kwargs = {"by": request.user, "comment": step.validated_data["comment"]}
+        if verb == "approve":
+            kwargs["standard_override"] = step.validated_data["standard_override"]
+        try:
+            incident = getattr(workflow, verb)(incident, **kwargs)
+        except workflow.WorkflowError as error:
+            raise Conflict(str(error)) from None
+        return self._answer(incident)
+
+    @extend_schema(responses=serializers.IncidentSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request, reference=None):
+        return self._step(request, "submit")
+
+    @extend_schema(responses=serializers.IncidentSerializer)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, reference=None):
+        return self._step(request, "withdraw")
+
+    @extend_schema(responses=serializers.IncidentSerializer)
+    @action(detail=True, methods=["post"])
+    def approve(self, request, reference=None):
+        return self._step(request, "approve")
+
+    @extend_schema(responses=serializers.IncidentSerializer)
+    @action(detail=True, methods=["post"], url_path="request-changes")
+    def request_changes(self, request, reference=None):
+        return self._step(request, "request_changes")
+
+    @extend_schema(responses=serializers.IncidentSerializer)
+    @action(detail=True, methods=["post"])
+    def reject(self, request, reference=None):
+        return self._step(request, "reject")
+
+    @extend_schema(responses=serializers.IncidentSerializer)
+    @action(detail=True, methods=["post"])
+    def reopen(self, request, reference=None):
+        return self._step(request, "reopen")
 
     def handle_exception(self, exc):
         # An export that fails (a bad filter, say) answers in JSON like every other error.
@@ -104,6 +276,19 @@ class IncidentViewSet(viewsets.ReadOnlyModelViewSet):
             self.request.accepted_renderer = JSONRenderer()
             self.request.accepted_media_type = JSONRenderer.media_type
         return response
+
+
+STEPS = ("submit", "withdraw", "approve", "request_changes", "reject", "reopen")
+
+
+def _version_from_header(value: str | None) -> int | None:
+    """If-Match: "3" (or W/"3", or 3)."""
+    if not value:
+        return None
+    text = value.strip().removeprefix("W/").strip('"')
+    if not text.isdigit():
+        raise exceptions.ValidationError({"If-Match": ['Give the version number, e.g. "3".']})
+    return int(text)
 
 
 class EntityViewSet(viewsets.ReadOnlyModelViewSet):
