@@ -18,6 +18,7 @@ install: $(BIN)/.installed
 
 # Development server on the embedded SQLite database, with the demo data set.
 demo: export DEBUG ?= 1
+demo: export SITE_URL ?= http://$(HOST):$(PORT)
 demo: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo

@@ -21,8 +21,8 @@ class SearchSelect(forms.Select):
     """A select that the browser fills by searching the server (Tom Select): only the
     chosen option is rendered, not the whole table."""
 
-    def __init__(self, search_url: str, attrs=None):
-        super().__init__({"data-search-url": search_url, **(attrs or {})})
+    def __init__(self, search_url: str, kind: str, attrs=None):
+        super().__init__({"data-search-url": search_url, "data-record-kind": kind, **(attrs or {})})
 
     def optgroups(self, name, value, attrs=None):
         chosen = [v for v in value if v]
@@ -85,7 +85,7 @@ class InvolvementForm(StyledForm, forms.ModelForm):
         model = Involvement
         fields = ["entity", "role", "note"]
         widgets = {
-            "entity": SearchSelect(reverse_lazy("cases:entity_search")),
+            "entity": SearchSelect(reverse_lazy("cases:entity_search"), "entity"),
         }
 
 
@@ -93,7 +93,11 @@ class IncidentLocationForm(StyledForm, forms.ModelForm):
     class Meta:
         model = IncidentLocation
         fields = ["location", "role", "note"]
-        widgets = {"location": forms.Select(attrs={"data-enhance": "select"})}
+        widgets = {
+            "location": forms.Select(
+                attrs={"data-enhance": "select", "data-record-kind": "location"}
+            )
+        }
 
 
 class CitationForm(StyledForm, forms.ModelForm):
@@ -101,7 +105,7 @@ class CitationForm(StyledForm, forms.ModelForm):
         model = Citation
         fields = ["source", "locator", "claim", "credibility"]
         widgets = {
-            "source": SearchSelect(reverse_lazy("cases:source_search")),
+            "source": SearchSelect(reverse_lazy("cases:source_search"), "source"),
             "claim": forms.Textarea(attrs={"rows": 2}),
         }
 

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.urls import reverse
 
 
 class AttachmentStorage(FileSystemStorage):
@@ -21,7 +22,8 @@ class AttachmentStorage(FileSystemStorage):
         return str(settings.ATTACHMENTS_ROOT)
 
     def url(self, name):
-        raise ValueError("Attachments have no public URL; serve them through a checked view.")
+        # Not a public address: the view behind it applies the same check as the record.
+        return reverse("cases:attachment_file", args=[name])
 
 
 def attachment_storage():

@@ -36,6 +36,8 @@ urlpatterns = [
     path("sources/search/", views.source_search, name="source_search"),
     path("sources/new/", views.source_create, name="source_create"),
     path("sources/<int:pk>/", views.source_detail, name="source_detail"),
+    path("locations/new/", views.location_create, name="location_create"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
+    path("attachments/file/<path:name>", views.attachment_file, name="attachment_file"),
     path("notifications/", views.notification_list, name="notification_list"),
 ]

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from cases import editing, exports, workflow
 from cases.filters import EntityFilterSet, IncidentFilterSet, SourceFilterSet
-from cases.forms import LINE_FORMSETS, EntityForm, IncidentForm, SourceForm
+from cases.forms import LINE_FORMSETS, EntityForm, IncidentForm, LocationForm, SourceForm
 from cases.history import incident_changes
 from cases.models import Attachment, Entity, Incident, Involvement, Source, Transition
 from cases.permissions import can_create_incident, can_edit, can_review, team_member_required
@@ -33,6 +33,21 @@ def _query_without_page(request) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
+
+
+def _sort_links(request, first_direction: dict[str, str]) -> dict[str, str]:
+    """Query strings that sort by each column; choosing the current one reverses it."""
+    current = request.GET.get("ordering", "")
+    links = {}
+    for column, first in first_direction.items():
+        query = request.GET.copy()
+        query.pop("page", None)
+        if current == first:
+            query["ordering"] = first[1:] if first.startswith("-") else f"-{first}"
+        else:
+            query["ordering"] = first
+        links[column] = query.urlencode()
+    return links
 
 
 @team_member_required
@@ -71,10 +86,13 @@ def incident_list(request):
         "filter": filterset,
         "page": _page(request, filterset.qs) if filterset.is_valid() else None,
         "query": _query_without_page(request),
+        "sort": _sort_links(
+            request, {"reference": "reference", "occurred": "-occurred", "updated": "-updated"}
+        ),
         "can_create": can_create_incident(request.user),
     }
     template = (
-        "cases/partials/incident_results.html" if request.htmx else "cases/incident_list.html"
+        "cases/partials/incident_listing.html" if request.htmx else "cases/incident_list.html"
     )
     return render(request, template, context)
 
@@ -94,6 +112,10 @@ def incident_export(request):
 
 @team_member_required
 def incident_detail(request, reference):
+    return _detail_page(request, reference)
+
+
+def _detail_page(request, reference, typed=None, status=200):
     incident = get_object_or_404(
         Incident.objects.visible_to(request.user).for_detail(), reference=reference
     )
@@ -108,7 +130,9 @@ def incident_detail(request, reference):
             "can_edit": can_edit(user, incident),
             "actions": _available_actions(user, incident),
             "approvals": _approval_progress(incident),
+            "typed": typed or {},
         },
+        status=status,
     )
 
 
@@ -168,7 +192,9 @@ def incident_transition(request, reference, action):
     try:
         incident = getattr(workflow, action)(incident, **kwargs)
     except workflow.WorkflowError as error:
+        # The page again, with what was typed, so that a refused step loses nothing.
         messages.error(request, str(error))
+        return _detail_page(request, reference, typed={action: kwargs}, status=409)
     else:
         message = ACTION_MESSAGES[action].format(ref=incident.reference)
         if action == "approve" and incident.status == Incident.Status.SUBMITTED:
@@ -267,7 +293,18 @@ def source_detail(request, pk):
 @team_member_required
 def attachment_download(request, pk):
     """Attachments are only ever served here, after the same check as their record."""
-    attachment = get_object_or_404(Attachment.objects.select_related("incident"), pk=pk)
+    return _serve(request, get_object_or_404(Attachment.objects.select_related("incident"), pk=pk))
+
+
+@team_member_required
+def attachment_file(request, name):
+    """The address the attachment storage gives a stored file (used by the admin)."""
+    return _serve(
+        request, get_object_or_404(Attachment.objects.select_related("incident"), file=name)
+    )
+
+
+def _serve(request, attachment: Attachment) -> FileResponse:
     if (
         attachment.incident_id
         and not Incident.objects.visible_to(request.user).filter(pk=attachment.incident_id).exists()
@@ -349,6 +386,11 @@ def _incident_form(request, incident: Incident, form: IncidentForm):
             return redirect("cases:incident_detail", reference=incident.reference)
     elif request.method == "POST":
         messages.error(request, "The incident was not saved: correct the fields marked below.")
+        if request.FILES:
+            # Browsers never refill a file field; say so rather than drop the files silently.
+            messages.warning(
+                request, "Files are not kept when a form is refused: choose them again."
+            )
     return render(
         request,
         "cases/incident_form.html",
@@ -385,6 +427,11 @@ def source_create(request):
     return _create_in_place(request, SourceForm, "source", "cases:source_detail")
 
 
+@team_member_required
+def location_create(request):
+    return _create_in_place(request, LocationForm, "location", "cases:incident_list")
+
+
 def _create_in_place(request, form_class, noun: str, detail_url: str):
     """A new entity or source, on its own page or in a dialog of the incident form; in the
     dialog, success tells the page (HX-Trigger) which option to add and select."""
@@ -393,7 +440,8 @@ def _create_in_place(request, form_class, noun: str, detail_url: str):
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         record = form.save(commit=False)
-        record.created_by = request.user
+        if hasattr(record, "created_by_id"):
+            record.created_by = request.user
         record._history_user = request.user
         record.save()
         if request.htmx:
@@ -404,6 +452,8 @@ def _create_in_place(request, form_class, noun: str, detail_url: str):
             )
             return response
         messages.success(request, f"The {noun} {record} was added.")
+        if noun == "location":  # locations have no page of their own
+            return redirect(detail_url)
         return redirect(detail_url, pk=record.pk)
     template = "cases/partials/record_form.html" if request.htmx else "cases/record_form.html"
     return render(request, template, {"form": form, "noun": noun, "action": request.path})

@@ -1,5 +1,6 @@
 from concurrency.fields import AutoIncVersionField
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django_countries.fields import CountryField
@@ -188,6 +189,11 @@ class Incident(models.Model):
                 self.reference = f"INC-{year}-{ReferenceSequence.next_number(year):04d}"
             super().save(*args, **kwargs)
 
+    def clean(self):
+        # The constraint guards the database; this puts the message on the field.
+        if self.occurred_to and self.occurred_from and self.occurred_to < self.occurred_from:
+            raise ValidationError({"occurred_to": "The incident cannot end before it begins."})
+
     @property
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE_STATUSES
@@ -223,6 +229,11 @@ class MaterielLine(models.Model):
 
     def __str__(self):
         return f"{self.category}: {self.quantity_display}".rstrip(": ")
+
+    def clean(self):
+        low, high = self.quantity_low, self.quantity_high
+        if low is not None and high is not None and low > high:
+            raise ValidationError({"quantity_high": "The low estimate is above the high estimate."})
 
     @property
     def quantity_display(self) -> str:

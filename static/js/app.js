@@ -39,8 +39,8 @@ function addFormsetRow(button) {
   return container.lastElementChild;
 }
 
-// The picker whose "new" button opened the dialog, to receive the created record.
-let pickerAwaitingRecord = null;
+// Where a record created in the dialog goes: the lines that pick records of its kind.
+const LINES_OF_KIND = { entity: "involvements", source: "citations", location: "locations" };
 
 document.addEventListener("click", (event) => {
   const add = event.target.closest("[data-formset-add]");
@@ -48,25 +48,26 @@ document.addEventListener("click", (event) => {
     event.preventDefault();
     addFormsetRow(add);
   }
-  const create = event.target.closest("[data-create-for]");
-  if (create) {
-    pickerAwaitingRecord = create.closest(".formset-row")?.querySelector("select[data-search-url]");
-  }
 });
 
-// A record created in the dialog becomes an option of every picker of its kind, and the
-// chosen value of the picker that asked for it.
 document.addEventListener("DOMContentLoaded", () => {
   document.body.addEventListener("recordCreated", onRecordCreated);
   enhanceSelects(document);
 });
 
+// The new record becomes an option of every picker of its kind and is chosen in an empty
+// line of its kind, added if there is none, so the user sees where it went.
 function onRecordCreated(event) {
   const { kind, value, text } = event.detail;
-  document.querySelectorAll(`select[data-search-url*='/${kind === "entity" ? "entities" : "sources"}/']`).forEach((select) => {
-    if (select.tomselect) select.tomselect.addOption({ value, text });
-  });
-  if (pickerAwaitingRecord?.tomselect) pickerAwaitingRecord.tomselect.setValue(String(value));
+  const pickers = document.querySelectorAll(`select[data-record-kind='${kind}']`);
+  pickers.forEach((select) => select.tomselect?.addOption({ value, text }));
+  let target = [...pickers].find((select) => !select.closest("template") && !select.value);
+  if (!target) {
+    const row = addFormsetRow(document.querySelector(`[data-formset-add='${LINES_OF_KIND[kind]}']`));
+    target = row.querySelector(`select[data-record-kind='${kind}']`);
+    target.tomselect?.addOption({ value, text });
+  }
+  target.tomselect?.setValue(String(value));
   const dialog = document.getElementById("record-dialog");
   if (dialog) bootstrap.Modal.getOrCreateInstance(dialog).hide();
 }

@@ -140,3 +140,19 @@ def test_admin_actions_take_workflow_steps_under_the_same_rules(client, administ
     )
     assert "created or last edited" in response.content.decode()
     assert Incident.objects.get(pk=own.pk).status == "submitted"
+
+
+def test_the_incident_page_opens_with_an_attachment(client, administrator, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from cases.models import Attachment
+
+    settings.ATTACHMENTS_ROOT = tmp_path
+    incident = IncidentFactory()
+    attachment = Attachment.objects.create(
+        incident=incident, file=SimpleUploadedFile("rajin.png", b"\x89PNG", "image/png")
+    )
+    client.force_login(administrator)
+    response = client.get(reverse("admin:cases_incident_change", args=[incident.pk]))
+    assert response.status_code == 200
+    assert attachment.file.url in response.content.decode()

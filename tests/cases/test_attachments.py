@@ -40,10 +40,15 @@ def test_the_file_is_stored_under_a_random_name_in_the_private_root(private_root
     assert not stored.is_relative_to(Path(settings.STATIC_ROOT))
 
 
-def test_an_attachment_has_no_public_url():
+def test_an_attachments_address_is_the_checked_view_not_a_public_file(client, analyst):
     attachment = Attachment.objects.create(incident=IncidentFactory(), file=upload())
-    with pytest.raises(ValueError, match="no public URL"):
-        attachment.file.url  # noqa: B018
+    assert attachment.file.url.startswith("/attachments/file/")
+    assert client.get(attachment.file.url).status_code == 302  # to the login page
+    client.force_login(analyst)
+    assert client.get(attachment.file.url).status_code == 404  # another analyst's draft
+    client.force_login(attachment.incident.created_by)
+    response = client.get(attachment.file.url)
+    assert response["Content-Disposition"].startswith("attachment;")
 
 
 def test_an_attachment_belongs_to_an_incident_or_a_source_not_both_nor_neither():

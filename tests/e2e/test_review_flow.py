@@ -118,3 +118,39 @@ def test_two_sessions_editing_one_incident_lose_nothing(open_session, analyst, r
     assert second.input_value("#id_summary") == "The reviewer's summary."
     assert "The analyst's summary." in second.locator("[data-testid=conflict]").inner_text()
     assert Incident.objects.get(pk=incident.pk).summary == "The analyst's summary."
+
+
+def test_an_entity_created_in_the_dialog_lands_in_a_new_line(open_session, analyst):
+    page = open_session(analyst)
+    page.goto(page.url + "incidents/new/")
+    page.click("button:has-text('New entity')")
+    dialog = page.locator("#record-dialog")
+    dialog.locator("#id_kind").select_option("vessel")
+    dialog.locator("#id_name").fill("MARIA")
+    dialog.locator("#id_imo_number").fill("9179843")
+    dialog.locator("button:has-text('Add the entity')").click()
+    dialog.locator("text=check digit should be 2").wait_for()
+
+    dialog.locator("#id_imo_number").fill("")
+    dialog.locator("button:has-text('Add the entity')").click()
+    page.locator("#id_involvements-0-entity-ts-control").locator("..").locator(
+        "text=MARIA (vessel)"
+    ).wait_for()
+    assert page.locator("#id_involvements-0-entity").input_value() != ""
+
+
+def test_filtering_the_list_replaces_the_filter_in_the_address(open_session, analyst):
+    IncidentFactory(created_by=analyst, title="Rajin containers", origin_country="KP")
+    IncidentFactory(created_by=analyst, title="Vostochny tankers", origin_country="RU")
+    page = open_session(analyst)
+    page.goto(page.url + "incidents/")
+    page.fill("#id_q", "Rajin")
+    page.click("button:has-text('Filter')")
+    page.wait_for_url("**q=Rajin**")
+    page.fill("#id_q", "Vostochny")
+    page.click("button:has-text('Filter')")
+    page.wait_for_url("**q=Vostochny**")
+    assert page.url.count("q=") == 1
+    assert page.locator("tbody tr").count() == 1
+    assert "Vostochny tankers" in page.locator("tbody").inner_text()
+    assert "q=Vostochny" in page.locator("[data-testid=csv-download]").get_attribute("href")

@@ -349,3 +349,59 @@ def test_a_source_created_on_its_own_page_opens_its_page(client, analyst):
     )
     assert response.status_code == 302
     assert "Satellite imagery of Rajin" in client.get(response["Location"]).content.decode()
+
+
+def test_a_location_created_in_the_dialog_is_handed_to_the_form(client, analyst):
+    client.force_login(analyst)
+    response = client.post(
+        reverse("cases:location_create"),
+        {
+            "name": "Nampo port",
+            "kind": "port",
+            "country": "KP",
+            "latitude": "38.73",
+            "longitude": "125.38",
+            "precision": "approximate",
+        },
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 204
+    assert '"kind": "location"' in response["HX-Trigger"]
+
+
+def test_a_location_outside_the_globe_is_refused(client, analyst):
+    client.force_login(analyst)
+    response = client.post(
+        reverse("cases:location_create"),
+        {
+            "name": "Nowhere",
+            "kind": "port",
+            "latitude": "95",
+            "longitude": "125",
+            "precision": "exact",
+        },
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    assert "less than or equal to 90" in response.content.decode()
+
+
+def test_the_date_error_is_shown_on_the_end_date(client, analyst):
+    client.force_login(analyst)
+    response = client.post(
+        reverse("cases:incident_create"),
+        form_data(occurred_from="2024-05-02", occurred_to="2024-05-01"),
+    )
+    assert response.context["form"].errors["occurred_to"] == [
+        "The incident cannot end before it begins."
+    ]
+
+
+def test_a_refused_form_says_that_files_must_be_chosen_again(client, analyst):
+    client.force_login(analyst)
+    image = SimpleUploadedFile("rajin.png", b"\x89PNG", content_type="image/png")
+    data = form_data(
+        title="", **lines("attachments", [{"file": image, "caption": "", "sharing_level": "AMBER"}])
+    )
+    content = client.post(reverse("cases:incident_create"), data).content.decode()
+    assert "Files are not kept when a form is refused: choose them again." in content

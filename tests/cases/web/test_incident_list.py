@@ -198,3 +198,20 @@ def test_the_csv_leaves_out_what_the_user_may_not_see(signed_in, analyst):
         for row in csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
     ]
     assert titles == ["visible"]
+
+
+def test_the_filter_form_replaces_the_query_rather_than_adding_to_it(signed_in):
+    content = signed_in.get(URL, {"q": "rajin", "page": "1"}).content.decode()
+    assert f'hx-get="{URL}"' in content
+
+
+def test_a_column_sorts_one_way_then_the_other(signed_in):
+    first = signed_in.get(URL).context["sort"]["reference"]
+    assert first == "ordering=reference"
+    again = signed_in.get(URL, {"ordering": "reference"}).context["sort"]["reference"]
+    assert again == "ordering=-reference"
+
+
+def test_the_csv_link_carries_the_current_filter(signed_in):
+    content = signed_in.get(URL, {"sharing_level": "AMBER"}).content.decode()
+    assert f"{reverse('cases:incident_export')}?sharing_level=AMBER" in content

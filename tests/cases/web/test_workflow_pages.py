@@ -192,3 +192,28 @@ def test_an_attachment_downloads_as_a_file_never_rendered_inline(
     assert response["Content-Disposition"].startswith("attachment;")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content) == b"<script>alert(1)</script>"
+
+
+def test_a_refused_step_shows_the_reason_and_keeps_what_was_typed(client, analyst, reviewer):
+    incident = IncidentFactory(created_by=analyst)
+    CitationFactory(incident=incident)
+    workflow.submit(incident, by=analyst)
+    client.force_login(reviewer)
+    response = client.post(
+        reverse("cases:incident_approve", args=[incident.reference]),
+        {"comment": "Checked the imagery myself."},
+    )
+    assert response.status_code == 409
+    content = response.content.decode()
+    assert "The evidentiary standard asks for 2 independent sources" in content
+    assert "Checked the imagery myself.</textarea>" in content
+
+
+def test_a_partner_who_signs_in_is_pointed_to_the_api(client, partner):
+    client.force_login(partner)
+    response = client.get(reverse("cases:home"))
+    assert response.status_code == 403
+    content = response.content.decode()
+    assert "through the API" in content
+    assert reverse("api:docs") in content
+    assert "Sign out" in content
