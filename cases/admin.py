@@ -283,6 +283,12 @@ class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
             else:
                 self.message_user(request, f"{incident.reference}: done.", messages.SUCCESS)
 
+    def has_change_permission(self, request, obj=None):
+        # Submitted and approved incidents are locked here as everywhere: reopen first.
+        if obj is not None and not obj.is_editable:
+            return False
+        return super().has_change_permission(request, obj)
+
     def has_delete_permission(self, request, obj=None):
         # Incidents are withdrawn or rejected, never deleted: their references and
         # their history stay.

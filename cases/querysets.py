@@ -29,27 +29,41 @@ class SourceQuerySet(models.QuerySet):
         ).exclude(attribution="internal_only")
 
 
+NOTHING = Q(pk__in=[])
+
+
+def incident_visibility(
+    user, status="status", sharing_level="sharing_level", created_by="created_by"
+) -> Q:
+    """The condition on an incident's status, sharing level and author under which `user`
+    may see it. The field names are parameters so that the change feed can ask the same
+    question of an incident's state before and after a change.
+
+    - the team (analysts, reviewers, report editors) sees every incident except other
+      people's drafts, which are their authors' work in progress;
+    - a partner sees approved incidents at or below their organisation's clearance;
+    - anyone else, anonymous included, sees nothing.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return NOTHING
+    if user.is_superuser:
+        return Q()
+    if user.roles & {Role.ANALYST, Role.REVIEWER, Role.REPORT_EDITOR}:
+        return ~(Q(**{status: "draft"}) & ~Q(**{created_by: user.pk}))
+    if user.is_partner and user.organisation_id:
+        return Q(
+            **{
+                status: "approved",
+                f"{sharing_level}__in": SharingLevel.at_or_below(user.organisation.clearance),
+            }
+        )
+    return NOTHING
+
+
 class IncidentQuerySet(models.QuerySet):
     def visible_to(self, user) -> "IncidentQuerySet":
-        """The incidents `user` may see; anything else answers 404 to them.
-
-        - the team (analysts, reviewers, report editors) sees every incident except other
-          people's drafts, which are their authors' work in progress;
-        - a partner sees approved incidents at or below their organisation's clearance;
-        - anyone else, anonymous included, sees nothing.
-        """
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_superuser:
-            return self.all()
-        if user.roles & {Role.ANALYST, Role.REVIEWER, Role.REPORT_EDITOR}:
-            return self.exclude(Q(status="draft") & ~Q(created_by=user))
-        if user.is_partner and user.organisation_id:
-            return self.filter(
-                status="approved",
-                sharing_level__in=SharingLevel.at_or_below(user.organisation.clearance),
-            )
-        return self.none()
+        """The incidents `user` may see; anything else answers 404 to them."""
+        return self.filter(incident_visibility(user))
 
     def for_list(self) -> "IncidentQuerySet":
         return self.select_related("incident_type")
@@ -93,4 +107,18 @@ class IncidentQuerySet(models.QuerySet):
             "provisions__resolution",
             "contributing_states",
             models.Prefetch("citations", queryset=citations),
+        )
+
+
+class FeedEntryQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "FeedEntryQuerySet":
+        """Changes that touched the user's view: the incident was visible to them before
+        the change, after it, or both. Nothing else is ever announced to them."""
+        # An entry without a before-state records a new incident: nothing was seen before.
+        before = incident_visibility(user, "status_before", "sharing_level_before") & ~Q(
+            status_before=""
+        )
+        after = incident_visibility(user, "status_after", "sharing_level_after")
+        return self.filter(before | after).annotate(
+            visible_after=models.ExpressionWrapper(after, output_field=models.BooleanField())
         )

@@ -308,3 +308,19 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
             for field in Incident._meta.concrete_fields
             if field.editable
         }
+
+
+class ChangeSerializer(serializers.Serializer):
+    position = serializers.IntegerField(help_text="Pass the last one you read as ?after=.")
+    at = serializers.DateTimeField()
+    reference = serializers.CharField()
+    change = serializers.ChoiceField(
+        choices=["upsert", "removed"],
+        help_text="upsert: store the incident as given; removed: delete your copy.",
+    )
+    incident = IncidentSerializer(allow_null=True, help_text="Null when removed.")
+
+
+class ChangePageSerializer(serializers.Serializer):
+    next = serializers.URLField(help_text="Where to ask next; the same cursor when nothing is new.")
+    results = ChangeSerializer(many=True)

@@ -1,3 +1,4 @@
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from cases.api import views
@@ -10,4 +11,7 @@ router.register("provisions", views.ProvisionViewSet, basename="provision")
 router.register("incident-types", views.IncidentTypeViewSet, basename="incident-type")
 router.register("states", views.StateViewSet, basename="state")
 
-urlpatterns = router.urls
+urlpatterns = [
+    path("changes/", views.ChangeFeedView.as_view(), name="changes"),
+    *router.urls,
+]

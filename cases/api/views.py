@@ -1,11 +1,13 @@
 """The partner API, read side. Every queryset starts from visible_to(), so a record a
 caller may not see answers 404 like one that does not exist."""
 
+from urllib.parse import urlencode
+
 import django_filters
 from concurrency.exceptions import RecordModifiedError
 from django.db.models import Exists, OuterRef
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework import exceptions, generics, mixins, status, viewsets
 from rest_framework import serializers as drf_serializers
 from rest_framework.decorators import action
 from rest_framework.pagination import CursorPagination
@@ -18,6 +20,7 @@ from cases.api import renderers, serializers
 from cases.filters import IncidentFilterSet
 from cases.models import (
     Entity,
+    FeedEntry,
     Incident,
     IncidentType,
     Involvement,
@@ -289,6 +292,74 @@ def _version_from_header(value: str | None) -> int | None:
     if not text.isdigit():
         raise exceptions.ValidationError({"If-Match": ['Give the version number, e.g. "3".']})
     return int(text)
+
+
+class ChangeFeedView(generics.GenericAPIView):
+    """Every incident that entered, changed in or left your view, in order, so that a
+    mirror stays exact: store each `upsert`, delete each `removed`, and ask again with
+    `?after=` the last position read. Changes to incidents you were never allowed to see
+    are never announced."""
+
+    serializer_class = serializers.ChangePageSerializer
+    filter_backends = []
+    MAX_PAGE = 500
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("after", int, description="The last position you read (0 to start)."),
+            OpenApiParameter("page_size", int, description=f"Up to {MAX_PAGE}; 100 if not given."),
+        ]
+    )
+    def get(self, request):
+        after = _non_negative(request.query_params.get("after", "0"), "after")
+        size = min(
+            _non_negative(request.query_params.get("page_size", "100"), "page_size") or 100,
+            self.MAX_PAGE,
+        )
+        user = request.user
+        entries = list(
+            FeedEntry.objects.visible_to(user)
+            .filter(position__gt=after)
+            .order_by("position")[:size]
+        )
+        shown = {
+            incident.pk: incident
+            for incident in Incident.objects.visible_to(user)
+            .for_api(user)
+            .filter(pk__in=[entry.incident_id for entry in entries if entry.visible_after])
+        }
+        context = self.get_serializer_context()
+        results = []
+        for entry in entries:
+            if entry.visible_after:
+                incident = shown.get(entry.incident_id)
+                if incident is None:
+                    continue  # it left the view since: a later entry removes it
+                data = serializers.IncidentSerializer(incident, context=context).data
+                results.append(_change(entry, "upsert", data))
+            else:
+                results.append(_change(entry, "removed", None))
+        last = entries[-1].position if entries else after
+        next_url = request.build_absolute_uri(
+            f"{request.path}?{urlencode({'after': last, 'page_size': size})}"
+        )
+        return Response({"next": next_url, "results": results})
+
+
+def _change(entry, change, incident):
+    return {
+        "position": entry.position,
+        "at": entry.at,
+        "reference": entry.reference,
+        "change": change,
+        "incident": incident,
+    }
+
+
+def _non_negative(value: str, name: str) -> int:
+    if not value.isdigit():
+        raise exceptions.ValidationError({name: ["Give a whole number, 0 or more."]})
+    return int(value)
 
 
 class EntityViewSet(viewsets.ReadOnlyModelViewSet):

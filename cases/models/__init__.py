@@ -1,5 +1,6 @@
 from cases.models.attachments import Attachment
 from cases.models.entities import Entity, EntityAlias, VesselFlag, VesselName
+from cases.models.feed import FeedEntry, FeedPosition
 from cases.models.incidents import (
     Citation,
     Incident,
@@ -20,6 +21,8 @@ __all__ = [
     "Citation",
     "Entity",
     "EntityAlias",
+    "FeedEntry",
+    "FeedPosition",
     "Incident",
     "IncidentLocation",
     "IncidentType",

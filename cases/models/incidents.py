@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from cases.markings import Confidence, Credibility, SharingLevel
 from cases.models.entities import Entity
+from cases.models.feed import FeedEntry
 from cases.models.locations import Location
 from cases.models.organisations import Organisation
 from cases.models.reference import IncidentType, MaterielCategory, Provision
@@ -187,7 +188,14 @@ class Incident(models.Model):
             if not self.reference:
                 year = timezone.now().year
                 self.reference = f"INC-{year}-{ReferenceSequence.next_number(year):04d}"
+            before = (
+                type(self).objects.filter(pk=self.pk).values_list("status", "sharing_level").first()
+                if self.pk
+                else None
+            )
             super().save(*args, **kwargs)
+            # Whoever mirrors incidents learns of each change of status or sharing level.
+            FeedEntry.record(self, before)
 
     def clean(self):
         # The constraint guards the database; this puts the message on the field.

@@ -156,3 +156,15 @@ def test_the_incident_page_opens_with_an_attachment(client, administrator, setti
     response = client.get(reverse("admin:cases_incident_change", args=[incident.pk]))
     assert response.status_code == 200
     assert attachment.file.url in response.content.decode()
+
+
+def test_an_approved_incident_is_read_only_in_the_admin(client, administrator):
+    incident = IncidentFactory()
+    Incident.objects.filter(pk=incident.pk).update(status="approved")
+    client.force_login(administrator)
+    url = reverse("admin:cases_incident_change", args=[incident.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "adminform" not in page.context or not page.context["has_change_permission"]
+    client.post(url, {"title": "Changed in the admin"})
+    assert Incident.objects.get(pk=incident.pk).title != "Changed in the admin"
