@@ -35,8 +35,7 @@ def issue(
     """Create a token and return it with its key, which is not stored and never shown again."""
     if days < 1:
         raise ValueError("A token must be valid for at least one day.")
-    for line in allowed_addresses.split():
-        ipaddress.ip_network(line, strict=False)  # ValueError names a malformed address
+    check_networks(allowed_addresses)
     key = KEY_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
         user=user,
@@ -48,6 +47,12 @@ def issue(
         expires_at=timezone.now() + datetime.timedelta(days=days),
     )
     return token, key
+
+
+def check_networks(lines: str) -> None:
+    """Raise ValueError, naming it, for a line that is not an address or network."""
+    for line in lines.split():
+        ipaddress.ip_network(line, strict=False)
 
 
 def check(key: str, client_address: str | None) -> ApiToken:

@@ -11,6 +11,7 @@ admin.site.index_title = "Administration"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("account/", include("accounts.urls")),
     path("api/v1/", include("msmt.api_urls")),
     path("", include("cases.urls")),
 ]

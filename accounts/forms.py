@@ -1,0 +1,30 @@
+from django import forms
+
+from accounts import tokens
+from cases.widgets import StyledForm
+
+
+class TokenForm(StyledForm, forms.Form):
+    name = forms.CharField(max_length=100, help_text="What the token is for, e.g. nightly mirror.")
+    days = forms.IntegerField(
+        min_value=1, max_value=366, initial=tokens.DEFAULT_DAYS, label="Valid for (days)"
+    )
+    can_write = forms.BooleanField(required=False, label="May write drafts and take workflow steps")
+    allowed_addresses = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Addresses or networks it may be used from, one per line; any if empty.",
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not user.has_perm("cases.change_incident"):
+            del self.fields["can_write"]  # only those who may write can have writing tokens
+
+    def clean_allowed_addresses(self):
+        value = self.cleaned_data["allowed_addresses"]
+        try:
+            tokens.check_networks(value)
+        except ValueError as error:
+            raise forms.ValidationError(f"Not an address or network: {error}") from None
+        return value
