@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test lint format install serve clean
+.PHONY: demo test lint format install fuzz clean
 
 # The virtual environment is rebuilt when pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -37,6 +37,11 @@ test: lint
 	env -u DATABASE_URL DEBUG=0 SECRET_KEY=makemigrations-check \
 		$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Schemathesis over the whole API schema with many more examples than the CI run.
+FUZZ_EXAMPLES ?= 200
+fuzz: install
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/cases/api/test_schema_fuzz.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -192,7 +192,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["cases.api.permissions.ApiAccess"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "cases.api.schema.ApiSchema",
     "EXCEPTION_HANDLER": "cases.api.errors.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": ["cases.api.throttling.PerTokenThrottle"],
     "DEFAULT_THROTTLE_RATES": {"token": env.str("API_RATE", default="600/minute")},

@@ -294,6 +294,15 @@ def _version_from_header(value: str | None) -> int | None:
     return int(text)
 
 
+class ChangeQuerySerializer(drf_serializers.Serializer):
+    after = drf_serializers.IntegerField(
+        min_value=0, default=0, help_text="The last position you read (0 to start)."
+    )
+    page_size = drf_serializers.IntegerField(
+        min_value=1, max_value=500, default=100, help_text="How many changes at most."
+    )
+
+
 class ChangeFeedView(generics.GenericAPIView):
     """Every incident that entered, changed in or left your view, in order, so that a
     mirror stays exact: store each `upsert`, delete each `removed`, and ask again with
@@ -302,20 +311,12 @@ class ChangeFeedView(generics.GenericAPIView):
 
     serializer_class = serializers.ChangePageSerializer
     filter_backends = []
-    MAX_PAGE = 500
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("after", int, description="The last position you read (0 to start)."),
-            OpenApiParameter("page_size", int, description=f"Up to {MAX_PAGE}; 100 if not given."),
-        ]
-    )
+    @extend_schema(parameters=[ChangeQuerySerializer])
     def get(self, request):
-        after = _non_negative(request.query_params.get("after", "0"), "after")
-        size = min(
-            _non_negative(request.query_params.get("page_size", "100"), "page_size") or 100,
-            self.MAX_PAGE,
-        )
+        query = ChangeQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        after, size = query.validated_data["after"], query.validated_data["page_size"]
         user = request.user
         entries = list(
             FeedEntry.objects.visible_to(user)
@@ -354,12 +355,6 @@ def _change(entry, change, incident):
         "change": change,
         "incident": incident,
     }
-
-
-def _non_negative(value: str, name: str) -> int:
-    if not value.isdigit():
-        raise exceptions.ValidationError({name: ["Give a whole number, 0 or more."]})
-    return int(value)
 
 
 class EntityViewSet(viewsets.ReadOnlyModelViewSet):

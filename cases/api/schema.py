@@ -1,0 +1,49 @@
+"""The schema documents the errors every operation can answer, in their one shape."""
+
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework import serializers
+
+
+class ErrorSerializer(serializers.Serializer):
+    status = serializers.IntegerField()
+    code = serializers.CharField()
+    detail = serializers.CharField()
+    errors = serializers.DictField(
+        child=serializers.JSONField(),
+        required=False,
+        help_text="The fields or parameters at fault, with what is wrong with each "
+        "(for lists of lines, one entry per line).",
+    )
+
+
+ERRORS = {
+    "400": "Invalid input; `errors` names the fields or parameters.",
+    "401": "No valid credentials: send `Authorization: Token <key>`.",
+    "403": "Not allowed for this account or token.",
+    "404": "No such record, or none that you may see.",
+    "429": "Too many requests for this token; see Retry-After.",
+}
+WRITE_ERRORS = {
+    "409": "A rule refused the change, or the update was based on an older version.",
+    "412": "If-Match named an older version.",
+    "428": "An update must say which version it is based on.",
+}
+
+
+class ApiSchema(AutoSchema):
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        errors = dict(ERRORS)
+        if self.method in ("POST", "PUT", "PATCH"):
+            errors |= WRITE_ERRORS
+        for code, description in errors.items():
+            responses.setdefault(
+                code,
+                self._get_response_for_code(
+                    OpenApiResponse(ErrorSerializer, description=description),
+                    code,
+                    direction=direction,
+                ),
+            )
+        return responses
