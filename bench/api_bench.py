@@ -1,0 +1,344 @@
+"""Benchmark of the partner API on a realistic database (run on demand, not in CI).
+
+    createdb -h 127.0.0.1 -U postgres msmt_bench   # once
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/msmt_bench \\
+        .venv/bin/python bench/api_bench.py --incidents 100000
+
+Fills the database once (later runs reuse it), then measures the median latency of the
+API's main requests, in process through Django's test client, and the same page of 100
+served by the floor of this stack: the equivalent SQL through psycopg, serialised with
+the standard library. Figures are recorded in bench/README.md.
+"""
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+import tracemalloc
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "msmt.settings")
+os.environ.setdefault("SECRET_KEY", "benchmark-only")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("API_RATE", "1000000/minute")
+
+import django
+
+django.setup()
+
+from django.contrib.auth.models import Group  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from accounts import tokens  # noqa: E402
+from accounts.models import User  # noqa: E402
+from cases.models import (  # noqa: E402
+    Citation,
+    Entity,
+    Incident,
+    IncidentLocation,
+    IncidentType,
+    Involvement,
+    Location,
+    MaterielCategory,
+    MaterielLine,
+    Organisation,
+    Provision,
+    Source,
+)
+
+BATCH = 5000
+
+
+def fill(incidents: int) -> None:
+    if Incident.objects.count() >= incidents:
+        return
+    print(f"Filling the database with {incidents:,} incidents...", flush=True)
+    started = time.perf_counter()
+    rng = random.Random(1718)
+    analyst, _ = User.objects.get_or_create(username="bench-analyst")
+    analyst.groups.add(Group.objects.get(name="Analyst"))
+    types = list(IncidentType.objects.all())
+    categories = list(MaterielCategory.objects.all())
+    provisions = list(Provision.objects.all())
+    states = list(Organisation.objects.filter(kind="participating_state"))
+    with transaction.atomic():
+        originators = Organisation.objects.bulk_create(
+            Organisation(name=f"Bench originator {n}", kind="osint") for n in range(300)
+        )
+        sources = Source.objects.bulk_create(
+            (
+                Source(
+                    title=f"Report {n} on shipments",
+                    originator=rng.choice(originators),
+                    kind="osint_report",
+                    reliability=rng.choice("ABCDEF"),
+                    sharing_level=rng.choice(["CLEAR", "GREEN", "GREEN", "AMBER"]),
+                    url=f"https://example.org/report/{n}",
+                )
+                for n in range(incidents // 5)
+            ),
+            batch_size=BATCH,
+        )
+        entities = Entity.objects.bulk_create(
+            (
+                Entity(kind=rng.choice(["organisation", "vessel", "person"]), name=f"Entity {n}")
+                for n in range(incidents // 10)
+            ),
+            batch_size=BATCH,
+        )
+        locations = Location.objects.bulk_create(
+            (
+                Location(
+                    name=f"Port {n}",
+                    kind="port",
+                    country=rng.choice(["KP", "RU", "CN"]),
+                    latitude=rng.uniform(30, 50),
+                    longitude=rng.uniform(120, 140),
+                )
+                for n in range(2000)
+            ),
+            batch_size=BATCH,
+        )
+        words = [
+            "containers",
+            "Rajin",
+            "Vostochny",
+            "tanker",
+            "munitions",
+            "rail",
+            "Dunai",
+            "troops",
+        ]
+        for start in range(0, incidents, BATCH):
+            rows = []
+            for n in range(start, min(start + BATCH, incidents)):
+                began = date(2020, 1, 1) + timedelta(days=rng.randrange(2000))
+                rows.append(
+                    Incident(
+                        reference=f"INC-BENCH-{n:07d}",
+                        title=f"{rng.choice(words)} {rng.choice(words)} {n}",
+                        summary=" ".join(rng.choice(words) for _ in range(40)),
+                        incident_type=rng.choice(types),
+                        occurred_from=began,
+                        occurred_to=began + timedelta(days=rng.randrange(60)),
+                        origin_country=rng.choice(["KP", "RU"]),
+                        destination_country=rng.choice(["RU", "KP", "CN"]),
+                        sharing_level=rng.choice(["CLEAR", "GREEN", "GREEN", "AMBER"]),
+                        status=rng.choice(["approved"] * 8 + ["submitted", "draft"]),
+                        created_by=analyst,
+                        version=1,
+                    )
+                )
+            made = Incident.objects.bulk_create(rows)
+            MaterielLine.objects.bulk_create(
+                MaterielLine(
+                    incident=i,
+                    category=rng.choice(categories),
+                    quantity_low=10,
+                    quantity_high=20,
+                    unit="units",
+                )
+                for i in made
+                for _ in range(rng.randint(1, 2))
+            )
+            Involvement.objects.bulk_create(
+                (
+                    Involvement(
+                        incident=i, entity=e, role=rng.choice(["carrier", "supplier", "recipient"])
+                    )
+                    for i in made
+                    for e in rng.sample(entities, rng.randint(2, 3))
+                ),
+                ignore_conflicts=True,
+            )
+            IncidentLocation.objects.bulk_create(
+                (
+                    IncidentLocation(incident=i, location=loc, role="site")
+                    for i in made
+                    for loc in rng.sample(locations, rng.randint(1, 2))
+                ),
+                ignore_conflicts=True,
+            )
+            Citation.objects.bulk_create(
+                Citation(
+                    incident=i, source=rng.choice(sources), claim="Loading seen.", credibility=2
+                )
+                for i in made
+                for _ in range(rng.randint(2, 3))
+            )
+            Incident.provisions.through.objects.bulk_create(
+                Incident.provisions.through(incident=i, provision=p)
+                for i in made
+                for p in rng.sample(provisions, 2)
+            )
+            Incident.contributing_states.through.objects.bulk_create(
+                Incident.contributing_states.through(incident=i, organisation=rng.choice(states))
+                for i in made
+                if rng.random() < 0.5
+            )
+            print(f"  {start + len(made):,}", flush=True)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    print(f"Filled in {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def median_ms(call, repeat: int) -> float:
+    call()  # warm
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def partner_client() -> Client:
+    organisation, _ = Organisation.objects.get_or_create(
+        name="Bench partner", defaults={"kind": "partner", "clearance": "GREEN"}
+    )
+    partner, _ = User.objects.get_or_create(
+        username="bench-partner", defaults={"organisation": organisation}
+    )
+    partner.groups.add(Group.objects.get(name="Partner"))
+    _, key = tokens.issue(partner, name="bench")
+    return Client(HTTP_AUTHORIZATION=f"Token {key}")
+
+
+def get_ok(client, path, **params):
+    response = client.get(path, params)
+    assert response.status_code == 200, (path, response.status_code, response.content[:300])
+    return response
+
+
+def export(client, params) -> tuple[float, int, float]:
+    """Seconds, rows and peak traced memory (MiB) of a streamed NDJSON export."""
+    tracemalloc.start()
+    started = time.perf_counter()
+    response = get_ok(client, "/api/v1/incidents/", format="ndjson", **params)
+    rows = sum(chunk.count(b"\n") for chunk in response.streaming_content)
+    seconds = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return seconds, rows, peak / 2**20
+
+
+FLOOR_SQL = {
+    "incidents": """
+        SELECT i.id, i.reference, i.title, i.summary, t.code, i.occurred_from, i.occurred_to,
+               i.date_precision, i.origin_country, i.destination_country, i.confidence,
+               i.sharing_level, i.status, i.created_at, i.updated_at, i.approved_at, i.version
+        FROM cases_incident i JOIN cases_incidenttype t ON t.id = i.incident_type_id
+        WHERE i.status = 'approved' AND i.sharing_level IN ('CLEAR', 'GREEN')
+        ORDER BY i.occurred_from DESC, i.id DESC LIMIT 100""",
+    "materiel": """SELECT m.incident_id, c.code, m.description, m.quantity_low,
+        m.quantity_high, m.unit FROM cases_materielline m
+        JOIN cases_materielcategory c ON c.id = m.category_id
+        WHERE m.incident_id = ANY(%s) ORDER BY m.id""",
+    "involvements": """SELECT v.incident_id, e.id, e.kind, e.name, e.country, e.imo_number, e.mmsi,
+        e.call_sign, e.aircraft_registration, e.un_list_reference, v.role, v.note
+        FROM cases_involvement v JOIN cases_entity e ON e.id = v.entity_id
+        WHERE v.incident_id = ANY(%s) ORDER BY v.id""",
+    "locations": """SELECT l.incident_id, o.name, o.kind, o.country, o.latitude,
+        o.longitude, o.precision, l.role FROM cases_incidentlocation l
+        JOIN cases_location o ON o.id = l.location_id
+        WHERE l.incident_id = ANY(%s) ORDER BY l.id""",
+    "citations": """SELECT c.incident_id, s.id, s.title, g.name, s.kind, s.published_on, s.url,
+        s.reliability, s.sharing_level, c.locator, c.claim, c.credibility
+        FROM cases_citation c JOIN cases_source s ON s.id = c.source_id
+        JOIN cases_organisation g ON g.id = s.originator_id
+        WHERE c.incident_id = ANY(%s) AND s.sharing_level IN ('CLEAR', 'GREEN')
+          AND s.attribution <> 'internal_only' ORDER BY c.id""",
+    "provisions": """SELECT ip.incident_id, r.number, p.paragraph FROM cases_incident_provisions ip
+        JOIN cases_provision p ON p.id = ip.provision_id
+        JOIN cases_resolution r ON r.id = p.resolution_id
+        WHERE ip.incident_id = ANY(%s)""",
+    "states": """SELECT s.incident_id, o.country FROM cases_incident_contributing_states s
+        JOIN cases_organisation o ON o.id = s.organisation_id WHERE s.incident_id = ANY(%s)""",
+}
+
+
+def floor_page() -> bytes:
+    """The same page of 100 as directly as this stack allows: SQL, dicts, json.dumps."""
+    with connection.cursor() as cursor:
+        cursor.execute(FLOOR_SQL["incidents"])
+        columns = [c.name for c in cursor.description]
+        incidents = {row[0]: dict(zip(columns, row, strict=True)) for row in cursor.fetchall()}
+        ids = list(incidents)
+        for key in ("materiel", "involvements", "locations", "citations", "provisions", "states"):
+            for incident in incidents.values():
+                incident[key] = []
+            cursor.execute(FLOOR_SQL[key], [ids])
+            names = [c.name for c in cursor.description]
+            for row in cursor.fetchall():
+                incidents[row[0]][key].append(dict(zip(names[1:], row[1:], strict=True)))
+    return json.dumps({"results": list(incidents.values())}, default=str).encode()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--incidents", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    if connection.vendor != "postgresql":
+        sys.exit("Run the benchmark on PostgreSQL: set DATABASE_URL.")
+    call_command("migrate", verbosity=0)
+    fill(args.incidents)
+    client = partner_client()
+    kinds = list(IncidentType.objects.values_list("code", flat=True))
+    reference = (
+        Incident.objects.filter(status="approved", sharing_level="GREEN")
+        .values_list("reference", flat=True)
+        .first()
+    )
+
+    results = {
+        "page of 100": median_ms(
+            lambda: get_ok(client, "/api/v1/incidents/", page_size=100), args.repeat
+        ),
+        "filtered page (type, dates, country)": median_ms(
+            lambda: get_ok(
+                client,
+                "/api/v1/incidents/",
+                page_size=100,
+                type=kinds[0],
+                occurred_after="2021-01-01",
+                occurred_before="2023-12-31",
+                destination="RU",
+            ),
+            args.repeat,
+        ),
+        "free-text search": median_ms(
+            lambda: get_ok(client, "/api/v1/incidents/", page_size=100, q="tanker Rajin"),
+            args.repeat,
+        ),
+        "detail": median_ms(lambda: get_ok(client, f"/api/v1/incidents/{reference}/"), args.repeat),
+        "floor: same page of 100, psycopg + json": median_ms(floor_page, args.repeat),
+    }
+    print(f"\n{'request':45} median ms")
+    for name, ms in results.items():
+        print(f"{name:45} {ms:9.1f}")
+    ratio = results["page of 100"] / results["floor: same page of 100, psycopg + json"]
+    print(f"{'page of 100 / floor':45} {ratio:9.1f}x")
+
+    print(f"\n{'NDJSON export':45} {'rows':>8} {'seconds':>8} {'peak MiB':>9}")
+    for label, limit in (("about 10,000", 10_000), ("about 50,000", 50_000)):
+        # A date window that holds about `limit` of the partner's incidents.
+        dates = list(
+            Incident.objects.visible_to(User.objects.get(username="bench-partner"))
+            .order_by("-occurred_from")
+            .values_list("occurred_from", flat=True)[limit - 1 : limit]
+        )
+        params = {"occurred_after": dates[0].isoformat()} if dates else {}
+        seconds, rows, peak = export(client, params)
+        print(f"{label:45} {rows:8,} {seconds:8.1f} {peak:9.1f}")
+
+
+if __name__ == "__main__":
+    main()

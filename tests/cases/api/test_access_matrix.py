@@ -1,0 +1,87 @@
+"""Every API endpoint for every kind of caller: generated from the URL configuration, so
+that a new endpoint without a row here fails."""
+
+import pytest
+from django.urls import get_resolver, reverse
+
+from accounts import tokens
+from cases.models import Incident
+from tests.factories import CitationFactory, IncidentFactory, InvolvementFactory
+
+pytestmark = pytest.mark.django_db
+
+# url name -> True for what partners read; False for the workflow steps (POST), which
+# only the team may take
+ENDPOINTS = {
+    "incident-list": True,
+    "incident-detail": True,
+    "incident-submit": False,
+    "incident-withdraw": False,
+    "incident-approve": False,
+    "incident-request-changes": False,
+    "incident-reject": False,
+    "incident-reopen": False,
+    "changes": True,
+    "entity-list": True,
+    "entity-detail": True,
+    "source-list": True,
+    "source-detail": True,
+    "provision-list": True,
+    "incident-type-list": True,
+    "state-list": True,
+    "api-root": True,
+    "schema": True,
+    "docs": True,
+}
+OPEN_TO_ANYONE = {"schema", "docs"}
+
+
+def test_every_api_endpoint_is_in_the_table():
+    names = get_resolver().namespace_dict["api"][1].reverse_dict.keys()
+    assert {name for name in names if isinstance(name, str)} == set(ENDPOINTS)
+
+
+@pytest.fixture
+def shared(analyst):
+    incident = IncidentFactory(created_by=analyst, sharing_level="GREEN")
+    involvement = InvolvementFactory(incident=incident)
+    citation = CitationFactory(incident=incident)
+    Incident.objects.filter(pk=incident.pk).update(status="approved")
+    return {"incident": incident, "entity": involvement.entity, "source": citation.source}
+
+
+def url(name, shared):
+    if name.startswith("incident-") and name not in ("incident-list", "incident-type-list"):
+        return reverse(f"api:{name}", args=[shared["incident"].reference])
+    if name == "entity-detail":
+        return reverse("api:entity-detail", args=[shared["entity"].pk])
+    if name == "source-detail":
+        return reverse("api:source-detail", args=[shared["source"].pk])
+    return reverse(f"api:{name}")
+
+
+@pytest.mark.parametrize("role", ["anonymous", "partner", "analyst", "reviewer", "editor"])
+@pytest.mark.parametrize("name", sorted(ENDPOINTS))
+def test_endpoint_access_by_role(client, shared, request, name, role):
+    method = "get" if ENDPOINTS[name] else "post"  # the steps are POSTs
+    if role != "anonymous":
+        _, key = tokens.issue(request.getfixturevalue(role), name="matrix", can_write=True)
+        client.defaults["HTTP_AUTHORIZATION"] = f"Token {key}"
+    response = getattr(client, method)(url(name, shared))
+
+    if name in OPEN_TO_ANYONE:
+        assert response.status_code == 200
+    elif role == "anonymous":
+        assert response.status_code == 401
+    elif role == "partner":
+        assert response.status_code == (200 if ENDPOINTS[name] else 403)
+    else:
+        # The team reads everything; a step is taken or refused by the workflow's rules.
+        assert response.status_code in ((200,) if method == "get" else (200, 403, 409))
+
+
+def test_the_browsable_api_works_for_a_signed_in_user(client, analyst):
+    client.force_login(analyst)
+    response = client.get(reverse("api:incident-list"), HTTP_ACCEPT="text/html")
+    assert response.status_code == 200
+    assert "text/html" in response["Content-Type"]
