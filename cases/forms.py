@@ -180,12 +180,3 @@ class LocationForm(StyledForm, forms.ModelForm):
     class Meta:
         model = Location
         fields = ["name", "kind", "country", "latitude", "longitude", "precision"]
-
-
-class TransitionForm(StyledForm, forms.Form):
-    comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    standard_override = forms.CharField(
-        required=False,
-        label="Why the evidence suffices",
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
