@@ -1,5 +1,6 @@
-"""The partner API, read side. Every queryset starts from visible_to(), so a record a
-caller may not see answers 404 like one that does not exist."""
+"""The API's views. Every queryset starts from visible_to(), so a record a caller may not
+see answers 404 like one that does not exist; writes go through cases.editing and
+cases.workflow, as the web pages' do."""
 
 from urllib.parse import urlencode
 
@@ -19,6 +20,7 @@ from cases import editing, exports, workflow
 from cases.api import renderers, serializers
 from cases.filters import IncidentFilterSet
 from cases.models import (
+    Citation,
     Entity,
     FeedEntry,
     Incident,
@@ -380,13 +382,7 @@ class SourceViewSet(viewsets.ReadOnlyModelViewSet):
         visible = Incident.objects.visible_to(user)
         return (
             Source.objects.visible_to(user)
-            .filter(
-                Exists(
-                    Incident.citations.rel.related_model.objects.filter(
-                        source=OuterRef("pk"), incident__in=visible
-                    )
-                )
-            )
+            .filter(Exists(Citation.objects.filter(source=OuterRef("pk"), incident__in=visible)))
             .select_related("originator")
         )
 
