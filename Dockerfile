@@ -14,6 +14,7 @@ COPY accounts ./accounts
 COPY cases ./cases
 COPY reports ./reports
 COPY templates ./templates
+COPY static ./static
 COPY manage.py ./
 RUN pip install --no-cache-dir -e .
 # collectstatic needs settings, not secrets: a throwaway key for this build step only.

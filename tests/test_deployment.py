@@ -51,5 +51,5 @@ def test_the_image_serves_the_app_with_gunicorn_as_an_unprivileged_user():
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert "USER msmt" in dockerfile
     assert 'CMD ["gunicorn", "msmt.wsgi:application"' in dockerfile
-    for package in ("msmt", "accounts", "cases", "reports", "templates"):
+    for package in ("msmt", "accounts", "cases", "reports", "templates", "static"):
         assert f"COPY {package} ./{package}" in dockerfile
