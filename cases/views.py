@@ -19,7 +19,7 @@ from cases import editing, exports, workflow
 from cases.filters import EntityFilterSet, IncidentFilterSet, SourceFilterSet
 from cases.forms import LINE_FORMSETS, EntityForm, IncidentForm, LocationForm, SourceForm
 from cases.history import incident_changes
-from cases.models import Attachment, Entity, Incident, Involvement, Source, Transition
+from cases.models import Attachment, Entity, Incident, Involvement, Source
 from cases.permissions import can_create_incident, can_edit, can_review, team_member_required
 
 PAGE_SIZE = 25
@@ -155,20 +155,11 @@ def _available_actions(user, incident: Incident) -> list[str]:
 
 
 def _approval_progress(incident: Incident) -> dict:
-    required = incident.incident_type.approvals_required
-    if incident.status != Incident.Status.SUBMITTED:
-        return {"required": required, "given": []}
-    last_submit = max(
-        (t for t in incident.transitions.all() if t.action == Transition.Action.SUBMIT),
-        key=lambda t: (t.at, t.id),
-        default=None,
-    )
-    given = [
-        t
-        for t in incident.transitions.all()
-        if t.action == Transition.Action.APPROVE and (last_submit is None or t.id > last_submit.id)
-    ]
-    return {"required": required, "given": given}
+    submitted = incident.status == Incident.Status.SUBMITTED
+    return {
+        "required": incident.incident_type.approvals_required,
+        "given": workflow.approvals_since_submission(incident) if submitted else [],
+    }
 
 
 ACTION_MESSAGES = {

@@ -79,7 +79,7 @@ def approve(incident: Incident, *, by, comment: str = "", standard_override: str
                 f"(different originators); this incident has {standard.independent_sources}. "
                 "Add sources, or record why the evidence suffices."
             )
-        approvers = _approvers_since_submission(locked)
+        approvers = {step.by_id for step in approvals_since_submission(locked)}
         if by.pk in approvers:
             raise WorkflowError("You have already approved this incident.")
         now = timezone.now()
@@ -195,14 +195,13 @@ def _require_comment(comment: str, message: str) -> None:
         raise WorkflowError(message)
 
 
-def _approvers_since_submission(incident: Incident) -> set[int]:
-    last_submission = (
-        incident.transitions.filter(action=Transition.Action.SUBMIT).order_by("-at", "-id").first()
-    )
-    approvals = incident.transitions.filter(action=Transition.Action.APPROVE)
-    if last_submission:
-        approvals = approvals.filter(id__gt=last_submission.id)
-    return set(approvals.values_list("by_id", flat=True))
+def approvals_since_submission(incident: Incident) -> list[Transition]:
+    """The approvals given since the incident was last submitted (uses prefetched
+    transitions when the caller loaded them)."""
+    steps = sorted(incident.transitions.all(), key=lambda step: step.id)
+    submissions = [step.id for step in steps if step.action == Transition.Action.SUBMIT]
+    since = submissions[-1] if submissions else 0
+    return [step for step in steps if step.action == Transition.Action.APPROVE and step.id > since]
 
 
 def _record(

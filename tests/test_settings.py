@@ -72,3 +72,12 @@ def test_postgresql_uses_the_psycopg_connection_pool():
         "0",
         "10",
     ]
+
+
+def test_the_api_rate_counts_go_to_redis_when_it_is_configured():
+    code = (
+        "from django.core.cache import caches; cache = caches['default']; "
+        "cache.set('probe', 1); print(type(cache).__name__, cache.get('probe'))"
+    )
+    result = run_django({"DEBUG": "1", "REDIS_URL": "redis://127.0.0.1:6379/15"}, code)
+    assert result.stdout.split() == ["RedisCache", "1"], result.stderr
