@@ -284,7 +284,10 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
             for k, v in data.items()
             if k not in {*WRITABLE_LINES, "provisions", "contributing_states", "version"}
         }
-        incident = Incident(**{**self._current_values(), **fields})
+        current = self._current_values()
+        for name in fields:  # what is written replaces what is stored, by name or attname
+            current.pop(Incident._meta.get_field(name).attname, None)
+        incident = Incident(**current, **fields)
         try:
             incident.full_clean(exclude=["created_by", "reference"], validate_unique=False)
         except DjangoValidationError as error:

@@ -191,3 +191,17 @@ def test_another_analysts_draft_answers_404(api, analyst):
         detail(other), {"title": "x", "version": 1}, content_type="application/json"
     )
     assert response.status_code == 404
+
+
+def test_an_update_may_change_the_type_and_countries(api, analyst):
+    incident = IncidentFactory(created_by=analyst)
+    response = api(analyst).patch(
+        detail(incident),
+        {"type": "troop_deployment", "origin_country": "RU", "version": incident.version},
+        content_type="application/json",
+    )
+    assert response.status_code == 200, response.json()
+    assert (response.json()["type"], response.json()["origin_country"]) == (
+        "troop_deployment",
+        "RU",
+    )
