@@ -22,7 +22,15 @@ def pick(page, select_id: str, search: str, option_text: str):
     page.fill(f"#{select_id}-ts-control", search)
     page.locator(f"#{select_id}-ts-dropdown .option", has_text=option_text).first.click()
     page.locator("h1").click()  # done with this picker: its dropdown closes
+    page.locator(f"#{select_id}-ts-dropdown").wait_for(state="hidden")
     assert option_text in page.locator(f"#{select_id}-ts-control").locator("..").inner_text()
+
+
+def add_line(page, prefix: str):
+    """Press a formset's Add button once no picker's list covers the page."""
+    for dropdown in page.locator(".ts-dropdown").all():
+        dropdown.wait_for(state="hidden")
+    page.click(f"[data-formset-add={prefix}]")
 
 
 def test_an_analyst_logs_an_incident_and_a_reviewer_approves_it(
@@ -40,18 +48,19 @@ def test_an_analyst_logs_an_incident_and_a_reviewer_approves_it(
     page.select_option("#id_incident_type", label="Arms transfer from the DPRK")
     page.fill("#id_occurred_from", "2023-09-07")
     page.fill("#id_occurred_to", "2023-10-01")
-    page.click("[data-formset-add=involvements]")
+    add_line(page, "involvements")
     pick(page, "id_involvements-0-entity", "ANG", "ANGARA")
     page.select_option("#id_involvements-0-role", "carrier")
-    page.click("[data-formset-add=locations]")
-    pick(page, "id_locations-0-location", "Rajin", "Rajin port")
-    page.select_option("#id_locations-0-role", "origin")
     for index, (search, title) in enumerate(
         [("Imagery", "Imagery of Rajin"), ("Wire", "Wire report on Dunai")]
     ):
-        page.click("[data-formset-add=citations]")
+        add_line(page, "citations")
         pick(page, f"id_citations-{index}-source", search, title)
         page.fill(f"#id_citations-{index}-claim", f"Claim supported by {title}.")
+    # The location last: its picker lists every location and opens over what is below it.
+    add_line(page, "locations")
+    pick(page, "id_locations-0-location", "Rajin", "Rajin port")
+    page.select_option("#id_locations-0-role", "origin")
     page.click("button:has-text('Save')")
 
     page.wait_for_selector("text=was saved")
