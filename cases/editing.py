@@ -56,6 +56,38 @@ def save_incident(form, formsets, *, by) -> Incident:
     return save(form.save(commit=False), by=by, save_related=save_lines)
 
 
+def save_values(
+    incident: Incident,
+    values: dict,
+    *,
+    by,
+    provisions=None,
+    contributing_states=None,
+    lines: dict[str, list[dict]] | None = None,
+) -> Incident:
+    """Save an edit given as values rather than a form (the API). Each kind of line given
+    replaces the incident's lines of that kind; what is not given stays as it is."""
+    for name, value in values.items():
+        setattr(incident, name, value)
+
+    def save_related(incident):
+        if provisions is not None:
+            incident.provisions.set(provisions)
+        if contributing_states is not None:
+            incident.contributing_states.set(contributing_states)
+        for name, rows in (lines or {}).items():
+            manager = getattr(incident, name)
+            for old in manager.all():
+                old._history_user = by
+                old.delete()
+            for row in rows:
+                line = manager.model(incident=incident, **row)
+                line._history_user = by
+                line.save()
+
+    return save(incident, by=by, save_related=save_related)
+
+
 @dataclass
 class Conflict:
     """What changed between the version a user started from and the one saved now."""

@@ -27,11 +27,13 @@ NOT_SHOWN = {
 # History rows this close together, by one user, come from one save of the form.
 SAME_EDIT_SECONDS = 2
 
+# Each kind of line: what the summary calls it, and the record its label names (loaded
+# with the history rows, so that labels cost no query each).
 LINES = {
-    MaterielLine: "materiel line",
-    Involvement: "entity",
-    IncidentLocation: "location",
-    Citation: "citation",
+    MaterielLine: ("materiel line", "category"),
+    Involvement: ("entity", "entity"),
+    IncidentLocation: ("location", "location"),
+    Citation: ("citation", "source"),
 }
 
 
@@ -56,16 +58,18 @@ def incident_changes(incident: Incident) -> list[Change]:
         describe=lambda record, verb: f"Incident {verb}",
         model=Incident,
     )
-    for model, noun in LINES.items():
-        records = model.history.filter(incident_id=incident.pk).select_related("history_user")
+    for model, (noun, named) in LINES.items():
+        records = model.history.filter(incident_id=incident.pk).select_related(
+            "history_user", named
+        )
         by_line: dict[int, list] = {}
         for record in records.order_by("history_id"):
             by_line.setdefault(record.id, []).append(record)
         for line_records in by_line.values():
             changes += _record_changes(
                 line_records,
-                describe=lambda record, verb, noun=noun: (
-                    f"{noun.capitalize()} {verb}: {_line_label(record)}"
+                describe=lambda record, verb, noun=noun, named=named: (
+                    f"{noun.capitalize()} {verb}: {_line_label(record, named)}"
                 ),
                 model=model,
             )
@@ -126,11 +130,13 @@ def _changed(fields: list[FieldChange]) -> str:
     return "changed (" + ", ".join(f.label for f in fields) + ")"
 
 
-def _line_label(record) -> str:
+def _line_label(record, named: str) -> str:
+    instance = record.instance
     try:
-        return str(record.instance)
+        setattr(instance, named, getattr(record, named))
     except models.ObjectDoesNotExist:
         return "(a record since removed)"
+    return str(instance)
 
 
 def field_label(model, name: str) -> str:

@@ -128,30 +128,12 @@ def _detail_page(request, reference, typed=None, status=200):
             "corroboration": workflow.corroboration(incident),
             "changes": incident_changes(incident),
             "can_edit": can_edit(user, incident),
-            "actions": _available_actions(user, incident),
+            "actions": workflow.available_steps(user, incident),
             "approvals": _approval_progress(incident),
             "typed": typed or {},
         },
         status=status,
     )
-
-
-def _available_actions(user, incident: Incident) -> list[str]:
-    """The workflow steps to offer; the workflow module still decides on each request."""
-    offered = []
-    for action in Incident.TRANSITIONS:
-        if not incident.allows(action):
-            continue
-        if action in ("approve", "request_changes", "reject") and not can_review(user):
-            continue
-        if action == "reopen" and not user.has_perm("cases.reopen_incident"):
-            continue
-        if action == "withdraw" and incident.created_by_id != user.pk:
-            continue
-        if action == "submit" and not user.has_perm("cases.change_incident"):
-            continue
-        offered.append(action)
-    return offered
 
 
 def _approval_progress(incident: Incident) -> dict:

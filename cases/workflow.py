@@ -22,6 +22,10 @@ class WorkflowError(Exception):
     """A step that the rules do not allow; the message says why, for the user."""
 
 
+class NotAllowed(WorkflowError):
+    """The step is not this user's to take (their role, four eyes, not the author)."""
+
+
 @dataclass(frozen=True)
 class Corroboration:
     independent_sources: int
@@ -51,19 +55,29 @@ def _is_prefetched(incident: Incident) -> bool:
     return "citations" in getattr(incident, "_prefetched_objects_cache", {})
 
 
+def available_steps(user, incident: Incident) -> list[str]:
+    """The steps `user` may take on `incident` now, for pages to offer; taking one still
+    checks everything again, with what the user sends."""
+    steps = []
+    for action in Incident.TRANSITIONS:
+        try:
+            _check(incident, user, action)
+        except WorkflowError:
+            continue
+        steps.append(action)
+    return steps
+
+
 def submit(incident: Incident, *, by, comment: str = "") -> Incident:
     with _locked(incident) as locked:
-        _require_permission(by, "cases.change_incident", "submit incidents")
-        _require_step(locked, "submit")
+        _check(locked, by, Transition.Action.SUBMIT)
         locked.submitted_by, locked.submitted_at = by, timezone.now()
         return _record(locked, Transition.Action.SUBMIT, by, comment)
 
 
 def withdraw(incident: Incident, *, by, comment: str = "") -> Incident:
     with _locked(incident) as locked:
-        _require_step(locked, "withdraw")
-        if locked.created_by_id != by.pk:
-            raise WorkflowError("Only the author of an incident can withdraw it.")
+        _check(locked, by, Transition.Action.WITHDRAW)
         return _record(locked, Transition.Action.WITHDRAW, by, comment)
 
 
@@ -71,7 +85,7 @@ def approve(incident: Incident, *, by, comment: str = "", standard_override: str
     """Give one approval. The incident is approved once as many distinct reviewers as its
     type requires have approved it since it was last submitted."""
     with _locked(incident) as locked:
-        _require_reviewer(locked, by, Transition.Action.APPROVE)
+        _check(locked, by, Transition.Action.APPROVE)
         standard = corroboration(locked)
         if not standard.meets_standard and not standard_override.strip():
             raise WorkflowError(
@@ -120,7 +134,7 @@ def _decide(incident, by, comment, action, *, missing_comment: str, told: str) -
     """A reviewer's decision other than approval: it needs a comment, which the author
     receives."""
     with _locked(incident) as locked:
-        _require_reviewer(locked, by, action)
+        _check(locked, by, action)
         _require_comment(comment, missing_comment)
         locked.reviewed_by, locked.reviewed_at = by, timezone.now()
         _record(locked, action, by, comment)
@@ -130,8 +144,7 @@ def _decide(incident, by, comment, action, *, missing_comment: str, told: str) -
 
 def reopen(incident: Incident, *, by, comment: str) -> Incident:
     with _locked(incident) as locked:
-        _require_permission(by, "cases.reopen_incident", "reopen approved incidents")
-        _require_step(locked, "reopen")
+        _check(locked, by, Transition.Action.REOPEN)
         _require_comment(comment, "Give the reason for reopening the incident.")
         locked.approved_by, locked.approved_at = None, None
         return _record(locked, Transition.Action.REOPEN, by, comment)
@@ -161,9 +174,26 @@ def _name(user) -> str:
     return user.get_full_name() or user.username
 
 
+def _check(incident: Incident, user, action: str) -> None:
+    """Whether `user` may take `action` on `incident` in its current status. The rules
+    that depend on what the user sends (comments, the standard) are the verbs' own."""
+    if action in REVIEW_VERBS:
+        _require_reviewer(incident, user, action)
+    elif action == Transition.Action.SUBMIT:
+        _require_permission(user, "cases.change_incident", "submit incidents")
+        _require_step(incident, action)
+    elif action == Transition.Action.REOPEN:
+        _require_permission(user, "cases.reopen_incident", "reopen approved incidents")
+        _require_step(incident, action)
+    elif action == Transition.Action.WITHDRAW:
+        _require_step(incident, action)
+        if incident.created_by_id != user.pk:
+            raise NotAllowed("Only the author of an incident can withdraw it.")
+
+
 def _require_permission(user, permission: str, what: str) -> None:
     if not user.has_perm(permission):
-        raise WorkflowError(f"You are not allowed to {what}.")
+        raise NotAllowed(f"You are not allowed to {what}.")
 
 
 def _require_step(incident: Incident, action: str) -> None:
@@ -184,7 +214,7 @@ def _require_reviewer(incident: Incident, user, action: str) -> None:
     verb = REVIEW_VERBS[action]
     # Four eyes: nobody reviews what they wrote or last changed.
     if user.pk in (incident.created_by_id, incident.updated_by_id):
-        raise WorkflowError(
+        raise NotAllowed(
             f"You cannot {verb} an incident that you created or last edited: "
             "another reviewer must do it."
         )

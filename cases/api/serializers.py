@@ -230,6 +230,8 @@ class CitationWriteSerializer(serializers.ModelSerializer):
 
 
 WRITABLE_LINES = ["materiel", "involvements", "locations", "citations"]
+# What a write carries besides the incident's own fields.
+WRITTEN_APART = {"provisions", "contributing_states", "version", *WRITABLE_LINES}
 
 
 class IncidentWriteSerializer(serializers.ModelSerializer):
@@ -279,11 +281,7 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
 
     def validate(self, data):
         # The model's own rules (dates in order, and so on), as the form applies them.
-        fields = {
-            k: v
-            for k, v in data.items()
-            if k not in {*WRITABLE_LINES, "provisions", "contributing_states", "version"}
-        }
+        fields = {k: v for k, v in data.items() if k not in WRITTEN_APART}
         current = self._current_values()
         for name in fields:  # what is written replaces what is stored, by name or attname
             current.pop(Incident._meta.get_field(name).attname, None)

@@ -30,6 +30,7 @@ from cases.models import (
     Provision,
     Source,
 )
+from cases.permissions import can_create_incident
 
 
 class Pages(CursorPagination):
@@ -118,7 +119,7 @@ class IncidentViewSet(
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
             return serializers.IncidentWriteSerializer
-        if self.action in STEPS:
+        if self.action in Incident.TRANSITIONS:
             return StepSerializer
         return serializers.IncidentSerializer
 
@@ -152,7 +153,7 @@ class IncidentViewSet(
 
     @extend_schema(responses={201: serializers.IncidentSerializer})
     def create(self, request, *args, **kwargs):
-        if not request.user.has_perm("cases.add_incident"):
+        if not can_create_incident(request.user):
             raise exceptions.PermissionDenied("You are not allowed to log incidents.")
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -192,32 +193,15 @@ class IncidentViewSet(
         return self._answer(incident)
 
     def _write(self, incident: Incident, data: dict) -> Incident:
-        data = dict(data)
-        lines = {name: data.pop(name) for name in serializers.WRITABLE_LINES if name in data}
-        provisions = data.pop("provisions", None)
-        states = data.pop("contributing_states", None)
-        data.pop("version", None)
-        for name, value in data.items():
-            setattr(incident, name, value)
-        by = self.request.user
-
-        def save_related(incident):
-            if provisions is not None:
-                incident.provisions.set(provisions)
-            if states is not None:
-                incident.contributing_states.set(states)
-            for name, rows in lines.items():
-                manager = getattr(incident, name)
-                for old in manager.all():
-                    old._history_user = by
-                    old.delete()
-                for row in rows:
-                    line = manager.model(incident=incident, **row)
-                    line._history_user = by
-                    line.save()
-
         try:
-            return editing.save(incident, by=by, save_related=save_related)
+            return editing.save_values(
+                incident,
+                {k: v for k, v in data.items() if k not in serializers.WRITTEN_APART},
+                by=self.request.user,
+                provisions=data.get("provisions"),
+                contributing_states=data.get("contributing_states"),
+                lines={k: data[k] for k in serializers.WRITABLE_LINES if k in data},
+            )
         except workflow.WorkflowError as error:
             raise Conflict(str(error)) from None
 
@@ -228,10 +212,6 @@ class IncidentViewSet(
         return Response(body.data, status=code, headers={"ETag": f'"{incident.version}"'})
 
     def _step(self, request, verb):
-        if verb in ("approve", "request_changes", "reject") and not request.user.has_perm(
-            "cases.review_incident"
-        ):
-            raise exceptions.PermissionDenied("You are not allowed to review incidents.")
         incident = self.get_object()
         step = StepSerializer(data=request.data)
         step.is_valid(raise_exception=True)
@@ -240,6 +220,8 @@ class IncidentViewSet(
             kwargs["standard_override"] = step.validated_data["standard_override"]
         try:
             incident = getattr(workflow, verb)(incident, **kwargs)
+        except workflow.NotAllowed as error:
+            raise exceptions.PermissionDenied(str(error)) from None
         except workflow.WorkflowError as error:
             raise Conflict(str(error)) from None
         return self._answer(incident)
@@ -281,9 +263,6 @@ class IncidentViewSet(
             self.request.accepted_renderer = JSONRenderer()
             self.request.accepted_media_type = JSONRenderer.media_type
         return response
-
-
-STEPS = ("submit", "withdraw", "approve", "request_changes", "reject", "reopen")
 
 
 def _version_from_header(value: str | None) -> int | None:

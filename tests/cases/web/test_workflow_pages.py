@@ -217,3 +217,24 @@ def test_a_partner_who_signs_in_is_pointed_to_the_api(client, partner):
     assert "through the API" in content
     assert reverse("api:docs") in content
     assert "Sign out" in content
+
+
+def test_the_detail_page_costs_no_query_per_line(client, analyst):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    incident = IncidentFactory(created_by=analyst)
+    client.force_login(analyst)
+    url = reverse("cases:incident_detail", args=[incident.reference])
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    for _ in range(3):
+        CitationFactory(incident=incident)
+    with_three = queries()
+    for _ in range(10):
+        CitationFactory(incident=incident)
+    assert queries() == with_three
