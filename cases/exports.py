@@ -51,10 +51,22 @@ def csv_lines(queryset):
         yield writer.writerow([spreadsheet_safe(get(incident)) for _, get in CSV_COLUMNS])
 
 
-def ndjson_lines(queryset, serialize):
-    """One JSON document per line, as `serialize(incident)` shapes it."""
-    for incident in queryset.iterator(chunk_size=CHUNK):
-        yield json.dumps(serialize(incident), cls=DjangoJSONEncoder, ensure_ascii=False) + "\n"
+def chunks(queryset):
+    chunk = []
+    for row in queryset.iterator(chunk_size=CHUNK):
+        chunk.append(row)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def ndjson_lines(queryset, serialize_chunk):
+    """One JSON document per line, as `serialize_chunk(incidents)` shapes a chunk."""
+    for chunk in chunks(queryset):
+        for document in serialize_chunk(chunk):
+            yield json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False) + "\n"
 
 
 def _download(lines, content_type: str, suffix: str) -> StreamingHttpResponse:

@@ -14,22 +14,27 @@ def is_outside_the_team(user) -> bool:
     )
 
 
+NOTHING = Q(pk__in=[])
+
+
+def source_visibility(user, prefix="") -> Q:
+    """The condition under which `user` may see a source inside the incidents they see:
+    for readers outside the team, none above their clearance and none that may not be
+    cited outside it. `prefix` reaches the source from another model ("source__")."""
+    if not user.is_authenticated:
+        return NOTHING
+    if not is_outside_the_team(user):
+        return Q()
+    if not user.organisation_id:
+        return NOTHING
+    return Q(
+        **{f"{prefix}sharing_level__in": SharingLevel.at_or_below(user.organisation.clearance)}
+    ) & ~Q(**{f"{prefix}attribution": "internal_only"})
+
+
 class SourceQuerySet(models.QuerySet):
     def visible_to(self, user) -> "SourceQuerySet":
-        """Sources a user may see inside the incidents they see: for readers outside the
-        team, none above their clearance and none that may not be cited outside it."""
-        if not user.is_authenticated:
-            return self.none()
-        if not is_outside_the_team(user):
-            return self.all()
-        if not user.organisation_id:
-            return self.none()
-        return self.filter(
-            sharing_level__in=SharingLevel.at_or_below(user.organisation.clearance)
-        ).exclude(attribution="internal_only")
-
-
-NOTHING = Q(pk__in=[])
+        return self.filter(source_visibility(user))
 
 
 def incident_visibility(
@@ -87,27 +92,10 @@ class IncidentQuerySet(models.QuerySet):
             "transitions__by",
         )
 
-    def for_api(self, user) -> "IncidentQuerySet":
-        """Everything the API shows of an incident, in a fixed number of queries, with
-        only the citations of sources the user may see."""
-        from cases.models import Citation, Involvement, Source
-
-        citations = Citation.objects.filter(
-            source__in=Source.objects.visible_to(user)
-        ).select_related("source__originator")
-        return self.select_related("incident_type").prefetch_related(
-            "materiel__category",
-            models.Prefetch(
-                "involvements",
-                queryset=Involvement.objects.select_related("entity").prefetch_related(
-                    "entity__aliases", "entity__past_names"
-                ),
-            ),
-            "locations__location",
-            "provisions__resolution",
-            "contributing_states",
-            models.Prefetch("citations", queryset=citations),
-        )
+    def for_api(self) -> "IncidentQuerySet":
+        """Incidents as the API lists them; the rows each one shows are loaded for a
+        whole page at once by cases.api.loading.load_shown."""
+        return self.select_related("incident_type")
 
 
 class FeedEntryQuerySet(models.QuerySet):

@@ -114,7 +114,7 @@ class IncidentViewSet(
 
     def get_queryset(self):
         user = self.request.user
-        return Incident.objects.visible_to(user).for_api(user)
+        return Incident.objects.visible_to(user).for_api()
 
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
@@ -141,11 +141,11 @@ class IncidentViewSet(
             )
             if export == "csv":
                 return exports.csv_response(queryset)
-            context = self.get_serializer_context()
-            return exports.ndjson_response(
-                queryset,
-                lambda incident: serializers.IncidentSerializer(incident, context=context).data,
+            # One serializer for every chunk of rows, which loads their lines at once.
+            serializer = serializers.IncidentSerializer(
+                many=True, context=self.get_serializer_context()
             )
+            return exports.ndjson_response(queryset, serializer.to_representation)
         return super().list(request, *args, **kwargs)
 
     def retrieve(self, request, *args, **kwargs):
@@ -304,21 +304,25 @@ class ChangeFeedView(generics.GenericAPIView):
             .filter(position__gt=after)
             .order_by("position")[:size]
         )
+        incidents = Incident.objects.visible_to(user).for_api()
+        serializer = serializers.IncidentSerializer(
+            many=True, context=self.get_serializer_context()
+        )
         shown = {
             incident.pk: incident
-            for incident in Incident.objects.visible_to(user)
-            .for_api(user)
-            .filter(pk__in=[entry.incident_id for entry in entries if entry.visible_after])
+            for incident in incidents.filter(
+                pk__in=[entry.incident_id for entry in entries if entry.visible_after]
+            )
         }
-        context = self.get_serializer_context()
+        represented = dict(
+            zip(shown, serializer.to_representation(list(shown.values())), strict=True)
+        )
         results = []
         for entry in entries:
             if entry.visible_after:
-                incident = shown.get(entry.incident_id)
-                if incident is None:
+                if entry.incident_id not in represented:
                     continue  # it left the view since: a later entry removes it
-                data = serializers.IncidentSerializer(incident, context=context).data
-                results.append(_change(entry, "upsert", data))
+                results.append(_change(entry, "upsert", represented[entry.incident_id]))
             else:
                 results.append(_change(entry, "removed", None))
         last = entries[-1].position if entries else after

@@ -84,6 +84,12 @@ class Source(models.Model):
 
     def originator_shown_to(self, user) -> str:
         """The originator as the attribution rule lets `user` read it."""
-        if self.attribution == self.Attribution.PARTICIPATING_STATE and is_outside_the_team(user):
-            return PARTICIPATING_STATE_ATTRIBUTION
-        return self.originator.name
+        return shown_originator(self.attribution, self.originator.name, user)
+
+
+def shown_originator(attribution: str, originator: str, user) -> str:
+    """A source's originator as its attribution rule lets `user` read it: a state that
+    may not be named is "A participating state" to anyone outside the team."""
+    if attribution == Source.Attribution.PARTICIPATING_STATE and is_outside_the_team(user):
+        return PARTICIPATING_STATE_ATTRIBUTION
+    return originator

@@ -13,12 +13,15 @@ from cases.models import Incident, Source
 from tests.factories import (
     CitationFactory,
     IncidentFactory,
+    IncidentLocationFactory,
     InvolvementFactory,
     MaterielLineFactory,
     OrganisationFactory,
     SourceFactory,
     UserFactory,
+    VesselFactory,
     participating_state,
+    provision,
 )
 
 pytestmark = pytest.mark.django_db
@@ -187,10 +190,16 @@ def test_a_page_of_incidents_costs_the_same_queries_whatever_its_size(api, revie
         return len(queries)
 
     def incident_with_everything():
+        # A row of every kind the API shows, so that no column it reads is left unloaded.
         incident = make()
         MaterielLineFactory(incident=incident)
-        InvolvementFactory(incident=incident)
-        CitationFactory(incident=incident)
+        vessel = VesselFactory()
+        vessel.aliases.create(name="Alias")
+        vessel.past_names.create(name="Old name")
+        InvolvementFactory(incident=incident, entity=vessel)
+        IncidentLocationFactory(incident=incident)
+        CitationFactory(incident=incident, source=SourceFactory(published_on="2025-01-02"))
+        incident.provisions.add(provision())
         incident.contributing_states.add(participating_state("US"))
 
     for _ in range(3):
