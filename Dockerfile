@@ -5,6 +5,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
+# WeasyPrint renders reports' PDF with Pango and HarfBuzz; DejaVu is the reports' typeface.
+COPY scripts/system-packages.sh /usr/local/bin/
+RUN system-packages.sh && rm -rf /var/lib/apt/lists/*
+
 WORKDIR /app
 RUN useradd --create-home --uid 1000 msmt
 

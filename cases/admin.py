@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
 from cases import workflow
+from cases.forms import SharingConsentForm
 from cases.models import (
     Attachment,
     Citation,
@@ -119,8 +120,17 @@ class SourceAttachmentInline(admin.TabularInline):
     readonly_fields = ("original_name", "size", "sha256")
 
 
+class SourceAdminForm(SharingConsentForm):
+    consent_for_new_records = True
+
+    class Meta:
+        model = Source
+        fields = "__all__"
+
+
 @admin.register(Source)
 class SourceAdmin(RecordAdmin):
+    form = SourceAdminForm
     list_display = (
         "title",
         "originator",

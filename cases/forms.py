@@ -2,6 +2,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.urls import reverse_lazy
 
+from cases.markings import CONSENT_NEEDED, SharingLevel, consent_reason
 from cases.models import (
     Attachment,
     Citation,
@@ -35,7 +36,38 @@ class SearchSelect(forms.Select):
             self.choices = all_choices
 
 
-class IncidentForm(StyledForm, forms.ModelForm):
+class SharingConsentForm(forms.ModelForm):
+    """A form that may lower a record's sharing level: only with the originator's
+    consent, which goes into the record's history with the change."""
+
+    consent = forms.CharField(
+        label="Originator's consent",
+        required=False,
+        max_length=300,
+        help_text="Needed to lower the sharing level: who consented, and when.",
+    )
+    # The page forms show it only on an existing record; the admin's always lists it.
+    consent_for_new_records = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stored_level = self.instance.sharing_level if self.instance.pk else ""
+        if not self.instance.pk and not self.consent_for_new_records:
+            del self.fields["consent"]
+
+    def clean(self):
+        cleaned = super().clean()
+        after = cleaned.get("sharing_level")
+        if SharingLevel.lowers(self.stored_level, after):
+            consent = (cleaned.get("consent") or "").strip()
+            if consent:
+                self.instance._change_reason = consent_reason(self.stored_level, after, consent)
+            else:
+                self.add_error("consent", CONSENT_NEEDED)
+        return cleaned
+
+
+class IncidentForm(StyledForm, SharingConsentForm):
     class Meta:
         model = Incident
         fields = [
@@ -113,7 +145,7 @@ class CitationForm(StyledForm, forms.ModelForm):
 class AttachmentForm(StyledForm, forms.ModelForm):
     class Meta:
         model = Attachment
-        fields = ["file", "caption", "sharing_level"]
+        fields = ["file", "caption", "sharing_level", "for_publication"]
 
 
 def _formset(model, form, **kwargs):
@@ -155,7 +187,7 @@ class EntityForm(StyledForm, forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
 
-class SourceForm(StyledForm, forms.ModelForm):
+class SourceForm(StyledForm, SharingConsentForm):
     class Meta:
         model = Source
         fields = [

@@ -18,6 +18,26 @@ class SharingLevel(models.TextChoices):
         order = list(cls.values)
         return order[: order.index(level) + 1]
 
+    @classmethod
+    def lowers(cls, before: str, after: str) -> bool:
+        """Whether going from `before` to `after` widens who may read the record."""
+        order = list(cls.values)
+        return bool(before and after) and order.index(after) < order.index(before)
+
+
+# Lowering a record's sharing level widens its audience: it takes the consent of whoever
+# gave the information, which is recorded in the record's history.
+CONSENT_NEEDED = (
+    "Lowering the sharing level needs the originator's consent: say who gave it, and when."
+)
+
+
+def consent_reason(before: str, after: str, consent: str) -> str:
+    """The history's note of a lowering (simple-history's change reason)."""
+    return (
+        f"Sharing level lowered from TLP:{before} to TLP:{after}; originator's consent: {consent}"
+    )
+
 
 class Reliability(models.TextChoices):
     """Admiralty code: how reliable the source is, graded once per source."""

@@ -130,6 +130,12 @@ def _detail_page(request, reference, typed=None, status=200):
             "can_edit": can_edit(user, incident),
             "actions": workflow.available_steps(user, incident),
             "approvals": _approval_progress(incident),
+            # The published reports it appears in (reports.Entry, by its reverse name).
+            "published_in": incident.report_entries.filter(
+                excluded=False, report__status__in=["published", "superseded"]
+            )
+            .select_related("report")
+            .order_by("report__published_at"),
             "typed": typed or {},
         },
         status=status,

@@ -1,12 +1,23 @@
 """/api/v1/: the partner API, its OpenAPI schema and its documentation."""
 
-from django.urls import include, path
+from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from cases.api import urls as cases_api
+from cases.api.views import ChangeFeedView
+from reports.api import ReportViewSet
 
 app_name = "api"
 
+router = DefaultRouter()
+for prefix, viewset, basename in cases_api.RESOURCES:
+    router.register(prefix, viewset, basename=basename)
+router.register("reports", ReportViewSet, basename="report")
+
 urlpatterns = [
-    path("", include("cases.api.urls")),
+    path("changes/", ChangeFeedView.as_view(), name="changes"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    *router.urls,
 ]

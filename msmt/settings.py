@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "concurrency",
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "cases",
     "reports",
@@ -163,6 +165,19 @@ ATTACHMENT_TYPES = {
     ".kmz",
 }
 
+# Published reports' files (HTML, PDF, DOCX), served only through a view that checks
+# who asks, like attachments.
+REPORTS_ROOT = env.path("REPORTS_ROOT", default=VAR_DIR / "reports")
+
+# Background work (rendering and publishing reports): the database backend of
+# django-tasks, run by `manage.py db_worker` (make demo starts one). The tests run tasks
+# at once, in the request: TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend.
+TASKS = {
+    "default": {
+        "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+    }
+}
+
 # The evidentiary standard: how many independent sources (distinct originators) an
 # incident needs before it may be approved without a written justification.
 EVIDENTIARY_STANDARD_MIN_SOURCES = env.int("EVIDENTIARY_STANDARD_MIN_SOURCES", default=2)
@@ -221,4 +236,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # WeasyPrint reports each step and page, and its font subsetting every font.
+    "loggers": {"fontTools": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }

@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("account/", include("accounts.urls")),
     path("api/v1/", include("msmt.api_urls")),
+    path("reports/", include("reports.urls")),
     path("", include("cases.urls")),
 ]
 

@@ -1,0 +1,223 @@
+"""Reports: approved incidents compiled into sections, published as frozen files.
+
+A report is worked on as a draft (its sections and entries change freely), then
+published: its content is frozen in `snapshot`, rendered to HTML, PDF and DOCX, and
+never changes again. A correction is a new edition, which supersedes the old one.
+The rules that move a report along live in reports.compilation and
+reports.publication; these models hold the state and check its consistency."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+
+from cases.markings import SharingLevel
+from cases.models import Incident, IncidentType
+from cases.querysets import is_outside_the_team
+from reports.storage import report_storage
+
+
+class ReportQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ReportQuerySet":
+        """Report editors see every report. The rest of the team sees published (and
+        superseded) editions; a partner, those at or below their organisation's
+        clearance; anyone else, nothing."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.has_perm("reports.change_report"):
+            return self.all()
+        published = self.exclude(status=Report.Status.DRAFT)
+        if not is_outside_the_team(user):
+            return published
+        if not user.organisation_id:
+            return self.none()
+        return published.filter(
+            sharing_level__in=SharingLevel.at_or_below(user.organisation.clearance)
+        )
+
+
+class Report(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+        SUPERSEDED = "superseded", "Superseded"
+
+    symbol = models.CharField(
+        max_length=60,
+        validators=[
+            RegexValidator(
+                r"^[A-Za-z0-9]+(/[A-Za-z0-9.\-]+)+$",
+                "A symbol is parts separated by slashes, such as MSMT/2025/1.",
+            )
+        ],
+        help_text="Such as MSMT/2025/1. Editions of a report share its symbol.",
+    )
+    edition = models.PositiveSmallIntegerField(default=1, editable=False)
+    title = models.CharField(max_length=300)
+    period_from = models.DateField("period from")
+    period_to = models.DateField("period to")
+    incident_types = models.ManyToManyField(
+        IncidentType,
+        blank=True,
+        related_name="+",
+        help_text="The types in scope; none means every type.",
+    )
+    sharing_level = models.CharField(
+        max_length=12,
+        choices=SharingLevel.choices,
+        default=SharingLevel.CLEAR,
+        help_text="Who may read it: CLEAR for a public report. Nothing marked higher goes in.",
+    )
+    executive_summary = models.TextField(blank=True)
+    introduction = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=12, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    supersedes = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="superseded_by",
+    )
+    # The published content, exactly as rendered: see reports.content.
+    snapshot = models.JSONField(null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Publication runs in the background (reports.tasks): where it stands, for the page.
+    job_state = models.CharField(max_length=20, blank=True, editable=False)
+    job_message = models.CharField(max_length=500, blank=True, editable=False)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-period_to", "symbol", "-edition"]
+        permissions = [("publish_report", "Can publish a report")]
+        constraints = [
+            models.UniqueConstraint(fields=["symbol", "edition"], name="report_symbol_edition"),
+            models.CheckConstraint(
+                condition=models.Q(period_from__lte=models.F("period_to")),
+                name="report_period_in_order",
+                violation_error_message="The period ends before it starts.",
+            ),
+        ]
+
+    def __str__(self):
+        edition = f" (edition {self.edition})" if self.edition > 1 else ""
+        return f"{self.symbol}{edition}: {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("reports:detail", args=[self.pk])
+
+    def clean(self):
+        if self.period_from and self.period_to and self.period_from > self.period_to:
+            raise ValidationError({"period_to": "The period ends before it starts."})
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def slug(self) -> str:
+        """The symbol as a file name: MSMT/2025/1 -> MSMT-2025-1 (and -e2 for edition 2)."""
+        base = self.symbol.replace("/", "-")
+        return base if self.edition == 1 else f"{base}-e{self.edition}"
+
+
+class Section(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveIntegerField(default=0)
+    heading = models.CharField(max_length=200)
+    framing = models.TextField(blank=True, help_text="Text that opens the section.")
+    incident_types = models.ManyToManyField(
+        IncidentType,
+        blank=True,
+        related_name="+",
+        help_text="Compiling places incidents of these types here.",
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.heading
+
+
+class Entry(models.Model):
+    """An incident's place in a report: its section and position, or its exclusion."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="entries")
+    section = models.ForeignKey(
+        Section, on_delete=models.SET_NULL, null=True, blank=True, related_name="entries"
+    )
+    incident = models.ForeignKey(Incident, on_delete=models.PROTECT, related_name="report_entries")
+    position = models.PositiveIntegerField(default=0)
+    excluded = models.BooleanField(default=False)
+    exclusion_reason = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name_plural = "entries"
+        constraints = [
+            models.UniqueConstraint(fields=["report", "incident"], name="entry_once_per_report"),
+            models.CheckConstraint(
+                condition=models.Q(excluded=False) | ~models.Q(exclusion_reason=""),
+                name="entry_exclusion_has_reason",
+                violation_error_message="Say why the incident is left out.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.incident.reference} in {self.report.symbol}"
+
+
+class ReportFile(models.Model):
+    """A published report's rendered file, with the SHA-256 it had when it was made."""
+
+    class Format(models.TextChoices):
+        HTML = "html", "HTML"
+        PDF = "pdf", "PDF"
+        DOCX = "docx", "Word (DOCX)"
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="files")
+    format = models.CharField(max_length=4, choices=Format.choices)
+    file = models.FileField(storage=report_storage, upload_to="reports/")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    size = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["report", "format"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "format"], name="report_file_once")
+        ]
+
+    def __str__(self):
+        return f"{self.report.slug}.{self.format}"
+
+    @property
+    def content_type(self) -> str:
+        return CONTENT_TYPES[self.format]
+
+
+CONTENT_TYPES = {
+    ReportFile.Format.HTML: "text/html; charset=utf-8",
+    ReportFile.Format.PDF: "application/pdf",
+    ReportFile.Format.DOCX: (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    ),
+}

@@ -26,6 +26,13 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def private_files(settings, tmp_path):
+    # Attachments and published reports are written under the test's own directory.
+    settings.ATTACHMENTS_ROOT = tmp_path / "attachments"
+    settings.REPORTS_ROOT = tmp_path / "reports"
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # Hashing strength is Django's concern, not this suite's; MD5 keeps factories quick.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -8,10 +8,20 @@ ROOT = Path(__file__).resolve().parent.parent
 COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 
 
-def test_compose_runs_postgresql_17_and_the_web_app():
-    assert set(COMPOSE["services"]) == {"db", "web"}
+def test_compose_runs_postgresql_17_the_web_app_and_the_worker():
+    assert set(COMPOSE["services"]) == {"db", "web", "worker"}
     assert COMPOSE["services"]["db"]["image"] == "postgres:17"
     assert COMPOSE["services"]["web"]["build"] == "."
+
+
+def test_the_worker_runs_the_task_queue_and_shares_the_published_files():
+    web, worker = COMPOSE["services"]["web"], COMPOSE["services"]["worker"]
+    assert worker["build"] == "."
+    assert worker["command"] == "python manage.py db_worker"
+    assert worker["environment"]["DATABASE_URL"] == web["environment"]["DATABASE_URL"]
+    for volume in ("reports:/app/var/reports", "attachments:/app/var/attachments"):
+        assert volume in web["volumes"] and volume in worker["volumes"]
+    assert web["environment"]["REPORTS_ROOT"] == worker["environment"]["REPORTS_ROOT"]
 
 
 def test_the_database_keeps_its_data_in_a_volume_and_reports_its_health():

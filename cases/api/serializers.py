@@ -13,6 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cases.api.loading import load_shown
+from cases.markings import CONSENT_NEEDED, SharingLevel, consent_reason
 from cases.models import (
     Citation,
     Entity,
@@ -339,7 +340,7 @@ class CitationWriteSerializer(serializers.ModelSerializer):
 
 WRITABLE_LINES = ["materiel", "involvements", "locations", "citations"]
 # What a write carries besides the incident's own fields.
-WRITTEN_APART = {"provisions", "contributing_states", "version", *WRITABLE_LINES}
+WRITTEN_APART = {"provisions", "contributing_states", "version", "consent", *WRITABLE_LINES}
 
 
 class IncidentWriteSerializer(serializers.ModelSerializer):
@@ -363,6 +364,12 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
         required=False,
         help_text="The version this update is based on (or send If-Match). Required to update.",
     )
+    consent = serializers.CharField(
+        required=False,
+        write_only=True,
+        max_length=300,
+        help_text="Needed to lower the sharing level: who consented, and when.",
+    )
     materiel = MaterielWriteSerializer(many=True, required=False)
     involvements = InvolvementWriteSerializer(many=True, required=False)
     locations = IncidentLocationWriteSerializer(many=True, required=False)
@@ -384,10 +391,20 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
             "provisions",
             "contributing_states",
             "version",
+            "consent",
             *WRITABLE_LINES,
         ]
 
     def validate(self, data):
+        if self.instance is not None and SharingLevel.lowers(
+            self.instance.sharing_level, data.get("sharing_level", "")
+        ):
+            consent = data.get("consent", "").strip()
+            if not consent:
+                raise serializers.ValidationError({"consent": CONSENT_NEEDED})
+            self.instance._change_reason = consent_reason(
+                self.instance.sharing_level, data["sharing_level"], consent
+            )
         # The model's own rules (dates in order, and so on), as the form applies them.
         fields = {k: v for k, v in data.items() if k not in WRITTEN_APART}
         current = self._current_values()

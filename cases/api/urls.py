@@ -1,17 +1,12 @@
-from django.urls import path
-from rest_framework.routers import DefaultRouter
+"""The cases app's API resources; msmt.api_urls puts every app's on one router."""
 
 from cases.api import views
 
-router = DefaultRouter()
-router.register("incidents", views.IncidentViewSet, basename="incident")
-router.register("entities", views.EntityViewSet, basename="entity")
-router.register("sources", views.SourceViewSet, basename="source")
-router.register("provisions", views.ProvisionViewSet, basename="provision")
-router.register("incident-types", views.IncidentTypeViewSet, basename="incident-type")
-router.register("states", views.StateViewSet, basename="state")
-
-urlpatterns = [
-    path("changes/", views.ChangeFeedView.as_view(), name="changes"),
-    *router.urls,
+RESOURCES = [
+    ("incidents", views.IncidentViewSet, "incident"),
+    ("entities", views.EntityViewSet, "entity"),
+    ("sources", views.SourceViewSet, "source"),
+    ("provisions", views.ProvisionViewSet, "provision"),
+    ("incident-types", views.IncidentTypeViewSet, "incident-type"),
+    ("states", views.StateViewSet, "state"),
 ]

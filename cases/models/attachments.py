@@ -36,6 +36,11 @@ class Attachment(models.Model):
     size = models.PositiveBigIntegerField(editable=False)
     sha256 = models.CharField("SHA-256", max_length=64, editable=False)
     caption = models.CharField(max_length=300, blank=True)
+    for_publication = models.BooleanField(
+        "for publication",
+        default=False,
+        help_text="Reproduce it as a figure in reports (images only, with its caption).",
+    )
     sharing_level = models.CharField(
         max_length=12, choices=SharingLevel.choices, default=SharingLevel.AMBER
     )

@@ -155,7 +155,12 @@ class Incident(models.Model):
 
     objects = IncidentQuerySet.as_manager()
 
-    history = HistoricalRecords(m2m_fields=[provisions, contributing_states])
+    # A change's reason holds the originator's consent to a lower sharing level: room
+    # for more than simple-history's 100 characters.
+    history = HistoricalRecords(
+        m2m_fields=[provisions, contributing_states],
+        history_change_reason_field=models.TextField(null=True),
+    )
 
     class Meta:
         ordering = ["-occurred_from", "-id"]

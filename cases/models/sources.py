@@ -55,7 +55,8 @@ class Source(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    # A change's reason holds the originator's consent to a lower sharing level.
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     objects = SourceQuerySet.as_manager()
 

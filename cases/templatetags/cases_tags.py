@@ -1,6 +1,8 @@
 from django import template
 from django.utils.html import format_html
 
+from cases.dates import period_text
+
 register = template.Library()
 
 STATUS_STYLES = {
@@ -37,10 +39,6 @@ def tlp_badge(level):
 @register.filter
 def period(incident):
     """When it happened, at the precision it is known to."""
-    precision = incident.date_precision
-    start, end = incident.occurred_from, incident.occurred_to
-    fmt = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}.get(precision, "%-d %b %Y")
-    text = start.strftime(fmt)
-    if end and end.strftime(fmt) != text:
-        text = f"{text} – {end.strftime(fmt)}"
-    return f"about {text}" if precision == "approximate" else text
+    return period_text(
+        incident.occurred_from, incident.occurred_to, incident.date_precision, short=True
+    )

@@ -3,6 +3,7 @@ import os
 from django.core.management.base import BaseCommand
 
 from cases.demo.seed import DEFAULT_PASSWORD, PARTNER_ORGANISATION, seed
+from reports import demo as report_demo
 
 
 class Command(BaseCommand):
@@ -14,6 +15,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         password = os.environ.get("MSMT_DEMO_PASSWORD") or DEFAULT_PASSWORD
         result = seed(password)
+        if report_demo.seed():
+            result.count("reports")
         added = ", ".join(f"{n} {what}" for what, n in result.created.items() if n) or "nothing"
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded (new: {added})."))
         self.stdout.write(f"Users: {', '.join(result.users)}")
@@ -22,3 +25,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write(f"Password: {password}  (set MSMT_DEMO_PASSWORD to choose one)")
         self.stdout.write(f"The partner belongs to '{PARTNER_ORGANISATION}' (clearance GREEN).")
+        self.stdout.write(
+            f"The editor's draft report {report_demo.SYMBOL} waits at /reports/ to be settled "
+            "and published."
+        )

@@ -1,11 +1,15 @@
 """Every API endpoint for every kind of caller: generated from the URL configuration, so
 that a new endpoint without a row here fails."""
 
+import datetime
+
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import get_resolver, reverse
 
 from accounts import tokens
 from cases.models import Incident
+from reports.models import Report, ReportFile
 from tests.factories import CitationFactory, IncidentFactory, InvolvementFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +33,9 @@ ENDPOINTS = {
     "provision-list": True,
     "incident-type-list": True,
     "state-list": True,
+    "report-list": True,
+    "report-detail": True,
+    "report-file": True,
     "api-root": True,
     "schema": True,
     "docs": True,
@@ -47,7 +54,24 @@ def shared(analyst):
     involvement = InvolvementFactory(incident=incident)
     citation = CitationFactory(incident=incident)
     Incident.objects.filter(pk=incident.pk).update(status="approved")
-    return {"incident": incident, "entity": involvement.entity, "source": citation.source}
+    report = Report.objects.create(
+        symbol="MSMT/2023/1",
+        title="Published",
+        period_from=datetime.date(2023, 1, 1),
+        period_to=datetime.date(2023, 12, 31),
+        sharing_level="GREEN",
+        status=Report.Status.PUBLISHED,
+        created_by=analyst,
+    )
+    ReportFile.objects.create(
+        report=report, format="pdf", file=ContentFile(b"%PDF-1.7", name="r.pdf"), sha256="0", size=8
+    )
+    return {
+        "incident": incident,
+        "entity": involvement.entity,
+        "source": citation.source,
+        "report": report,
+    }
 
 
 def url(name, shared):
@@ -57,6 +81,10 @@ def url(name, shared):
         return reverse("api:entity-detail", args=[shared["entity"].pk])
     if name == "source-detail":
         return reverse("api:source-detail", args=[shared["source"].pk])
+    if name == "report-detail":
+        return reverse("api:report-detail", args=[shared["report"].pk])
+    if name == "report-file":
+        return reverse("api:report-file", args=[shared["report"].pk, "pdf"])
     return reverse(f"api:{name}")
 
 

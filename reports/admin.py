@@ -1,0 +1,121 @@
+"""Reports in the administration site, for report editors: the same steps as the pages
+(reports.compilation, reports.publication, reports.tasks), and nothing published can
+be changed here either."""
+
+from django.contrib import admin, messages
+
+from reports import compilation, publication, tasks
+from reports.models import Entry, Report, ReportFile, Section
+
+
+class DraftOnly:
+    """Inlines and models of a report that only change while it is a draft."""
+
+    def _locked(self, obj) -> bool:
+        report = obj if isinstance(obj, Report) else getattr(obj, "report", None)
+        return report is not None and not report.is_draft
+
+    def has_change_permission(self, request, obj=None):
+        return not self._locked(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._locked(obj) and super().has_delete_permission(request, obj)
+
+
+class DraftOnlyInline(DraftOnly):
+    def has_add_permission(self, request, obj=None):
+        return not self._locked(obj) and super().has_add_permission(request, obj)
+
+
+class SectionInline(DraftOnlyInline, admin.StackedInline):
+    model = Section
+    extra = 0
+    filter_horizontal = ("incident_types",)
+
+
+class EntryInline(DraftOnlyInline, admin.TabularInline):
+    model = Entry
+    extra = 0
+    fields = ("incident", "section", "position", "excluded", "exclusion_reason")
+    raw_id_fields = ("incident",)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Only the sections of the report being edited.
+        if db_field.name == "section" and request.resolver_match.kwargs.get("object_id"):
+            kwargs["queryset"] = Section.objects.filter(
+                report_id=request.resolver_match.kwargs["object_id"]
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ReportFileInline(admin.TabularInline):
+    model = ReportFile
+    extra = 0
+    fields = ("format", "file", "size", "sha256", "created_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Report)
+class ReportAdmin(DraftOnly, admin.ModelAdmin):
+    list_display = ("symbol", "edition", "title", "period_from", "period_to", "status")
+    list_filter = ("status", "sharing_level")
+    search_fields = ("symbol", "title")
+    filter_horizontal = ("incident_types",)
+    readonly_fields = ("edition", "status", "supersedes", "published_by", "published_at")
+    inlines = [SectionInline, EntryInline, ReportFileInline]
+    actions = ["compile_selected", "publish_selected", "new_edition_of_selected"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Compile the selected draft reports", permissions=["change"])
+    def compile_selected(self, request, queryset):
+        for report in queryset:
+            try:
+                result = compilation.compile_report(report)
+            except compilation.ReportLocked as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                self.message_user(
+                    request, f"{report.symbol}: {result.added} added, {result.removed} removed."
+                )
+
+    @admin.action(description="Publish the selected draft reports", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        for report in queryset:
+            if not report.is_draft:
+                self.message_user(request, f"{report} is already published.", messages.ERROR)
+            elif found := publication.blocking(report):
+                self.message_user(
+                    request,
+                    f"{report.symbol} is not published: "
+                    + "; ".join(problem.message for problem in found),
+                    messages.ERROR,
+                )
+            else:
+                tasks.start_publication(report, request.user)
+                self.message_user(request, f"{report.symbol}: publication started.")
+
+    @admin.action(description="Start a new edition of the selected reports", permissions=["add"])
+    def new_edition_of_selected(self, request, queryset):
+        for report in queryset:
+            try:
+                edition = publication.new_edition(report, request.user)
+            except compilation.ReportLocked as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                self.message_user(request, f"{edition} started.")
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("reports.publish_report")

@@ -1,0 +1,82 @@
+"""Published reports in the API: their details and their files, for partners' programs.
+Which reports a caller sees is Report.objects.visible_to's decision."""
+
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.reverse import reverse
+
+from cases.api.views import Pages
+from reports.models import Report, ReportFile
+
+
+class ReportFileSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text="Download it here, with the same token.")
+
+    class Meta:
+        model = ReportFile
+        fields = ["format", "url", "size", "sha256"]
+
+    def get_url(self, stored) -> str:
+        return reverse(
+            "api:report-file",
+            args=[stored.report_id, stored.format],
+            request=self.context["request"],
+        )
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    supersedes = serializers.SerializerMethodField(help_text="The edition this one corrects.")
+    files = ReportFileSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Report
+        fields = [
+            "id",
+            "symbol",
+            "edition",
+            "title",
+            "period_from",
+            "period_to",
+            "sharing_level",
+            "status",
+            "published_at",
+            "supersedes",
+            "files",
+        ]
+
+    def get_supersedes(self, report) -> int | None:
+        return report.supersedes_id
+
+
+class ReportViewSet(viewsets.ReadOnlyModelViewSet):
+    """Published reports (and the editions they superseded) that the caller may read,
+    with their HTML, PDF and DOCX files and each file's SHA-256."""
+
+    serializer_class = ReportSerializer
+    pagination_class = Pages
+    filter_backends = []
+
+    def get_queryset(self):
+        return (
+            Report.objects.visible_to(self.request.user)
+            .exclude(status=Report.Status.DRAFT)
+            .prefetch_related("files")
+        )
+
+    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    @action(detail=True, url_path=r"files/(?P<kind>html|pdf|docx)")
+    def file(self, request, pk=None, kind=None):
+        report = self.get_object()
+        stored = get_object_or_404(ReportFile, report=report, format=kind)
+        response = FileResponse(
+            stored.file.open("rb"),
+            as_attachment=True,
+            filename=f"{report.slug}.{stored.format}",
+            content_type=stored.content_type,
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        return response

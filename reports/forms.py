@@ -1,0 +1,60 @@
+from django import forms
+
+from cases.widgets import DateInput, StyledForm
+from reports.models import Report, Section
+
+
+class ReportForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = Report
+        fields = [
+            "symbol",
+            "title",
+            "period_from",
+            "period_to",
+            "incident_types",
+            "sharing_level",
+            "executive_summary",
+            "introduction",
+        ]
+        widgets = {
+            "period_from": DateInput(),
+            "period_to": DateInput(),
+            "incident_types": forms.CheckboxSelectMultiple(),
+            "executive_summary": forms.Textarea(attrs={"rows": 4}),
+            "introduction": forms.Textarea(attrs={"rows": 6}),
+        }
+        help_texts = {
+            "introduction": "Blank lines separate paragraphs; each becomes a numbered paragraph.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.edition > 1:
+            # Editions of a report share its symbol.
+            self.fields["symbol"].disabled = True
+
+    def clean_symbol(self):
+        symbol = self.cleaned_data["symbol"].strip()
+        if self.fields["symbol"].disabled:
+            return symbol
+        if Report.objects.filter(symbol=symbol).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(
+                "A report with this symbol exists: a published report is corrected with a "
+                "new edition."
+            )
+        return symbol
+
+
+class SectionForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = Section
+        fields = ["heading", "position", "framing", "incident_types"]
+        widgets = {
+            "framing": forms.Textarea(attrs={"rows": 4}),
+            "incident_types": forms.CheckboxSelectMultiple(),
+        }
+
+
+class ExclusionForm(StyledForm, forms.Form):
+    reason = forms.CharField(max_length=500, help_text="Why the incident is left out.")

@@ -1,0 +1,247 @@
+"""Checking, publishing and correcting reports.
+
+`problems(report)` lists what stands in the way of publication (and what the editor
+should know); `publish()` checks again, freezes the content, renders the three files
+with their SHA-256 and marks the report published, all or nothing. A published report
+never changes: `new_edition()` starts its correction, which supersedes it when
+published, and `differences()` says what changed between two editions."""
+
+import difflib
+import hashlib
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from cases.models import Incident, Source
+from reports import compilation, content, rendering
+from reports.models import Entry, Report, ReportFile, Section
+
+
+class NotPublishable(Exception):
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__("; ".join(problem.message for problem in problems))
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str
+    blocking: bool = True
+    entry: Entry | None = None
+
+
+def problems(report: Report) -> list[Problem]:
+    """Everything that blocks publication, then what is only worth knowing."""
+    found: list[Problem] = []
+    level = report.sharing_level
+    entries = list(content.incidents_for(report))
+    included = [entry for entry in entries if not entry.excluded]
+    sections = list(report.sections.all())
+    if not sections:
+        found.append(Problem("The report has no section."))
+    placed = {entry.section_id for entry in included if entry.section_id}
+    found += [
+        Problem(f"Section “{section.heading}” has no entry.")
+        for section in sections
+        if section.pk not in placed
+    ]
+    elsewhere = compilation.published_elsewhere(report)
+    for entry in included:
+        incident = entry.incident
+        name = f"{incident.reference} ({incident.title})"
+        if entry.section_id is None:
+            found.append(
+                Problem(f"{name} is in no section: place it or leave it out.", entry=entry)
+            )
+        if incident.status != Incident.Status.APPROVED:
+            found.append(
+                Problem(
+                    f"{name} is no longer approved ({incident.get_status_display().lower()}): "
+                    "leave it out, or have it approved again.",
+                    entry=entry,
+                )
+            )
+        if not content.may_go_in(incident.sharing_level, level):
+            found.append(
+                Problem(
+                    f"{name} is marked TLP:{incident.sharing_level}, above the report's "
+                    f"TLP:{level}: leave it out, or have its level lowered with the "
+                    "originators' consent.",
+                    entry=entry,
+                )
+            )
+        citable = 0
+        for citation in incident.citations.all():
+            source = citation.source
+            if source.attribution == Source.Attribution.INTERNAL_ONLY:
+                continue
+            if not content.may_go_in(source.sharing_level, level):
+                found.append(
+                    Problem(
+                        f"{name} cites “{source.title}”, marked TLP:{source.sharing_level}, "
+                        f"above the report's TLP:{level}: remove the citation, leave the "
+                        "incident out, or have the source's level lowered with its "
+                        "originator's consent.",
+                        entry=entry,
+                    )
+                )
+                continue
+            citable += 1
+        if not citable:
+            found.append(
+                Problem(
+                    f"{name} has no source that may be cited in a report: leave it out, or "
+                    "cite a source that may be.",
+                    entry=entry,
+                )
+            )
+        for figure in incident.figures:
+            if not content.may_go_in(figure.sharing_level, level):
+                found.append(
+                    Problem(
+                        f"{name}: the figure “{figure.caption or figure}” is marked "
+                        f"TLP:{figure.sharing_level}, above the report's TLP:{level}.",
+                        entry=entry,
+                    )
+                )
+        if incident.pk in elsewhere:
+            found.append(
+                Problem(
+                    f"{name} already appears in {', '.join(elsewhere[incident.pk])}.",
+                    blocking=False,
+                    entry=entry,
+                )
+            )
+    return sorted(found, key=lambda problem: not problem.blocking)
+
+
+def blocking(report: Report) -> list[Problem]:
+    return [problem for problem in problems(report) if problem.blocking]
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def publish(report: Report, by, progress=lambda message: None) -> Report:
+    """Check, freeze, render and publish; the previous edition is then superseded.
+    `progress(message)` hears how far it got (the background task shows it)."""
+    compilation.ensure_draft(report)
+    progress("Checking the report")
+    if found := blocking(report):
+        raise NotPublishable(found)
+    snapshot = content.build(report)
+    progress("Rendering HTML")
+    html = rendering.render_html(snapshot)
+    progress("Rendering PDF")
+    pdf = rendering.render_pdf(html)
+    progress("Rendering DOCX")
+    docx = rendering.render_docx(snapshot)
+    progress("Storing the files")
+    with transaction.atomic():
+        locked = Report.objects.select_for_update().get(pk=report.pk)
+        compilation.ensure_draft(locked)
+        # Checked again under the lock: an incident may have been reopened meanwhile.
+        if found := blocking(locked):
+            raise NotPublishable(found)
+        for fmt, data in (
+            (ReportFile.Format.HTML, html.encode()),
+            (ReportFile.Format.PDF, pdf),
+            (ReportFile.Format.DOCX, docx),
+        ):
+            ReportFile.objects.create(
+                report=locked,
+                format=fmt,
+                file=ContentFile(data, name=f"{locked.slug}.{fmt}"),
+                sha256=sha256(data),
+                size=len(data),
+            )
+        locked.snapshot = snapshot
+        locked.status = Report.Status.PUBLISHED
+        locked.published_by = by
+        locked.published_at = timezone.now()
+        locked.save()
+        if locked.supersedes_id:
+            Report.objects.filter(pk=locked.supersedes_id).update(status=Report.Status.SUPERSEDED)
+    return locked
+
+
+@transaction.atomic
+def new_edition(report: Report, by) -> Report:
+    """A draft correction of a published report: the same symbol, scope, sections and
+    entries (exclusions included), as the next edition."""
+    if report.status != Report.Status.PUBLISHED:
+        raise compilation.ReportLocked(
+            "Only the current published edition of a report can be corrected."
+        )
+    if Report.objects.filter(supersedes=report).exists():
+        raise compilation.ReportLocked(f"A new edition of {report.symbol} is already started.")
+    edition = Report.objects.create(
+        symbol=report.symbol,
+        edition=report.edition + 1,
+        title=report.title,
+        period_from=report.period_from,
+        period_to=report.period_to,
+        sharing_level=report.sharing_level,
+        executive_summary=report.executive_summary,
+        introduction=report.introduction,
+        supersedes=report,
+        created_by=by,
+    )
+    edition.incident_types.set(report.incident_types.all())
+    sections = {}
+    for section in report.sections.all():
+        copy = Section.objects.create(
+            report=edition,
+            position=section.position,
+            heading=section.heading,
+            framing=section.framing,
+        )
+        copy.incident_types.set(section.incident_types.all())
+        sections[section.pk] = copy
+    Entry.objects.bulk_create(
+        Entry(
+            report=edition,
+            section=sections.get(entry.section_id),
+            incident_id=entry.incident_id,
+            position=entry.position,
+            excluded=entry.excluded,
+            exclusion_reason=entry.exclusion_reason,
+        )
+        for entry in report.entries.all()
+    )
+    return edition
+
+
+def text_lines(snapshot: dict) -> list[str]:
+    """The report as lines of text, for comparing editions."""
+    doc = content.layout(snapshot)
+    lines = [f"Title: {doc['title']}", f"Period: {doc['period']}"]
+    lines += [f"Summary: {text}" for text in doc["executive_summary"]]
+    for paragraph in doc["introduction"]:
+        lines.append(f"{paragraph['number']}. {paragraph['text']}")
+    for section in doc["sections"]:
+        lines.append(f"## {section['heading']}")
+        for paragraph in section["paragraphs"]:
+            lead = f"{paragraph['lead']}. " if paragraph["lead"] else ""
+            lines.append(f"{paragraph['number']}. {lead}{paragraph['text']}")
+            lines += [f"   [{note['number']}] {note['text']}" for note in paragraph["footnotes"]]
+    return lines
+
+
+def differences(old: Report, new: Report) -> list[str]:
+    """A unified diff of two editions' text (the new one as it would be published now,
+    if it is still a draft)."""
+    before = old.snapshot or content.build(old)
+    after = new.snapshot or content.build(new)
+    return list(
+        difflib.unified_diff(
+            text_lines(before),
+            text_lines(after),
+            fromfile=f"edition {old.edition}",
+            tofile=f"edition {new.edition}",
+            lineterm="",
+        )
+    )

@@ -1,0 +1,161 @@
+"""A report's snapshot rendered as HTML, PDF (WeasyPrint, from that same HTML) and DOCX
+(python-docx), all from reports.content.layout(), so that the three say the same."""
+
+import base64
+import hashlib
+import io
+
+from django.template.loader import render_to_string
+
+from cases.models import Attachment
+from reports.content import layout
+
+
+class FigureChanged(Exception):
+    """An attachment's file no longer has the SHA-256 recorded when it was chosen."""
+
+
+def figure_bytes(figure: dict) -> tuple[bytes, str]:
+    attachment = Attachment.objects.get(pk=figure["attachment"])
+    with attachment.file.open("rb") as handle:
+        data = handle.read()
+    if hashlib.sha256(data).hexdigest() != figure["sha256"]:
+        raise FigureChanged(
+            f"The file of figure {figure['number']} ({attachment}) changed since it was "
+            "recorded: it is not reproduced."
+        )
+    return data, attachment.content_type
+
+
+def document(snapshot: dict) -> dict:
+    """The laid-out report, with each figure's image as a data URI."""
+    doc = layout(snapshot)
+    for figure in doc["figures"]:
+        data, content_type = figure_bytes(figure)
+        figure["src"] = f"data:{content_type};base64,{base64.b64encode(data).decode()}"
+    return doc
+
+
+def render_html(snapshot: dict) -> str:
+    return render_to_string("reports/document.html", {"doc": document(snapshot)})
+
+
+def render_pdf(html: str) -> bytes:
+    # Imported here: WeasyPrint loads Pango when imported, which only rendering needs.
+    from weasyprint import HTML
+
+    return HTML(string=html).write_pdf()
+
+
+def render_docx(snapshot: dict) -> bytes:
+    """The report as a Word document. python-docx has no footnotes, so each chapter's
+    notes follow it, numbered as in the PDF, with the calls as superscript numbers."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.shared import Pt
+
+    doc = layout(snapshot)
+    word = Document()
+    word.core_properties.title = f"{doc['symbol']}: {doc['title']}"
+    word.styles["Normal"].font.size = Pt(11)
+
+    marking = word.add_paragraph(f"TLP:{doc['sharing_level']}")
+    marking.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    word.add_paragraph(doc["symbol"]).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if doc["edition"] > 1:
+        superseding = f", superseding {doc['supersedes']}" if doc["supersedes"] else ""
+        word.add_paragraph(f"Edition {doc['edition']}{superseding}")
+    word.add_heading(doc["title"], level=0)
+    word.add_paragraph("Multilateral Sanctions Monitoring Team")
+    word.add_paragraph(f"Period covered: {doc['period']}")
+    word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def numbered(paragraph):
+        p = word.add_paragraph(f"{paragraph['number']}.\t")
+        if paragraph["lead"]:
+            p.add_run(f"{paragraph['lead']}. ").italic = True
+        p.add_run(paragraph["text"])
+        for note in paragraph["footnotes"]:
+            p.add_run(str(note["number"])).font.superscript = True
+
+    if doc["executive_summary"]:
+        word.add_heading("Executive summary", level=1)
+        for text in doc["executive_summary"]:
+            word.add_paragraph(text)
+    if doc["introduction"]:
+        word.add_heading("Introduction", level=1)
+        for paragraph in doc["introduction"]:
+            numbered(paragraph)
+    for number, section in enumerate(doc["sections"], start=1):
+        word.add_heading(f"{number}. {section['heading']}", level=1)
+        for paragraph in section["paragraphs"]:
+            numbered(paragraph)
+        if section["notes"]:
+            word.add_heading("Notes", level=3)
+            for note in section["notes"]:
+                p = word.add_paragraph(f"{note['number']}. {note['text']}")
+                p.runs[0].font.size = Pt(9)
+
+    def table(heading, columns, rows, empty):
+        word.add_heading(heading, level=1)
+        if not rows:
+            word.add_paragraph(empty)
+            return
+        grid = word.add_table(rows=1, cols=len(columns))
+        grid.style = "Table Grid"
+        for cell, (title, _) in zip(grid.rows[0].cells, columns, strict=True):
+            cell.text = title
+        for row in rows:
+            cells = grid.add_row().cells
+            for cell, (_, value) in zip(cells, columns, strict=True):
+                cell.text = value(row)
+
+    table(
+        "Annex I. Vessels",
+        [
+            ("Name", lambda r: r["name"]),
+            ("IMO number", lambda r: r["imo_number"]),
+            ("MMSI", lambda r: r["mmsi"]),
+            ("Flag or country", lambda r: r["country"]),
+            ("UN list", lambda r: r["un_list_reference"]),
+            ("Role", lambda r: ", ".join(r["roles"])),
+            ("Paragraphs", lambda r: ", ".join(map(str, r["paragraphs"]))),
+        ],
+        doc["vessels"],
+        "No vessel appears in this report.",
+    )
+    table(
+        "Annex II. Other entities",
+        [
+            ("Name", lambda r: r["name"]),
+            ("Kind", lambda r: r["kind"].capitalize()),
+            ("Country", lambda r: r["country"]),
+            ("UN list", lambda r: r["un_list_reference"]),
+            ("Role", lambda r: ", ".join(r["roles"])),
+            ("Paragraphs", lambda r: ", ".join(map(str, r["paragraphs"]))),
+        ],
+        doc["entities"],
+        "No other entity appears in this report.",
+    )
+    table(
+        "Annex III. Materiel",
+        [
+            ("Category", lambda r: r["category"]),
+            ("Description", lambda r: r["description"]),
+            ("Quantity", lambda r: r["quantity"]),
+            ("Paragraph", lambda r: str(r["paragraph"])),
+        ],
+        doc["materiel"],
+        "No materiel is recorded in this report.",
+    )
+    if doc["figures"]:
+        word.add_heading("Annex IV. Figures", level=1)
+        for figure in doc["figures"]:
+            data, _ = figure_bytes(figure)
+            word.add_picture(io.BytesIO(data), width=word.sections[0].page_width * 0.7)
+            word.add_paragraph(
+                f"Figure {figure['number']}. {figure['caption']} (paragraph {figure['paragraph']})"
+            )
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()

@@ -1,0 +1,40 @@
+"""Background work: publishing renders three files, which can take longer than a web
+request should. The page enqueues the task and follows Report.job_state."""
+
+from django.contrib.auth import get_user_model
+from django_tasks import task
+
+from reports import publication
+from reports.models import Report
+
+
+class Job:
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+def record(report_id: int, state: str, message: str = "") -> None:
+    Report.objects.filter(pk=report_id).update(job_state=state, job_message=message[:500])
+
+
+@task()
+def publish_report(report_id: int, user_id: int) -> None:
+    report = Report.objects.get(pk=report_id)
+    user = get_user_model().objects.get(pk=user_id)
+    try:
+        publication.publish(report, user, progress=lambda m: record(report_id, Job.RUNNING, m))
+    except publication.NotPublishable as error:
+        record(report_id, Job.FAILED, f"Not published: {error}")
+        return
+    except Exception as error:
+        record(report_id, Job.FAILED, f"Publication failed: {error}")
+        raise
+    record(report_id, Job.DONE, "Published.")
+
+
+def start_publication(report: Report, by) -> None:
+    """Queue the publication; the page follows it through Report.job_state."""
+    record(report.pk, Job.QUEUED, "Waiting for the worker")
+    publish_report.enqueue(report.pk, by.pk)

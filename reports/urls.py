@@ -1,0 +1,25 @@
+from django.urls import path
+
+from reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.report_list, name="list"),
+    path("new/", views.report_create, name="create"),
+    path("<int:pk>/", views.report_detail, name="detail"),
+    path("<int:pk>/edit/", views.report_edit, name="edit"),
+    path("<int:pk>/compile/", views.report_compile, name="compile"),
+    path("<int:pk>/preview/", views.report_preview, name="preview"),
+    path("<int:pk>/publish/", views.report_publish, name="publish"),
+    path("<int:pk>/progress/", views.report_progress, name="progress"),
+    path("<int:pk>/new-edition/", views.report_new_edition, name="new_edition"),
+    path("<int:pk>/changes/", views.report_changes, name="changes"),
+    path("<int:pk>/files/<str:format>/", views.report_file, name="file"),
+    path("<int:pk>/sections/new/", views.section_edit, name="section_create"),
+    path("<int:pk>/sections/<int:section_pk>/", views.section_edit, name="section_edit"),
+    path("<int:pk>/sections/<int:section_pk>/delete/", views.section_delete, name="section_delete"),
+    path("<int:pk>/entries/<int:entry_pk>/move/", views.entry_move, name="entry_move"),
+    path("<int:pk>/entries/<int:entry_pk>/exclude/", views.entry_exclude, name="entry_exclude"),
+    path("<int:pk>/entries/<int:entry_pk>/include/", views.entry_include, name="entry_include"),
+]

@@ -1,0 +1,254 @@
+"""The reports' pages. Report editors build, preview and publish drafts; everyone signed
+in reads published reports. The rules are in reports.compilation and
+reports.publication; which reports a user sees, in Report.objects.visible_to."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from reports import compilation, content, publication, rendering, tasks
+from reports.forms import ExclusionForm, ReportForm, SectionForm
+from reports.models import Entry, Report, ReportFile, Section
+
+
+def editor_required(view):
+    """Pages that change reports: report editors only (everyone else gets 403)."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.has_perm("reports.change_report"):
+            raise PermissionDenied("Only report editors work on reports.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _report(request, pk) -> Report:
+    return get_object_or_404(Report.objects.visible_to(request.user), pk=pk)
+
+
+def _draft(request, pk) -> Report:
+    report = _report(request, pk)
+    if not report.is_draft:
+        raise PermissionDenied(
+            f"{report} is {report.get_status_display().lower()}: it can no longer change."
+        )
+    return report
+
+
+@login_required
+def report_list(request):
+    reports = Report.objects.visible_to(request.user).select_related("supersedes")
+    return render(
+        request,
+        "reports/report_list.html",
+        {"reports": reports, "is_editor": request.user.has_perm("reports.add_report")},
+    )
+
+
+@editor_required
+def report_create(request):
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.instance.created_by = request.user
+        report = form.save()
+        messages.success(request, f"{report.symbol} created: add its sections, then compile it.")
+        return redirect(report)
+    return render(request, "reports/report_form.html", {"form": form})
+
+
+@editor_required
+def report_edit(request, pk):
+    report = _draft(request, pk)
+    form = ReportForm(request.POST or None, instance=report)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Saved.")
+        return redirect(report)
+    return render(request, "reports/report_form.html", {"form": form, "report": report})
+
+
+@login_required
+def report_detail(request, pk):
+    report = _report(request, pk)
+    context = {"report": report, "files": report.files.all()}
+    if report.is_draft:
+        entries = list(content.incidents_for(report))
+        sections = list(report.sections.prefetch_related("incident_types"))
+        for section in sections:
+            section.listed = [e for e in entries if e.section_id == section.pk and not e.excluded]
+        context.update(
+            sections=sections,
+            unplaced=[e for e in entries if e.section_id is None and not e.excluded],
+            excluded=[e for e in entries if e.excluded],
+            problems=publication.problems(report),
+            exclusion_form=ExclusionForm(),
+            can_publish=request.user.has_perm("reports.publish_report"),
+        )
+    else:
+        context["newer"] = Report.objects.filter(supersedes=report).first()
+    return render(request, "reports/report_detail.html", context)
+
+
+@login_required
+def report_progress(request, pk):
+    """The publication's progress, polled by the page while the worker runs."""
+    report = _report(request, pk)
+    if request.htmx and report.job_state == tasks.Job.DONE:
+        response = HttpResponse()
+        response["HX-Refresh"] = "true"  # published: show the published page
+        return response
+    return render(request, "reports/partials/progress.html", {"report": report})
+
+
+@editor_required
+@require_POST
+def report_compile(request, pk):
+    report = _draft(request, pk)
+    result = compilation.compile_report(report)
+    messages.success(
+        request,
+        f"Compiled: {result.added} incident(s) added, {result.removed} removed"
+        + (f", {result.unplaced} to place in a section." if result.unplaced else "."),
+    )
+    return redirect(report)
+
+
+@editor_required
+def section_edit(request, pk, section_pk=None):
+    report = _draft(request, pk)
+    section = get_object_or_404(report.sections, pk=section_pk) if section_pk else None
+    if section is None:
+        section = Section(report=report, position=report.sections.count() + 1)
+    form = SectionForm(request.POST or None, instance=section)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Section “{section.heading}” saved.")
+        return redirect(report)
+    return render(
+        request, "reports/section_form.html", {"form": form, "report": report, "section": section}
+    )
+
+
+@editor_required
+@require_POST
+def section_delete(request, pk, section_pk):
+    report = _draft(request, pk)
+    section = get_object_or_404(report.sections, pk=section_pk)
+    section.delete()  # its entries stay, to be placed again
+    messages.success(
+        request, f"Section “{section.heading}” removed; its entries wait to be placed."
+    )
+    return redirect(report)
+
+
+def _entry(request, pk, entry_pk) -> Entry:
+    report = _draft(request, pk)
+    return get_object_or_404(Entry.objects.select_related("report"), report=report, pk=entry_pk)
+
+
+@editor_required
+@require_POST
+def entry_move(request, pk, entry_pk):
+    entry = _entry(request, pk, entry_pk)
+    if section_pk := request.POST.get("section"):
+        section = get_object_or_404(entry.report.sections, pk=section_pk)
+        compilation.move_entry(entry, section=section)
+    else:
+        offset = {"up": -1, "down": 1}.get(request.POST.get("direction"), 0)
+        compilation.move_entry(entry, offset=offset)
+    return redirect(entry.report)
+
+
+@editor_required
+@require_POST
+def entry_exclude(request, pk, entry_pk):
+    entry = _entry(request, pk, entry_pk)
+    form = ExclusionForm(request.POST)
+    if form.is_valid():
+        compilation.exclude_entry(entry, form.cleaned_data["reason"])
+        messages.success(request, f"{entry.incident.reference} is left out.")
+    else:
+        messages.error(request, "Say why the incident is left out.")
+    return redirect(entry.report)
+
+
+@editor_required
+@require_POST
+def entry_include(request, pk, entry_pk):
+    entry = _entry(request, pk, entry_pk)
+    compilation.include_entry(entry)
+    messages.success(request, f"{entry.incident.reference} is back in the report.")
+    return redirect(entry.report)
+
+
+@login_required
+def report_preview(request, pk):
+    """The report as it would be published now (a draft), or as it was (published)."""
+    report = _report(request, pk)
+    if not report.is_draft:
+        stored = get_object_or_404(ReportFile, report=report, format=ReportFile.Format.HTML)
+        with stored.file.open("rb") as handle:
+            return HttpResponse(handle.read(), content_type=stored.content_type)
+    return HttpResponse(rendering.render_html(content.build(report)))
+
+
+@editor_required
+@require_POST
+def report_publish(request, pk):
+    report = _draft(request, pk)
+    if not request.user.has_perm("reports.publish_report"):
+        raise PermissionDenied("You are not allowed to publish reports.")
+    if found := publication.blocking(report):
+        messages.error(request, f"Not published: {len(found)} problem(s) to settle first.")
+        return redirect(report)
+    tasks.start_publication(report, request.user)
+    return redirect(report)
+
+
+@editor_required
+@require_POST
+def report_new_edition(request, pk):
+    report = _report(request, pk)
+    try:
+        edition = publication.new_edition(report, request.user)
+    except compilation.ReportLocked as error:
+        messages.error(request, str(error))
+        return redirect(report)
+    messages.success(request, f"Edition {edition.edition} started: correct it, then publish it.")
+    return redirect(edition)
+
+
+@login_required
+def report_changes(request, pk):
+    """What changed between this edition and the one it supersedes."""
+    report = _report(request, pk)
+    if report.supersedes is None:
+        raise Http404
+    if report.is_draft and not request.user.has_perm("reports.change_report"):
+        raise Http404
+    return render(
+        request,
+        "reports/report_changes.html",
+        {"report": report, "lines": publication.differences(report.supersedes, report)},
+    )
+
+
+@login_required
+def report_file(request, pk, format):
+    report = _report(request, pk)
+    stored = get_object_or_404(ReportFile, report=report, format=format)
+    response = FileResponse(
+        stored.file.open("rb"),
+        as_attachment=True,
+        filename=f"{report.slug}.{stored.format}",
+        content_type=stored.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,235 @@
+"""What a report says: numbered paragraphs, footnotes that obey attribution, annexes,
+and the three files that say it."""
+
+import datetime
+import io
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from cases.markings import SharingLevel
+from cases.models import Source
+from reports import compilation, content, publication, rendering
+from tests.factories import (
+    InvolvementFactory,
+    MaterielLineFactory,
+    VesselFactory,
+    incident_type,
+    provision,
+)
+from tests.reports.helpers import approved_incident, cite
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def compiled(report):
+    """Two arms transfers (two named sources each) and one other incident."""
+    first = approved_incident(
+        citations=2, title="First voyage", occurred_from=datetime.date(2023, 3, 1)
+    )
+    first.provisions.add(provision("1718/8(b)"))
+    MaterielLineFactory(incident=first, description="Hwasong-11 missiles")
+    InvolvementFactory(incident=first, entity=VesselFactory(name="ANGARA", imo_number="9179842"))
+    approved_incident(citations=2, title="Second voyage", occurred_from=datetime.date(2023, 4, 1))
+    approved_incident(
+        title="Training",
+        incident_type=incident_type("troop_deployment"),
+        occurred_from=datetime.date(2023, 5, 1),
+    )
+    compilation.compile_report(report)
+    return report
+
+
+def all_paragraphs(doc):
+    return doc["introduction"] + [p for s in doc["sections"] for p in s["paragraphs"]]
+
+
+def test_paragraphs_and_footnotes_are_numbered_through_the_whole_report(compiled):
+    doc = content.layout(content.build(compiled))
+    paragraphs = all_paragraphs(doc)
+    assert [p["number"] for p in paragraphs] == list(range(1, len(paragraphs) + 1))
+    # Introduction (2), then per entry its account and, if any, its assessment.
+    assert [p["lead"] for p in paragraphs] == [
+        "",
+        "",
+        "First voyage",
+        "",
+        "Second voyage",
+        "Training",
+    ]
+    notes = [n["number"] for p in paragraphs for n in p["footnotes"]]
+    assert notes == [1, 2, 3, 4, 5]
+    assert "violates paragraph 8(b) of resolution 1718 (2006)" in paragraphs[3]["text"]
+
+
+def test_annexes_list_vessels_and_materiel_with_their_paragraphs(compiled):
+    doc = content.layout(content.build(compiled))
+    assert [(v["name"], v["imo_number"], v["paragraphs"]) for v in doc["vessels"]] == [
+        ("ANGARA", "9179842", [3])
+    ]
+    assert [(m["description"], m["paragraph"]) for m in doc["materiel"]] == [
+        ("Hwasong-11 missiles", 3)
+    ]
+
+
+def footnotes_of(report) -> list[str]:
+    doc = content.layout(content.build(report))
+    return [n["text"] for p in all_paragraphs(doc) for n in p["footnotes"]]
+
+
+def test_a_named_source_is_cited_with_its_originator_title_date_and_locator(report):
+    incident = approved_incident(citations=0, occurred_from=datetime.date(2023, 3, 1))
+    citation = cite(incident, Source.Attribution.NAMED, title="Ship tracking", locator="p. 9")
+    compilation.compile_report(report)
+    originator = citation.source.originator.name
+    assert footnotes_of(report) == [f"{originator}, “Ship tracking”, 1 March 2024, p. 9."]
+
+
+def test_a_source_that_may_not_be_named_is_a_participating_state(report):
+    incident = approved_incident(citations=0, occurred_from=datetime.date(2023, 3, 1))
+    citation = cite(incident, Source.Attribution.PARTICIPATING_STATE, title="Cable 42")
+    compilation.compile_report(report)
+    notes = footnotes_of(report)
+    assert notes == ["Information provided by a participating state."]
+    html = rendering.render_html(content.build(report))
+    assert citation.source.originator.name not in html
+    assert "Cable 42" not in html
+
+
+def test_a_source_not_to_be_cited_outside_the_team_never_appears(report):
+    incident = approved_incident(citations=1, occurred_from=datetime.date(2023, 3, 1))
+    cite(incident, Source.Attribution.INTERNAL_ONLY, title="Internal assessment 7")
+    compilation.compile_report(report)
+    assert len(footnotes_of(report)) == 1
+    assert "Internal assessment 7" not in rendering.render_html(content.build(report))
+
+
+def test_an_incident_left_with_no_citable_source_blocks_publication(report):
+    incident = approved_incident(
+        citations=0, title="Only internal", occurred_from=datetime.date(2023, 3, 1)
+    )
+    cite(incident, Source.Attribution.INTERNAL_ONLY)
+    compilation.compile_report(report)
+    messages = [p.message for p in publication.blocking(report)]
+    assert any("Only internal" in m and "no source that may be cited" in m for m in messages)
+
+
+def test_a_source_above_the_reports_level_is_left_out_and_blocks_publication(report):
+    incident = approved_incident(citations=1, occurred_from=datetime.date(2023, 3, 1))
+    cite(incident, Source.Attribution.NAMED, title="Amber brief", sharing_level="AMBER")
+    compilation.compile_report(report)
+    assert not any("Amber brief" in note for note in footnotes_of(report))
+    assert any("Amber brief" in p.message for p in publication.blocking(report))
+
+
+def test_rendering_the_same_snapshot_twice_gives_the_same_html(compiled):
+    snapshot = content.build(compiled)
+    assert rendering.render_html(snapshot) == rendering.render_html(snapshot)
+
+
+def test_the_pdf_and_the_docx_hold_the_numbered_paragraphs_and_footnotes(compiled):
+    snapshot = content.build(compiled)
+    html = rendering.render_html(snapshot)
+    pdf_text = " ".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(rendering.render_pdf(html))).pages
+    )
+    docx = Document(io.BytesIO(rendering.render_docx(snapshot)))
+    docx_text = "\n".join(p.text for p in docx.paragraphs)
+    first_note = content.layout(snapshot)["sections"][0]["paragraphs"][0]["footnotes"][0]["text"]
+    for text in (" ".join(pdf_text.split()), " ".join(docx_text.split())):
+        assert "MSMT/2023/1" in text
+        assert "3. First voyage." in text
+        assert "5. Second voyage." in text
+        assert "6. Training." in text
+        assert first_note[:40] in text
+    assert "Annex I. Vessels" in pdf_text
+    assert any("9179842" in cell.text for table in docx.tables for cell in table._cells)
+
+
+def test_the_html_loads_nothing_from_another_host(compiled):
+    html = rendering.render_html(content.build(compiled))
+    assert "{#" not in html and "{%" not in html
+    assert "<script" not in html
+    assert 'src="http' not in html
+    assert "<link" not in html
+
+
+def test_a_report_level_above_clear_takes_incidents_up_to_it(report):
+    report.sharing_level = SharingLevel.GREEN
+    report.save()
+    approved_incident(
+        sharing_level=SharingLevel.GREEN, title="Green one", occurred_from=datetime.date(2023, 3, 1)
+    )
+    approved_incident(
+        sharing_level=SharingLevel.AMBER, title="Amber one", occurred_from=datetime.date(2023, 3, 1)
+    )
+    compilation.compile_report(report)
+    messages = [p.message for p in publication.blocking(report)]
+    assert any("Amber one" in m and "above the report's TLP:GREEN" in m for m in messages)
+    assert not any("Green one" in m for m in messages)
+
+
+def png_bytes() -> bytes:
+    """A valid 1x1 PNG, made with the standard library."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xff\x00\x00")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+def figure_on(incident, **kwargs):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from cases.models import Attachment
+
+    upload = SimpleUploadedFile("ship.png", png_bytes(), content_type="image/png")
+    return Attachment.objects.create(
+        incident=incident,
+        file=upload,
+        caption=kwargs.pop("caption", "ANGARA at anchor"),
+        sharing_level=kwargs.pop("sharing_level", SharingLevel.CLEAR),
+        for_publication=kwargs.pop("for_publication", True),
+    )
+
+
+def test_attachments_marked_for_publication_are_figures_with_captions(report):
+    incident = approved_incident(occurred_from=datetime.date(2023, 3, 1))
+    figure_on(incident)
+    figure_on(incident, caption="Not chosen", for_publication=False)
+    compilation.compile_report(report)
+    snapshot = content.build(report)
+    html = rendering.render_html(snapshot)
+    assert "Figure 1. ANGARA at anchor (paragraph 3)" in html
+    assert 'src="data:image/png;base64,' in html
+    assert "Not chosen" not in html
+    docx = Document(io.BytesIO(rendering.render_docx(snapshot)))
+    assert len(docx.inline_shapes) == 1
+
+
+def test_a_figure_whose_file_changed_on_disk_is_not_reproduced(report):
+    incident = approved_incident(occurred_from=datetime.date(2023, 3, 1))
+    attachment = figure_on(incident)
+    compilation.compile_report(report)
+    snapshot = content.build(report)
+    with open(attachment.file.path, "ab") as handle:
+        handle.write(b"tampered")
+    with pytest.raises(rendering.FigureChanged):
+        rendering.render_html(snapshot)
+
+
+def test_a_figure_above_the_reports_level_is_left_out_and_flagged(report):
+    incident = approved_incident(occurred_from=datetime.date(2023, 3, 1))
+    figure_on(incident, caption="Amber image", sharing_level=SharingLevel.AMBER)
+    compilation.compile_report(report)
+    assert "Amber image" not in rendering.render_html(content.build(report))
+    assert any("Amber image" in p.message for p in publication.blocking(report))

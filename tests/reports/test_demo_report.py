@@ -1,0 +1,41 @@
+"""The demo's draft report: compiled from the demo incidents, held back by what is
+marked above its level until the editor settles it, then publishable."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from accounts.models import User
+from reports import compilation, publication
+from reports.demo import SYMBOL
+from reports.models import Report
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_report():
+    call_command("seed_demo", stdout=io.StringIO())
+    return Report.objects.get(symbol=SYMBOL)
+
+
+def test_the_demo_report_is_a_compiled_draft_loaded_once(demo_report):
+    assert demo_report.is_draft
+    assert demo_report.sections.count() >= 3
+    assert demo_report.entries.filter(section__isnull=False).count() >= 10
+    call_command("seed_demo", stdout=io.StringIO())
+    assert Report.objects.count() == 1
+
+
+def test_the_editor_settles_the_demo_report_and_publishes_it(demo_report):
+    blocking = publication.blocking(demo_report)
+    assert blocking, "the demo holds incidents above TLP:GREEN for the editor to settle"
+    for entry in {problem.entry for problem in blocking if problem.entry}:
+        compilation.exclude_entry(entry, "Marked above TLP:GREEN by its originator.")
+    for section in demo_report.sections.all():
+        if not demo_report.entries.filter(section=section, excluded=False).exists():
+            section.delete()
+    published = publication.publish(demo_report, User.objects.get(username="editor"))
+    assert published.status == Report.Status.PUBLISHED
+    assert published.files.count() == 3

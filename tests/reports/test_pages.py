@@ -1,0 +1,182 @@
+"""The reports' pages for each role: editors build and publish, everyone signed in reads
+what is published, partners only up to their clearance."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from accounts import tokens
+from reports import compilation
+from reports.models import Report
+from tests.reports.helpers import approved_incident
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def compiled(report):
+    approved_incident(title="Voyage", occurred_from=datetime.date(2023, 3, 1))
+    report.sections.get(heading="Other violations").delete()
+    compilation.compile_report(report)
+    return report
+
+
+def as_user(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("role", ["analyst", "reviewer", "partner"])
+def test_only_editors_create_or_change_reports(client, request, compiled, role):
+    client = as_user(client, request.getfixturevalue(role))
+    assert client.get(reverse("reports:create")).status_code == 403
+    post = client.post(reverse("reports:compile", args=[compiled.pk]))
+    assert post.status_code in (403, 404)
+    assert client.post(reverse("reports:publish", args=[compiled.pk])).status_code in (403, 404)
+    compiled.refresh_from_db()
+    assert compiled.is_draft
+
+
+@pytest.mark.parametrize("role", ["analyst", "reviewer", "partner"])
+def test_a_draft_is_not_found_by_anyone_but_editors(client, request, compiled, role):
+    client = as_user(client, request.getfixturevalue(role))
+    assert client.get(reverse("reports:detail", args=[compiled.pk])).status_code == 404
+    assert client.get(reverse("reports:preview", args=[compiled.pk])).status_code == 404
+    assert "MSMT/2023/1" not in client.get(reverse("reports:list")).content.decode()
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, compiled):
+    response = client.get(reverse("reports:list"))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_an_editor_builds_previews_and_publishes_a_report_in_the_browser(client, editor):
+    approved_incident(title="Voyage", occurred_from=datetime.date(2023, 3, 1))
+    client = as_user(client, editor)
+    response = client.post(
+        reverse("reports:create"),
+        {
+            "symbol": "MSMT/2023/7",
+            "title": "Arms transfers",
+            "period_from": "2023-01-01",
+            "period_to": "2023-12-31",
+            "sharing_level": "CLEAR",
+            "introduction": "Why.",
+        },
+    )
+    report = Report.objects.get(symbol="MSMT/2023/7")
+    assert response.status_code == 302
+    client.post(
+        reverse("reports:section_create", args=[report.pk]),
+        {"heading": "Arms", "position": 1, "framing": ""},
+    )
+    client.post(reverse("reports:compile", args=[report.pk]))
+    detail = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
+    assert "Voyage" in detail and "Nothing stands in the way of publication" in detail
+    preview = client.get(reverse("reports:preview", args=[report.pk])).content.decode()
+    assert '2. <span class="lead">Voyage' in preview.replace("2.</span>", "2. ")
+
+    # The tests run tasks at once; in production the worker does, and the page polls.
+    client.post(reverse("reports:publish", args=[report.pk]))
+    report.refresh_from_db()
+    assert report.status == Report.Status.PUBLISHED
+    assert report.job_state == "done"
+    page = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
+    assert report.files.get(format="pdf").sha256 in page
+    download = client.get(reverse("reports:file", args=[report.pk, "pdf"]))
+    assert download["Content-Disposition"].startswith('attachment; filename="MSMT-2023-7.pdf"')
+    assert download["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_blocked_report_is_not_sent_to_the_worker(client, editor, compiled):
+    compiled.sections.create(heading="Empty", position=5)
+    client = as_user(client, editor)
+    response = client.post(reverse("reports:publish", args=[compiled.pk]), follow=True)
+    compiled.refresh_from_db()
+    assert compiled.is_draft and compiled.job_state == ""
+    assert "problem(s) to settle first" in response.content.decode()
+
+
+def test_the_progress_of_a_queued_publication_is_shown_and_polled(client, editor, compiled):
+    Report.objects.filter(pk=compiled.pk).update(job_state="running", job_message="Rendering PDF")
+    client = as_user(client, editor)
+    partial = client.get(reverse("reports:progress", args=[compiled.pk])).content.decode()
+    assert "Rendering PDF" in partial and 'hx-trigger="every 2s"' in partial
+
+
+def test_excluding_needs_a_reason_and_changes_nothing_without_one(client, editor, compiled):
+    entry = compiled.entries.get()
+    client = as_user(client, editor)
+    client.post(reverse("reports:entry_exclude", args=[compiled.pk, entry.pk]), {"reason": ""})
+    entry.refresh_from_db()
+    assert not entry.excluded
+    client.post(
+        reverse("reports:entry_exclude", args=[compiled.pk, entry.pk]), {"reason": "Duplicate"}
+    )
+    entry.refresh_from_db()
+    assert entry.excluded and entry.exclusion_reason == "Duplicate"
+
+
+def test_a_published_report_is_read_only_for_its_editor_too(client, editor, compiled):
+    client = as_user(client, editor)
+    client.post(reverse("reports:publish", args=[compiled.pk]))
+    assert client.get(reverse("reports:edit", args=[compiled.pk])).status_code == 403
+    entry = compiled.entries.get()
+    response = client.post(
+        reverse("reports:entry_exclude", args=[compiled.pk, entry.pk]), {"reason": "Late"}
+    )
+    assert response.status_code == 403
+
+
+@pytest.fixture
+def published(client, editor, compiled):
+    as_user(client, editor).post(reverse("reports:publish", args=[compiled.pk]))
+    client.logout()
+    compiled.refresh_from_db()
+    return compiled
+
+
+@pytest.mark.parametrize("role", ["analyst", "reviewer", "partner"])
+def test_everyone_signed_in_reads_a_published_report(client, request, published, role):
+    client = as_user(client, request.getfixturevalue(role))
+    assert client.get(reverse("reports:detail", args=[published.pk])).status_code == 200
+    assert client.get(reverse("reports:file", args=[published.pk, "docx"])).status_code == 200
+    assert "MSMT/2023/1" in client.get(reverse("reports:list")).content.decode()
+
+
+def test_a_partner_does_not_see_a_report_above_their_clearance(client, partner, published):
+    Report.objects.filter(pk=published.pk).update(sharing_level="AMBER")
+    client = as_user(client, partner)
+    assert client.get(reverse("reports:detail", args=[published.pk])).status_code == 404
+
+
+def test_partners_list_published_reports_and_fetch_their_files_through_the_api(
+    client, partner, published
+):
+    _, key = tokens.issue(partner, name="test")
+    client.defaults["HTTP_AUTHORIZATION"] = f"Token {key}"
+    body = client.get(reverse("api:report-list")).json()
+    [row] = body["results"]
+    assert row["symbol"] == "MSMT/2023/1"
+    files = {f["format"]: f for f in row["files"]}
+    assert set(files) == {"html", "pdf", "docx"}
+    download = client.get(files["pdf"]["url"])
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content)[:5] == b"%PDF-"
+
+
+def test_the_api_never_lists_a_draft(client, partner, editor, compiled):
+    for user in (partner, editor):
+        _, key = tokens.issue(user, name="test")
+        client.defaults["HTTP_AUTHORIZATION"] = f"Token {key}"
+        assert client.get(reverse("api:report-list")).json()["results"] == []
+
+
+def test_an_incident_shows_the_published_reports_it_appears_in(client, reviewer, published):
+    incident = published.entries.get().incident
+    page = as_user(client, reviewer).get(
+        reverse("cases:incident_detail", args=[incident.reference])
+    )
+    assert 'data-testid="published-in"' in page.content.decode()
+    assert "MSMT/2023/1" in page.content.decode()
