@@ -8,6 +8,8 @@ import secrets
 from django.utils import timezone
 
 from accounts.models import ApiToken, User
+from audit import trail as audit
+from audit.models import AuditEntry
 
 KEY_PREFIX = "msmt_"
 DEFAULT_DAYS = 90
@@ -87,6 +89,13 @@ def _allowed(networks: str, address: str | None) -> bool:
 
 def _record_use(token: ApiToken) -> None:
     now = timezone.now()
+    if token.last_used_at is None or token.last_used_at.date() < now.date():
+        # The first use of the day goes into the audit trail; the rest only update it.
+        audit.record(
+            AuditEntry.Action.TOKEN_USED,
+            actor=token.user,
+            target=f"token {token.prefix} ({token.name})",
+        )
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
         token.last_used_at = now
         token.save(update_fields=["last_used_at"])

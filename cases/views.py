@@ -50,8 +50,15 @@ def _sort_links(request, first_direction: dict[str, str]) -> dict[str, str]:
     return links
 
 
-@team_member_required
 def home(request):
+    # Partners signed in with a password have one page here: the published reports.
+    if request.user.is_authenticated and request.user.is_partner:
+        return redirect("reports:list")
+    return _team_home(request)
+
+
+@team_member_required
+def _team_home(request):
     user = request.user
     visible = Incident.objects.visible_to(user)
     context = {
@@ -107,6 +114,7 @@ def incident_export(request):
     if not filterset.is_valid():
         messages.error(request, "The filter is not valid; correct it before downloading.")
         return redirect(f"{reverse('cases:incident_list')}?{request.GET.urlencode()}")
+    exports.record(request, "csv")
     return exports.csv_response(filterset.qs)
 
 

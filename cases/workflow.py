@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from audit import trail as audit
+from audit.models import AuditEntry
 from cases.models import Incident, Transition
 from cases.notifications import notify_author
 
@@ -256,5 +258,11 @@ def _record(
         by=by,
         comment=comment.strip(),
         standard_override=standard_override.strip(),
+    )
+    audit.record(
+        AuditEntry.Action.TRANSITION,
+        actor=by,
+        target=f"incident {incident.reference}",
+        details={"step": action, "from": from_status, "to": incident.status},
     )
     return incident

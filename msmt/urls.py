@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.db import connection
+from django.http import HttpResponse
 from django.urls import include, path
 from django.views import defaults
 
@@ -8,7 +10,15 @@ admin.site.site_header = "MSMT case database"
 admin.site.site_title = "MSMT case database"
 admin.site.index_title = "Administration"
 
+
+def health(request):
+    """For the container's health check: the app answers and reaches its database."""
+    connection.ensure_connection()
+    return HttpResponse("ok", content_type="text/plain")
+
+
 urlpatterns = [
+    path("healthz/", health, name="health"),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("account/", include("accounts.urls")),

@@ -73,6 +73,13 @@ def compile_report(report: Report) -> Compiled:
         )
         next_position += 1
     Entry.objects.bulk_create(added)
+    # Entries that waited for a section (none gathered their type) go to one that now does.
+    for entry in report.entries.filter(section__isnull=True, excluded=False).select_related(
+        "incident"
+    ):
+        if section := section_for(entry.incident, sections):
+            entry.section = section
+            entry.save(update_fields=["section"])
     return Compiled(
         added=len(added),
         removed=removed,

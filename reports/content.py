@@ -179,11 +179,11 @@ def assessment(entry: dict) -> str:
         )
     if entry["materiel"]:
         items = [
-            f"{line['category'].lower()} ({line['quantity']})"
-            + (f": {line['description']}" if line["description"] else "")
+            f"{line['category'].lower()}, {line['quantity']}"
+            + (f" ({line['description']})" if line["description"] else "")
             for line in entry["materiel"]
         ]
-        sentences.append(f"The materiel concerned: {_join(items)}.")
+        sentences.append(f"Materiel concerned: {'; '.join(items)}.")
     return " ".join(sentences)
 
 

@@ -14,6 +14,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from audit import trail as audit
+from audit.models import AuditEntry
 from cases.models import Incident, Source
 from reports import compilation, content, rendering
 from reports.models import Entry, Report, ReportFile, Section
@@ -165,6 +167,12 @@ def publish(report: Report, by, progress=lambda message: None) -> Report:
         locked.save()
         if locked.supersedes_id:
             Report.objects.filter(pk=locked.supersedes_id).update(status=Report.Status.SUPERSEDED)
+        audit.record(
+            AuditEntry.Action.REPORT_PUBLISHED,
+            actor=by,
+            target=f"report {locked.symbol} edition {locked.edition}",
+            details={f.format: f.sha256 for f in locked.files.all()},
+        )
     return locked
 
 

@@ -75,8 +75,9 @@ def render_docx(snapshot: dict) -> bytes:
         if paragraph["lead"]:
             p.add_run(f"{paragraph['lead']}. ").italic = True
         p.add_run(paragraph["text"])
-        for note in paragraph["footnotes"]:
-            p.add_run(str(note["number"])).font.superscript = True
+        if paragraph["footnotes"]:
+            calls = ",".join(str(note["number"]) for note in paragraph["footnotes"])
+            p.add_run(calls).font.superscript = True
 
     if doc["executive_summary"]:
         word.add_heading("Executive summary", level=1)

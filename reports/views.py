@@ -4,11 +4,13 @@ reports.publication; which reports a user sees, in Report.objects.visible_to."""
 
 from functools import wraps
 
+from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_POST
 
 from reports import compilation, content, publication, rendering, tasks
@@ -87,7 +89,8 @@ def report_detail(request, pk):
             sections=sections,
             unplaced=[e for e in entries if e.section_id is None and not e.excluded],
             excluded=[e for e in entries if e.excluded],
-            problems=publication.problems(report),
+            problems=(problems := publication.problems(report)),
+            blocked=any(problem.blocking for problem in problems),
             exclusion_form=ExclusionForm(),
             can_publish=request.user.has_perm("reports.publish_report"),
         )
@@ -112,9 +115,10 @@ def report_progress(request, pk):
 def report_compile(request, pk):
     report = _draft(request, pk)
     result = compilation.compile_report(report)
+    added, removed = result.added, result.removed
     messages.success(
         request,
-        f"Compiled: {result.added} incident(s) added, {result.removed} removed"
+        f"Compiled: {added} incident{pluralize(added)} added, {removed} removed"
         + (f", {result.unplaced} to place in a section." if result.unplaced else "."),
     )
     return redirect(report)
@@ -189,6 +193,8 @@ def entry_include(request, pk, entry_pk):
 
 
 @login_required
+# The report is one self-contained file: its print styles are inline.
+@csp_update({"style-src": ["'unsafe-inline'"]})
 def report_preview(request, pk):
     """The report as it would be published now (a draft), or as it was (published)."""
     report = _report(request, pk)
@@ -206,7 +212,10 @@ def report_publish(request, pk):
     if not request.user.has_perm("reports.publish_report"):
         raise PermissionDenied("You are not allowed to publish reports.")
     if found := publication.blocking(report):
-        messages.error(request, f"Not published: {len(found)} problem(s) to settle first.")
+        count = len(found)
+        messages.error(
+            request, f"Not published: {count} problem{pluralize(count)} to settle first."
+        )
         return redirect(report)
     tasks.start_publication(report, request.user)
     return redirect(report)

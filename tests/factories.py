@@ -1,6 +1,8 @@
 """Factories that arrange the records tests need; tests act through the public entry points."""
 
 import datetime
+import struct
+import zlib
 
 import factory
 from django.contrib.auth.models import Group
@@ -158,3 +160,17 @@ class CitationFactory(factory.django.DjangoModelFactory):
     locator = "p. 4"
     claim = "Containers were loaded at Rajin."
     credibility = 2
+
+
+def png_bytes() -> bytes:
+    """A valid 1x1 PNG, made with the standard library."""
+
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xff\x00\x00")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )

@@ -8,12 +8,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# What the test run sets for itself and a deployment's environment does not have.
+NOT_INHERITED = {
+    "SECRET_KEY",
+    "DEBUG",
+    "DATABASE_URL",
+    "ALLOWED_HOSTS",
+    "HTTPS_ONLY",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+}
+
+
 def run_django(env_overrides: dict[str, str], code: str) -> subprocess.CompletedProcess:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS"}
-    }
+    env = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
     env |= {"DJANGO_SETTINGS_MODULE": "msmt.settings", **env_overrides}
     return subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],

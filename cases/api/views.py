@@ -139,6 +139,7 @@ class IncidentViewSet(
             queryset = self.filter_queryset(self.get_queryset()).order_by(
                 *self.paginator.get_ordering(request, None, self)
             )
+            exports.record(request, export)
             if export == "csv":
                 return exports.csv_response(queryset)
             # One serializer for every chunk of rows, which loads their lines at once.

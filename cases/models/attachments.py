@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.text import get_valid_filename
 from simple_history.models import HistoricalRecords
 
+from cases import uploads
 from cases.markings import SharingLevel
 from cases.models.incidents import Incident
 from cases.models.sources import Source
@@ -88,6 +89,16 @@ class Attachment(models.Model):
         if suffix not in settings.ATTACHMENT_TYPES:
             allowed = ", ".join(sorted(settings.ATTACHMENT_TYPES))
             raise ValidationError({"file": f"Files of this type are not accepted ({allowed})."})
+        if uploads.content_type(self._head(), suffix) is None:
+            raise ValidationError(
+                {"file": f"The file's content is not a {suffix} file: it is refused."}
+            )
+
+    def _head(self) -> bytes:
+        self.file.seek(0)
+        head = self.file.read(uploads.HEAD)
+        self.file.seek(0)
+        return head
 
     def record_upload(self) -> None:
         """Record the uploaded file's name, size, type and SHA-256 before it is stored."""
@@ -98,6 +109,11 @@ class Attachment(models.Model):
         self.sha256 = digest.hexdigest()
         self.size = self.file.size
         self.original_name = get_valid_filename(PurePath(self.file.name).name)[:255]
+        # The type the content shows, not the one the browser claimed.
+        suffix = PurePath(self.file.name).suffix.lower()
         self.content_type = (
-            getattr(upload, "content_type", None) or self.content_type or "application/octet-stream"
+            uploads.content_type(self._head(), suffix)
+            or getattr(upload, "content_type", None)
+            or self.content_type
+            or "application/octet-stream"
         )

@@ -97,12 +97,16 @@ def test_moving_up_and_down_reorders_within_the_section(report):
     assert order == [incidents[0].reference, incidents[2].reference, incidents[1].reference]
 
 
-def test_an_incident_no_section_gathers_waits_to_be_placed(report):
+def test_an_incident_no_section_gathers_waits_until_a_section_does(report):
     report.sections.get(heading="Other violations").delete()
     approved_incident(
         incident_type=incident_type("troop_deployment"), occurred_from=datetime.date(2023, 3, 1)
     )
     assert compilation.compile_report(report).unplaced == 1
+    troops = report.sections.create(heading="Troops", position=2)
+    troops.incident_types.add(incident_type("troop_deployment"))
+    assert compilation.compile_report(report).unplaced == 0
+    assert report.entries.get().section == troops
 
 
 def test_an_exclusion_needs_a_reason(report):

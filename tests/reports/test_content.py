@@ -16,6 +16,7 @@ from tests.factories import (
     MaterielLineFactory,
     VesselFactory,
     incident_type,
+    png_bytes,
     provision,
 )
 from tests.reports.helpers import approved_incident, cite
@@ -61,6 +62,8 @@ def test_paragraphs_and_footnotes_are_numbered_through_the_whole_report(compiled
     ]
     notes = [n["number"] for p in paragraphs for n in p["footnotes"]]
     assert notes == [1, 2, 3, 4, 5]
+    html = rendering.render_html(content.build(compiled))
+    assert '<sup class="note-call">1,2</sup>' in html  # two calls, not "12"
     assert "violates paragraph 8(b) of resolution 1718 (2006)" in paragraphs[3]["text"]
 
 
@@ -169,22 +172,6 @@ def test_a_report_level_above_clear_takes_incidents_up_to_it(report):
     messages = [p.message for p in publication.blocking(report)]
     assert any("Amber one" in m and "above the report's TLP:GREEN" in m for m in messages)
     assert not any("Green one" in m for m in messages)
-
-
-def png_bytes() -> bytes:
-    """A valid 1x1 PNG, made with the standard library."""
-    import struct
-    import zlib
-
-    def chunk(kind, data):
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    pixels = zlib.compress(b"\x00\xff\x00\x00")
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
-    )
 
 
 def figure_on(incident, **kwargs):

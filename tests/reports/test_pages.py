@@ -95,7 +95,7 @@ def test_a_blocked_report_is_not_sent_to_the_worker(client, editor, compiled):
     response = client.post(reverse("reports:publish", args=[compiled.pk]), follow=True)
     compiled.refresh_from_db()
     assert compiled.is_draft and compiled.job_state == ""
-    assert "problem(s) to settle first" in response.content.decode()
+    assert "Not published: 1 problem to settle first." in response.content.decode()
 
 
 def test_the_progress_of_a_queued_publication_is_shown_and_polled(client, editor, compiled):
@@ -180,3 +180,8 @@ def test_an_incident_shows_the_published_reports_it_appears_in(client, reviewer,
     )
     assert 'data-testid="published-in"' in page.content.decode()
     assert "MSMT/2023/1" in page.content.decode()
+
+
+def test_a_partner_signing_in_lands_on_the_published_reports(client, partner):
+    response = as_user(client, partner).get(reverse("cases:home"))
+    assert response.status_code == 302 and response["Location"] == reverse("reports:list")

@@ -133,3 +133,13 @@ def test_a_new_edition_supersedes_the_old_one_and_says_what_changed(ready, edito
     first.refresh_from_db()
     assert first.status == Report.Status.SUPERSEDED
     assert second.slug == "MSMT-2023-1-e2"
+
+
+def test_publication_goes_into_the_audit_trail_with_the_files_sha256(ready, editor):
+    from audit.models import AuditEntry
+
+    published = publication.publish(ready, editor)
+    [entry] = AuditEntry.objects.filter(action=AuditEntry.Action.REPORT_PUBLISHED)
+    assert entry.actor == editor
+    assert entry.target == "report MSMT/2023/1 edition 1"
+    assert entry.details == {f.format: f.sha256 for f in published.files.all()}

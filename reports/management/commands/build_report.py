@@ -55,9 +55,7 @@ class Command(BaseCommand):
             )
         if report.is_draft:
             result = compilation.compile_report(report)
-            self.stderr.write(
-                f"{report.symbol}: {result.added} incident(s) added, {result.removed} removed."
-            )
+            self.stderr.write(f"{report.symbol}: {result.added} added, {result.removed} removed.")
         if publish:
             try:
                 report = publication.publish(report, user)

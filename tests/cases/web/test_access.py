@@ -135,6 +135,9 @@ def test_page_access_by_role(client, users, records, name, role):
     if role == "anonymous":
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login"))
+    elif role == "partner" and name == "home":
+        # Their one page here: the published reports.
+        assert response["Location"] == reverse("reports:list")
     elif role == "partner":
         assert response.status_code == 403
     elif role in allowed:

@@ -17,6 +17,7 @@ from tests.factories import (
     VesselFactory,
     incident_type,
     participating_state,
+    png_bytes,
     provision,
 )
 
@@ -67,7 +68,7 @@ def test_an_analyst_logs_an_incident_with_its_lines(client, analyst):
     client.force_login(analyst)
     vessel, location = VesselFactory(), LocationFactory()
     first, second = SourceFactory(), SourceFactory()
-    image = SimpleUploadedFile("rajin.png", b"\x89PNG imagery", content_type="image/png")
+    image = SimpleUploadedFile("rajin.png", png_bytes(), content_type="image/png")
     data = form_data(
         **lines(
             "materiel",
@@ -114,7 +115,7 @@ def test_an_analyst_logs_an_incident_with_its_lines(client, analyst):
     assert incident.citations.count() == 2
     assert [s.country.code for s in incident.contributing_states.all()] == ["KR"]
     attachment = incident.attachments.get()
-    assert attachment.sha256 == hashlib.sha256(b"\x89PNG imagery").hexdigest()
+    assert attachment.sha256 == hashlib.sha256(png_bytes()).hexdigest()
     assert attachment.uploaded_by == analyst
     assert workflow.corroboration(incident).meets_standard
 
@@ -399,7 +400,7 @@ def test_the_date_error_is_shown_on_the_end_date(client, analyst):
 
 def test_a_refused_form_says_that_files_must_be_chosen_again(client, analyst):
     client.force_login(analyst)
-    image = SimpleUploadedFile("rajin.png", b"\x89PNG", content_type="image/png")
+    image = SimpleUploadedFile("rajin.png", png_bytes(), content_type="image/png")
     data = form_data(
         title="", **lines("attachments", [{"file": image, "caption": "", "sharing_level": "AMBER"}])
     )

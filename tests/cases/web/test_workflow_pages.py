@@ -209,10 +209,10 @@ def test_a_refused_step_shows_the_reason_and_keeps_what_was_typed(client, analys
     assert "Checked the imagery myself.</textarea>" in content
 
 
-def test_a_partner_who_signs_in_is_pointed_to_the_api(client, partner):
+def test_a_partner_who_signs_in_is_pointed_to_the_reports_and_the_api(client, partner):
     client.force_login(partner)
-    response = client.get(reverse("cases:home"))
-    assert response.status_code == 403
+    response = client.get(reverse("cases:home"), follow=True)
+    assert response.redirect_chain == [(reverse("reports:list"), 302)]
     content = response.content.decode()
     assert "through the API" in content
     assert reverse("api:docs") in content

@@ -1,0 +1,35 @@
+import hashlib
+
+from django.core.management.base import BaseCommand, CommandError
+
+from cases.models import Attachment
+
+
+class Command(BaseCommand):
+    help = (
+        "Recompute the SHA-256 of every attachment's file and report each one that changed "
+        "or went missing since it was uploaded. Exits with an error if any did."
+    )
+
+    def handle(self, *args, **options):
+        problems, checked = [], 0
+        for attachment in Attachment.objects.order_by("pk").iterator():
+            checked += 1
+            name = (
+                f"attachment {attachment.pk} ({attachment.original_name}, {attachment.file.name})"
+            )
+            digest = hashlib.sha256()
+            try:
+                with attachment.file.open("rb") as handle:
+                    for chunk in iter(lambda: handle.read(1 << 20), b""):
+                        digest.update(chunk)
+            except FileNotFoundError:
+                problems.append(f"{name}: the file is missing")
+                continue
+            if digest.hexdigest() != attachment.sha256:
+                problems.append(f"{name}: the file changed (SHA-256 {digest.hexdigest()})")
+        for problem in problems:
+            self.stderr.write(problem)
+        if problems:
+            raise CommandError(f"{len(problems)} of {checked} attachments changed or are missing.")
+        self.stdout.write(self.style.SUCCESS(f"All {checked} attachments are as uploaded."))
