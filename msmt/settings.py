@@ -72,10 +72,14 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "accounts",
     "cases",
     "reports",
     "audit",
+    # The project itself, for its commands (backup, restore).
+    "msmt",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +90,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in: which device verified the session, then the step it still owes.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -130,6 +137,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "cases.context_processors.navigation",
+                "accounts.context_processors.security",
             ],
         },
     },
@@ -168,6 +176,11 @@ CACHES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+# Two-factor sign-in (TOTP, django-otp), asked of reviewers, report editors and
+# administrators: on in production; TWO_FACTOR_REQUIRED=0 turns it off (make demo runs
+# with DEBUG, where it is off), and the sign-in page then says so.
+TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=not DEBUG)
+OTP_TOTP_ISSUER = "MSMT case database"
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses a locked-out account or address before the password
     # is even checked.

@@ -88,7 +88,9 @@ def url(name, shared):
     return reverse(f"api:{name}")
 
 
-@pytest.mark.parametrize("role", ["anonymous", "partner", "analyst", "reviewer", "editor"])
+@pytest.mark.parametrize(
+    "role", ["anonymous", "partner", "analyst", "reviewer", "editor", "administrator"]
+)
 @pytest.mark.parametrize("name", sorted(ENDPOINTS))
 def test_endpoint_access_by_role(client, shared, request, name, role):
     method = "get" if ENDPOINTS[name] else "post"  # the steps are POSTs
