@@ -1,7 +1,6 @@
 """Published reports in the API: their details and their files, for partners' programs.
 Which reports a caller sees is Report.objects.visible_to's decision."""
 
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
@@ -11,6 +10,7 @@ from rest_framework.reverse import reverse
 
 from cases.api.views import Pages
 from reports.models import Report, ReportFile
+from reports.storage import download
 
 
 class ReportFileSerializer(serializers.ModelSerializer):
@@ -71,12 +71,4 @@ class ReportViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, url_path=r"files/(?P<kind>html|pdf|docx)")
     def file(self, request, pk=None, kind=None):
         report = self.get_object()
-        stored = get_object_or_404(ReportFile, report=report, format=kind)
-        response = FileResponse(
-            stored.file.open("rb"),
-            as_attachment=True,
-            filename=f"{report.slug}.{stored.format}",
-            content_type=stored.content_type,
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return download(get_object_or_404(ReportFile, report=report, format=kind))

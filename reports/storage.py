@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.http import FileResponse
 
 
 class ReportStorage(FileSystemStorage):
@@ -21,3 +22,15 @@ class ReportStorage(FileSystemStorage):
 
 def report_storage():
     return ReportStorage()
+
+
+def download(stored) -> FileResponse:
+    """A published report's file as a download (a ReportFile: its report's slug names it)."""
+    response = FileResponse(
+        stored.file.open("rb"),
+        as_attachment=True,
+        filename=f"{stored.report.slug}.{stored.format}",
+        content_type=stored.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

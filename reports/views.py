@@ -8,7 +8,7 @@ from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_POST
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from reports import compilation, content, publication, rendering, tasks
 from reports.forms import ExclusionForm, ReportForm, SectionForm
 from reports.models import Entry, Report, ReportFile, Section
+from reports.storage import download
 
 
 def editor_required(view):
@@ -252,12 +253,4 @@ def report_changes(request, pk):
 @login_required
 def report_file(request, pk, format):
     report = _report(request, pk)
-    stored = get_object_or_404(ReportFile, report=report, format=format)
-    response = FileResponse(
-        stored.file.open("rb"),
-        as_attachment=True,
-        filename=f"{report.slug}.{stored.format}",
-        content_type=stored.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return download(get_object_or_404(ReportFile, report=report, format=format))

@@ -122,3 +122,30 @@ def test_nobody_changes_or_deletes_an_entry_through_the_app(chain, client, admin
     delete = reverse("admin:audit_auditentry_delete", args=[chain[0].pk])
     assert client.post(delete, {"post": "yes"}).status_code == 403
     assert trail.verify() is None
+
+
+def test_behind_a_proxy_the_address_is_the_one_the_proxy_saw(client, analyst, settings):
+    settings.PROXY_COUNT = 1
+    analyst.set_password("the-right-password")
+    analyst.save()
+    client.post(
+        reverse("login"),
+        {"username": "analyst", "password": "the-right-password"},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.4",  # the client wrote the first
+    )
+    [signed_in] = entries(AuditEntry.Action.SIGN_IN)
+    assert signed_in.address == "198.51.100.4"
+
+
+def test_without_a_proxy_a_forwarded_address_is_not_believed(client, analyst):
+    analyst.set_password("the-right-password")
+    analyst.save()
+    client.post(
+        reverse("login"),
+        {"username": "analyst", "password": "the-right-password"},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.9",
+    )
+    [signed_in] = entries(AuditEntry.Action.SIGN_IN)
+    assert signed_in.address == "10.0.0.1"

@@ -185,3 +185,47 @@ def test_an_incident_shows_the_published_reports_it_appears_in(client, reviewer,
 def test_a_partner_signing_in_lands_on_the_published_reports(client, partner):
     response = as_user(client, partner).get(reverse("cases:home"))
     assert response.status_code == 302 and response["Location"] == reverse("reports:list")
+
+
+def test_the_report_lists_cost_the_same_queries_however_many_reports(client, editor, partner):
+    from django.core.files.base import ContentFile
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from reports.models import ReportFile
+
+    def publish_one(n):
+        report = Report.objects.create(
+            symbol=f"MSMT/2023/{n}",
+            title="Published",
+            period_from=datetime.date(2023, 1, 1),
+            period_to=datetime.date(2023, 12, 31),
+            status=Report.Status.PUBLISHED,
+            created_by=editor,
+        )
+        for kind in ("html", "pdf", "docx"):
+            ReportFile.objects.create(
+                report=report,
+                format=kind,
+                file=ContentFile(b"x", name=f"r.{kind}"),
+                sha256="0",
+                size=1,
+            )
+
+    _, key = tokens.issue(partner, name="test")
+    as_user(client, editor)
+
+    def queries():
+        with CaptureQueriesContext(connection) as page:
+            assert client.get(reverse("reports:list")).status_code == 200
+        with CaptureQueriesContext(connection) as api:
+            response = client.get(reverse("api:report-list"), HTTP_AUTHORIZATION=f"Token {key}")
+            assert response.status_code == 200
+        return len(page), len(api)
+
+    publish_one(1)
+    queries()  # the token's first use of the day is recorded once
+    few = queries()
+    for n in range(2, 8):
+        publish_one(n)
+    assert queries() == few
