@@ -2,5 +2,10 @@ from django.conf import settings
 
 
 def security(request):
-    """Whether two-factor sign-in is asked for, for the sign-in page to say so."""
-    return {"two_factor_required": settings.TWO_FACTOR_REQUIRED}
+    """Whether two-factor sign-in is asked for, for the sign-in page to say so, and how
+    long a sign-in is paused after repeated failures, for the page that says that."""
+    minutes = round(settings.AXES_COOLOFF_TIME * 60)
+    return {
+        "two_factor_required": settings.TWO_FACTOR_REQUIRED,
+        "login_pause": f"{minutes} minutes" if minutes != 1 else "1 minute",
+    }

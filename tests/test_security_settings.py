@@ -67,6 +67,7 @@ def test_repeated_failures_lock_the_account_out_with_a_clear_message(client, ana
     locked = sign_in(client, "analyst", "the-right-password", address="10.0.0.2")
     assert locked.status_code == 429
     assert "Signing in is paused" in locked.content.decode()
+    assert "paused for 15 minutes" in locked.content.decode()
     assert "_auth_user_id" not in client.session
 
 
@@ -89,3 +90,19 @@ def test_a_success_resets_the_count(client, analyst):
     for _ in range(4):
         sign_in(client, "analyst", "wrong")
     assert sign_in(client, "analyst", "the-right-password").status_code == 302
+
+
+def test_the_api_documentation_page_alone_allows_its_inline_style(client, analyst):
+    client.force_login(analyst)
+    docs = client.get(reverse("api:docs"))["Content-Security-Policy"]
+    home = client.get(reverse("cases:home"))["Content-Security-Policy"]
+    style = {
+        name: dict(part.strip().split(" ", 1) for part in policy.split(";"))["style-src"]
+        for name, policy in (("docs", docs), ("home", home))
+    }
+    assert "'unsafe-inline'" in style["docs"]
+    assert style["home"] == "'self'"
+    assert (
+        "unsafe-inline"
+        not in dict(part.strip().split(" ", 1) for part in docs.split(";"))["script-src"]
+    )
