@@ -1,8 +1,9 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 from django.urls import reverse_lazy
 
-from cases.markings import CONSENT_NEEDED, SharingLevel, consent_reason
+from cases.markings import record_lowering
 from cases.models import (
     Attachment,
     Citation,
@@ -57,13 +58,15 @@ class SharingConsentForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        after = cleaned.get("sharing_level")
-        if SharingLevel.lowers(self.stored_level, after):
-            consent = (cleaned.get("consent") or "").strip()
-            if consent:
-                self.instance._change_reason = consent_reason(self.stored_level, after, consent)
-            else:
-                self.add_error("consent", CONSENT_NEEDED)
+        try:
+            record_lowering(
+                self.instance,
+                self.stored_level,
+                cleaned.get("sharing_level"),
+                cleaned.get("consent"),
+            )
+        except ValidationError as error:
+            self.add_error("consent", error)
         return cleaned
 
 

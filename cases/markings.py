@@ -1,5 +1,6 @@
 """Gradings and handling markings shared by incidents, sources and organisations."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 
@@ -32,9 +33,16 @@ CONSENT_NEEDED = (
 )
 
 
-def consent_reason(before: str, after: str, consent: str) -> str:
-    """The history's note of a lowering (simple-history's change reason)."""
-    return (
+def record_lowering(record, before: str, after: str, consent: str) -> None:
+    """The rule for changing `record`'s sharing level from `before` to `after`, for every
+    form and the API: a lowering needs the originator's consent (ValidationError
+    otherwise), which goes into the record's history as the change's reason."""
+    if not SharingLevel.lowers(before, after):
+        return
+    consent = (consent or "").strip()
+    if not consent:
+        raise ValidationError(CONSENT_NEEDED)
+    record._change_reason = (
         f"Sharing level lowered from TLP:{before} to TLP:{after}; originator's consent: {consent}"
     )
 

@@ -94,17 +94,15 @@ class ReportAdmin(DraftOnly, admin.ModelAdmin):
     @admin.action(description="Publish the selected draft reports", permissions=["publish"])
     def publish_selected(self, request, queryset):
         for report in queryset:
-            if not report.is_draft:
-                self.message_user(request, f"{report} is already published.", messages.ERROR)
-            elif found := publication.blocking(report):
+            try:
+                tasks.start_publication(report, request.user)
+            except (compilation.ReportLocked, publication.NotAllowed) as error:
+                self.message_user(request, str(error), messages.ERROR)
+            except publication.NotPublishable as error:
                 self.message_user(
-                    request,
-                    f"{report.symbol} is not published: "
-                    + "; ".join(problem.message for problem in found),
-                    messages.ERROR,
+                    request, f"{report.symbol} is not published: {error}", messages.ERROR
                 )
             else:
-                tasks.start_publication(report, request.user)
                 self.message_user(request, f"{report.symbol}: publication started.")
 
     @admin.action(description="Start a new edition of the selected reports", permissions=["add"])
@@ -118,4 +116,4 @@ class ReportAdmin(DraftOnly, admin.ModelAdmin):
                 self.message_user(request, f"{edition} started.")
 
     def has_publish_permission(self, request):
-        return request.user.has_perm("reports.publish_report")
+        return publication.may_publish(request.user)

@@ -34,17 +34,6 @@ class ReportForm(StyledForm, forms.ModelForm):
             # Editions of a report share its symbol.
             self.fields["symbol"].disabled = True
 
-    def clean_symbol(self):
-        symbol = self.cleaned_data["symbol"].strip()
-        if self.fields["symbol"].disabled:
-            return symbol
-        if Report.objects.filter(symbol=symbol).exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError(
-                "A report with this symbol exists: a published report is corrected with a "
-                "new edition."
-            )
-        return symbol
-
 
 class SectionForm(StyledForm, forms.ModelForm):
     class Meta:

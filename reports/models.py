@@ -126,6 +126,17 @@ class Report(models.Model):
     def clean(self):
         if self.period_from and self.period_to and self.period_from > self.period_to:
             raise ValidationError({"period_to": "The period ends before it starts."})
+        # A symbol names one report; its later editions (publication.new_edition) share it.
+        if (
+            self.edition == 1
+            and Report.objects.filter(symbol=self.symbol).exclude(pk=self.pk).exists()
+        ):
+            raise ValidationError(
+                {
+                    "symbol": "A report with this symbol exists: a published report is "
+                    "corrected with a new edition."
+                }
+            )
 
     @property
     def is_draft(self) -> bool:

@@ -21,6 +21,19 @@ from reports import compilation, content, rendering
 from reports.models import Entry, Report, ReportFile, Section
 
 
+class NotAllowed(Exception):
+    """The user may not publish reports."""
+
+
+def may_publish(user) -> bool:
+    return user.has_perm("reports.publish_report")
+
+
+def ensure_may_publish(user) -> None:
+    if not may_publish(user):
+        raise NotAllowed(f"{user} is not allowed to publish reports.")
+
+
 class NotPublishable(Exception):
     def __init__(self, problems):
         self.problems = problems
@@ -130,6 +143,7 @@ def sha256(data: bytes) -> str:
 def publish(report: Report, by, progress=lambda message: None) -> Report:
     """Check, freeze, render and publish; the previous edition is then superseded.
     `progress(message)` hears how far it got (the background task shows it)."""
+    ensure_may_publish(by)
     compilation.ensure_draft(report)
     progress("Checking the report")
     if found := blocking(report):

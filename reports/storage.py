@@ -1,23 +1,13 @@
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.http import FileResponse
 
+from cases.storage import PrivateStorage
 
-class ReportStorage(FileSystemStorage):
-    """Published reports' files, kept under settings.REPORTS_ROOT with no URL of their
-    own: they are served by reports:file, which checks who asks. The location is read
-    on each use so that it follows the setting (and a test's override of it)."""
 
-    def __init__(self):
-        super().__init__(base_url=None)
+class ReportStorage(PrivateStorage):
+    """Published reports' files, under settings.REPORTS_ROOT: served by reports:file
+    and the API, which check who asks."""
 
-    @property
-    def base_location(self):
-        return str(settings.REPORTS_ROOT)
-
-    @property
-    def location(self):
-        return str(settings.REPORTS_ROOT)
+    root_setting = "REPORTS_ROOT"
 
 
 def report_storage():

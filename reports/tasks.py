@@ -4,7 +4,7 @@ request should. The page enqueues the task and follows Report.job_state."""
 from django.contrib.auth import get_user_model
 from django_tasks import task
 
-from reports import publication
+from reports import compilation, publication
 from reports.models import Report
 
 
@@ -35,6 +35,12 @@ def publish_report(report_id: int, user_id: int) -> None:
 
 
 def start_publication(report: Report, by) -> None:
-    """Queue the publication; the page follows it through Report.job_state."""
+    """Queue the publication, once `by` may publish and nothing blocks it (raises
+    publication.NotAllowed or NotPublishable otherwise); the page follows it through
+    Report.job_state."""
+    publication.ensure_may_publish(by)
+    compilation.ensure_draft(report)
+    if found := publication.blocking(report):
+        raise publication.NotPublishable(found)
     record(report.pk, Job.QUEUED, "Waiting for the worker")
     publish_report.enqueue(report.pk, by.pk)

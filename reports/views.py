@@ -47,7 +47,7 @@ def _draft(request, pk) -> Report:
 
 @login_required
 def report_list(request):
-    reports = Report.objects.visible_to(request.user).select_related("supersedes")
+    reports = Report.objects.visible_to(request.user)
     return render(
         request,
         "reports/report_list.html",
@@ -93,7 +93,7 @@ def report_detail(request, pk):
             problems=(problems := publication.problems(report)),
             blocked=any(problem.blocking for problem in problems),
             exclusion_form=ExclusionForm(),
-            can_publish=request.user.has_perm("reports.publish_report"),
+            can_publish=publication.may_publish(request.user),
         )
     else:
         context["newer"] = Report.objects.filter(supersedes=report).first()
@@ -210,15 +210,15 @@ def report_preview(request, pk):
 @require_POST
 def report_publish(request, pk):
     report = _draft(request, pk)
-    if not request.user.has_perm("reports.publish_report"):
-        raise PermissionDenied("You are not allowed to publish reports.")
-    if found := publication.blocking(report):
-        count = len(found)
+    try:
+        tasks.start_publication(report, request.user)
+    except publication.NotAllowed as error:
+        raise PermissionDenied(str(error)) from None
+    except publication.NotPublishable as error:
+        count = len(error.problems)
         messages.error(
             request, f"Not published: {count} problem{pluralize(count)} to settle first."
         )
-        return redirect(report)
-    tasks.start_publication(report, request.user)
     return redirect(report)
 
 
@@ -240,8 +240,6 @@ def report_changes(request, pk):
     """What changed between this edition and the one it supersedes."""
     report = _report(request, pk)
     if report.supersedes is None:
-        raise Http404
-    if report.is_draft and not request.user.has_perm("reports.change_report"):
         raise Http404
     return render(
         request,

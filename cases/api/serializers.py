@@ -12,8 +12,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cases.api.loading import load_shown
-from cases.markings import CONSENT_NEEDED, SharingLevel, consent_reason
+from cases.api import loading
+from cases.markings import record_lowering
 from cases.models import (
     Citation,
     Entity,
@@ -147,19 +147,7 @@ class EntitySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Entity
-        fields = [
-            "id",
-            "kind",
-            "name",
-            "country",
-            "imo_number",
-            "mmsi",
-            "call_sign",
-            "aircraft_registration",
-            "un_list_reference",
-            "aliases",
-            "past_names",
-        ]
+        fields = [*loading.ENTITY, "aliases", "past_names"]
 
 
 class LocationSerializer(serializers.ModelSerializer):
@@ -167,7 +155,7 @@ class LocationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Location
-        fields = ["name", "kind", "country", "latitude", "longitude", "precision"]
+        fields = list(loading.LOCATION)
 
 
 class SourceSerializer(serializers.ModelSerializer):
@@ -235,7 +223,7 @@ class IncidentLocationSerializer(serializers.ModelSerializer):
 class IncidentListSerializer(serializers.ListSerializer):
     def to_representation(self, data):
         incidents = list(data)
-        load_shown(incidents, self.context["request"].user)
+        loading.load_shown(incidents, self.context["request"].user)
         return [incident_data(incident, self.context["request"].user) for incident in incidents]
 
 
@@ -286,7 +274,7 @@ class IncidentSerializer(serializers.ModelSerializer):
     def to_representation(self, incident):
         user = self.context["request"].user
         if not hasattr(incident, "shown_citations"):
-            load_shown([incident], user)
+            loading.load_shown([incident], user)
         return incident_data(incident, user)
 
 
@@ -396,15 +384,16 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
         ]
 
     def validate(self, data):
-        if self.instance is not None and SharingLevel.lowers(
-            self.instance.sharing_level, data.get("sharing_level", "")
-        ):
-            consent = data.get("consent", "").strip()
-            if not consent:
-                raise serializers.ValidationError({"consent": CONSENT_NEEDED})
-            self.instance._change_reason = consent_reason(
-                self.instance.sharing_level, data["sharing_level"], consent
-            )
+        if self.instance is not None:
+            try:
+                record_lowering(
+                    self.instance,
+                    self.instance.sharing_level,
+                    data.get("sharing_level", ""),
+                    data.get("consent", ""),
+                )
+            except DjangoValidationError as error:
+                raise serializers.ValidationError({"consent": error.messages}) from None
         # The model's own rules (dates in order, and so on), as the form applies them.
         fields = {k: v for k, v in data.items() if k not in WRITTEN_APART}
         current = self._current_values()

@@ -229,3 +229,18 @@ def test_the_report_lists_cost_the_same_queries_however_many_reports(client, edi
     for n in range(2, 8):
         publish_one(n)
     assert queries() == few
+
+
+def test_a_new_report_cannot_take_an_existing_symbol(client, editor, report):
+    response = as_user(client, editor).post(
+        reverse("reports:create"),
+        {
+            "symbol": report.symbol,
+            "title": "Another",
+            "period_from": "2023-01-01",
+            "period_to": "2023-12-31",
+            "sharing_level": "CLEAR",
+        },
+    )
+    assert "A report with this symbol exists" in response.content.decode()
+    assert Report.objects.count() == 1

@@ -79,8 +79,12 @@ class Command(BaseCommand):
             user = User.objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
             if user is None:
                 raise CommandError("Name the report's author with --by: there is no superuser.")
-        if publish and not user.has_perm("reports.publish_report"):
-            raise CommandError(f"{user.username} is not allowed to publish reports.")
+        if publish:
+            # Before anything is compiled: refused input changes nothing.
+            try:
+                publication.ensure_may_publish(user)
+            except publication.NotAllowed as error:
+                raise CommandError(str(error)) from None
         return user
 
     @transaction.atomic
