@@ -3,12 +3,30 @@ saved it first (optimistic locking: nothing of either edit is lost)."""
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import UniqueConstraint
 
 from cases.forms import IncidentForm
 from cases.history import Change, FieldChange, field_changes, incident_changes
+from cases.lines import LINES
 from cases.models import Attachment, Incident
 from cases.workflow import WorkflowError
+
+
+def ensure_editable(incident: Incident) -> None:
+    """Raise WorkflowError unless the stored incident may be edited now. Inside a
+    transaction the row stays locked until it ends, so no workflow step slips between."""
+    if not incident.pk:
+        return
+    status = (
+        Incident.objects.select_for_update().values_list("status", flat=True).get(pk=incident.pk)
+    )
+    if status not in Incident.EDITABLE_STATUSES:
+        raise WorkflowError(
+            f"{incident.reference} is {Incident.Status(status).label.lower()} "
+            "and can no longer be edited."
+        )
 
 
 def save(incident: Incident, *, by, save_related=None) -> Incident:
@@ -18,17 +36,7 @@ def save(incident: Incident, *, by, save_related=None) -> Incident:
     Raises RecordModifiedError when the edit was based on an older version, and
     WorkflowError when the incident is not (or no longer) in an editable status."""
     with transaction.atomic():
-        if incident.pk:
-            status = (
-                Incident.objects.select_for_update()
-                .values_list("status", flat=True)
-                .get(pk=incident.pk)
-            )
-            if status not in Incident.EDITABLE_STATUSES:
-                raise WorkflowError(
-                    f"{incident.reference} is {Incident.Status(status).label.lower()} "
-                    "and can no longer be edited."
-                )
+        ensure_editable(incident)
         incident.updated_by = by
         incident._history_user = by
         incident.save()
@@ -37,8 +45,14 @@ def save(incident: Incident, *, by, save_related=None) -> Incident:
     return incident
 
 
-def save_incident(form, formsets, *, by) -> Incident:
-    """Save the incident form and its line formsets."""
+def save_incident(form, formsets, *, by) -> tuple[Incident, bool]:
+    """Save the incident form and its line formsets. A form sent back unchanged saves
+    nothing: no new version, no history, and its author does not become its last
+    editor. Returns the incident and whether anything changed."""
+    if form.instance.pk and not form.has_changed() and not any(f.has_changed() for f in formsets):
+        with transaction.atomic():
+            ensure_editable(form.instance)
+        return form.instance, False
 
     def save_lines(incident):
         form.save_m2m()
@@ -53,7 +67,99 @@ def save_incident(form, formsets, *, by) -> Incident:
                 line._history_user = by
                 line.delete()
 
-    return save(form.save(commit=False), by=by, save_related=save_lines)
+    return save(form.save(commit=False), by=by, save_related=save_lines), True
+
+
+@dataclass
+class LinePlan:
+    """What writing a list of lines of one kind does to an incident's lines."""
+
+    lines: list = field(default_factory=list)  # every line the incident will hold
+    changed: list = field(default_factory=list)  # those to create or update
+    removed: list = field(default_factory=list)
+
+    def __bool__(self):
+        return bool(self.changed or self.removed)
+
+
+def _differs(record, name: str, value) -> bool:
+    model_field = record._meta.get_field(name)
+    if model_field.is_relation:
+        return getattr(record, model_field.attname) != (value.pk if value is not None else None)
+    return getattr(record, name) != value
+
+
+def _required(kind) -> list[str]:
+    fields = (kind.model._meta.get_field(name) for name in kind.fields)
+    return [f.name for f in fields if not f.blank and not f.has_default()]
+
+
+def plan_lines(incident: Incident, kind, rows: list[dict]) -> LinePlan:
+    """The incident's lines of `kind` after a write of `rows`, without saving anything.
+
+    A row with an `id` updates that line of this incident with the fields it gives; a
+    row without one gives every required field, and is the existing line it equals on
+    every field it gives, or else a new line. Lines no row names are removed. So a line
+    written back as it was read stays exactly as it is, fields the row leaves out
+    included. Raises ValidationError for an id that is not a line of this incident or
+    is named twice, and for a new line missing a required field."""
+    existing = list(kind.model.objects.filter(incident=incident)) if incident.pk else []
+    by_id = {line.pk: line for line in existing}
+    unmatched = list(existing)
+    plan = LinePlan()
+    for position, given in enumerate(rows, start=1):
+        values = dict(given)
+        line_id = values.pop("id", None)
+        if line_id is not None:
+            line = by_id.get(line_id)
+            if line is None or line not in unmatched:
+                raise ValidationError(
+                    f"Line {position}: {kind.model._meta.verbose_name} {line_id} is not a line "
+                    "of this incident, or is named twice. Leave out the id to add a new line."
+                )
+        else:
+            missing = [name for name in _required(kind) if name not in values]
+            if missing:
+                raise ValidationError(
+                    f"Line {position}: give the line's id, or all of {', '.join(missing)}."
+                )
+            line = next(
+                (
+                    old
+                    for old in unmatched
+                    if not any(_differs(old, name, value) for name, value in values.items())
+                ),
+                None,
+            )
+        if line is None:
+            line = kind.model(incident=incident)
+        else:
+            unmatched.remove(line)
+        changes = {name: value for name, value in values.items() if _differs(line, name, value)}
+        for name, value in changes.items():
+            setattr(line, name, value)
+        plan.lines.append(line)
+        if changes or not line.pk:
+            plan.changed.append(line)
+    plan.removed = unmatched
+    return plan
+
+
+def check_lines(kind, plan: LinePlan) -> None:
+    """The model's rules for each line to be saved, and its uniqueness among the lines
+    the incident will hold (ValidationError)."""
+    for line in plan.changed:
+        line.full_clean(exclude=["incident"], validate_unique=False)
+    for constraint in kind.model._meta.constraints:
+        if not isinstance(constraint, UniqueConstraint):
+            continue
+        names = [name for name in constraint.fields if name != "incident"]
+        keys = [
+            tuple(getattr(line, line._meta.get_field(n).attname) for n in names)
+            for line in plan.lines
+        ]
+        if len(set(keys)) < len(keys):
+            raise ValidationError(constraint.violation_error_message)
 
 
 def save_values(
@@ -66,26 +172,37 @@ def save_values(
     lines: dict[str, list[dict]] | None = None,
 ) -> Incident:
     """Save an edit given as values rather than a form (the API). Each kind of line given
-    replaces the incident's lines of that kind; what is not given stays as it is."""
-    for name, value in values.items():
-        setattr(incident, name, value)
+    is merged into the incident's lines of that kind (plan_lines); what is not given
+    stays as it is. A write that changes nothing saves nothing."""
+    changed = {name: value for name, value in values.items() if _differs(incident, name, value)}
+    related = {}
+    for name, given in (("provisions", provisions), ("contributing_states", contributing_states)):
+        stored = set(getattr(incident, name).values_list("pk", flat=True)) if incident.pk else set()
+        if given is not None and {record.pk for record in given} != stored:
+            related[name] = given
+    with transaction.atomic():
+        plans = {
+            name: plan_lines(incident, LINES[name], rows) for name, rows in (lines or {}).items()
+        }
+        if incident.pk and not changed and not related and not any(plans.values()):
+            ensure_editable(incident)
+            return incident
+        for name, value in changed.items():
+            setattr(incident, name, value)
 
-    def save_related(incident):
-        if provisions is not None:
-            incident.provisions.set(provisions)
-        if contributing_states is not None:
-            incident.contributing_states.set(contributing_states)
-        for name, rows in (lines or {}).items():
-            manager = getattr(incident, name)
-            for old in manager.all():
-                old._history_user = by
-                old.delete()
-            for row in rows:
-                line = manager.model(incident=incident, **row)
-                line._history_user = by
-                line.save()
+        def save_related(incident):
+            for name, given in related.items():
+                getattr(incident, name).set(given)
+            for plan in plans.values():
+                for line in plan.removed:
+                    line._history_user = by
+                    line.delete()
+                for line in plan.changed:
+                    line.incident = incident
+                    line._history_user = by
+                    line.save()
 
-    return save(incident, by=by, save_related=save_related)
+        return save(incident, by=by, save_related=save_related)
 
 
 @dataclass

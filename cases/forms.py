@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 from django.urls import reverse_lazy
 
+from cases.lines import LINE_KINDS, LINES
 from cases.markings import record_lowering
 from cases.models import (
     Attachment,
@@ -112,13 +113,13 @@ class IncidentForm(StyledForm, SharingConsentForm):
 class MaterielLineForm(StyledForm, forms.ModelForm):
     class Meta:
         model = MaterielLine
-        fields = ["category", "description", "quantity_low", "quantity_high", "unit"]
+        fields = LINES["materiel"].fields
 
 
 class InvolvementForm(StyledForm, forms.ModelForm):
     class Meta:
         model = Involvement
-        fields = ["entity", "role", "note"]
+        fields = LINES["involvements"].fields
         widgets = {
             "entity": SearchSelect(reverse_lazy("cases:entity_search"), "entity"),
         }
@@ -127,7 +128,7 @@ class InvolvementForm(StyledForm, forms.ModelForm):
 class IncidentLocationForm(StyledForm, forms.ModelForm):
     class Meta:
         model = IncidentLocation
-        fields = ["location", "role", "note"]
+        fields = LINES["locations"].fields
         widgets = {
             "location": forms.Select(
                 attrs={"data-enhance": "select", "data-record-kind": "location"}
@@ -138,7 +139,7 @@ class IncidentLocationForm(StyledForm, forms.ModelForm):
 class CitationForm(StyledForm, forms.ModelForm):
     class Meta:
         model = Citation
-        fields = ["source", "locator", "claim", "credibility"]
+        fields = LINES["citations"].fields
         widgets = {
             "source": SearchSelect(reverse_lazy("cases:source_search"), "source"),
             "claim": forms.Textarea(attrs={"rows": 2}),
@@ -148,28 +149,32 @@ class CitationForm(StyledForm, forms.ModelForm):
 class AttachmentForm(StyledForm, forms.ModelForm):
     class Meta:
         model = Attachment
-        fields = ["file", "caption", "sharing_level", "for_publication"]
+        fields = LINES["attachments"].fields
 
 
-def _formset(model, form, **kwargs):
-    return inlineformset_factory(Incident, model, form=form, extra=0, can_delete=True, **kwargs)
-
-
-MaterielFormSet = _formset(MaterielLine, MaterielLineForm)
-InvolvementFormSet = _formset(Involvement, InvolvementForm)
-IncidentLocationFormSet = _formset(IncidentLocation, IncidentLocationForm)
-CitationFormSet = _formset(Citation, CitationForm)
-AttachmentFormSet = inlineformset_factory(
-    Incident, Attachment, form=AttachmentForm, fk_name="incident", extra=0, can_delete=True
-)
+LINE_FORMS = {
+    "materiel": MaterielLineForm,
+    "involvements": InvolvementForm,
+    "locations": IncidentLocationForm,
+    "citations": CitationForm,
+    "attachments": AttachmentForm,
+}
 
 # (prefix, formset class, heading) in the order the form shows them.
 LINE_FORMSETS = [
-    ("materiel", MaterielFormSet, "Materiel"),
-    ("involvements", InvolvementFormSet, "Entities involved"),
-    ("locations", IncidentLocationFormSet, "Locations"),
-    ("citations", CitationFormSet, "Citations"),
-    ("attachments", AttachmentFormSet, "Attachments"),
+    (
+        kind.name,
+        inlineformset_factory(
+            Incident,
+            kind.model,
+            form=LINE_FORMS[kind.name],
+            fk_name="incident",
+            extra=0,
+            can_delete=True,
+        ),
+        kind.heading,
+    )
+    for kind in LINE_KINDS
 ]
 
 

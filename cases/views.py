@@ -355,7 +355,9 @@ def _incident_form(request, incident: Incident, form: IncidentForm):
     conflict = None
     if request.method == "POST" and form.is_valid() and all(fs.is_valid() for _, fs in formsets):
         try:
-            incident = editing.save_incident(form, [fs for _, fs in formsets], by=request.user)
+            incident, changed = editing.save_incident(
+                form, [fs for _, fs in formsets], by=request.user
+            )
         except RecordModifiedError:
             conflict = editing.conflict_since(incident, form.cleaned_data["version"])
             form = IncidentForm(editing.rebased(request.POST, conflict), instance=incident)
@@ -369,7 +371,12 @@ def _incident_form(request, incident: Incident, form: IncidentForm):
             messages.error(request, str(error))
             return redirect("cases:incident_detail", reference=incident.reference)
         else:
-            messages.success(request, f"{incident.reference} was saved.")
+            if changed:
+                messages.success(request, f"{incident.reference} was saved.")
+            else:
+                messages.info(
+                    request, f"Nothing was changed: {incident.reference} stays as it was."
+                )
             return redirect("cases:incident_detail", reference=incident.reference)
     elif request.method == "POST":
         messages.error(request, "The incident was not saved: correct the fields marked below.")

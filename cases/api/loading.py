@@ -2,20 +2,14 @@
 values: one query per kind of row, whatever the number of incidents, and no model
 instance per row (building those was most of a page's time). Sets `shown_materiel`,
 `shown_involvements`, `shown_locations`, `shown_provisions`, `shown_states` and
-`shown_citations` on each incident, for cases.api.serializers.incident_data."""
+`shown_citations` on each incident, for cases.api.serializers.incident_data. Each line
+carries its id and every field analysts edit (cases.lines), so that what is read can be
+written back."""
 
 from collections import defaultdict
 
-from django.db.models import F
-
-from cases.models import (
-    Citation,
-    EntityAlias,
-    IncidentLocation,
-    Involvement,
-    MaterielLine,
-    VesselName,
-)
+from cases.lines import API_LINE_KINDS
+from cases.models import EntityAlias, VesselName
 from cases.models.incidents import Incident
 from cases.querysets import source_visibility
 
@@ -30,7 +24,7 @@ ENTITY = (
     "aircraft_registration",
     "un_list_reference",
 )
-LOCATION = ("name", "kind", "country", "latitude", "longitude", "precision")
+LOCATION = ("id", "name", "kind", "country", "latitude", "longitude", "precision")
 SOURCE = ("id", "title", "kind", "published_on", "url", "reliability", "sharing_level")
 
 
@@ -45,32 +39,51 @@ def _nested(row: dict, prefix: str, names) -> dict:
     return {name: row.pop(f"{prefix}__{name}") for name in names}
 
 
+# How a line's reference to another record reads: nested with these columns, or (the
+# materiel category) as its code. Each nested record carries its id, which a write names.
+NESTED = {"entity": ENTITY, "location": LOCATION, "source": SOURCE}
+CODED = {"category": "code"}
+
+
+def _line_columns(kind) -> list[str]:
+    columns = ["id", "incident_id"]
+    for name in kind.fields:
+        if name in NESTED:
+            columns += [f"{name}__{column}" for column in NESTED[name]]
+        elif name in CODED:
+            columns.append(f"{name}__{CODED[name]}")
+        else:
+            columns.append(name)
+    if kind.name == "citations":
+        columns += ["source__attribution", "source__originator__name"]
+    return columns
+
+
+def _line(row: dict, kind) -> dict:
+    """One line as the API shows it: its id, then the fields analysts edit, in order."""
+    line = {"id": row.pop("id")}
+    for name in kind.fields:
+        if name in NESTED:
+            line[name] = _nested(row, name, NESTED[name])
+        elif name in CODED:
+            line[name] = row.pop(f"{name}__{CODED[name]}")
+        else:
+            line[name] = row.pop(name)
+    return line
+
+
 def load_shown(incidents, user) -> None:
     """Attach to each incident the rows the API shows of it, as `user` may see them."""
     ids = [incident.pk for incident in incidents]
     if not ids:
         return
-    materiel = _grouped(
-        MaterielLine.objects.filter(incident_id__in=ids)
-        .order_by("id")
-        .values(
-            "incident_id",
-            "description",
-            "quantity_low",
-            "quantity_high",
-            "unit",
-            category_code=F("category__code"),
-        )
-    )
-    for rows in materiel.values():
-        for index, row in enumerate(rows):
-            rows[index] = {"category": row.pop("category_code"), **row}
-    involvements = _grouped(
-        Involvement.objects.filter(incident_id__in=ids)
-        .order_by("id")
-        .values("incident_id", "role", "note", *(f"entity__{name}" for name in ENTITY))
-    )
-    entity_ids = {row["entity__id"] for rows in involvements.values() for row in rows}
+    shown = {}
+    for kind in API_LINE_KINDS:
+        rows = kind.model.objects.filter(incident_id__in=ids)
+        if kind.name == "citations":
+            rows = rows.filter(source_visibility(user, "source__"))
+        shown[kind.name] = _grouped(rows.order_by("id").values(*_line_columns(kind)))
+    entity_ids = {row["entity__id"] for rows in shown["involvements"].values() for row in rows}
     aliases = _grouped(
         EntityAlias.objects.filter(entity_id__in=entity_ids)
         .order_by("name")
@@ -83,20 +96,20 @@ def load_shown(incidents, user) -> None:
         .values("entity_id", "name"),
         key="entity_id",
     )
-    for rows in involvements.values():
-        for row in rows:
-            entity = _nested(row, "entity", ENTITY)
-            entity["aliases"] = [alias["name"] for alias in aliases.get(entity["id"], [])]
-            entity["past_names"] = [past["name"] for past in past_names.get(entity["id"], [])]
-            row.update(entity=entity, role=row.pop("role"), note=row.pop("note"))
-    locations = _grouped(
-        IncidentLocation.objects.filter(incident_id__in=ids)
-        .order_by("id")
-        .values("incident_id", "role", *(f"location__{name}" for name in LOCATION))
-    )
-    for rows in locations.values():
-        for row in rows:
-            row.update(location=_nested(row, "location", LOCATION), role=row.pop("role"))
+    for kind in API_LINE_KINDS:
+        for rows in shown[kind.name].values():
+            for index, row in enumerate(rows):
+                extra = {
+                    "attribution": row.pop("source__attribution", None),
+                    "originator": row.pop("source__originator__name", None),
+                }
+                line = rows[index] = _line(row, kind)
+                if kind.name == "involvements":
+                    entity = line["entity"]
+                    entity["aliases"] = [a["name"] for a in aliases.get(entity["id"], [])]
+                    entity["past_names"] = [p["name"] for p in past_names.get(entity["id"], [])]
+                elif kind.name == "citations":
+                    line["source"].update(extra)
     provisions = _grouped(
         Incident.provisions.through.objects.filter(incident_id__in=ids)
         .order_by("provision__resolution__number", "provision__paragraph")
@@ -107,35 +120,10 @@ def load_shown(incidents, user) -> None:
         .order_by("organisation__name")
         .values("incident_id", "organisation__country")
     )
-    citations = _grouped(
-        Citation.objects.filter(incident_id__in=ids)
-        .filter(source_visibility(user, "source__"))
-        .order_by("id")
-        .values(
-            "incident_id",
-            "locator",
-            "claim",
-            "credibility",
-            "source__attribution",
-            "source__originator__name",
-            *(f"source__{name}" for name in SOURCE),
-        )
-    )
-    for rows in citations.values():
-        for row in rows:
-            source = _nested(row, "source", SOURCE)
-            source["attribution"] = row.pop("source__attribution")
-            source["originator"] = row.pop("source__originator__name")
-            row.update(
-                source=source,
-                locator=row.pop("locator"),
-                claim=row.pop("claim"),
-                credibility=row.pop("credibility"),
-            )
     for incident in incidents:
-        incident.shown_materiel = materiel.get(incident.pk, [])
-        incident.shown_involvements = involvements.get(incident.pk, [])
-        incident.shown_locations = locations.get(incident.pk, [])
+        incident.shown_materiel = shown["materiel"].get(incident.pk, [])
+        incident.shown_involvements = shown["involvements"].get(incident.pk, [])
+        incident.shown_locations = shown["locations"].get(incident.pk, [])
         incident.shown_provisions = [
             f"{row['provision__resolution__number']}/{row['provision__paragraph']}"
             for row in provisions.get(incident.pk, [])
@@ -143,4 +131,4 @@ def load_shown(incidents, user) -> None:
         incident.shown_states = [
             row["organisation__country"] for row in states.get(incident.pk, [])
         ]
-        incident.shown_citations = citations.get(incident.pk, [])
+        incident.shown_citations = shown["citations"].get(incident.pk, [])

@@ -12,7 +12,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from cases import editing
 from cases.api import loading
+from cases.lines import API_LINE_KINDS, LINES
 from cases.markings import record_lowering
 from cases.models import (
     Citation,
@@ -22,6 +24,7 @@ from cases.models import (
     IncidentType,
     Involvement,
     Location,
+    MaterielCategory,
     MaterielLine,
     Organisation,
     Provision,
@@ -114,18 +117,13 @@ def incident_data(incident, user) -> dict:
         "materiel": incident.shown_materiel,
         "involvements": incident.shown_involvements,
         "locations": [
-            {"location": location_data(line["location"]), "role": line["role"]}
+            {**line, "location": location_data(line["location"])}
             for line in incident.shown_locations
         ],
         "provisions": incident.shown_provisions,
         "contributing_states": incident.shown_states,
         "citations": [
-            {
-                "source": source_data(line["source"], user),
-                "locator": line["locator"],
-                "claim": line["claim"],
-                "credibility": line["credibility"],
-            }
+            {**line, "source": source_data(line["source"], user)}
             for line in incident.shown_citations
         ],
         "created_at": _or_none(_DATETIME, incident.created_at),
@@ -188,12 +186,16 @@ class SourceSerializer(serializers.ModelSerializer):
         return source.url if source.originator_shown_to(user) == source.originator.name else ""
 
 
+# Each line reads as its id and the fields analysts edit (cases.lines): what a client
+# reads, it can write back.
+
+
 class CitationSerializer(serializers.ModelSerializer):
     source = SourceSerializer(read_only=True)
 
     class Meta:
         model = Citation
-        fields = ["source", "locator", "claim", "credibility"]
+        fields = ["id", *LINES["citations"].fields]
 
 
 class MaterielSerializer(serializers.ModelSerializer):
@@ -201,7 +203,7 @@ class MaterielSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = MaterielLine
-        fields = ["category", "description", "quantity_low", "quantity_high", "unit"]
+        fields = ["id", *LINES["materiel"].fields]
 
 
 class InvolvementSerializer(serializers.ModelSerializer):
@@ -209,7 +211,7 @@ class InvolvementSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Involvement
-        fields = ["entity", "role", "note"]
+        fields = ["id", *LINES["involvements"].fields]
 
 
 class IncidentLocationSerializer(serializers.ModelSerializer):
@@ -217,7 +219,7 @@ class IncidentLocationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = IncidentLocation
-        fields = ["location", "role"]
+        fields = ["id", *LINES["locations"].fields]
 
 
 class IncidentListSerializer(serializers.ListSerializer):
@@ -298,35 +300,49 @@ class ProvisionKeyField(serializers.SlugRelatedField):
         return provision.key
 
 
-class MaterielWriteSerializer(serializers.ModelSerializer):
-    category = serializers.SlugRelatedField(
-        slug_field="code", queryset=MaterielLine._meta.get_field("category").related_model.objects
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "integer"},
+            {"type": "object", "properties": {"id": {"type": "integer"}}, "required": ["id"]},
+        ]
+    }
+)
+class RecordField(serializers.PrimaryKeyRelatedField):
+    """A record a line refers to (an entity, a location, a source): its id, or the record
+    as the API reads it, which carries its id."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            if "id" not in data:
+                self.fail("incorrect_type", data_type="object without an id")
+            data = data["id"]
+        return super().to_internal_value(data)
+
+
+class LineWriteSerializer(serializers.ModelSerializer):
+    """A line as written: with the id it was read with, that line is updated with the
+    fields given (the others keep their values); without one, it is the existing line
+    it equals on every field given, or a new line (cases.editing.plan_lines)."""
+
+    serializer_related_field = RecordField
+    id = serializers.IntegerField(
+        required=False, help_text="The line's id as read. Leave it out for a new line."
     )
 
-    class Meta:
-        model = MaterielLine
-        fields = ["category", "description", "quantity_low", "quantity_high", "unit"]
+
+def _line_write_serializer(kind) -> type[LineWriteSerializer]:
+    attrs = {"Meta": type("Meta", (), {"model": kind.model, "fields": ["id", *kind.fields]})}
+    if kind.name == "materiel":
+        attrs["category"] = serializers.SlugRelatedField(
+            slug_field="code", queryset=MaterielCategory.objects.all()
+        )
+    name = f"{kind.model.__name__}WriteSerializer"
+    return type(name, (LineWriteSerializer,), attrs)
 
 
-class InvolvementWriteSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Involvement
-        fields = ["entity", "role", "note"]
-
-
-class IncidentLocationWriteSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = IncidentLocation
-        fields = ["location", "role"]
-
-
-class CitationWriteSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Citation
-        fields = ["source", "locator", "claim", "credibility"]
-
-
-WRITABLE_LINES = ["materiel", "involvements", "locations", "citations"]
+LINE_WRITE_SERIALIZERS = {kind.name: _line_write_serializer(kind) for kind in API_LINE_KINDS}
+WRITABLE_LINES = list(LINE_WRITE_SERIALIZERS)
 # What a write carries besides the incident's own fields.
 WRITTEN_APART = {"provisions", "contributing_states", "version", "consent", *WRITABLE_LINES}
 
@@ -358,10 +374,10 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
         max_length=300,
         help_text="Needed to lower the sharing level: who consented, and when.",
     )
-    materiel = MaterielWriteSerializer(many=True, required=False)
-    involvements = InvolvementWriteSerializer(many=True, required=False)
-    locations = IncidentLocationWriteSerializer(many=True, required=False)
-    citations = CitationWriteSerializer(many=True, required=False)
+    materiel = LINE_WRITE_SERIALIZERS["materiel"](many=True, required=False)
+    involvements = LINE_WRITE_SERIALIZERS["involvements"](many=True, required=False)
+    locations = LINE_WRITE_SERIALIZERS["locations"](many=True, required=False)
+    citations = LINE_WRITE_SERIALIZERS["citations"](many=True, required=False)
 
     class Meta:
         model = Incident
@@ -405,14 +421,15 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
         except DjangoValidationError as error:
             raise serializers.ValidationError(serializers.as_serializer_error(error)) from None
         for name in WRITABLE_LINES:
-            for line in data.get(name, []):
-                model = self.fields[name].child.Meta.model
-                try:
-                    model(**line).full_clean(exclude=["incident"], validate_unique=False)
-                except DjangoValidationError as error:
-                    raise serializers.ValidationError(
-                        {name: serializers.as_serializer_error(error)}
-                    ) from None
+            if name not in data:
+                continue
+            try:
+                plan = editing.plan_lines(self.instance or Incident(), LINES[name], data[name])
+                editing.check_lines(LINES[name], plan)
+            except DjangoValidationError as error:
+                raise serializers.ValidationError(
+                    {name: serializers.as_serializer_error(error)}
+                ) from None
         return data
 
     def _current_values(self) -> dict:
