@@ -1,5 +1,8 @@
 from concurrency.admin import ConcurrentModelAdmin
+from concurrency.forms import ConcurrentForm
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
 from cases import workflow
@@ -27,7 +30,29 @@ from cases.models import (
 
 
 class RecordAdmin(SimpleHistoryAdmin):
-    """Admin for records whose changes are kept: saves are attributed to their author."""
+    """Admin for records whose changes are kept: saves are attributed to their author,
+    and a reader finds here only what cases.visibility lets them see anywhere else (in
+    lists, change and history pages, raw-id and autocomplete lookups alike)."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._ensure_visible(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._ensure_visible(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _ensure_visible(self, request, object_id):
+        # simple-history falls back to a record's past versions when the queryset does
+        # not hold it: a hidden record's history is as hidden as the record (a removed
+        # record's history stays for administrators).
+        if request.user.is_superuser:
+            return
+        if not self.get_queryset(request).filter(pk=unquote(object_id)).exists():
+            raise Http404
 
     def save_model(self, request, obj, form, change):
         if not change and hasattr(obj, "created_by_id") and obj.created_by_id is None:
@@ -106,18 +131,10 @@ class EntityAdmin(RecordAdmin):
 
 
 @admin.register(Location)
-class LocationAdmin(SimpleHistoryAdmin):
+class LocationAdmin(RecordAdmin):
     list_display = ("name", "kind", "country", "latitude", "longitude", "precision")
     list_filter = ("kind", "country", "precision")
     search_fields = ("name",)
-
-
-class SourceAttachmentInline(admin.TabularInline):
-    model = Attachment
-    fk_name = "source"
-    extra = 0
-    fields = ("file", "caption", "sharing_level", "original_name", "size", "sha256")
-    readonly_fields = ("original_name", "size", "sha256")
 
 
 class SourceAdminForm(SharingConsentForm):
@@ -126,6 +143,36 @@ class SourceAdminForm(SharingConsentForm):
     class Meta:
         model = Source
         fields = "__all__"
+
+
+class AttachmentAdminForm(SharingConsentForm):
+    consent_for_new_records = True
+
+    class Meta:
+        model = Attachment
+        fields = "__all__"
+
+
+class IncidentAdminForm(SharingConsentForm, ConcurrentForm):
+    consent_for_new_records = True
+
+    class Meta:
+        model = Incident
+        fields = "__all__"
+
+
+class AttachmentInline(admin.TabularInline):
+    """Attachments: lowering one's sharing level asks for consent here as on the pages."""
+
+    model = Attachment
+    form = AttachmentAdminForm
+    extra = 0
+    fields = ("file", "caption", "sharing_level", "consent", "original_name", "size", "sha256")
+    readonly_fields = ("original_name", "size", "sha256")
+
+
+class SourceAttachmentInline(AttachmentInline):
+    fk_name = "source"
 
 
 @admin.register(Source)
@@ -172,12 +219,8 @@ class CitationInline(admin.StackedInline):
     autocomplete_fields = ("source",)
 
 
-class IncidentAttachmentInline(admin.TabularInline):
-    model = Attachment
+class IncidentAttachmentInline(AttachmentInline):
     fk_name = "incident"
-    extra = 0
-    fields = ("file", "caption", "sharing_level", "original_name", "size", "sha256")
-    readonly_fields = ("original_name", "size", "sha256")
 
 
 class TransitionInline(admin.TabularInline):
@@ -199,6 +242,7 @@ class TransitionInline(admin.TabularInline):
 
 @admin.register(Incident)
 class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
+    form = IncidentAdminForm
     list_display = (
         "reference",
         "title",
@@ -240,7 +284,14 @@ class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
         ),
         (
             "Assessment and handling",
-            {"fields": ("confidence", "sharing_level", "provisions", "contributing_states")},
+            {
+                "fields": (
+                    "confidence",
+                    ("sharing_level", "consent"),
+                    "provisions",
+                    "contributing_states",
+                )
+            },
         ),
         (
             "Workflow",

@@ -5,6 +5,7 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
+from django.urls import reverse_lazy
 from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -20,7 +21,7 @@ from cases.models import (
     Source,
 )
 from cases.validators import validate_imo_number
-from cases.widgets import DateInput, StyledFilterSetMixin
+from cases.widgets import DateInput, SearchSelect, StyledFilterSetMixin
 
 COUNTRY_CHOICES = list(countries)
 
@@ -91,7 +92,16 @@ class IncidentFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
     state = django_filters.ChoiceFilter(
         method="contributed_by", choices=COUNTRY_CHOICES, label="Contributing state"
     )
-    entity = IdChoiceFilter(method="involving", queryset=Entity.objects.all(), label="Entity")
+    # Only entities the reader may see are offered or accepted; the picker searches them
+    # rather than listing every one.
+    entity = IdChoiceFilter(
+        method="involving",
+        queryset=lambda request: (
+            Entity.objects.visible_to(request.user) if request else Entity.objects.none()
+        ),
+        label="Entity",
+        widget=SearchSelect(reverse_lazy("cases:entity_search"), "entity"),
+    )
     imo = django_filters.CharFilter(
         method="involving_vessel", label="IMO number", validators=[validate_imo_number]
     )

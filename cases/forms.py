@@ -17,25 +17,7 @@ from cases.models import (
     Organisation,
     Source,
 )
-from cases.widgets import DateInput, StyledForm
-
-
-class SearchSelect(forms.Select):
-    """A select that the browser fills by searching the server (Tom Select): only the
-    chosen option is rendered, not the whole table."""
-
-    def __init__(self, search_url: str, kind: str, attrs=None):
-        super().__init__({"data-search-url": search_url, "data-record-kind": kind, **(attrs or {})})
-
-    def optgroups(self, name, value, attrs=None):
-        chosen = [v for v in value if v]
-        all_choices = self.choices
-        queryset = all_choices.queryset.filter(pk__in=chosen) if chosen else []
-        self.choices = [("", "")] + [(obj.pk, str(obj)) for obj in queryset]
-        try:
-            return super().optgroups(name, value, attrs)
-        finally:
-            self.choices = all_choices
+from cases.widgets import DateInput, SearchSelect, StyledForm
 
 
 class SharingConsentForm(forms.ModelForm):
@@ -110,13 +92,30 @@ class IncidentForm(StyledForm, SharingConsentForm):
         )
 
 
-class MaterielLineForm(StyledForm, forms.ModelForm):
+class ReaderForm(forms.ModelForm):
+    """A form whose record pickers offer, and accept, only what its reader may see
+    (cases.visibility): a hidden record is as unknown as one that does not exist."""
+
+    visible_records: tuple[str, ...] = ()
+
+    def __init__(self, *args, reader=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.visible_records:
+            queryset = self.fields[name].queryset
+            self.fields[name].queryset = (
+                queryset.visible_to(reader) if reader is not None else queryset.none()
+            )
+
+
+class MaterielLineForm(StyledForm, ReaderForm):
     class Meta:
         model = MaterielLine
         fields = LINES["materiel"].fields
 
 
-class InvolvementForm(StyledForm, forms.ModelForm):
+class InvolvementForm(StyledForm, ReaderForm):
+    visible_records = ("entity",)
+
     class Meta:
         model = Involvement
         fields = LINES["involvements"].fields
@@ -125,7 +124,9 @@ class InvolvementForm(StyledForm, forms.ModelForm):
         }
 
 
-class IncidentLocationForm(StyledForm, forms.ModelForm):
+class IncidentLocationForm(StyledForm, ReaderForm):
+    visible_records = ("location",)
+
     class Meta:
         model = IncidentLocation
         fields = LINES["locations"].fields
@@ -136,7 +137,9 @@ class IncidentLocationForm(StyledForm, forms.ModelForm):
         }
 
 
-class CitationForm(StyledForm, forms.ModelForm):
+class CitationForm(StyledForm, ReaderForm):
+    visible_records = ("source",)
+
     class Meta:
         model = Citation
         fields = LINES["citations"].fields
@@ -146,7 +149,7 @@ class CitationForm(StyledForm, forms.ModelForm):
         }
 
 
-class AttachmentForm(StyledForm, forms.ModelForm):
+class AttachmentForm(StyledForm, SharingConsentForm, ReaderForm):
     class Meta:
         model = Attachment
         fields = LINES["attachments"].fields

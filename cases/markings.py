@@ -42,9 +42,28 @@ def record_lowering(record, before: str, after: str, consent: str) -> None:
     consent = (consent or "").strip()
     if not consent:
         raise ValidationError(CONSENT_NEEDED)
+    record._lowering_consent = consent
     record._change_reason = (
         f"Sharing level lowered from TLP:{before} to TLP:{after}; originator's consent: {consent}"
     )
+
+
+def guard_lowering(record, stored: str | None = None) -> None:
+    """The last line behind every write path (forms, admin, API, commands): a record is
+    never stored at a lower level than its stored one (`stored`, read from the database
+    if not given) unless record_lowering recorded the originator's consent first. Models
+    call it as they save."""
+    if stored is None and record.pk:
+        stored = (
+            type(record)
+            ._base_manager.filter(pk=record.pk)
+            .values_list("sharing_level", flat=True)
+            .first()
+        )
+    if stored and SharingLevel.lowers(stored, record.sharing_level):
+        if not getattr(record, "_lowering_consent", ""):
+            raise ValidationError(CONSENT_NEEDED)
+        record._lowering_consent = ""  # consent is given for one change
 
 
 class Reliability(models.TextChoices):

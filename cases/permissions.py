@@ -6,14 +6,8 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
-from accounts.roles import Role
 from cases.models import Incident
-
-TEAM_ROLES = frozenset({Role.ANALYST, Role.REVIEWER, Role.REPORT_EDITOR})
-
-
-def is_team_member(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or bool(user.roles & TEAM_ROLES))
+from cases.visibility import is_team_member
 
 
 def team_member_required(view):

@@ -1,74 +1,57 @@
-"""Who sees which incidents: decided here, once, for pages, the API and every export."""
+"""The querysets of what a reader may see: each visible_to() asks cases.visibility, the
+one place that decides it, for pages, pickers, the admin, the API and every export."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 
-from accounts.roles import Role
-from cases.markings import SharingLevel
-
-
-def is_outside_the_team(user) -> bool:
-    """Partners read through the API; everything they see obeys sharing and attribution."""
-    return not user.is_superuser and not (
-        user.roles & {Role.ANALYST, Role.REVIEWER, Role.REPORT_EDITOR}
-    )
-
-
-NOTHING = Q(pk__in=[])
-
-
-def source_visibility(user, prefix="") -> Q:
-    """The condition under which `user` may see a source inside the incidents they see:
-    for readers outside the team, none above their clearance and none that may not be
-    cited outside it. `prefix` reaches the source from another model ("source__")."""
-    if not user.is_authenticated:
-        return NOTHING
-    if not is_outside_the_team(user):
-        return Q()
-    if not user.organisation_id:
-        return NOTHING
-    return Q(
-        **{f"{prefix}sharing_level__in": SharingLevel.at_or_below(user.organisation.clearance)}
-    ) & ~Q(**{f"{prefix}attribution": "internal_only"})
+from cases.visibility import (
+    attachment_condition,
+    entity_condition,
+    incident_condition,
+    incident_condition_through,
+    location_condition,
+    source_condition,
+)
 
 
 class SourceQuerySet(models.QuerySet):
     def visible_to(self, user) -> "SourceQuerySet":
-        return self.filter(source_visibility(user))
+        return self.filter(source_condition(user))
 
-
-def incident_visibility(
-    user, status="status", sharing_level="sharing_level", created_by="created_by"
-) -> Q:
-    """The condition on an incident's status, sharing level and author under which `user`
-    may see it. The field names are parameters so that the change feed can ask the same
-    question of an incident's state before and after a change.
-
-    - the team (analysts, reviewers, report editors) sees every incident except other
-      people's drafts, which are their authors' work in progress;
-    - a partner sees approved incidents at or below their organisation's clearance;
-    - anyone else, anonymous included, sees nothing.
-    """
-    if not user.is_authenticated or not user.is_active:
-        return NOTHING
-    if user.is_superuser:
-        return Q()
-    if user.roles & {Role.ANALYST, Role.REVIEWER, Role.REPORT_EDITOR}:
-        return ~(Q(**{status: "draft"}) & ~Q(**{created_by: user.pk}))
-    if user.is_partner and user.organisation_id:
-        return Q(
-            **{
-                status: "approved",
-                f"{sharing_level}__in": SharingLevel.at_or_below(user.organisation.clearance),
-            }
+    def with_incident_count(self, user) -> "SourceQuerySet":
+        """Each source's number of incidents that cite it and that `user` may see."""
+        seen = incident_condition_through(user, "citations__incident")
+        return self.annotate(
+            incident_count=Count("citations__incident", filter=seen, distinct=True)
         )
-    return NOTHING
+
+
+class AttachmentQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "AttachmentQuerySet":
+        return self.filter(attachment_condition(user))
+
+
+class LocationQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "LocationQuerySet":
+        return self.filter(location_condition(user))
+
+
+class EntityQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "EntityQuerySet":
+        return self.filter(entity_condition(user))
+
+    def with_incident_count(self, user) -> "EntityQuerySet":
+        """Each entity's number of incidents that involve it and that `user` may see."""
+        seen = incident_condition_through(user, "involvements__incident")
+        return self.annotate(
+            incident_count=Count("involvements__incident", filter=seen, distinct=True)
+        )
 
 
 class IncidentQuerySet(models.QuerySet):
     def visible_to(self, user) -> "IncidentQuerySet":
         """The incidents `user` may see; anything else answers 404 to them."""
-        return self.filter(incident_visibility(user))
+        return self.filter(incident_condition(user))
 
     def for_list(self) -> "IncidentQuerySet":
         return self.select_related("incident_type")
@@ -103,10 +86,10 @@ class FeedEntryQuerySet(models.QuerySet):
         """Changes that touched the user's view: the incident was visible to them before
         the change, after it, or both. Nothing else is ever announced to them."""
         # An entry without a before-state records a new incident: nothing was seen before.
-        before = incident_visibility(user, "status_before", "sharing_level_before") & ~Q(
+        before = incident_condition(user, "status_before", "sharing_level_before") & ~Q(
             status_before=""
         )
-        after = incident_visibility(user, "status_after", "sharing_level_after")
+        after = incident_condition(user, "status_after", "sharing_level_after")
         return self.filter(before | after).annotate(
             visible_after=models.ExpressionWrapper(after, output_field=models.BooleanField())
         )

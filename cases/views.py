@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -87,7 +87,7 @@ def _team_home(request):
 @team_member_required
 def incident_list(request):
     filterset = IncidentFilterSet(
-        request.GET, queryset=Incident.objects.visible_to(request.user).for_list()
+        request.GET, queryset=Incident.objects.visible_to(request.user).for_list(), request=request
     )
     context = {
         "filter": filterset,
@@ -108,8 +108,7 @@ def incident_list(request):
 def incident_export(request):
     """CSV of exactly what the list's filter shows, streamed row by row."""
     filterset = IncidentFilterSet(
-        request.GET,
-        queryset=Incident.objects.visible_to(request.user).for_list(),
+        request.GET, queryset=Incident.objects.visible_to(request.user).for_list(), request=request
     )
     if not filterset.is_valid():
         messages.error(request, "The filter is not valid; correct it before downloading.")
@@ -228,8 +227,11 @@ def _filtered_list(request, filterset, template: str):
 
 @team_member_required
 def entity_list(request):
-    incidents = Count("involvements__incident", distinct=True)
-    entities = Entity.objects.annotate(incident_count=incidents).order_by("name", "id")
+    entities = (
+        Entity.objects.visible_to(request.user)
+        .with_incident_count(request.user)
+        .order_by("name", "id")
+    )
     return _filtered_list(
         request, EntityFilterSet(request.GET, queryset=entities), "cases/entity_list.html"
     )
@@ -238,7 +240,8 @@ def entity_list(request):
 @team_member_required
 def entity_detail(request, pk):
     entity = get_object_or_404(
-        Entity.objects.prefetch_related("aliases", "past_names", "flags"), pk=pk
+        Entity.objects.visible_to(request.user).prefetch_related("aliases", "past_names", "flags"),
+        pk=pk,
     )
     visible = Incident.objects.visible_to(request.user)
     involvements = (
@@ -254,8 +257,9 @@ def entity_detail(request, pk):
 @team_member_required
 def source_list(request):
     sources = (
-        Source.objects.select_related("originator")
-        .annotate(incident_count=Count("citations__incident", distinct=True))
+        Source.objects.visible_to(request.user)
+        .select_related("originator")
+        .with_incident_count(request.user)
         .order_by("-published_on", "title", "id")
     )
     return _filtered_list(
@@ -267,7 +271,10 @@ def source_list(request):
 def source_detail(request, pk):
     visible = Incident.objects.visible_to(request.user)
     source = get_object_or_404(
-        Source.objects.select_related("originator").prefetch_related("attachments"), pk=pk
+        Source.objects.visible_to(request.user)
+        .select_related("originator")
+        .prefetch_related("attachments"),
+        pk=pk,
     )
     citations = (
         source.citations.filter(incident__in=visible)
@@ -280,23 +287,16 @@ def source_detail(request, pk):
 @team_member_required
 def attachment_download(request, pk):
     """Attachments are only ever served here, after the same check as their record."""
-    return _serve(request, get_object_or_404(Attachment.objects.select_related("incident"), pk=pk))
+    return _serve(get_object_or_404(Attachment.objects.visible_to(request.user), pk=pk))
 
 
 @team_member_required
 def attachment_file(request, name):
     """The address the attachment storage gives a stored file (used by the admin)."""
-    return _serve(
-        request, get_object_or_404(Attachment.objects.select_related("incident"), file=name)
-    )
+    return _serve(get_object_or_404(Attachment.objects.visible_to(request.user), file=name))
 
 
-def _serve(request, attachment: Attachment) -> FileResponse:
-    if (
-        attachment.incident_id
-        and not Incident.objects.visible_to(request.user).filter(pk=attachment.incident_id).exists()
-    ):
-        raise Http404
+def _serve(attachment: Attachment) -> FileResponse:
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
@@ -321,7 +321,12 @@ def _line_formsets(request, incident: Incident):
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
     return [
-        (heading, formset_class(data, files, instance=incident, prefix=prefix))
+        (
+            heading,
+            formset_class(
+                data, files, instance=incident, prefix=prefix, form_kwargs={"reader": request.user}
+            ),
+        )
         for prefix, formset_class, heading in LINE_FORMSETS
     ]
 
@@ -395,7 +400,9 @@ def _incident_form(request, incident: Incident, form: IncidentForm):
 @team_member_required
 def entity_search(request):
     """Options for the entity picker: name, alias, past name or identifier."""
-    filterset = EntityFilterSet({"q": request.GET.get("q", "")}, queryset=Entity.objects.all())
+    filterset = EntityFilterSet(
+        {"q": request.GET.get("q", "")}, queryset=Entity.objects.visible_to(request.user)
+    )
     results = filterset.qs[:20] if request.GET.get("q", "").strip() else []
     return JsonResponse({"results": [{"value": e.pk, "text": str(e)} for e in results]})
 
@@ -403,7 +410,8 @@ def entity_search(request):
 @team_member_required
 def source_search(request):
     filterset = SourceFilterSet(
-        {"q": request.GET.get("q", "")}, queryset=Source.objects.select_related("originator")
+        {"q": request.GET.get("q", "")},
+        queryset=Source.objects.visible_to(request.user).select_related("originator"),
     )
     results = filterset.qs[:20] if request.GET.get("q", "").strip() else []
     return JsonResponse(

@@ -41,3 +41,21 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%d")
+
+
+class SearchSelect(forms.Select):
+    """A select that the browser fills by searching the server (Tom Select): only the
+    chosen option is rendered, not the whole table."""
+
+    def __init__(self, search_url: str, kind: str, attrs=None):
+        super().__init__({"data-search-url": search_url, "data-record-kind": kind, **(attrs or {})})
+
+    def optgroups(self, name, value, attrs=None):
+        chosen = [v for v in value if v and str(v).isdigit()]  # a wrong value shows no option
+        all_choices = self.choices
+        queryset = all_choices.queryset.filter(pk__in=chosen) if chosen else []
+        self.choices = [("", "")] + [(obj.pk, str(obj)) for obj in queryset]
+        try:
+            return super().optgroups(name, value, attrs)
+        finally:
+            self.choices = all_choices

@@ -8,6 +8,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.reverse import reverse
 
+from cases import visibility
 from cases.api.views import Pages
 from reports.models import Report, ReportFile
 from reports.storage import download
@@ -29,7 +30,9 @@ class ReportFileSerializer(serializers.ModelSerializer):
 
 
 class ReportSerializer(serializers.ModelSerializer):
-    supersedes = serializers.SerializerMethodField(help_text="The edition this one corrects.")
+    supersedes = serializers.SerializerMethodField(
+        help_text="The latest earlier edition you may read, which this one corrects."
+    )
     files = ReportFileSerializer(many=True, read_only=True)
 
     class Meta:
@@ -49,7 +52,10 @@ class ReportSerializer(serializers.ModelSerializer):
         ]
 
     def get_supersedes(self, report) -> int | None:
-        return report.supersedes_id
+        if report.supersedes_id is None:
+            return None
+        earlier = visibility.earlier_edition(self.context["request"].user, report)
+        return earlier.pk if earlier else None
 
 
 class ReportViewSet(viewsets.ReadOnlyModelViewSet):

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from cases.markings import SharingLevel
 from cases.models import Incident, IncidentType
-from cases.querysets import is_outside_the_team
+from cases.visibility import report_condition
 from reports.storage import report_storage
 
 
@@ -23,18 +23,7 @@ class ReportQuerySet(models.QuerySet):
         """Report editors see every report. The rest of the team sees published (and
         superseded) editions; a partner, those at or below their organisation's
         clearance; anyone else, nothing."""
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.has_perm("reports.change_report"):
-            return self.all()
-        published = self.exclude(status=Report.Status.DRAFT)
-        if not is_outside_the_team(user):
-            return published
-        if not user.organisation_id:
-            return self.none()
-        return published.filter(
-            sharing_level__in=SharingLevel.at_or_below(user.organisation.clearance)
-        )
+        return self.filter(report_condition(user))
 
 
 class Report(models.Model):
@@ -194,6 +183,17 @@ class Entry(models.Model):
 
     def __str__(self):
         return f"{self.incident.reference} in {self.report.symbol}"
+
+    def clean(self):
+        # An entry is made for an approved incident; one whose incident was reopened
+        # since stays, and blocks publication until it is settled.
+        stored = Entry.objects.filter(pk=self.pk).values_list("incident_id", flat=True).first()
+        if (
+            self.incident_id
+            and self.incident_id != stored
+            and self.incident.status != Incident.Status.APPROVED
+        ):
+            raise ValidationError({"incident": "Only approved incidents go into a report."})
 
 
 class ReportFile(models.Model):

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_POST
 
+from cases import visibility
 from reports import compilation, content, publication, rendering, tasks
 from reports.forms import ExclusionForm, ReportForm, SectionForm
 from reports.models import Entry, Report, ReportFile, Section
@@ -96,7 +97,8 @@ def report_detail(request, pk):
             can_publish=publication.may_publish(request.user),
         )
     else:
-        context["newer"] = Report.objects.filter(supersedes=report).first()
+        context["newer"] = visibility.later_edition(request.user, report)
+    context["earlier"] = visibility.earlier_edition(request.user, report)
     return render(request, "reports/report_detail.html", context)
 
 
@@ -237,14 +239,19 @@ def report_new_edition(request, pk):
 
 @login_required
 def report_changes(request, pk):
-    """What changed between this edition and the one it supersedes."""
+    """What changed between this edition and the latest earlier one the reader may see."""
     report = _report(request, pk)
-    if report.supersedes is None:
+    earlier = visibility.earlier_edition(request.user, report)
+    if earlier is None:
         raise Http404
     return render(
         request,
         "reports/report_changes.html",
-        {"report": report, "lines": publication.differences(report.supersedes, report)},
+        {
+            "report": report,
+            "earlier": earlier,
+            "lines": publication.differences(earlier, report),
+        },
     )
 
 

@@ -11,7 +11,7 @@ from collections import defaultdict
 from cases.lines import API_LINE_KINDS
 from cases.models import EntityAlias, VesselName
 from cases.models.incidents import Incident
-from cases.querysets import source_visibility
+from cases.visibility import cited_source_condition
 
 ENTITY = (
     "id",
@@ -81,7 +81,7 @@ def load_shown(incidents, user) -> None:
     for kind in API_LINE_KINDS:
         rows = kind.model.objects.filter(incident_id__in=ids)
         if kind.name == "citations":
-            rows = rows.filter(source_visibility(user, "source__"))
+            rows = rows.filter(cited_source_condition(user, "source__"))
         shown[kind.name] = _grouped(rows.order_by("id").values(*_line_columns(kind)))
     entity_ids = {row["entity__id"] for rows in shown["involvements"].values() for row in rows}
     aliases = _grouped(

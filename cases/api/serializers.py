@@ -319,6 +319,13 @@ class RecordField(serializers.PrimaryKeyRelatedField):
             data = data["id"]
         return super().to_internal_value(data)
 
+    def get_queryset(self):
+        # Only records the writer may see can be named: a hidden one is as unknown.
+        queryset = super().get_queryset()
+        if hasattr(queryset, "visible_to"):
+            queryset = queryset.visible_to(self.context["request"].user)
+        return queryset
+
 
 class LineWriteSerializer(serializers.ModelSerializer):
     """A line as written: with the id it was read with, that line is updated with the

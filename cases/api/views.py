@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 
 import django_filters
 from concurrency.exceptions import RecordModifiedError
-from django.db.models import Exists, OuterRef
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, generics, mixins, status, viewsets
 from rest_framework import serializers as drf_serializers
@@ -20,12 +19,10 @@ from cases import editing, exports, workflow
 from cases.api import renderers, serializers
 from cases.filters import IncidentFilterSet
 from cases.models import (
-    Citation,
     Entity,
     FeedEntry,
     Incident,
     IncidentType,
-    Involvement,
     Organisation,
     Provision,
     Source,
@@ -344,31 +341,27 @@ def _change(entry, change, incident):
 
 
 class EntityViewSet(viewsets.ReadOnlyModelViewSet):
-    """Entities that appear in incidents the caller may see (all of them, for the team)."""
+    """Entities the caller may see: those in incidents they see (and, for the team, those
+    they created)."""
 
     serializer_class = serializers.EntitySerializer
     pagination_class = Pages
 
     def get_queryset(self):
-        visible = Incident.objects.visible_to(self.request.user)
-        involved = Involvement.objects.filter(entity=OuterRef("pk"), incident__in=visible)
-        return Entity.objects.filter(Exists(involved)).prefetch_related("aliases", "past_names")
+        return Entity.objects.visible_to(self.request.user).prefetch_related(
+            "aliases", "past_names"
+        )
 
 
 class SourceViewSet(viewsets.ReadOnlyModelViewSet):
-    """Sources the caller may see that are cited by incidents the caller may see."""
+    """Sources the caller may see: those cited, within their clearance, by incidents they
+    see (and, for the team, those they created)."""
 
     serializer_class = serializers.SourceSerializer
     pagination_class = Pages
 
     def get_queryset(self):
-        user = self.request.user
-        visible = Incident.objects.visible_to(user)
-        return (
-            Source.objects.visible_to(user)
-            .filter(Exists(Citation.objects.filter(source=OuterRef("pk"), incident__in=visible)))
-            .select_related("originator")
-        )
+        return Source.objects.visible_to(self.request.user).select_related("originator")
 
 
 class ReferenceViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):

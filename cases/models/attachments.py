@@ -9,9 +9,10 @@ from django.utils.text import get_valid_filename
 from simple_history.models import HistoricalRecords
 
 from cases import uploads
-from cases.markings import SharingLevel
+from cases.markings import SharingLevel, guard_lowering
 from cases.models.incidents import Incident
 from cases.models.sources import Source
+from cases.querysets import AttachmentQuerySet
 from cases.storage import attachment_storage
 
 
@@ -55,7 +56,9 @@ class Attachment(models.Model):
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    history = HistoricalRecords()
+    objects = AttachmentQuerySet.as_manager()
+    # A change's reason holds the originator's consent to a lower sharing level.
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         ordering = ["uploaded_at", "id"]
@@ -75,6 +78,7 @@ class Attachment(models.Model):
     def save(self, *args, **kwargs):
         if not self.sha256:
             self.record_upload()
+        guard_lowering(self)
         super().save(*args, **kwargs)
 
     def clean(self):

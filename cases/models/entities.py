@@ -4,6 +4,7 @@ from django.db import models
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from cases.querysets import EntityQuerySet
 from cases.validators import validate_imo_number, validate_mmsi
 
 
@@ -53,6 +54,7 @@ class Entity(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = EntityQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

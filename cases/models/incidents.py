@@ -6,7 +6,7 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from cases.markings import Confidence, Credibility, SharingLevel
+from cases.markings import Confidence, Credibility, SharingLevel, guard_lowering
 from cases.models.entities import Entity
 from cases.models.feed import FeedEntry
 from cases.models.locations import Location
@@ -198,6 +198,7 @@ class Incident(models.Model):
                 if self.pk
                 else None
             )
+            guard_lowering(self, before and before[1])
             super().save(*args, **kwargs)
             # Whoever mirrors incidents learns of each change of status or sharing level.
             FeedEntry.record(self, before)

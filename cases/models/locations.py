@@ -1,9 +1,11 @@
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import models
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from cases.querysets import LocationQuerySet
 from cases.validators import latitude_validators, longitude_validators
 
 
@@ -44,6 +46,16 @@ class Location(models.Model):
     )
     description = models.TextField(blank=True)
 
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        editable=False,
+    )
+
+    objects = LocationQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -3,9 +3,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from cases.markings import Reliability, SharingLevel
+from cases.markings import Reliability, SharingLevel, guard_lowering
 from cases.models.organisations import Organisation
-from cases.querysets import SourceQuerySet, is_outside_the_team
+from cases.querysets import SourceQuerySet
+from cases.visibility import is_team_member
 
 # How information is attributed outside the team when its state may not be named.
 PARTICIPATING_STATE_ATTRIBUTION = "A participating state"
@@ -70,6 +71,10 @@ class Source(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        guard_lowering(self)
+        super().save(*args, **kwargs)
+
     def clean(self):
         if (
             self.attribution == self.Attribution.PARTICIPATING_STATE
@@ -91,6 +96,6 @@ class Source(models.Model):
 def shown_originator(attribution: str, originator: str, user) -> str:
     """A source's originator as its attribution rule lets `user` read it: a state that
     may not be named is "A participating state" to anyone outside the team."""
-    if attribution == Source.Attribution.PARTICIPATING_STATE and is_outside_the_team(user):
+    if attribution == Source.Attribution.PARTICIPATING_STATE and not is_team_member(user):
         return PARTICIPATING_STATE_ATTRIBUTION
     return originator

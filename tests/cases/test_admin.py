@@ -4,6 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from accounts.roles import Role
 from cases.models import Incident
 from tests.factories import (
     CitationFactory,
@@ -168,3 +169,63 @@ def test_an_approved_incident_is_read_only_in_the_admin(client, administrator):
     assert "adminform" not in page.context or not page.context["has_change_permission"]
     client.post(url, {"title": "Changed in the admin"})
     assert Incident.objects.get(pk=incident.pk).title != "Changed in the admin"
+
+
+def test_the_admin_shows_a_staff_reader_only_what_the_pages_show_them(client, editor):
+    """The report editor is staff: another analyst's draft, its entity and its source
+    are as hidden in the admin (lists, change and history pages, lookups) as on the
+    pages."""
+    from tests.factories import SourceFactory, UserFactory, VesselFactory
+
+    author = UserFactory(role=Role.ANALYST)
+    draft = IncidentFactory(created_by=author, title="HIDDEN-DRAFT")
+    entity = VesselFactory(name="HIDDEN-VESSEL", created_by=author)
+    source = SourceFactory(title="HIDDEN-SOURCE", created_by=author)
+    InvolvementFactory(incident=draft, entity=entity)
+    CitationFactory(incident=draft, source=source)
+    editor.is_staff = True
+    editor.save()
+    client.force_login(editor)
+    for url in (
+        reverse("admin:cases_incident_changelist") + "?status__exact=draft",
+        reverse("admin:cases_entity_changelist"),
+        reverse("admin:cases_source_changelist"),
+        reverse("admin:cases_incident_changelist") + "?_popup=1&_to_field=id",
+        reverse("admin:autocomplete") + "?app_label=cases&model_name=involvement"
+        "&field_name=entity&term=HIDDEN",
+    ):
+        response = client.get(url, follow=True)
+        assert "HIDDEN" not in response.content.decode(), url
+    for name, record in (
+        ("incident", draft),
+        ("entity", entity),
+        ("source", source),
+    ):
+        for view in ("change", "history"):
+            response = client.get(reverse(f"admin:cases_{name}_{view}", args=[record.pk]))
+            assert "HIDDEN" not in response.content.decode(), (name, view)
+            assert response.status_code in (302, 404), (name, view)
+        history = record.history.first()
+        response = client.get(
+            reverse(f"admin:cases_{name}_simple_history", args=[record.pk, history.pk])
+        )
+        assert response.status_code == 404, name
+
+
+def test_a_report_entry_cannot_be_pointed_at_an_incident_that_is_not_approved(editor):
+    import datetime
+
+    from django.core.exceptions import ValidationError
+
+    from reports.models import Entry, Report
+
+    report = Report.objects.create(
+        symbol="MSMT/2023/9",
+        title="Probe",
+        period_from=datetime.date(2023, 1, 1),
+        period_to=datetime.date(2023, 12, 31),
+        created_by=editor,
+    )
+    draft = IncidentFactory(title="HIDDEN-DRAFT")
+    with pytest.raises(ValidationError, match="Only approved incidents"):
+        Entry(report=report, incident=draft).full_clean()

@@ -6,9 +6,12 @@ import hashlib
 
 import pytest
 
+from accounts.roles import Role
+from cases.markings import SharingLevel
 from cases.models import Incident
 from reports import compilation, publication
 from reports.models import Report, ReportFile
+from tests.factories import PartnerOrganisationFactory, UserFactory
 from tests.reports.helpers import approved_incident
 
 pytestmark = pytest.mark.django_db
@@ -143,3 +146,51 @@ def test_publication_goes_into_the_audit_trail_with_the_files_sha256(ready, edit
     assert entry.actor == editor
     assert entry.target == "report MSMT/2023/1 edition 1"
     assert entry.details == {f.format: f.sha256 for f in published.files.all()}
+
+
+@pytest.fixture
+def lowered_edition(report, editor):
+    """A report published at AMBER with an AMBER incident, then corrected in a second
+    edition lowered to GREEN that leaves the AMBER incident out."""
+
+    approved_incident(title="Voyage", occurred_from=datetime.date(2023, 3, 1))
+    held = approved_incident(
+        title="AMBER-ONLY voyage",
+        summary="AMBER-ONLY account of the voyage.",
+        sharing_level=SharingLevel.AMBER,
+        occurred_from=datetime.date(2023, 4, 1),
+    )
+    report.sharing_level = SharingLevel.AMBER
+    report.save()
+    report.sections.get(heading="Other violations").delete()
+    compilation.compile_report(report)
+    first = publication.publish(report, editor)
+    second = publication.new_edition(first, editor)
+    second.sharing_level = SharingLevel.GREEN
+    second.save()
+    compilation.exclude_entry(second.entries.get(incident=held), "Not releasable at GREEN.")
+    second = publication.publish(second, editor)
+    return first, second
+
+
+def test_a_difference_between_editions_shows_only_editions_the_reader_may_see(
+    client, lowered_edition, partner
+):
+    first, second = lowered_edition
+    changes = f"/reports/{second.pk}/changes/"
+    client.force_login(partner)  # cleared for GREEN: the first edition is not theirs
+    assert client.get(f"/reports/{first.pk}/").status_code == 404
+    assert client.get(changes).status_code == 404
+    page = client.get(f"/reports/{second.pk}/").content.decode()
+    assert "AMBER-ONLY" not in page and changes not in page
+    api = client.get(f"/api/v1/reports/{second.pk}/").json()
+    assert api["supersedes"] is None
+
+    amber = UserFactory(
+        role=Role.PARTNER, organisation=PartnerOrganisationFactory(clearance=SharingLevel.AMBER)
+    )
+    client.force_login(amber)  # cleared for both editions
+    response = client.get(changes)
+    assert response.status_code == 200
+    assert "AMBER-ONLY" in response.content.decode()
+    assert client.get(f"/api/v1/reports/{second.pk}/").json()["supersedes"] == first.pk

@@ -1,0 +1,171 @@
+"""What a reader may see, decided here once for every surface: pages, pickers, filter
+forms, the admin, exports, the change feed, reports and the API. The querysets'
+visible_to() methods (cases.querysets, reports.models) ask these conditions, and so
+does everything else; nothing decides for itself.
+
+The readers:
+- the team (analysts, reviewers, report editors; administrators too) sees every
+  incident except other people's drafts, which are their authors' work in progress;
+  the entities and sources in the incidents it sees, each member's own, and those
+  nobody authored (imported, or added by an administrator);
+- a partner sees approved incidents at or below their organisation's clearance; inside
+  them, sources at or below that clearance that may be cited outside the team, and
+  the entities involved;
+- anyone else, anonymous included, sees nothing.
+
+Models are looked up when a condition is built, not imported: the models' own
+querysets import this module."""
+
+from django.apps import apps
+from django.db.models import Exists, OuterRef, Q
+
+from accounts.roles import Role
+from cases.markings import SharingLevel
+
+TEAM_ROLES = frozenset({Role.ANALYST, Role.REVIEWER, Role.REPORT_EDITOR})
+NOTHING = Q(pk__in=[])
+
+
+def is_team_member(user) -> bool:
+    """Whether `user` reads as the monitoring team does: the one test of it."""
+    return bool(
+        user.is_authenticated and user.is_active and (user.is_superuser or user.roles & TEAM_ROLES)
+    )
+
+
+def partner_clearance(user) -> list[str] | None:
+    """The sharing levels a partner may read, or None for a reader who is no partner
+    of an active organisation."""
+    if not user.is_authenticated or not user.is_active or is_team_member(user):
+        return None
+    organisation = user.organisation if user.organisation_id else None
+    if not user.is_partner or organisation is None or not organisation.is_active:
+        return None
+    return SharingLevel.at_or_below(organisation.clearance)
+
+
+def incident_condition(
+    user, status="status", sharing_level="sharing_level", created_by="created_by"
+) -> Q:
+    """The condition on an incident's status, sharing level and author under which `user`
+    may see it. The field names are parameters so that the change feed can ask the same
+    question of an incident's state before and after a change."""
+    if is_team_member(user):
+        if user.is_superuser:
+            return Q()
+        return ~(Q(**{status: "draft"}) & ~Q(**{created_by: user.pk}))
+    levels = partner_clearance(user)
+    if levels is None:
+        return NOTHING
+    return Q(**{status: "approved", f"{sharing_level}__in": levels})
+
+
+def incident_condition_through(user, path: str) -> Q:
+    """incident_condition for an incident reached from another model through `path`
+    (e.g. "involvements__incident")."""
+    return incident_condition(
+        user, f"{path}__status", f"{path}__sharing_level", f"{path}__created_by"
+    )
+
+
+def cited_source_condition(user, prefix="") -> Q:
+    """The condition under which `user` may see a source inside the incidents they see:
+    for readers outside the team, none above their clearance and none that may not be
+    cited outside it. `prefix` reaches the source from another model ("source__")."""
+    if is_team_member(user):
+        return Q()
+    levels = partner_clearance(user)
+    if levels is None:
+        return NOTHING
+    return Q(**{f"{prefix}sharing_level__in": levels}) & ~Q(
+        **{f"{prefix}attribution": "internal_only"}
+    )
+
+
+def _incidents(user):
+    return apps.get_model("cases", "Incident").objects.filter(incident_condition(user))
+
+
+def _team_records(user) -> Q:
+    """The entities, locations and sources the team sees besides those in incidents it
+    sees: each member's own, and those nobody authored as work in progress (imported,
+    or added by an administrator), which are the team's reference records."""
+    return Q(created_by=user.pk) | Q(created_by__isnull=True) | Q(created_by__is_superuser=True)
+
+
+def _referred_condition(user, line: str, field: str) -> Q:
+    """A record that incidents' lines refer to (an entity, a location) is visible to a
+    reader who may see an incident whose `line` names it in `field`, and to the team
+    also when it is one of the team's records (_team_records)."""
+    lines = apps.get_model("cases", line).objects
+    seen = Exists(lines.filter(**{field: OuterRef("pk")}, incident__in=_incidents(user)))
+    if is_team_member(user):
+        return _team_records(user) | seen
+    return seen
+
+
+def entity_condition(user) -> Q:
+    return _referred_condition(user, "Involvement", "entity")
+
+
+def location_condition(user) -> Q:
+    return _referred_condition(user, "IncidentLocation", "location")
+
+
+def source_condition(user) -> Q:
+    """A source is visible to a reader who may see it cited in an incident they see
+    (within a partner's clearance), and to the team also when it is one of the team's
+    records (_team_records)."""
+    citation = apps.get_model("cases", "Citation")
+    seen = Exists(citation.objects.filter(source=OuterRef("pk"), incident__in=_incidents(user)))
+    if is_team_member(user):
+        return _team_records(user) | seen
+    return cited_source_condition(user) & seen
+
+
+def attachment_condition(user) -> Q:
+    """An attachment goes with its record: an incident's with the incident, a source's
+    with the source. Files are for the team only."""
+    if not is_team_member(user):
+        return NOTHING
+    source = apps.get_model("cases", "Source")
+    return Q(incident__in=_incidents(user)) | Q(
+        source__in=source.objects.filter(source_condition(user))
+    )
+
+
+def report_condition(user) -> Q:
+    """Report editors see every report. The rest of the team sees published (and
+    superseded) editions; a partner, those at or below their organisation's clearance;
+    anyone else, nothing."""
+    if not user.is_authenticated or not user.is_active:
+        return NOTHING
+    if user.has_perm("reports.change_report"):
+        return Q()
+    published = ~Q(status="draft")
+    if is_team_member(user):
+        return published
+    levels = partner_clearance(user)
+    if levels is None:
+        return NOTHING
+    return published & Q(sharing_level__in=levels)
+
+
+def earlier_edition(user, report):
+    """The latest edition before `report` that `user` may see, to compare it with: a
+    difference shows both sides, so never one the reader may not see."""
+    visible = apps.get_model("reports", "Report").objects.filter(report_condition(user))
+    earlier = report.supersedes
+    while earlier is not None and not visible.filter(pk=earlier.pk).exists():
+        earlier = earlier.supersedes
+    return earlier
+
+
+def later_edition(user, report):
+    """The edition that supersedes `report`, if `user` may see it."""
+    return (
+        apps.get_model("reports", "Report")
+        .objects.filter(report_condition(user))
+        .filter(supersedes=report)
+        .first()
+    )

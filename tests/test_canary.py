@@ -1,0 +1,311 @@
+"""The canary: records each reader must not see carry marker strings in every text field;
+every URL of the URL configuration is requested by every reader (with real ids, as an
+export, as the browsable API, the change feed from 0, every report file, every admin
+page), and no marker a reader may not see appears in any body, header or file.
+
+Generated from the URL configuration like the access matrices: a new URL whose
+parameters this test cannot fill fails it, so that no surface is left unchecked."""
+
+import datetime
+import io
+import zipfile
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from pypdf import PdfReader
+
+from accounts.roles import Role
+from cases.markings import SharingLevel
+from cases.models import Attachment, Incident
+from reports import compilation, publication
+from reports.models import Report
+from tests.factories import (
+    CitationFactory,
+    IncidentFactory,
+    IncidentLocationFactory,
+    InvolvementFactory,
+    LocationFactory,
+    MaterielLineFactory,
+    PartnerOrganisationFactory,
+    SourceFactory,
+    UserFactory,
+    VesselFactory,
+    png_bytes,
+)
+
+pytestmark = pytest.mark.django_db
+
+# Which readers may see each marker.
+TEAM = {"analyst", "editor"}
+MAY_SEE = {
+    "CANARYDRAFT": set(),  # another analyst's draft, its new entity and source
+    "CANARYAMBER": {"amber partner"} | TEAM,
+    "CANARYRED": TEAM,
+    "CANARYINTERNAL": TEAM,  # a source not to be cited outside the team
+    "CANARYPUBLIC": {"green partner", "amber partner"} | TEAM,  # the control
+}
+READERS = ["anonymous", "green partner", "amber partner", "analyst", "editor"]
+
+
+def marked_incident(marker, status, level, created_by=None, source_level=None, **source):
+    """An incident whose every line and referred record carries `marker`."""
+    incident = IncidentFactory(
+        title=f"{marker} incident",
+        summary=f"{marker} summary.",
+        sharing_level=level,
+        occurred_from=datetime.date(2023, 3, 1),
+        **({"created_by": created_by} if created_by else {}),
+    )
+    MaterielLineFactory(incident=incident, description=f"{marker} shells")
+    InvolvementFactory(
+        incident=incident,
+        entity=VesselFactory(
+            name=f"{marker} VESSEL", description=f"{marker} vessel", created_by=created_by
+        ),
+        note=f"{marker} note",
+    )
+    IncidentLocationFactory(
+        incident=incident,
+        location=LocationFactory(name=f"{marker} port", created_by=created_by),
+        note=f"{marker} berth",
+    )
+    CitationFactory(
+        incident=incident,
+        source=SourceFactory(
+            title=f"{marker} source",
+            description=f"{marker} description",
+            url=f"https://example.org/{marker}",
+            sharing_level=source_level or level,
+            created_by=created_by,
+            **source,
+        ),
+        locator=f"{marker} p. 1",
+        claim=f"{marker} claim.",
+    )
+    Attachment.objects.create(
+        incident=incident,
+        file=SimpleUploadedFile(f"{marker}.png", png_bytes()),
+        caption=f"{marker} caption",
+        sharing_level=level,
+    )
+    Incident.objects.filter(pk=incident.pk).update(status=status)
+    return incident
+
+
+@pytest.fixture
+def seeded(editor):
+    author = UserFactory(role=Role.ANALYST)
+    records = {
+        "draft": marked_incident("CANARYDRAFT", "draft", "CLEAR", created_by=author),
+        "amber": marked_incident("CANARYAMBER", "approved", "AMBER"),
+        "red": marked_incident("CANARYRED", "approved", "RED"),
+        "public": marked_incident("CANARYPUBLIC", "approved", "CLEAR"),
+    }
+    # A source not to be cited outside the team, cited in an incident partners read.
+    CitationFactory(
+        incident=records["public"],
+        source=SourceFactory(
+            title="CANARYINTERNAL source",
+            description="CANARYINTERNAL description",
+            url="https://example.org/CANARYINTERNAL",
+            sharing_level="CLEAR",
+            attribution="internal_only",
+        ),
+        locator="CANARYINTERNAL p. 2",
+        claim="CANARYINTERNAL claim.",
+    )
+    # A report published at AMBER with the AMBER incident, then a second edition
+    # lowered to CLEAR that leaves it out.
+    report = Report.objects.create(
+        symbol="MSMT/2023/1",
+        title="Arms transfers",
+        period_from=datetime.date(2023, 1, 1),
+        period_to=datetime.date(2023, 12, 31),
+        sharing_level=SharingLevel.AMBER,
+        created_by=editor,
+    )
+    report.sections.create(heading="All", position=1)
+    Incident.objects.filter(pk=records["red"].pk).update(
+        occurred_from=datetime.date(2022, 1, 1), occurred_to=None
+    )  # outside the report's period
+    compilation.compile_report(report)
+    first = publication.publish(report, editor)
+    second = publication.new_edition(first, editor)
+    second.sharing_level = SharingLevel.CLEAR
+    second.save()
+    compilation.exclude_entry(
+        second.entries.get(incident=records["amber"]), "Not releasable at CLEAR."
+    )
+    publication.publish(second, editor)
+    return records
+
+
+@pytest.fixture
+def readers(editor, analyst):
+    editor.is_staff = True  # the report editor works in the admin too
+    editor.save()
+
+    def partner(level):
+        organisation = PartnerOrganisationFactory(clearance=level)
+        return UserFactory(role=Role.PARTNER, organisation=organisation)
+
+    return {
+        "anonymous": None,
+        "green partner": partner(SharingLevel.GREEN),
+        "amber partner": partner(SharingLevel.AMBER),
+        "analyst": analyst,
+        "editor": editor,
+    }
+
+
+def url_patterns(patterns=None, namespace="", params=()):
+    """(qualified name, parameter names) of every named URL."""
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        names = params + tuple(entry.pattern.regex.groupindex)
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from url_patterns(entry.url_patterns, inner, names)
+        elif isinstance(entry, URLPattern) and entry.name:
+            regex = entry.pattern.regex
+            if regex.groups > len(regex.groupindex):
+                # simple-history's version page takes (object_id, version_id) by position.
+                assert entry.name.endswith("_simple_history"), entry.name
+                names += ("object_id", "version_id")
+            yield f"{namespace}{entry.name}", names
+
+
+def admin_model(name):
+    from django.contrib import admin
+
+    for model in admin.site._registry:
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}_"
+        if name.startswith(prefix):
+            return model
+    return None
+
+
+def candidates(name: str, param: str) -> list:
+    """The values to fill `param` of the URL `name` with: the seeded records, so that
+    every record a reader must not see is asked for by its real address."""
+    reports = Report.objects.all()
+    incidents = Incident.objects.all()
+    by_url = {
+        ("cases:entity_detail", "pk"): incidents.values_list("involvements__entity", flat=True),
+        ("cases:source_detail", "pk"): incidents.values_list("citations__source", flat=True),
+        ("cases:attachment_download", "pk"): Attachment.objects.values_list("pk", flat=True),
+        ("cases:attachment_file", "name"): Attachment.objects.values_list("file", flat=True),
+        ("api:entity-detail", "pk"): incidents.values_list("involvements__entity", flat=True),
+        ("api:source-detail", "pk"): incidents.values_list("citations__source", flat=True),
+        ("api:report-file", "kind"): ["html", "pdf", "docx"],
+        ("reports:file", "format"): ["html", "pdf", "docx"],
+        ("accounts:token_revoke", "pk"): [1],
+        # UserAdmin names its password page after auth.User whatever the user model.
+        ("admin:auth_user_password_change", "id"): get_user_model().objects.values_list(
+            "pk", flat=True
+        ),
+    }
+    if (name, param) in by_url:
+        return list(by_url[(name, param)])
+    if param == "reference":
+        return list(incidents.values_list("reference", flat=True))
+    if name.startswith("api:") and param == "format":
+        return ["json", "csv", "ndjson"]
+    if name.startswith("reports:") or name.startswith("api:report-"):
+        return list(
+            {
+                "pk": reports.values_list("pk", flat=True),
+                "section_pk": reports.values_list("sections", flat=True),
+                "entry_pk": reports.values_list("entries", flat=True),
+            }[param]
+        )
+    if name.startswith("admin:"):
+        return admin_candidates(name, param)
+    raise AssertionError(f"The canary cannot fill {param} of {name}: add it to candidates().")
+
+
+def admin_candidates(name, param):
+    from django.contrib import admin
+    from django.contrib.contenttypes.models import ContentType
+
+    model = admin_model(name)
+    if param == "app_label":
+        return sorted({model._meta.app_label for model in admin.site._registry})
+    if param in ("object_id", "id", "pk") and model is not None:
+        return list(model._base_manager.order_by("-pk").values_list("pk", flat=True)[:12])
+    if param == "version_id" and model is not None:
+        return list(model.history.order_by("-history_id").values_list("history_id", flat=True)[:6])
+    if param == "content_type_id":
+        return [ContentType.objects.get_for_model(Incident).pk]
+    if param == "object_id":
+        return list(Incident.objects.values_list("pk", flat=True))
+    raise AssertionError(f"The canary cannot fill {param} of {name}: add it to candidates().")
+
+
+def addresses():
+    """Every URL with its parameters filled in every way the seeded records allow."""
+    for name, params in url_patterns():
+        if name == "api:api-root" and "format" in params:
+            continue
+        combos = [{}]
+        for param in dict.fromkeys(params):
+            combos = [
+                {**combo, param: value} for combo in combos for value in candidates(name, param)
+            ]
+        for kwargs in combos:
+            if name.startswith("admin:") and "version_id" in kwargs:
+                # A version belongs to its own record.
+                model = admin_model(name)
+                if not model.history.filter(
+                    history_id=kwargs["version_id"], **{model._meta.pk.attname: kwargs["object_id"]}
+                ).exists():
+                    continue
+            if name.endswith("_simple_history"):
+                yield reverse(name, args=[kwargs["object_id"], kwargs["version_id"]])
+            else:
+                yield reverse(name, kwargs=kwargs)
+
+
+def text(response) -> str:
+    """What a reader receives: headers and body, with PDF and DOCX files read as text."""
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    kind = response.get("Content-Type", "")
+    if kind.startswith("application/pdf"):
+        body = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages)
+    elif "wordprocessingml" in kind:
+        with zipfile.ZipFile(io.BytesIO(body)) as docx:
+            parts = [part for part in docx.namelist() if part.endswith((".xml", ".rels"))]
+            body = "\n".join(docx.read(part).decode() for part in parts)
+    elif isinstance(body, bytes):
+        body = body.decode(errors="replace")
+    return f"{response.headers}\n{body}"
+
+
+def test_no_reader_receives_a_marker_they_may_not_see(client, seeded, readers):
+    urls = sorted(set(addresses()))
+    feed = reverse("api:changes") + "?after=0"
+    lists = [reverse(n) for n in ("api:incident-list", "api:entity-list", "api:source-list")]
+    extra = [feed] + [f"{url}?format={f}" for url in lists for f in ("csv", "ndjson")]
+    searches = [
+        reverse(n) + "?q=CANARY"
+        for n in ("cases:entity_search", "cases:source_search", "cases:incident_list")
+    ]
+    client.raise_request_exception = False  # server errors are other tests' concern
+    leaks = []
+    seen_public = set()
+    for reader, user in readers.items():
+        client.logout()
+        if user:
+            client.force_login(user)
+        for url in [*urls, *extra, *searches]:
+            for accept in ("*/*", "text/html") if url.startswith("/api/") else ("*/*",):
+                received = text(client.get(url, HTTP_ACCEPT=accept))
+                for marker, allowed in MAY_SEE.items():
+                    if marker in received:
+                        if reader not in allowed:
+                            leaks.append(f"{reader}: {marker} in {url} ({accept})")
+                        seen_public.add(reader) if marker == "CANARYPUBLIC" else None
+    assert not leaks, "\n".join(leaks)
+    # The control: the test sees markers where they are allowed, so it can see leaks.
+    assert seen_public == {"green partner", "amber partner", "analyst", "editor"}
