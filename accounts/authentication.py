@@ -2,6 +2,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from accounts import tokens
+from accounts.addresses import client_address
 
 
 class TokenAuthentication(authentication.BaseAuthentication):
@@ -18,7 +19,7 @@ class TokenAuthentication(authentication.BaseAuthentication):
                 "Send the key as 'Authorization: Token <key>', with no spaces in the key."
             )
         try:
-            token = tokens.check(parts[1].decode(errors="replace"), request.META.get("REMOTE_ADDR"))
+            token = tokens.check(parts[1].decode(errors="replace"), client_address(request))
         except tokens.TokenError as error:
             raise exceptions.AuthenticationFailed(str(error)) from None
         return token.user, token

@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 
 from accounts import tokens
 from cases.widgets import StyledForm
@@ -39,3 +40,7 @@ class CodeForm(forms.Form):
             attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "class": "form-control"}
         ),
     )
+
+
+class PasswordChangeForm(StyledForm, auth_forms.PasswordChangeForm):
+    """Django's: the current password, then the new one twice."""

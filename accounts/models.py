@@ -32,6 +32,18 @@ class User(AbstractUser):
     def is_partner(self) -> bool:
         return self.has_role(Role.PARTNER)
 
+    @property
+    def disabled_by(self) -> str | None:
+        """What stops this account from being used, by a session or an API token:
+        "account" when it is disabled, "organisation" when its organisation is marked
+        inactive (which takes its members' access with it at once), or None when nothing
+        does. Sign-in, every request of a session and every token check ask this."""
+        if not self.is_active:
+            return "account"
+        if self.organisation_id is not None and not self.organisation.is_active:
+            return "organisation"
+        return None
+
 
 class ApiToken(models.Model):
     """A key with which a program reads (or, if allowed, writes) the API as its user.

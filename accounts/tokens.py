@@ -15,6 +15,8 @@ KEY_PREFIX = "msmt_"
 DEFAULT_DAYS = 90
 # Recording every use would write on every request; once a minute is enough to see use.
 LAST_USED_RESOLUTION = datetime.timedelta(minutes=1)
+# Why an account's tokens are neither issued nor accepted, by `User.disabled_by`.
+DISABLED = {"account": "is disabled", "organisation": "belongs to an inactive organisation"}
 
 
 class TokenError(Exception):
@@ -35,6 +37,8 @@ def issue(
     allowed_addresses: str = "",
 ) -> tuple[ApiToken, str]:
     """Create a token and return it with its key, which is not stored and never shown again."""
+    if user.disabled_by:
+        raise ValueError(f"The account {user.username!r} {DISABLED[user.disabled_by]}.")
     if days < 1:
         raise ValueError("A token must be valid for at least one day.")
     check_networks(allowed_addresses)
@@ -48,6 +52,11 @@ def issue(
         allowed_addresses="\n".join(allowed_addresses.split()),
         expires_at=timezone.now() + datetime.timedelta(days=days),
     )
+    audit.record(
+        AuditEntry.Action.TOKEN_ISSUED,
+        target=_target(token),
+        details={"before": None, "after": _described(token)},
+    )
     return token, key
 
 
@@ -59,15 +68,17 @@ def check_networks(lines: str) -> None:
 
 def check(key: str, client_address: str | None) -> ApiToken:
     """The token for `key`, if it may be used now from `client_address`."""
-    token = ApiToken.objects.select_related("user").filter(key_hash=hash_key(key)).first()
+    token = (
+        ApiToken.objects.select_related("user__organisation").filter(key_hash=hash_key(key)).first()
+    )
     if token is None:
         raise TokenError("Invalid token.")
     if token.revoked_at is not None:
         raise TokenError("This token has been revoked.")
     if token.expires_at <= timezone.now():
         raise TokenError("This token has expired.")
-    if not token.user.is_active:
-        raise TokenError("The account of this token is disabled.")
+    if token.user.disabled_by:
+        raise TokenError(f"The account of this token {DISABLED[token.user.disabled_by]}.")
     if token.allowed_addresses and not _allowed(token.allowed_addresses, client_address):
         raise TokenError("This token may not be used from this address.")
     _record_use(token)
@@ -76,8 +87,28 @@ def check(key: str, client_address: str | None) -> ApiToken:
 
 def revoke(token: ApiToken) -> None:
     if token.revoked_at is None:
+        before = _described(token)
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
+        audit.record(
+            AuditEntry.Action.TOKEN_REVOKED,
+            target=_target(token),
+            details={"before": before, "after": _described(token)},
+        )
+
+
+def _target(token: ApiToken) -> str:
+    return f"token {token.prefix} ({token.name}) of user {token.user.username}"
+
+
+def _described(token: ApiToken) -> dict:
+    """What the token allows, for the audit trail (never its key or hash)."""
+    return {
+        "access": "read and write" if token.can_write else "read",
+        "allowed_addresses": token.allowed_addresses.split(),
+        "expires_at": token.expires_at,
+        "revoked_at": token.revoked_at,
+    }
 
 
 def _allowed(networks: str, address: str | None) -> bool:

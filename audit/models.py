@@ -18,7 +18,15 @@ class AuditEntry(models.Model):
         TRANSITION = "transition", "Took a workflow step"
         REPORT_PUBLISHED = "report_published", "Published a report"
         EXPORT = "export", "Exported incidents"
-        PERMISSION_CHANGED = "permission_changed", "Changed a user's roles or permissions"
+        PERMISSION_CHANGED = (
+            "permission_changed",
+            "Changed a user's roles, permissions, account flags or organisation",
+        )
+        TOKEN_ISSUED = "token_issued", "Issued an API token"
+        TOKEN_REVOKED = "token_revoked", "Revoked an API token"
+        ORGANISATION_CHANGED = "organisation_changed", "Changed an organisation's access"
+        TWO_FACTOR_CHANGED = "two_factor_changed", "Added or removed a two-factor device"
+        PASSWORD_CHANGED = "password_changed", "Changed or reset a password"
 
     sequence = models.PositiveBigIntegerField(unique=True, editable=False)
     at = models.DateTimeField(editable=False)

@@ -1,16 +1,30 @@
-"""Sign-ins, failed sign-ins and changes of roles or permissions, into the audit trail."""
+"""Sign-ins, failed sign-ins, and every change that widens or narrows what someone may
+read, into the audit trail: a user's roles, permissions, account flags, organisation,
+password and two-factor devices, and an organisation's clearance or status. Each change
+is recorded with what it was before and after. (Tokens are recorded where they are
+issued and revoked, in accounts/tokens.py.)
+
+The receivers are signals rather than code in the admin or the views, so that every way
+of making the change (the admin, the pages, a command, a shell) is recorded."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import is_password_usable
 from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.db.models.signals import m2m_changed, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
+from django_otp import devices_for_user
+from django_otp.models import Device
 
 from audit.models import AuditEntry
 from audit.trail import record
+from cases.models.organisations import Organisation
 
 User = get_user_model()
 FLAGS = ("is_active", "is_staff", "is_superuser")
+# What of an organisation decides what its members read: its clearance, and whether its
+# members may use their accounts at all.
+ORGANISATION_ACCESS = ("clearance", "is_active")
 
 
 @receiver(user_logged_in)
@@ -36,12 +50,39 @@ def _changed(target: str, what: str, action: str, names) -> None:
     )
 
 
+def _roles_of(user_pks) -> dict[int, tuple[str, list[str]]]:
+    """Each user's name and role names, read from the database as they are now."""
+    users = {
+        pk: (name, [])
+        for pk, name in User.objects.filter(pk__in=user_pks).values_list("pk", "username")
+    }
+    memberships = User.groups.through.objects.filter(user_id__in=user_pks)
+    for pk, role in memberships.values_list("user_id", "group__name"):
+        users[pk][1].append(role)
+    return {pk: (name, sorted(roles)) for pk, (name, roles) in users.items()}
+
+
 @receiver(m2m_changed, sender=User.groups.through)
 def roles_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    if action not in ("post_add", "post_remove", "pre_clear") or reverse:
+    """A user moved into or out of a role, from the user's side (`user.groups`) or the
+    role's (`group.user_set`): each user's roles before and after."""
+    if action.startswith("pre_"):
+        if not reverse:
+            user_pks = [instance.pk]
+        elif pk_set is not None:
+            user_pks = list(pk_set)
+        else:  # a role emptied of all its users
+            user_pks = list(instance.user_set.values_list("pk", flat=True))
+        instance._roles_before = _roles_of(user_pks)
         return
-    groups = Group.objects.filter(pk__in=pk_set) if pk_set else instance.groups.all()
-    _changed(f"user {instance.username}", "roles", action, [g.name for g in groups])
+    before = getattr(instance, "_roles_before", {})
+    for pk, (name, after) in _roles_of(before).items():
+        if after != before[pk][1]:
+            record(
+                AuditEntry.Action.PERMISSION_CHANGED,
+                target=f"user {name}",
+                details={"what": "roles", "before": before[pk][1], "after": after},
+            )
 
 
 @receiver(m2m_changed, sender=User.user_permissions.through)
@@ -58,21 +99,134 @@ def role_permissions_changed(sender, instance, action, reverse, pk_set, **kwargs
         _changed(f"role {instance.name}", "permissions", action, [str(pk) for pk in pk_set or []])
 
 
+def _organisation(pk) -> str | None:
+    """An organisation as the trail names it: with the clearance its members read at."""
+    organisation = Organisation.objects.filter(pk=pk).first() if pk else None
+    if organisation is None:
+        return None
+    inactive = "" if organisation.is_active else ", inactive"
+    return f"{organisation.name} ({organisation.get_clearance_display()}{inactive})"
+
+
+def _password_sign_in(password_hash: str) -> str:
+    return "enabled" if is_password_usable(password_hash) else "disabled"
+
+
 @receiver(pre_save, sender=User)
-def remember_flags(sender, instance, **kwargs):
+def remember_account(sender, instance, **kwargs):
     if instance.pk:
-        instance._flags_before = User.objects.filter(pk=instance.pk).values(*FLAGS).first() or {}
+        instance._account_before = (
+            User.objects.filter(pk=instance.pk)
+            .values(*FLAGS, "organisation_id", "password")
+            .first()
+            or {}
+        )
 
 
 @receiver(post_save, sender=User)
-def flags_changed(sender, instance, created, **kwargs):
-    before = getattr(instance, "_flags_before", None)
+def account_changed(sender, instance, created, **kwargs):
+    before = getattr(instance, "_account_before", None)
     if created or not before:
         return
-    changes = {f: getattr(instance, f) for f in FLAGS if before.get(f) != getattr(instance, f)}
-    if changes:
+    target = f"user {instance.username}"
+    flags = [f for f in FLAGS if before[f] != getattr(instance, f)]
+    if flags:
         record(
             AuditEntry.Action.PERMISSION_CHANGED,
-            target=f"user {instance.username}",
-            details={"what": "account", "set": changes},
+            target=target,
+            details={
+                "what": "account",
+                "before": {f: before[f] for f in flags},
+                "after": {f: getattr(instance, f) for f in flags},
+            },
+        )
+    if before["organisation_id"] != instance.organisation_id:
+        record(
+            AuditEntry.Action.PERMISSION_CHANGED,
+            target=target,
+            details={
+                "what": "organisation",
+                "before": _organisation(before["organisation_id"]),
+                "after": _organisation(instance.organisation_id),
+            },
+        )
+    # A new password is one set with set_password() (Django keeps it until the save):
+    # the sign-in form's upgrade of an old hash changes the hash, not the password.
+    # Password sign-in switched off (an unusable password) is recorded too. Never a hash.
+    was, now = _password_sign_in(before["password"]), _password_sign_in(instance.password)
+    if instance._password is not None or was != now:
+        record(
+            AuditEntry.Action.PASSWORD_CHANGED,
+            target=target,
+            details={"what": "password", "before": was, "after": now},
+        )
+
+
+@receiver(pre_save, sender=Organisation)
+def remember_organisation(sender, instance, **kwargs):
+    if instance.pk:
+        instance._access_before = (
+            Organisation.objects.filter(pk=instance.pk).values(*ORGANISATION_ACCESS).first() or {}
+        )
+
+
+@receiver(post_save, sender=Organisation)
+def organisation_changed(sender, instance, created, **kwargs):
+    before = getattr(instance, "_access_before", None)
+    if created or not before:
+        return
+    changed = [f for f in ORGANISATION_ACCESS if before[f] != getattr(instance, f)]
+    if changed:
+        record(
+            AuditEntry.Action.ORGANISATION_CHANGED,
+            target=f"organisation {instance.name}",
+            details={
+                "before": {f: before[f] for f in changed},
+                "after": {f: getattr(instance, f) for f in changed},
+                "members": instance.members.count(),
+            },
+        )
+
+
+# Two-factor devices, of any kind django-otp has. A device counts once confirmed: the
+# set-up page creates it unconfirmed and confirms it when the first code is right.
+
+
+def _devices(user) -> list[str]:
+    return sorted(
+        f"{device.name} ({device._meta.verbose_name})"
+        for device in devices_for_user(user, confirmed=True)
+    )
+
+
+@receiver(pre_save)
+def remember_devices(sender, instance, raw=False, **kwargs):
+    # A restore loads devices as they were (raw), before the trail records anything.
+    if raw or not isinstance(instance, Device):
+        return
+    stored = sender.objects.filter(pk=instance.pk).values_list("confirmed", flat=True)
+    was_confirmed = bool(instance.pk and stored.first())
+    if was_confirmed != instance.confirmed:
+        instance._devices_before = _devices(instance.user)
+
+
+@receiver(pre_delete)
+def remember_devices_on_delete(sender, instance, **kwargs):
+    if isinstance(instance, Device) and instance.confirmed:
+        instance._devices_before = _devices(instance.user)
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def devices_changed(sender, instance, **kwargs):
+    """After a device was confirmed, unconfirmed or deleted: its user's devices before
+    (remembered just before) and after."""
+    if not isinstance(instance, Device) or "_devices_before" not in instance.__dict__:
+        return
+    before, after = instance.__dict__.pop("_devices_before"), _devices(instance.user)
+    if after != before:
+        record(
+            AuditEntry.Action.TWO_FACTOR_CHANGED,
+            target=f"user {instance.user.username}",
+            details={"what": "two-factor devices", "before": before, "after": after},
         )

@@ -7,11 +7,11 @@ import contextvars
 import json
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.addresses import client_address
 from audit.models import AuditEntry
 
 GENESIS = "0" * 64
@@ -28,18 +28,6 @@ def paused():
         yield
     finally:
         _paused.reset(token)
-
-
-def client_address(request) -> str:
-    """Where the request came from: REMOTE_ADDR, or behind settings.PROXY_COUNT proxies
-    the address the first of them saw, from X-Forwarded-For."""
-    if request is None:
-        return ""
-    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    count = settings.PROXY_COUNT
-    if count and len(forwarded) >= count:
-        return forwarded[-count][:45]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 class AuditContextMiddleware:

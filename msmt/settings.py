@@ -185,7 +185,9 @@ AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses a locked-out account or address before the password
     # is even checked.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's, which also refuses members of an inactive organisation, at sign-in and on
+    # every request of a session.
+    "accounts.backends.AccountBackend",
 ]
 # Sign-in throttling (django-axes): five failures for an account, or from an address,
 # lock that account or address out for fifteen minutes. API tokens are not affected.
@@ -195,12 +197,14 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 # The client's address: REMOTE_ADDR, unless PROXY_COUNT proxies stand in front, each
-# adding to X-Forwarded-For (whose left end the client could write itself).
+# adding to X-Forwarded-For (whose left end the client could write itself). One function
+# reads it, for django-axes as for token address binding and the audit trail.
 PROXY_COUNT = env.int("PROXY_COUNT", default=0)
-AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if PROXY_COUNT else ["REMOTE_ADDR"]
-)
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured(
+        "PROXY_COUNT is the number of proxies in front of the app: 0 or more."
+    )
+AXES_CLIENT_IP_CALLABLE = "accounts.addresses.client_address"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,9 +1,11 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.db import connection
 from django.http import HttpResponse
 from django.urls import include, path
 from django.views import defaults
 
+from accounts.forms import PasswordChangeForm
 from cases.api import errors
 
 admin.site.site_header = "MSMT case database"
@@ -20,7 +22,21 @@ def health(request):
 urlpatterns = [
     path("healthz/", health, name="health"),
     path("admin/", admin.site.urls),
-    path("accounts/", include("django.contrib.auth.urls")),
+    # Django's sign-in pages, without its self-service password reset: a forgotten
+    # password is reset by an administrator, in the admin (and the audit trail records
+    # it), so that a mailbox is never enough to take over an account.
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "accounts/password_change/",
+        auth_views.PasswordChangeView.as_view(form_class=PasswordChangeForm),
+        name="password_change",
+    ),
+    path(
+        "accounts/password_change/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
     path("account/", include("accounts.urls")),
     path("api/v1/", include("msmt.api_urls")),
     path("reports/", include("reports.urls")),

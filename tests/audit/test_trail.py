@@ -71,9 +71,17 @@ def test_role_and_account_changes_are_recorded(analyst):
     analyst.groups.add(Group.objects.get(name=Role.REVIEWER.label))
     analyst.is_staff = True
     analyst.save()
-    changes = entries(AuditEntry.Action.PERMISSION_CHANGED)
-    assert any(c.details.get("names") == ["Reviewer"] for c in changes)
-    assert any(c.details.get("set") == {"is_staff": True} for c in changes)
+    roles, account = entries(AuditEntry.Action.PERMISSION_CHANGED)[-2:]
+    assert roles.details == {
+        "what": "roles",
+        "before": ["Analyst"],
+        "after": ["Analyst", "Reviewer"],
+    }
+    assert account.details == {
+        "what": "account",
+        "before": {"is_staff": False},
+        "after": {"is_staff": True},
+    }
 
 
 @pytest.fixture

@@ -19,8 +19,6 @@ class Command(BaseCommand):
         user = User.objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"No user is called {username!r}.")
-        if not user.is_active:
-            raise CommandError(f"The account {username!r} is disabled.")
         try:
             token, key = tokens.issue(user, name=name, days=days, can_write=write)
         except ValueError as error:
