@@ -153,9 +153,7 @@ def test_lowering_an_incidents_level_in_the_admin_asks_for_consent(client, admin
     url = reverse("admin:cases_incident_change", args=[incident.pk])
     page = client.get(url)
     form = page.context["adminform"].form
-    data = {
-        name: form.initial.get(name, "") for name in form.fields if name not in ("consent",)
-    }
+    data = {name: form.initial.get(name, "") for name in form.fields if name not in ("consent",)}
     data["provisions"] = []
     data["contributing_states"] = []
     data["occurred_to"] = str(incident.occurred_to)
