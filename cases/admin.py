@@ -1,8 +1,10 @@
 from concurrency.admin import ConcurrentModelAdmin
 from concurrency.forms import ConcurrentForm
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
-from django.http import Http404
+from django.db.models import BigIntegerField
+from django.http import Http404, HttpResponseRedirect
 from simple_history.admin import SimpleHistoryAdmin
 
 from cases import workflow
@@ -318,6 +320,21 @@ class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
 
     actions = ["submit_selected", "approve_selected", "withdraw_selected"]
 
+    def response_action(self, request, queryset):
+        # The change list sends each selected row as "pk,version", so that an action
+        # never acts on a row changed since the list was shown; django-concurrency raises
+        # (a 500) on a row sent otherwise. Such a post acts on nothing and says so.
+        selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        if not all(_is_row_and_version(value) for value in selected):
+            self.message_user(
+                request,
+                "The selection did not say which version of each incident it was made on: "
+                "nothing was changed. Reload the list and select the incidents again.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
+        return super().response_action(request, queryset)
+
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
@@ -354,3 +371,12 @@ class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
         # Incidents are withdrawn or rejected, never deleted: their references and
         # their history stay.
         return False
+
+
+def _is_row_and_version(value: str) -> bool:
+    """Whether a selected row reads "pk,version", both numbers the columns hold."""
+    parts = value.split(",")
+    return len(parts) == 2 and all(
+        part.isascii() and part.isdigit() and int(part) <= BigIntegerField.MAX_BIGINT
+        for part in parts
+    )

@@ -1,12 +1,15 @@
 """One FilterSet per listing, shared by the web pages and the API, with the same
 parameter names, so that a page's query string works unchanged on the API."""
 
+import datetime
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse_lazy
 from django_countries import countries
+from django_filters.fields import IsoDateTimeField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -45,6 +48,24 @@ class ProvisionKeyField(forms.CharField):
                 params={"value": value},
             )
         return provision
+
+
+class UtcDateTimeField(IsoDateTimeField):
+    """An ISO 8601 time, turned to UTC as the database keeps it: PostgreSQL refuses the
+    offsets of some historic local times (e.g. 0047-10-05T19:50:09-23:03)."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value is None:
+            return None
+        try:
+            return value.astimezone(datetime.UTC)
+        except OverflowError:
+            raise forms.ValidationError("Give a time between the years 1 and 9999.") from None
+
+
+class UtcIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
 
 
 @extend_schema_field(OpenApiTypes.STR)

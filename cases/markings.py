@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from cases.text import reads_as_empty
+
 
 class SharingLevel(models.TextChoices):
     """FIRST Traffic Light Protocol 2.0, from the widest audience to the narrowest."""
@@ -39,9 +41,9 @@ def record_lowering(record, before: str, after: str, consent: str) -> None:
     otherwise), which goes into the record's history as the change's reason."""
     if not SharingLevel.lowers(before, after):
         return
-    consent = (consent or "").strip()
-    if not consent:
+    if reads_as_empty(consent):
         raise ValidationError(CONSENT_NEEDED)
+    consent = consent.strip()
     record._lowering_consent = consent
     record._change_reason = (
         f"Sharing level lowered from TLP:{before} to TLP:{after}; originator's consent: {consent}"

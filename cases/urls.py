@@ -1,13 +1,28 @@
-from django.urls import path
+from django.urls import path, register_converter
+from django.urls.converters import PathConverter, StringConverter
 
 from cases import views
 
 app_name = "cases"
 
 
+# PostgreSQL refuses NUL in text: an address holding one names no record (a 404) rather
+# than a query the database fails on. The API's incident addresses do the same.
+class ReferenceConverter(StringConverter):
+    regex = "[^/\x00]+"
+
+
+class FileNameConverter(PathConverter):
+    regex = "[^\x00]+"
+
+
+register_converter(ReferenceConverter, "reference")
+register_converter(FileNameConverter, "file_name")
+
+
 def transition(action: str, segment: str):
     return path(
-        f"incidents/<str:reference>/{segment}/",
+        f"incidents/<reference:reference>/{segment}/",
         views.incident_transition,
         {"action": action},
         name=f"incident_{action}",
@@ -19,8 +34,8 @@ urlpatterns = [
     path("incidents/", views.incident_list, name="incident_list"),
     path("incidents/export/", views.incident_export, name="incident_export"),
     path("incidents/new/", views.incident_create, name="incident_create"),
-    path("incidents/<str:reference>/", views.incident_detail, name="incident_detail"),
-    path("incidents/<str:reference>/edit/", views.incident_edit, name="incident_edit"),
+    path("incidents/<reference:reference>/", views.incident_detail, name="incident_detail"),
+    path("incidents/<reference:reference>/edit/", views.incident_edit, name="incident_edit"),
     transition("submit", "submit"),
     transition("withdraw", "withdraw"),
     transition("approve", "approve"),
@@ -38,6 +53,6 @@ urlpatterns = [
     path("sources/<int:pk>/", views.source_detail, name="source_detail"),
     path("locations/new/", views.location_create, name="location_create"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
-    path("attachments/file/<path:name>", views.attachment_file, name="attachment_file"),
+    path("attachments/file/<file_name:name>", views.attachment_file, name="attachment_file"),
     path("notifications/", views.notification_list, name="notification_list"),
 ]

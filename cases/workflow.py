@@ -18,6 +18,7 @@ from audit import trail as audit
 from audit.models import AuditEntry
 from cases.models import Incident, Transition
 from cases.notifications import notify_author
+from cases.text import reads_as_empty
 
 
 class WorkflowError(Exception):
@@ -89,7 +90,7 @@ def approve(incident: Incident, *, by, comment: str = "", standard_override: str
     with _locked(incident) as locked:
         _check(locked, by, Transition.Action.APPROVE)
         standard = corroboration(locked)
-        if not standard.meets_standard and not standard_override.strip():
+        if not standard.meets_standard and reads_as_empty(standard_override):
             raise WorkflowError(
                 f"The evidentiary standard asks for {standard.required} independent sources "
                 f"(different originators); this incident has {standard.independent_sources}. "
@@ -223,7 +224,7 @@ def _require_reviewer(incident: Incident, user, action: str) -> None:
 
 
 def _require_comment(comment: str, message: str) -> None:
-    if not comment.strip():
+    if reads_as_empty(comment):
         raise WorkflowError(message)
 
 

@@ -12,6 +12,7 @@ from django.db.models import Max
 from django.db.models.functions import Coalesce
 
 from cases.models import Incident
+from cases.text import reads_as_empty
 from reports.models import Entry, Report, Section
 
 
@@ -125,9 +126,9 @@ def move_entry(entry: Entry, *, section: Section | None = None, offset: int = 0)
 
 def exclude_entry(entry: Entry, reason: str) -> None:
     ensure_draft(entry.report)
-    reason = reason.strip()
-    if not reason:
+    if reads_as_empty(reason):
         raise ValueError("Say why the incident is left out.")
+    reason = reason.strip()
     entry.excluded, entry.exclusion_reason = True, reason[:500]
     entry.save(update_fields=["excluded", "exclusion_reason"])
 

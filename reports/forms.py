@@ -1,7 +1,8 @@
 from django import forms
 
+from cases.text import reads_as_empty
 from cases.widgets import DateInput, StyledForm
-from reports.models import Report, Section
+from reports.models import EXCLUSION_REASON_NEEDED, Report, Section
 
 
 class ReportForm(StyledForm, forms.ModelForm):
@@ -47,3 +48,9 @@ class SectionForm(StyledForm, forms.ModelForm):
 
 class ExclusionForm(StyledForm, forms.Form):
     reason = forms.CharField(max_length=500, help_text="Why the incident is left out.")
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"]
+        if reads_as_empty(reason):
+            raise forms.ValidationError(EXCLUSION_REASON_NEEDED)
+        return reason

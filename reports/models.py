@@ -14,8 +14,14 @@ from django.urls import reverse
 
 from cases.markings import SharingLevel
 from cases.models import Incident, IncidentType
+from cases.text import reads_as_empty
 from cases.visibility import report_condition
 from reports.storage import report_storage
+
+# The Word file's title is "symbol: title", and a Word document's title holds at most
+# 255 characters: python-docx refuses more, which failed every publication.
+SYMBOL_AND_TITLE_MAX = 255
+EXCLUSION_REASON_NEEDED = "Say why the incident is left out."
 
 
 class ReportQuerySet(models.QuerySet):
@@ -113,19 +119,27 @@ class Report(models.Model):
         return reverse("reports:detail", args=[self.pk])
 
     def clean(self):
+        errors = {}
         if self.period_from and self.period_to and self.period_from > self.period_to:
-            raise ValidationError({"period_to": "The period ends before it starts."})
+            errors["period_to"] = "The period ends before it starts."
         # A symbol names one report; its later editions (publication.new_edition) share it.
         if (
             self.edition == 1
             and Report.objects.filter(symbol=self.symbol).exclude(pk=self.pk).exists()
         ):
-            raise ValidationError(
-                {
-                    "symbol": "A report with this symbol exists: a published report is "
-                    "corrected with a new edition."
-                }
+            errors["symbol"] = (
+                "A report with this symbol exists: a published report is corrected with a "
+                "new edition."
             )
+        excess = len(f"{self.symbol}: {self.title}") - SYMBOL_AND_TITLE_MAX
+        if excess > 0:
+            errors["title"] = (
+                f"The symbol and the title together (“symbol: title”, the Word file's "
+                f"title) take at most {SYMBOL_AND_TITLE_MAX} characters: shorten the title "
+                f"by {excess}."
+            )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_draft(self) -> bool:
@@ -177,7 +191,7 @@ class Entry(models.Model):
             models.CheckConstraint(
                 condition=models.Q(excluded=False) | ~models.Q(exclusion_reason=""),
                 name="entry_exclusion_has_reason",
-                violation_error_message="Say why the incident is left out.",
+                violation_error_message=EXCLUSION_REASON_NEEDED,
             ),
         ]
 
@@ -185,6 +199,9 @@ class Entry(models.Model):
         return f"{self.incident.reference} in {self.report.symbol}"
 
     def clean(self):
+        # The constraint refuses an empty reason; one that shows nothing is none either.
+        if self.excluded and reads_as_empty(self.exclusion_reason):
+            raise ValidationError({"exclusion_reason": EXCLUSION_REASON_NEEDED})
         # An entry is made for an approved incident; one whose incident was reopened
         # since stays, and blocks publication until it is settled.
         stored = Entry.objects.filter(pk=self.pk).values_list("incident_id", flat=True).first()

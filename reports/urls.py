@@ -1,6 +1,17 @@
-from django.urls import path
+from django.urls import path, register_converter
+from django.urls.converters import StringConverter
 
 from reports import views
+from reports.models import ReportFile
+
+
+class FileFormatConverter(StringConverter):
+    """The formats a report is published in: anything else is not found."""
+
+    regex = "|".join(ReportFile.Format.values)
+
+
+register_converter(FileFormatConverter, "file_format")
 
 app_name = "reports"
 
@@ -15,7 +26,7 @@ urlpatterns = [
     path("<int:pk>/progress/", views.report_progress, name="progress"),
     path("<int:pk>/new-edition/", views.report_new_edition, name="new_edition"),
     path("<int:pk>/changes/", views.report_changes, name="changes"),
-    path("<int:pk>/files/<str:format>/", views.report_file, name="file"),
+    path("<int:pk>/files/<file_format:format>/", views.report_file, name="file"),
     path("<int:pk>/sections/new/", views.section_edit, name="section_create"),
     path("<int:pk>/sections/<int:section_pk>/", views.section_edit, name="section_edit"),
     path("<int:pk>/sections/<int:section_pk>/delete/", views.section_delete, name="section_delete"),

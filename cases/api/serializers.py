@@ -8,6 +8,7 @@ the schema and the browsable API, and hand over to those functions; a test holds
 two to the same field names, and the schema test checks every response against them."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import BigIntegerField
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -349,6 +350,10 @@ def _line_write_serializer(kind) -> type[LineWriteSerializer]:
 
 
 LINE_WRITE_SERIALIZERS = {kind.name: _line_write_serializer(kind) for kind in API_LINE_KINDS}
+# The most lines of one kind a write may carry (README, "For partners: the API"): each
+# line is planned and checked against the stored ones, and 5,000 took one request past
+# 30 seconds.
+MAX_LINES_PER_KIND = 200
 WRITABLE_LINES = list(LINE_WRITE_SERIALIZERS)
 # What a write carries besides the incident's own fields.
 WRITTEN_APART = {"provisions", "contributing_states", "version", "consent", *WRITABLE_LINES}
@@ -373,6 +378,9 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
     )
     version = serializers.IntegerField(
         required=False,
+        # What the version column (a bigint) holds: the database refuses more.
+        min_value=0,
+        max_value=BigIntegerField.MAX_BIGINT,
         help_text="The version this update is based on (or send If-Match). Required to update.",
     )
     consent = serializers.CharField(
@@ -381,10 +389,18 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
         max_length=300,
         help_text="Needed to lower the sharing level: who consented, and when.",
     )
-    materiel = LINE_WRITE_SERIALIZERS["materiel"](many=True, required=False)
-    involvements = LINE_WRITE_SERIALIZERS["involvements"](many=True, required=False)
-    locations = LINE_WRITE_SERIALIZERS["locations"](many=True, required=False)
-    citations = LINE_WRITE_SERIALIZERS["citations"](many=True, required=False)
+    materiel = LINE_WRITE_SERIALIZERS["materiel"](
+        many=True, required=False, max_length=MAX_LINES_PER_KIND
+    )
+    involvements = LINE_WRITE_SERIALIZERS["involvements"](
+        many=True, required=False, max_length=MAX_LINES_PER_KIND
+    )
+    locations = LINE_WRITE_SERIALIZERS["locations"](
+        many=True, required=False, max_length=MAX_LINES_PER_KIND
+    )
+    citations = LINE_WRITE_SERIALIZERS["citations"](
+        many=True, required=False, max_length=MAX_LINES_PER_KIND
+    )
 
     class Meta:
         model = Incident

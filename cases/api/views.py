@@ -4,8 +4,9 @@ cases.workflow, as the web pages' do."""
 
 from urllib.parse import urlencode
 
-import django_filters
 from concurrency.exceptions import RecordModifiedError
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import BigIntegerField
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, generics, mixins, status, viewsets
 from rest_framework import serializers as drf_serializers
@@ -17,7 +18,7 @@ from rest_framework.settings import api_settings
 
 from cases import editing, exports, workflow
 from cases.api import renderers, serializers
-from cases.filters import IncidentFilterSet
+from cases.filters import IncidentFilterSet, UtcIsoDateTimeFilter
 from cases.models import (
     Entity,
     FeedEntry,
@@ -39,6 +40,31 @@ class Pages(CursorPagination):
     max_page_size = 500
     ordering = ("-id",)
 
+    def paginate_queryset(self, queryset, request, view=None):
+        self.model = queryset.model  # decode_cursor checks the position against its field
+        return super().paginate_queryset(queryset, request, view)
+
+    def decode_cursor(self, request):
+        """The cursor, if its position is a value of the field the page is ordered by: a
+        crafted one (a word for a date, a number beyond the column, a NUL, which
+        PostgreSQL refuses in text) is as invalid as an unreadable one, not a query the
+        database fails on."""
+        cursor = super().decode_cursor(request)
+        if cursor is None or cursor.position is None:
+            return cursor
+        field = self.model._meta.get_field(self.ordering[0].lstrip("-"))
+        if "\x00" in cursor.position or not _is_value_of(field, cursor.position):
+            raise exceptions.NotFound(self.invalid_cursor_message)
+        return cursor
+
+
+def _is_value_of(field, text: str) -> bool:
+    try:
+        field.clean(text, None)
+    except DjangoValidationError:
+        return False
+    return True
+
 
 class IncidentPages(Pages):
     # ?ordering= of the FilterSet picks the cursor's ordering among these.
@@ -57,7 +83,7 @@ class IncidentPages(Pages):
 
 
 class IncidentApiFilterSet(IncidentFilterSet):
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UtcIsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", label="Updated at or after (ISO 8601)"
     )
 
@@ -103,6 +129,9 @@ class IncidentViewSet(
     filterset_class = IncidentApiFilterSet
     pagination_class = IncidentPages
     lookup_field = "reference"
+    # DRF's default, less the NUL, which PostgreSQL refuses in text: such a reference
+    # names no incident (a 404), as in the web pages' addresses (cases.urls).
+    lookup_value_regex = "[^/.\x00]+"
     renderer_classes = [
         *api_settings.DEFAULT_RENDERER_CLASSES,
         renderers.CSVRenderer,
@@ -256,8 +285,11 @@ class IncidentViewSet(
 
     def handle_exception(self, exc):
         # An export that fails (a bad filter, say) answers in JSON like every other error.
+        # A request whose format or Accept header no renderer satisfies has none chosen:
+        # DRF answers it with the first renderer, JSON.
         response = super().handle_exception(exc)
-        if isinstance(self.request.accepted_renderer, renderers.StreamedFileRenderer):
+        accepted = getattr(self.request, "accepted_renderer", None)
+        if isinstance(accepted, renderers.StreamedFileRenderer):
             self.request.accepted_renderer = JSONRenderer()
             self.request.accepted_media_type = JSONRenderer.media_type
         return response
@@ -268,7 +300,9 @@ def _version_from_header(value: str | None) -> int | None:
     if not value:
         return None
     text = value.strip().removeprefix("W/").strip('"')
-    if not text.isdigit():
+    # ASCII digits only ("²" is a digit to isdigit()), and no more than the version
+    # column (a bigint) holds.
+    if not (text.isascii() and text.isdigit()) or int(text) > BigIntegerField.MAX_BIGINT:
         raise exceptions.ValidationError({"If-Match": ['Give the version number, e.g. "3".']})
     return int(text)
 
