@@ -1,15 +1,59 @@
 // Behaviour of the team's pages. No inline scripts: everything is wired from here.
 "use strict";
 
+// A picker's list opens when the person asks for it, and a single-value picker's list
+// stays closed once an option is chosen. Tom Select (2.6.2) also opens the list from work
+// it left pending: the filtering of what was typed runs 300 ms later (refreshThrottle), a
+// remote search refreshes the list when it answers, and focus() finishes in a
+// setTimeout(0); each calls refreshOptions(), whose open() also takes the focus back.
+// Typing, choosing an option and clicking elsewhere within those 300 ms (as a fast user,
+// or a browser test, does) used to reopen the list over the form below it, with the focus
+// in it, after it had closed. So open() is refused while the focus is outside the picker,
+// and, after a choice in a single-value picker, until the person asks again: by focusing
+// the picker, pressing on it, typing in it or pressing the down arrow (Tom Select's key
+// to open it). Enter, Tab and Escape do not ask: arrows, Enter and Tab still choose and
+// go on. Listeners capture on the wrapper so that they run before Tom Select's own.
+function openOnlyWhenAsked(picker) {
+  const single = !picker.input.multiple;
+  let chosen = false;
+  const asked = () => {
+    chosen = false;
+  };
+  picker.on("item_add", () => {
+    if (single) chosen = true;
+  });
+  picker.control.addEventListener("mousedown", asked, true);
+  picker.wrapper.addEventListener("focus", asked, true);
+  picker.wrapper.addEventListener("input", asked, true);
+  picker.wrapper.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.key === "ArrowDown") asked();
+    },
+    true,
+  );
+  const open = picker.open.bind(picker);
+  picker.open = () => {
+    if (chosen || !picker.wrapper.contains(document.activeElement)) return;
+    open();
+  };
+}
+
 // Tom Select on selects marked for it, and remote search on entity and source pickers.
 function enhanceSelects(root) {
   root.querySelectorAll("select[data-enhance='select']").forEach((select) => {
     if (select.tomselect || select.closest("template")) return;
-    new TomSelect(select, { plugins: select.multiple ? ["remove_button"] : [], maxOptions: 500 });
+    const picker = new TomSelect(select, {
+      plugins: select.multiple ? ["remove_button"] : [],
+      maxOptions: 500,
+      closeAfterSelect: !select.multiple,
+    });
+    openOnlyWhenAsked(picker);
   });
   root.querySelectorAll("select[data-search-url]").forEach((select) => {
     if (select.tomselect || select.closest("template")) return;
-    new TomSelect(select, {
+    const picker = new TomSelect(select, {
+      closeAfterSelect: !select.multiple,
       valueField: "value",
       labelField: "text",
       searchField: ["text"],
@@ -22,6 +66,7 @@ function enhanceSelects(root) {
           .catch(() => callback());
       },
     });
+    openOnlyWhenAsked(picker);
   });
 }
 

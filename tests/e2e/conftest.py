@@ -23,6 +23,17 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results"
 # arrange each test are still plain synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# How long a page may take to reach the state a test waits for: actions (the context's
+# default below) and expect(...) assertions (5 s in Playwright otherwise) alike.
+TIMEOUT_MS = 10_000
+
+
+@pytest.fixture(scope="session", autouse=True)
+def expect_timeout():
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=TIMEOUT_MS)
+
 
 @pytest.fixture(scope="session")
 def browser():
@@ -55,7 +66,7 @@ def open_session(browser, live_server, request):
 
     def sign_in(user, password="a-long-test-password"):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         page = context.new_page()
         page.goto(f"{live_server.url}/accounts/login/")

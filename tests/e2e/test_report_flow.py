@@ -1,15 +1,19 @@
 """What a report editor does in a real browser: build a report, settle what blocks it,
-preview it and publish it."""
+preview it and publish it. Every check waits for the state it expects (Playwright's
+expect), never for a time."""
 
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from cases.models import Incident
 from reports.models import Report
 from tests.factories import CitationFactory, IncidentFactory, SourceFactory
 
 pytestmark = pytest.mark.usefixtures("migrated_data")
+
+PUBLISHING_MS = 60_000
 
 
 def approved(title, level="CLEAR"):
@@ -42,24 +46,27 @@ def test_an_editor_builds_settles_previews_and_publishes_a_report(
     page.click("button:has-text('Compile')")
 
     problems = page.locator("[data-testid=report-problems]")
-    assert "above the report's TLP:CLEAR" in problems.inner_text()
+    expect(problems).to_contain_text("above the report's TLP:CLEAR", use_inner_text=True)
     entry = page.locator(f"[data-testid=entry-{held.reference}]")
     entry.locator("input[name=reason]").fill("Marked AMBER by its originator.")
     entry.locator("button:has-text('Leave out')").click()
-    assert page.locator("text=Nothing stands in the way of publication").is_visible()
+    expect(page.get_by_text("Nothing stands in the way of publication")).to_be_visible()
 
     with page.context.expect_page() as preview_opened:
         page.click("text=Preview")
     preview = preview_opened.value
     preview.wait_for_load_state()
     paragraph = preview.locator("p.numbered", has_text="Containers from Rajin")
-    assert paragraph.locator(".number").inner_text() == "2."
+    expect(paragraph.locator(".number")).to_have_text("2.", use_inner_text=True)
+    # The preview is loaded and shown: what it holds is settled.
     assert "Tanker calls" not in preview.content()
     preview.close()
 
-    page.click("button:has-text('Publish')")
-    page.wait_for_selector("text=SHA-256")
+    # The tests publish in the request (the immediate tasks backend): rendering the HTML,
+    # PDF and DOCX there can take longer than other pages on a busy machine.
+    page.click("button:has-text('Publish')", timeout=PUBLISHING_MS)
+    expect(page.get_by_text("SHA-256").first).to_be_visible(timeout=PUBLISHING_MS)
     screenshot(page, "report-published")
     report = Report.objects.get(symbol="MSMT/2023/1")
     assert report.status == Report.Status.PUBLISHED
-    assert page.locator(f"text={report.files.get(format='pdf').sha256}").is_visible()
+    expect(page.get_by_text(report.files.get(format="pdf").sha256)).to_be_visible()

@@ -1,6 +1,10 @@
-"""What an analyst and a reviewer do in a real browser."""
+"""What an analyst and a reviewer do in a real browser. Every check waits for the state
+it expects (Playwright's expect), never for a time."""
+
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from cases import workflow
 from cases.models import Incident
@@ -17,19 +21,20 @@ pytestmark = pytest.mark.usefixtures("migrated_data")
 
 
 def pick(page, select_id: str, search: str, option_text: str):
-    """Choose an option in a Tom Select picker by typing, as a user does."""
+    """Choose an option in a Tom Select picker by typing, as a user does: once chosen,
+    the picker's list closes and stays closed (static/js/app.js)."""
     page.click(f"#{select_id}-ts-control")
     page.fill(f"#{select_id}-ts-control", search)
     page.locator(f"#{select_id}-ts-dropdown .option", has_text=option_text).first.click()
-    page.locator("h1").click()  # done with this picker: its dropdown closes
-    page.locator(f"#{select_id}-ts-dropdown").wait_for(state="hidden")
-    assert option_text in page.locator(f"#{select_id}-ts-control").locator("..").inner_text()
+    expect(page.locator(f"#{select_id}-ts-dropdown")).to_be_hidden()
+    expect(page.locator(f"#{select_id}-ts-control").locator("..")).to_contain_text(
+        option_text, use_inner_text=True
+    )
 
 
 def add_line(page, prefix: str):
     """Press a formset's Add button once no picker's list covers the page."""
-    for dropdown in page.locator(".ts-dropdown").all():
-        dropdown.wait_for(state="hidden")
+    expect(page.locator(".ts-dropdown:visible")).to_have_count(0)
     page.click(f"[data-formset-add={prefix}]")
 
 
@@ -63,21 +68,21 @@ def test_an_analyst_logs_an_incident_and_a_reviewer_approves_it(
     page.select_option("#id_locations-0-role", "origin")
     page.click("button:has-text('Save')")
 
-    page.wait_for_selector("text=was saved")
+    expect(page.get_by_text("was saved")).to_be_visible()
     incident = Incident.objects.get(title="ANGARA loads containers at Rajin")
-    assert (
-        page.locator("[data-testid=corroboration]").inner_text().startswith("2 independent sources")
+    expect(page.locator("[data-testid=corroboration]")).to_have_text(
+        re.compile(r"^2 independent sources"), use_inner_text=True
     )
     page.click("button:has-text('Submit for review')")
-    page.wait_for_selector(f"text={incident.reference} was submitted for review.")
-    assert page.locator("[data-testid=action-approve]").count() == 0  # not for the author
+    expect(page.get_by_text(f"{incident.reference} was submitted for review.")).to_be_visible()
+    expect(page.locator("[data-testid=action-approve]")).to_have_count(0)  # not for the author
 
     page = open_session(reviewer)
     page.click(f"text={incident.reference}")
     page.fill("#comment-approve", "Two independent sources; vessel identified.")
     page.click("button:has-text('Approve')")
-    page.wait_for_selector(f"text=Your approval of {incident.reference} was recorded.")
-    assert page.locator(".badge", has_text="Approved").count() == 1
+    expect(page.get_by_text(f"Your approval of {incident.reference} was recorded.")).to_be_visible()
+    expect(page.locator(".badge", has_text="Approved")).to_have_count(1)
     screenshot(page, "incident-approved")
 
     incident.refresh_from_db()
@@ -88,78 +93,90 @@ def test_an_analyst_logs_an_incident_and_a_reviewer_approves_it(
 
 
 def test_a_single_source_incident_waits_for_the_reviewers_justification(
-    open_session, analyst, reviewer
+    open_session, live_server, analyst, reviewer
 ):
     incident = IncidentFactory(created_by=analyst, title="One-source incident")
     CitationFactory(incident=incident)
     workflow.submit(incident, by=analyst)
 
     page = open_session(reviewer)
-    page.goto(page.url + f"incidents/{incident.reference}/")
+    page.goto(f"{live_server.url}/incidents/{incident.reference}/")
     page.click("button:has-text('Approve')")
-    page.wait_for_selector("text=The evidentiary standard asks for 2 independent sources")
+    expect(
+        page.get_by_text("The evidentiary standard asks for 2 independent sources")
+    ).to_be_visible()
     assert Incident.objects.get(pk=incident.pk).status == "submitted"
 
     page.fill("#override", "Official imagery with a verifiable date.")
     page.click("button:has-text('Approve')")
-    page.wait_for_selector(f"text=Your approval of {incident.reference} was recorded.")
+    expect(page.get_by_text(f"Your approval of {incident.reference} was recorded.")).to_be_visible()
     assert Incident.objects.get(pk=incident.pk).status == "approved"
 
 
-def test_two_sessions_editing_one_incident_lose_nothing(open_session, analyst, reviewer):
+def test_two_sessions_editing_one_incident_lose_nothing(
+    open_session, live_server, analyst, reviewer
+):
     incident = IncidentFactory(created_by=analyst, summary="Original summary.")
     Incident.objects.filter(pk=incident.pk).update(status="changes_requested")
-    edit_path = f"incidents/{incident.reference}/edit/"
+    edit_url = f"{live_server.url}/incidents/{incident.reference}/edit/"
 
     first = open_session(analyst)
     second = open_session(reviewer)
-    first.goto(first.url + edit_path)
-    second.goto(second.url + edit_path)
+    first.goto(edit_url)
+    second.goto(edit_url)
 
     first.fill("#id_summary", "The analyst's summary.")
     first.click("button:has-text('Save')")
-    first.wait_for_selector("text=was saved")
+    expect(first.get_by_text("was saved")).to_be_visible()
 
     second.fill("#id_summary", "The reviewer's summary.")
     second.click("button:has-text('Save')")
-    second.wait_for_selector("text=Someone else saved this incident after you opened it")
+    expect(
+        second.get_by_text("Someone else saved this incident after you opened it")
+    ).to_be_visible()
 
-    assert second.input_value("#id_summary") == "The reviewer's summary."
-    assert "The analyst's summary." in second.locator("[data-testid=conflict]").inner_text()
+    expect(second.locator("#id_summary")).to_have_value("The reviewer's summary.")
+    expect(second.locator("[data-testid=conflict]")).to_contain_text(
+        "The analyst's summary.", use_inner_text=True
+    )
     assert Incident.objects.get(pk=incident.pk).summary == "The analyst's summary."
 
 
-def test_an_entity_created_in_the_dialog_lands_in_a_new_line(open_session, analyst):
+def test_an_entity_created_in_the_dialog_lands_in_a_new_line(open_session, live_server, analyst):
     page = open_session(analyst)
-    page.goto(page.url + "incidents/new/")
+    page.goto(f"{live_server.url}/incidents/new/")
     page.click("button:has-text('New entity')")
     dialog = page.locator("#record-dialog")
     dialog.locator("#id_kind").select_option("vessel")
     dialog.locator("#id_name").fill("MARIA")
     dialog.locator("#id_imo_number").fill("9179843")
     dialog.locator("button:has-text('Add the entity')").click()
-    dialog.locator("text=check digit should be 2").wait_for()
+    expect(dialog.get_by_text("check digit should be 2")).to_be_visible()
 
     dialog.locator("#id_imo_number").fill("")
     dialog.locator("button:has-text('Add the entity')").click()
-    page.locator("#id_involvements-0-entity-ts-control").locator("..").locator(
-        "text=MARIA (vessel)"
-    ).wait_for()
-    assert page.locator("#id_involvements-0-entity").input_value() != ""
+    expect(
+        page.locator("#id_involvements-0-entity-ts-control")
+        .locator("..")
+        .get_by_text("MARIA (vessel)")
+    ).to_be_visible()
+    expect(page.locator("#id_involvements-0-entity")).not_to_have_value("")
 
 
-def test_filtering_the_list_replaces_the_filter_in_the_address(open_session, analyst):
+def test_filtering_the_list_replaces_the_filter_in_the_address(open_session, live_server, analyst):
     IncidentFactory(created_by=analyst, title="Rajin containers", origin_country="KP")
     IncidentFactory(created_by=analyst, title="Vostochny tankers", origin_country="RU")
     page = open_session(analyst)
-    page.goto(page.url + "incidents/")
+    page.goto(f"{live_server.url}/incidents/")
     page.fill("#id_q", "Rajin")
     page.click("button:has-text('Filter')")
-    page.wait_for_url("**q=Rajin**")
+    expect(page).to_have_url(re.compile(r"[?&]q=Rajin(&|$)"))
     page.fill("#id_q", "Vostochny")
     page.click("button:has-text('Filter')")
-    page.wait_for_url("**q=Vostochny**")
-    assert page.url.count("q=") == 1
-    assert page.locator("tbody tr").count() == 1
-    assert "Vostochny tankers" in page.locator("tbody").inner_text()
-    assert "q=Vostochny" in page.locator("[data-testid=csv-download]").get_attribute("href")
+    # The new filter replaces the old one: q= once in the address.
+    expect(page).to_have_url(re.compile(r"^(?!.*q=.*q=).*[?&]q=Vostochny(&|$)"))
+    expect(page.locator("tbody tr")).to_have_count(1)
+    expect(page.locator("tbody")).to_contain_text("Vostochny tankers", use_inner_text=True)
+    expect(page.locator("[data-testid=csv-download]")).to_have_attribute(
+        "href", re.compile(r"q=Vostochny")
+    )
