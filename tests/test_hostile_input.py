@@ -391,3 +391,33 @@ def test_a_report_file_in_an_unknown_format_or_with_a_nul_is_not_found(client, e
     client.force_login(editor)
     for format in ("xml", "%00"):
         assert client.get(f"/reports/1/files/{format}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("type", "arms\x00"),
+        ("provisions", ["1718/8\x00"]),
+        ("contributing_states", ["K\x00"]),
+        ("materiel", [{"category": "other\x00"}]),
+    ],
+)
+def test_a_code_with_a_nul_is_a_400_naming_the_field(client, analyst, field, value):
+    """PostgreSQL refuses NUL in text: a code holding one names no record (the schema
+    fuzzer found the 500)."""
+    _, key = tokens.issue(analyst, name="test", can_write=True)
+    body = {
+        "title": "Probe",
+        "summary": "Probe.",
+        "type": "arms_transfer_from_dprk",
+        "occurred_from": "2024-01-01",
+        field: value,
+    }
+    response = client.post(
+        reverse("api:incident-list"),
+        body,
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {key}",
+    )
+    assert response.status_code == 400
+    assert field in response.json()["errors"]

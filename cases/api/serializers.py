@@ -281,14 +281,32 @@ class IncidentSerializer(serializers.ModelSerializer):
         return incident_data(incident, user)
 
 
+class CodeField(serializers.SlugRelatedField):
+    """A record written as its code. PostgreSQL refuses NUL in text, so a value holding
+    one is refused here, naming the field, rather than failing in the database."""
+
+    default_error_messages = {
+        **serializers.SlugRelatedField.default_error_messages,
+        "null_characters": "Null characters are not allowed.",
+    }
+
+    def to_internal_value(self, data):
+        if "\x00" in str(data):
+            self.fail("null_characters")
+        return self.find(data)
+
+    def find(self, data):
+        return super().to_internal_value(data)
+
+
 @extend_schema_field(OpenApiTypes.STR)
-class ProvisionKeyField(serializers.SlugRelatedField):
+class ProvisionKeyField(CodeField):
     """A provision written as its key, e.g. "1718/8(b)"."""
 
     def __init__(self, **kwargs):
         super().__init__(slug_field="pk", queryset=Provision.objects.all(), **kwargs)
 
-    def to_internal_value(self, data):
+    def find(self, data):
         number, _, paragraph = str(data).partition("/")
         provision = Provision.objects.filter(
             resolution__number=number if number.isdigit() else -1, paragraph=paragraph
@@ -342,9 +360,7 @@ class LineWriteSerializer(serializers.ModelSerializer):
 def _line_write_serializer(kind) -> type[LineWriteSerializer]:
     attrs = {"Meta": type("Meta", (), {"model": kind.model, "fields": ["id", *kind.fields]})}
     if kind.name == "materiel":
-        attrs["category"] = serializers.SlugRelatedField(
-            slug_field="code", queryset=MaterielCategory.objects.all()
-        )
+        attrs["category"] = CodeField(slug_field="code", queryset=MaterielCategory.objects.all())
     name = f"{kind.model.__name__}WriteSerializer"
     return type(name, (LineWriteSerializer,), attrs)
 
@@ -364,13 +380,13 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
     lines of that kind; lines left out stay as they are. The workflow fields cannot be
     written: steps are taken through the workflow actions."""
 
-    type = serializers.SlugRelatedField(
+    type = CodeField(
         source="incident_type",
         slug_field="code",
         queryset=IncidentType.objects.filter(is_active=True),
     )
     provisions = ProvisionKeyField(many=True, required=False)
-    contributing_states = serializers.SlugRelatedField(
+    contributing_states = CodeField(
         many=True,
         required=False,
         slug_field="country",

@@ -375,8 +375,8 @@ def _change(entry, change, incident):
 
 
 class EntityViewSet(viewsets.ReadOnlyModelViewSet):
-    """Entities the caller may see: those in incidents they see (and, for the team, those
-    they created)."""
+    """Entities the caller may see: those in incidents they see (and, for a team member,
+    their own and the team's reference records)."""
 
     serializer_class = serializers.EntitySerializer
     pagination_class = Pages
@@ -389,7 +389,7 @@ class EntityViewSet(viewsets.ReadOnlyModelViewSet):
 
 class SourceViewSet(viewsets.ReadOnlyModelViewSet):
     """Sources the caller may see: those cited, within their clearance, by incidents they
-    see (and, for the team, those they created)."""
+    see (and, for a team member, their own and the team's reference records)."""
 
     serializer_class = serializers.SourceSerializer
     pagination_class = Pages
