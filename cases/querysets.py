@@ -14,38 +14,39 @@ from cases.visibility import (
 )
 
 
-class SourceQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "SourceQuerySet":
-        return self.filter(source_condition(user))
+class VisibleQuerySet(models.QuerySet):
+    """A record whose visibility is one condition of cases.visibility (`condition`); for
+    records that incidents' lines refer to, `incidents` is the path to those incidents,
+    so that counts count only the incidents a reader may see."""
 
-    def with_incident_count(self, user) -> "SourceQuerySet":
-        """Each source's number of incidents that cite it and that `user` may see."""
-        seen = incident_condition_through(user, "citations__incident")
-        return self.annotate(
-            incident_count=Count("citations__incident", filter=seen, distinct=True)
-        )
+    condition = None
+    incidents = ""
 
+    def visible_to(self, user):
+        return self.filter(type(self).condition(user))
 
-class AttachmentQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "AttachmentQuerySet":
-        return self.filter(attachment_condition(user))
-
-
-class LocationQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "LocationQuerySet":
-        return self.filter(location_condition(user))
+    def with_incident_count(self, user):
+        """Each record's number of incidents that refer to it and that `user` may see."""
+        seen = incident_condition_through(user, self.incidents)
+        return self.annotate(incident_count=Count(self.incidents, filter=seen, distinct=True))
 
 
-class EntityQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "EntityQuerySet":
-        return self.filter(entity_condition(user))
+class SourceQuerySet(VisibleQuerySet):
+    condition = staticmethod(source_condition)
+    incidents = "citations__incident"
 
-    def with_incident_count(self, user) -> "EntityQuerySet":
-        """Each entity's number of incidents that involve it and that `user` may see."""
-        seen = incident_condition_through(user, "involvements__incident")
-        return self.annotate(
-            incident_count=Count("involvements__incident", filter=seen, distinct=True)
-        )
+
+class EntityQuerySet(VisibleQuerySet):
+    condition = staticmethod(entity_condition)
+    incidents = "involvements__incident"
+
+
+class LocationQuerySet(VisibleQuerySet):
+    condition = staticmethod(location_condition)
+
+
+class AttachmentQuerySet(VisibleQuerySet):
+    condition = staticmethod(attachment_condition)
 
 
 class IncidentQuerySet(models.QuerySet):

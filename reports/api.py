@@ -52,10 +52,11 @@ class ReportSerializer(serializers.ModelSerializer):
         ]
 
     def get_supersedes(self, report) -> int | None:
-        if report.supersedes_id is None:
-            return None
-        earlier = visibility.earlier_edition(self.context["request"].user, report)
-        return earlier.pk if earlier else None
+        if "earlier_editions" not in self.context:  # once for a whole listing
+            self.context["earlier_editions"] = visibility.earlier_editions(
+                self.context["request"].user
+            )
+        return self.context["earlier_editions"].get(report.pk)
 
 
 class ReportViewSet(viewsets.ReadOnlyModelViewSet):
