@@ -38,8 +38,10 @@ from django.test import Client  # noqa: E402
 
 from accounts import tokens  # noqa: E402
 from accounts.models import User  # noqa: E402
+from cases.markings import Attribution  # noqa: E402
 from cases.models import (  # noqa: E402
     Citation,
+    Contribution,
     Entity,
     Incident,
     IncidentLocation,
@@ -174,8 +176,12 @@ def fill(incidents: int) -> None:
                 for i in made
                 for p in rng.sample(provisions, 2)
             )
-            Incident.contributing_states.through.objects.bulk_create(
-                Incident.contributing_states.through(incident=i, organisation=rng.choice(states))
+            Contribution.objects.bulk_create(
+                Contribution(
+                    incident=i,
+                    state=rng.choice(states),
+                    attribution=rng.choice(Attribution.values),
+                )
                 for i in made
                 if rng.random() < 0.5
             )
@@ -261,8 +267,9 @@ FLOOR_SQL = {
         JOIN cases_provision p ON p.id = ip.provision_id
         JOIN cases_resolution r ON r.id = p.resolution_id
         WHERE ip.incident_id = ANY(%s)""",
-    "states": """SELECT s.incident_id, o.country FROM cases_incident_contributing_states s
-        JOIN cases_organisation o ON o.id = s.organisation_id WHERE s.incident_id = ANY(%s)""",
+    "states": """SELECT s.incident_id, s.id, o.country, s.attribution FROM cases_contribution s
+        JOIN cases_organisation o ON o.id = s.state_id WHERE s.incident_id = ANY(%s)
+          AND s.attribution IN ('named', 'participating_state') ORDER BY s.id""",
 }
 
 

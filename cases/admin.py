@@ -12,6 +12,7 @@ from cases.forms import SharingConsentForm
 from cases.models import (
     Attachment,
     Citation,
+    Contribution,
     Entity,
     EntityAlias,
     Incident,
@@ -221,6 +222,11 @@ class CitationInline(admin.StackedInline):
     autocomplete_fields = ("source",)
 
 
+class ContributionInline(admin.TabularInline):
+    model = Contribution
+    extra = 0
+
+
 class IncidentAttachmentInline(AttachmentInline):
     fk_name = "incident"
 
@@ -258,7 +264,7 @@ class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
     list_select_related = ("incident_type",)
     search_fields = ("reference", "title", "summary")
     date_hierarchy = "occurred_from"
-    autocomplete_fields = ("incident_type", "provisions", "contributing_states")
+    autocomplete_fields = ("incident_type", "provisions")
     readonly_fields = (
         "reference",
         "status",
@@ -291,7 +297,6 @@ class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
                     "confidence",
                     ("sharing_level", "consent"),
                     "provisions",
-                    "contributing_states",
                 )
             },
         ),
@@ -314,6 +319,7 @@ class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
         InvolvementInline,
         IncidentLocationInline,
         CitationInline,
+        ContributionInline,
         IncidentAttachmentInline,
         TransitionInline,
     ]

@@ -168,31 +168,27 @@ def save_values(
     *,
     by,
     provisions=None,
-    contributing_states=None,
     lines: dict[str, list[dict]] | None = None,
 ) -> Incident:
     """Save an edit given as values rather than a form (the API). Each kind of line given
     is merged into the incident's lines of that kind (plan_lines); what is not given
     stays as it is. A write that changes nothing saves nothing."""
     changed = {name: value for name, value in values.items() if _differs(incident, name, value)}
-    related = {}
-    for name, given in (("provisions", provisions), ("contributing_states", contributing_states)):
-        stored = set(getattr(incident, name).values_list("pk", flat=True)) if incident.pk else set()
-        if given is not None and {record.pk for record in given} != stored:
-            related[name] = given
+    stored = set(incident.provisions.values_list("pk", flat=True)) if incident.pk else set()
+    provisions_changed = provisions is not None and {p.pk for p in provisions} != stored
     with transaction.atomic():
         plans = {
             name: plan_lines(incident, LINES[name], rows) for name, rows in (lines or {}).items()
         }
-        if incident.pk and not changed and not related and not any(plans.values()):
+        if incident.pk and not changed and not provisions_changed and not any(plans.values()):
             ensure_editable(incident)
             return incident
         for name, value in changed.items():
             setattr(incident, name, value)
 
         def save_related(incident):
-            for name, given in related.items():
-                getattr(incident, name).set(given)
+            if provisions_changed:
+                incident.provisions.set(provisions)
             for plan in plans.values():
                 for line in plan.removed:
                     line._history_user = by

@@ -5,11 +5,14 @@ import csv
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
 from audit import trail as audit
 from audit.models import AuditEntry
+from cases.models import Contribution
+from cases.visibility import state_naming
 
 CHUNK = 500
 
@@ -25,10 +28,10 @@ CSV_COLUMNS = [
     ("destination", lambda i: i.destination_country.code or ""),
     ("confidence", lambda i: i.confidence),
     ("sharing_level", lambda i: i.sharing_level),
-    (
-        "contributing_states",
-        lambda i: " ".join(s.country.code for s in i.contributing_states.all()),
-    ),
+    # As the API shows them: the states the reader may see named, and a count of those
+    # cited only as "a participating state" (cases.visibility.state_naming).
+    ("contributing_states", lambda i: " ".join(sorted(c.state.country.code for c in i.named))),
+    ("contributing_states_unnamed", lambda i: str(len(i.seen_contributions) - len(i.named))),
     ("provisions", lambda i: " ".join(p.key for p in i.provisions.all())),
     ("updated_at", lambda i: i.updated_at.isoformat()),
 ]
@@ -46,11 +49,18 @@ def spreadsheet_safe(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
-def csv_lines(queryset):
+def csv_lines(queryset, user):
+    """The incidents as rows of CSV_COLUMNS, as `user` may see them."""
     writer = csv.writer(_Echo())
     yield writer.writerow([name for name, _ in CSV_COLUMNS])
-    rows = queryset.prefetch_related("contributing_states", "provisions__resolution")
+    naming = state_naming(user)
+    contributions = Contribution.objects.filter(naming.condition()).select_related("state")
+    rows = queryset.prefetch_related(
+        Prefetch("contributions", contributions, to_attr="seen_contributions"),
+        "provisions__resolution",
+    )
     for incident in rows.iterator(chunk_size=CHUNK):
+        incident.named = [c for c in incident.seen_contributions if c.attribution in naming.named]
         yield writer.writerow([spreadsheet_safe(get(incident)) for _, get in CSV_COLUMNS])
 
 
@@ -94,8 +104,8 @@ def _download(lines, content_type: str, suffix: str) -> StreamingHttpResponse:
     )
 
 
-def csv_response(queryset) -> StreamingHttpResponse:
-    return _download(csv_lines(queryset), "text/csv; charset=utf-8", "csv")
+def csv_response(queryset, user) -> StreamingHttpResponse:
+    return _download(csv_lines(queryset, user), "text/csv; charset=utf-8", "csv")
 
 
 def ndjson_response(queryset, serialize) -> StreamingHttpResponse:

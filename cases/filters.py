@@ -15,6 +15,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from cases.markings import SharingLevel
 from cases.models import (
+    Contribution,
     Entity,
     Incident,
     IncidentType,
@@ -24,6 +25,7 @@ from cases.models import (
     Source,
 )
 from cases.validators import validate_imo_number
+from cases.visibility import state_naming
 from cases.widgets import DateInput, SearchSelect, StyledFilterSetMixin
 
 COUNTRY_CHOICES = list(countries)
@@ -159,11 +161,13 @@ class IncidentFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
         )
 
     def contributed_by(self, queryset, name, value):
+        # Only contributions the reader may see named: a state that may not be named to
+        # them matches nothing, as if it had contributed to nothing.
+        user = getattr(self.request, "user", None)
+        named = state_naming(user).named_condition() if user else Q(pk__in=[])
         return queryset.filter(
             Exists(
-                Incident.contributing_states.through.objects.filter(
-                    incident=OuterRef("pk"), organisation__country=value
-                )
+                Contribution.objects.filter(named, incident=OuterRef("pk"), state__country=value)
             )
         )
 

@@ -8,13 +8,13 @@ from cases.markings import record_lowering
 from cases.models import (
     Attachment,
     Citation,
+    Contribution,
     Entity,
     Incident,
     IncidentLocation,
     Involvement,
     Location,
     MaterielLine,
-    Organisation,
     Source,
 )
 from cases.widgets import DateInput, SearchSelect, StyledForm
@@ -68,7 +68,6 @@ class IncidentForm(StyledForm, SharingConsentForm):
             "confidence",
             "sharing_level",
             "provisions",
-            "contributing_states",
             "version",
         ]
         widgets = {
@@ -76,7 +75,6 @@ class IncidentForm(StyledForm, SharingConsentForm):
             "occurred_from": DateInput(),
             "occurred_to": DateInput(),
             "provisions": forms.SelectMultiple(attrs={"data-enhance": "select"}),
-            "contributing_states": forms.SelectMultiple(attrs={"data-enhance": "select"}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -86,9 +84,6 @@ class IncidentForm(StyledForm, SharingConsentForm):
         ) | self.fields["incident_type"].queryset.filter(pk=self.instance.incident_type_id)
         self.fields["provisions"].queryset = self.fields["provisions"].queryset.select_related(
             "resolution"
-        )
-        self.fields["contributing_states"].queryset = Organisation.objects.filter(
-            kind=Organisation.Kind.PARTICIPATING_STATE
         )
 
 
@@ -149,6 +144,13 @@ class CitationForm(StyledForm, ReaderForm):
         }
 
 
+class ContributionForm(StyledForm, ReaderForm):
+    # The participating states are a short list known to every reader: no search.
+    class Meta:
+        model = Contribution
+        fields = LINES["contributions"].fields
+
+
 class AttachmentForm(StyledForm, SharingConsentForm, ReaderForm):
     class Meta:
         model = Attachment
@@ -160,6 +162,7 @@ LINE_FORMS = {
     "involvements": InvolvementForm,
     "locations": IncidentLocationForm,
     "citations": CitationForm,
+    "contributions": ContributionForm,
     "attachments": AttachmentForm,
 }
 

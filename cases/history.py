@@ -6,7 +6,14 @@ from datetime import datetime
 
 from django.db import models
 
-from cases.models import Citation, Incident, IncidentLocation, Involvement, MaterielLine
+from cases.models import (
+    Citation,
+    Contribution,
+    Incident,
+    IncidentLocation,
+    Involvement,
+    MaterielLine,
+)
 
 # Workflow and bookkeeping fields: the workflow history shows those steps already.
 NOT_SHOWN = {
@@ -34,6 +41,7 @@ LINES = {
     Involvement: ("entity", "entity"),
     IncidentLocation: ("location", "location"),
     Citation: ("citation", "source"),
+    Contribution: ("contributing state", "state"),
 }
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from cases.models import (
     Attachment,
     Citation,
+    Contribution,
     IncidentLocation,
     Involvement,
     MaterielLine,
@@ -36,6 +37,7 @@ LINE_KINDS = (
     LineKind("involvements", Involvement, ("entity", "role", "note"), "Entities involved"),
     LineKind("locations", IncidentLocation, ("location", "role", "note"), "Locations"),
     LineKind("citations", Citation, ("source", "locator", "claim", "credibility"), "Citations"),
+    LineKind("contributions", Contribution, ("state", "attribution"), "Contributing states"),
     LineKind(
         "attachments",
         Attachment,

@@ -28,6 +28,15 @@ class SharingLevel(models.TextChoices):
         return bool(before and after) and order.index(after) < order.index(before)
 
 
+class Attribution(models.TextChoices):
+    """How far outside the team a source's originator, or a state that contributed to an
+    incident, may be named."""
+
+    NAMED = "named", "May be named"
+    PARTICIPATING_STATE = "participating_state", 'Cite only as "a participating state"'
+    INTERNAL_ONLY = "internal_only", "Not to be cited outside the team"
+
+
 # Lowering a record's sharing level widens its audience: it takes the consent of whoever
 # gave the information, which is recorded in the record's history.
 CONSENT_NEEDED = (

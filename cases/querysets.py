@@ -71,7 +71,7 @@ class IncidentQuerySet(models.QuerySet):
             "locations__location",
             "citations__source__originator",
             "provisions__resolution",
-            "contributing_states",
+            "contributions__state",
             "attachments",
             "transitions__by",
         )

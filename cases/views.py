@@ -114,7 +114,7 @@ def incident_export(request):
         messages.error(request, "The filter is not valid; correct it before downloading.")
         return redirect(f"{reverse('cases:incident_list')}?{request.GET.urlencode()}")
     exports.record(request, "csv")
-    return exports.csv_response(filterset.qs)
+    return exports.csv_response(filterset.qs, request.user)
 
 
 @team_member_required

@@ -9,18 +9,21 @@ The readers:
   the entities and sources in the incidents it sees, each member's own, and those
   nobody authored (imported, or added by an administrator);
 - a partner sees approved incidents at or below their organisation's clearance; inside
-  them, sources at or below that clearance that may be cited outside the team, and
-  the entities involved;
+  them, sources at or below that clearance that may be cited outside the team, the
+  entities involved, and the contributing states that may be named (those that may be
+  cited as "a participating state" are counted without their names);
 - anyone else, anonymous included, sees nothing.
 
 Models are looked up when a condition is built, not imported: the models' own
 querysets import this module."""
 
+from dataclasses import dataclass
+
 from django.apps import apps
 from django.db.models import Exists, OuterRef, Q
 
 from accounts.roles import Role
-from cases.markings import SharingLevel
+from cases.markings import Attribution, SharingLevel
 
 TEAM_ROLES = frozenset({Role.ANALYST, Role.REVIEWER, Role.REPORT_EDITOR})
 NOTHING = Q(pk__in=[])
@@ -78,8 +81,37 @@ def cited_source_condition(user, prefix="") -> Q:
     if levels is None:
         return NOTHING
     return Q(**{f"{prefix}sharing_level__in": levels}) & ~Q(
-        **{f"{prefix}attribution": "internal_only"}
+        **{f"{prefix}attribution": Attribution.INTERNAL_ONLY}
     )
+
+
+@dataclass(frozen=True)
+class StateNaming:
+    """Which contributing states a reader learns of, by the attribution of each
+    contribution: `named`, by name; `counted`, only as a number of participating states
+    (as a source cited as "a participating state"); any other, not at all."""
+
+    named: frozenset[str]
+    counted: frozenset[str]
+
+    def condition(self, prefix="") -> Q:
+        """The contributions the reader learns of, named or counted."""
+        return Q(**{f"{prefix}attribution__in": sorted(self.named | self.counted)})
+
+    def named_condition(self, prefix="") -> Q:
+        """The contributions whose state the reader may see named (and filter by)."""
+        return Q(**{f"{prefix}attribution__in": sorted(self.named)})
+
+
+def state_naming(user) -> StateNaming:
+    """How `user` learns of the states that contributed to the incidents they see: the
+    team, every state by name; a partner, a state by name where its contribution may be
+    named, counted where it may be cited as "a participating state"; nobody else, none."""
+    if is_team_member(user):
+        return StateNaming(frozenset(Attribution.values), frozenset())
+    if partner_clearance(user) is None:
+        return StateNaming(frozenset(), frozenset())
+    return StateNaming(frozenset({Attribution.NAMED}), frozenset({Attribution.PARTICIPATING_STATE}))
 
 
 def _incidents(user):

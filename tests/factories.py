@@ -12,6 +12,7 @@ from accounts.roles import Role
 from cases.markings import SharingLevel
 from cases.models import (
     Citation,
+    Contribution,
     Entity,
     Incident,
     IncidentLocation,
@@ -160,6 +161,15 @@ class CitationFactory(factory.django.DjangoModelFactory):
     locator = "p. 4"
     claim = "Containers were loaded at Rajin."
     credibility = 2
+
+
+class ContributionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contribution
+
+    incident = factory.SubFactory(IncidentFactory)
+    state = factory.LazyFunction(participating_state)
+    attribution = Contribution._meta.get_field("attribution").default
 
 
 def png_bytes() -> bytes:

@@ -6,8 +6,11 @@ page), and no marker a reader may not see appears in any body, header or file.
 Generated from the URL configuration like the access matrices: a new URL whose
 parameters this test cannot fill fails it, so that no surface is left unchecked."""
 
+import csv
 import datetime
+import html
 import io
+import re
 import zipfile
 
 import pytest
@@ -23,6 +26,7 @@ from reports import compilation, publication
 from reports.models import Report
 from tests.factories import (
     CitationFactory,
+    ContributionFactory,
     IncidentFactory,
     IncidentLocationFactory,
     InvolvementFactory,
@@ -32,6 +36,7 @@ from tests.factories import (
     SourceFactory,
     UserFactory,
     VesselFactory,
+    participating_state,
     png_bytes,
 )
 
@@ -47,6 +52,10 @@ MAY_SEE = {
     "CANARYPUBLIC": {"green partner", "amber partner"} | TEAM,  # the control
 }
 READERS = ["anonymous", "green partner", "amber partner", "analyst", "editor"]
+# States that contributed to the public incident: one that may be named, one to be cited
+# only as "a participating state", one not to be cited outside the team. A code is no
+# marker string: responses are read for the states they name (named_states).
+NAMED_STATE, HIDDEN_STATES = "US", {"KR", "GB"}
 
 
 def marked_incident(marker, status, level, created_by=None, source_level=None, **source):
@@ -116,6 +125,14 @@ def seeded(editor):
         locator="CANARYINTERNAL p. 2",
         claim="CANARYINTERNAL claim.",
     )
+    for code, attribution in (
+        (NAMED_STATE, "named"),
+        ("KR", "participating_state"),
+        ("GB", "internal_only"),
+    ):
+        ContributionFactory(
+            incident=records["public"], state=participating_state(code), attribution=attribution
+        )
     # A report published at AMBER with the AMBER incident, then a second edition
     # lowered to CLEAR that leaves it out.
     report = Report.objects.create(
@@ -282,6 +299,20 @@ def text(response) -> str:
     return f"{response.headers}\n{body}"
 
 
+def named_states(received: str) -> set[str]:
+    """The contributing states a response names: in JSON, NDJSON and the browsable API,
+    under contributing_states and each contribution's state; in CSV, in its column."""
+    found = set()
+    if "text/csv" in received.partition("\n")[0]:
+        for row in csv.DictReader(io.StringIO(received.partition("\n")[2])):
+            found |= set(row.get("contributing_states", "").split())
+    received = html.unescape(received)
+    for codes in re.findall(r'"contributing_states":\s*\[([^\]]*)\]', received):
+        found |= set(re.findall(r'"([A-Z]{2})"', codes))
+    found |= set(re.findall(r'"state":\s*"([A-Z]{2})"', received))
+    return found
+
+
 def test_no_reader_receives_a_marker_they_may_not_see(client, seeded, readers):
     urls = sorted(set(addresses()))
     feed = reverse("api:changes") + "?after=0"
@@ -291,14 +322,23 @@ def test_no_reader_receives_a_marker_they_may_not_see(client, seeded, readers):
         reverse(n) + "?q=CANARY"
         for n in ("cases:entity_search", "cases:source_search", "cases:incident_list")
     ]
+    # Filtering by a state the reader may not see named lists nothing.
+    by_state = {
+        f"{reverse(name)}?state={code}{suffix}": code
+        for name in ("api:incident-list", "cases:incident_list")
+        for code in (NAMED_STATE, *HIDDEN_STATES)
+        for suffix in ("", "&format=csv")
+        if suffix == "" or name.startswith("api:")
+    }
     client.raise_request_exception = False  # server errors are other tests' concern
     leaks = []
     seen = {marker: set() for marker in MAY_SEE}
+    states_seen = {reader: set() for reader in readers}
     for reader, user in readers.items():
         client.logout()
         if user:
             client.force_login(user)
-        for url in [*urls, *extra, *searches]:
+        for url in [*urls, *extra, *searches, *by_state]:
             for accept in ("*/*", "text/html") if url.startswith("/api/") else ("*/*",):
                 received = text(client.get(url, HTTP_ACCEPT=accept))
                 for marker, allowed in MAY_SEE.items():
@@ -306,9 +346,23 @@ def test_no_reader_receives_a_marker_they_may_not_see(client, seeded, readers):
                         seen[marker].add(reader)
                         if reader not in allowed:
                             leaks.append(f"{reader}: {marker} in {url} ({accept})")
+                states = named_states(received)
+                states_seen[reader] |= states
+                if reader not in TEAM and states & HIDDEN_STATES:
+                    leaks.append(f"{reader}: {states & HIDDEN_STATES} named in {url} ({accept})")
+                hidden_filter = by_state.get(url) in HIDDEN_STATES and reader not in TEAM
+                if hidden_filter and "CANARYPUBLIC" in received:
+                    leaks.append(f"{reader}: {url} lists what that state contributed to")
     assert not leaks, "\n".join(leaks)
     # The control: every reader finds what they may see, so the test can see a leak.
     assert seen == MAY_SEE
+    assert states_seen == {
+        "anonymous": set(),
+        "green partner": {NAMED_STATE},
+        "amber partner": {NAMED_STATE},
+        "analyst": {NAMED_STATE, *HIDDEN_STATES},
+        "editor": {NAMED_STATE, *HIDDEN_STATES},
+    }
 
 
 def test_the_canary_reads_the_markers_inside_report_files(client, seeded, editor):

@@ -398,7 +398,7 @@ def test_a_report_file_in_an_unknown_format_or_with_a_nul_is_not_found(client, e
     [
         ("type", "arms\x00"),
         ("provisions", ["1718/8\x00"]),
-        ("contributing_states", ["K\x00"]),
+        ("contributions", [{"state": "K\x00"}]),
         ("materiel", [{"category": "other\x00"}]),
     ],
 )

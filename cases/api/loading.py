@@ -1,8 +1,9 @@
 """The rows an incident shows in the API, loaded for many incidents at once as plain
 values: one query per kind of row, whatever the number of incidents, and no model
 instance per row (building those was most of a page's time). Sets `shown_materiel`,
-`shown_involvements`, `shown_locations`, `shown_provisions`, `shown_states` and
-`shown_citations` on each incident, for cases.api.serializers.incident_data. Each line
+`shown_involvements`, `shown_locations`, `shown_provisions`, `shown_citations`,
+`shown_contributions`, `shown_states` and `unnamed_states` on each incident, for
+cases.api.serializers.incident_data. Each line
 carries its id and every field analysts edit (cases.lines), so that what is read can be
 written back."""
 
@@ -11,7 +12,7 @@ from collections import defaultdict
 from cases.lines import API_LINE_KINDS
 from cases.models import EntityAlias, VesselName
 from cases.models.incidents import Incident
-from cases.visibility import cited_source_condition
+from cases.visibility import cited_source_condition, state_naming
 
 ENTITY = (
     "id",
@@ -42,7 +43,7 @@ def _nested(row: dict, prefix: str, names) -> dict:
 # How a line's reference to another record reads: nested with these columns, or (the
 # materiel category) as its code. Each nested record carries its id, which a write names.
 NESTED = {"entity": ENTITY, "location": LOCATION, "source": SOURCE}
-CODED = {"category": "code"}
+CODED = {"category": "code", "state": "country"}
 
 
 def _line_columns(kind) -> list[str]:
@@ -77,11 +78,14 @@ def load_shown(incidents, user) -> None:
     ids = [incident.pk for incident in incidents]
     if not ids:
         return
+    naming = state_naming(user)
     shown = {}
     for kind in API_LINE_KINDS:
         rows = kind.model.objects.filter(incident_id__in=ids)
         if kind.name == "citations":
             rows = rows.filter(cited_source_condition(user, "source__"))
+        elif kind.name == "contributions":
+            rows = rows.filter(naming.condition())
         shown[kind.name] = _grouped(rows.order_by("id").values(*_line_columns(kind)))
     entity_ids = {row["entity__id"] for rows in shown["involvements"].values() for row in rows}
     aliases = _grouped(
@@ -115,11 +119,6 @@ def load_shown(incidents, user) -> None:
         .order_by("provision__resolution__number", "provision__paragraph")
         .values("incident_id", "provision__resolution__number", "provision__paragraph")
     )
-    states = _grouped(
-        Incident.contributing_states.through.objects.filter(incident_id__in=ids)
-        .order_by("organisation__name")
-        .values("incident_id", "organisation__country")
-    )
     for incident in incidents:
         incident.shown_materiel = shown["materiel"].get(incident.pk, [])
         incident.shown_involvements = shown["involvements"].get(incident.pk, [])
@@ -128,7 +127,11 @@ def load_shown(incidents, user) -> None:
             f"{row['provision__resolution__number']}/{row['provision__paragraph']}"
             for row in provisions.get(incident.pk, [])
         ]
-        incident.shown_states = [
-            row["organisation__country"] for row in states.get(incident.pk, [])
-        ]
         incident.shown_citations = shown["citations"].get(incident.pk, [])
+        contributions = shown["contributions"].get(incident.pk, [])
+        # A state counted without its name is no line the reader sees.
+        incident.shown_contributions = [
+            line for line in contributions if line["attribution"] in naming.named
+        ]
+        incident.shown_states = sorted(line["state"] for line in incident.shown_contributions)
+        incident.unnamed_states = len(contributions) - len(incident.shown_contributions)

@@ -19,6 +19,7 @@ from cases.lines import API_LINE_KINDS, LINES
 from cases.markings import record_lowering
 from cases.models import (
     Citation,
+    Contribution,
     Entity,
     Incident,
     IncidentLocation,
@@ -122,11 +123,13 @@ def incident_data(incident, user) -> dict:
             for line in incident.shown_locations
         ],
         "provisions": incident.shown_provisions,
-        "contributing_states": incident.shown_states,
         "citations": [
             {**line, "source": source_data(line["source"], user)}
             for line in incident.shown_citations
         ],
+        "contributions": incident.shown_contributions,
+        "contributing_states": incident.shown_states,
+        "contributing_states_unnamed": incident.unnamed_states,
         "created_at": _or_none(_DATETIME, incident.created_at),
         "updated_at": _or_none(_DATETIME, incident.updated_at),
         "approved_at": _or_none(_DATETIME, incident.approved_at),
@@ -223,6 +226,14 @@ class IncidentLocationSerializer(serializers.ModelSerializer):
         fields = ["id", *LINES["locations"].fields]
 
 
+class ContributionSerializer(serializers.ModelSerializer):
+    state = serializers.CharField(source="state.country.code", read_only=True)
+
+    class Meta:
+        model = Contribution
+        fields = ["id", *LINES["contributions"].fields]
+
+
 class IncidentListSerializer(serializers.ListSerializer):
     def to_representation(self, data):
         incidents = list(data)
@@ -241,10 +252,24 @@ class IncidentSerializer(serializers.ModelSerializer):
     involvements = InvolvementSerializer(many=True, read_only=True)
     locations = IncidentLocationSerializer(many=True, read_only=True)
     provisions = serializers.ListField(child=serializers.CharField(), read_only=True)
-    contributing_states = serializers.ListField(
-        child=serializers.CharField(), read_only=True, help_text="ISO 3166 codes."
-    )
     citations = CitationSerializer(many=True, read_only=True)
+    contributions = ContributionSerializer(
+        many=True,
+        read_only=True,
+        help_text="The participating states that provided information, each with how far "
+        "outside the team it may be named. Outside the team, only those that may be named.",
+    )
+    contributing_states = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="ISO 3166 codes of the contributing states you may see named; write "
+        "`contributions` to change them.",
+    )
+    contributing_states_unnamed = serializers.IntegerField(
+        read_only=True,
+        help_text='How many more participating states contributed that are cited only as "a '
+        'participating state" outside the team: counted, not named. Always 0 for the team.',
+    )
 
     class Meta:
         model = Incident
@@ -266,8 +291,10 @@ class IncidentSerializer(serializers.ModelSerializer):
             "involvements",
             "locations",
             "provisions",
-            "contributing_states",
             "citations",
+            "contributions",
+            "contributing_states",
+            "contributing_states_unnamed",
             "created_at",
             "updated_at",
             "approved_at",
@@ -361,6 +388,12 @@ def _line_write_serializer(kind) -> type[LineWriteSerializer]:
     attrs = {"Meta": type("Meta", (), {"model": kind.model, "fields": ["id", *kind.fields]})}
     if kind.name == "materiel":
         attrs["category"] = CodeField(slug_field="code", queryset=MaterielCategory.objects.all())
+    elif kind.name == "contributions":
+        attrs["state"] = CodeField(
+            slug_field="country",
+            queryset=Organisation.objects.filter(kind=Organisation.Kind.PARTICIPATING_STATE),
+            help_text="The participating state's ISO 3166 code.",
+        )
     name = f"{kind.model.__name__}WriteSerializer"
     return type(name, (LineWriteSerializer,), attrs)
 
@@ -372,7 +405,7 @@ LINE_WRITE_SERIALIZERS = {kind.name: _line_write_serializer(kind) for kind in AP
 MAX_LINES_PER_KIND = 200
 WRITABLE_LINES = list(LINE_WRITE_SERIALIZERS)
 # What a write carries besides the incident's own fields.
-WRITTEN_APART = {"provisions", "contributing_states", "version", "consent", *WRITABLE_LINES}
+WRITTEN_APART = {"provisions", "version", "consent", *WRITABLE_LINES}
 
 
 class IncidentWriteSerializer(serializers.ModelSerializer):
@@ -386,12 +419,6 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
         queryset=IncidentType.objects.filter(is_active=True),
     )
     provisions = ProvisionKeyField(many=True, required=False)
-    contributing_states = CodeField(
-        many=True,
-        required=False,
-        slug_field="country",
-        queryset=Organisation.objects.filter(kind=Organisation.Kind.PARTICIPATING_STATE),
-    )
     version = serializers.IntegerField(
         required=False,
         # What the version column (a bigint) holds: the database refuses more.
@@ -417,6 +444,9 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
     citations = LINE_WRITE_SERIALIZERS["citations"](
         many=True, required=False, max_length=MAX_LINES_PER_KIND
     )
+    contributions = LINE_WRITE_SERIALIZERS["contributions"](
+        many=True, required=False, max_length=MAX_LINES_PER_KIND
+    )
 
     class Meta:
         model = Incident
@@ -432,7 +462,6 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
             "confidence",
             "sharing_level",
             "provisions",
-            "contributing_states",
             "version",
             "consent",
             *WRITABLE_LINES,

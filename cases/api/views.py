@@ -167,7 +167,7 @@ class IncidentViewSet(
             )
             exports.record(request, export)
             if export == "csv":
-                return exports.csv_response(queryset)
+                return exports.csv_response(queryset, request.user)
             # One serializer for every chunk of rows, which loads their lines at once.
             serializer = serializers.IncidentSerializer(
                 many=True, context=self.get_serializer_context()
@@ -226,7 +226,6 @@ class IncidentViewSet(
                 {k: v for k, v in data.items() if k not in serializers.WRITTEN_APART},
                 by=self.request.user,
                 provisions=data.get("provisions"),
-                contributing_states=data.get("contributing_states"),
                 lines={k: data[k] for k in serializers.WRITABLE_LINES if k in data},
             )
         except workflow.WorkflowError as error:

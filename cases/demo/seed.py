@@ -16,6 +16,7 @@ from cases import workflow
 from cases.markings import SharingLevel
 from cases.models import (
     Citation,
+    Contribution,
     Entity,
     EntityAlias,
     Incident,
@@ -254,12 +255,17 @@ def _incident(item, users, entities, locations, sources, result) -> None:
             ),
         )
     incident.provisions.set([_provision(key) for key in item.get("provisions", [])])
-    incident.contributing_states.set(
-        Organisation.objects.filter(
-            kind=Organisation.Kind.PARTICIPATING_STATE,
-            country__in=item.get("contributing_states", []),
+    for contribution in item.get("contributions", []):
+        _save_as(
+            analyst,
+            Contribution(
+                incident=incident,
+                state=Organisation.objects.get(
+                    kind=Organisation.Kind.PARTICIPATING_STATE, country=contribution["state"]
+                ),
+                attribution=contribution["attribution"],
+            ),
         )
-    )
     _apply_status(incident, item, users)
 
 

@@ -3,6 +3,7 @@ from cases.models.entities import Entity, EntityAlias, VesselFlag, VesselName
 from cases.models.feed import FeedEntry, FeedPosition
 from cases.models.incidents import (
     Citation,
+    Contribution,
     Incident,
     IncidentLocation,
     Involvement,
@@ -19,6 +20,7 @@ from cases.models.transitions import Transition
 __all__ = [
     "Attachment",
     "Citation",
+    "Contribution",
     "Entity",
     "EntityAlias",
     "FeedEntry",

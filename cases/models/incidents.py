@@ -6,7 +6,7 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from cases.markings import Confidence, Credibility, SharingLevel, guard_lowering
+from cases.markings import Attribution, Confidence, Credibility, SharingLevel, guard_lowering
 from cases.models.entities import Entity
 from cases.models.feed import FeedEntry
 from cases.models.locations import Location
@@ -93,13 +93,6 @@ class Incident(models.Model):
     provisions = models.ManyToManyField(
         Provision, blank=True, related_name="incidents", help_text="Paragraphs breached."
     )
-    contributing_states = models.ManyToManyField(
-        Organisation,
-        blank=True,
-        related_name="contributed_incidents",
-        limit_choices_to={"kind": Organisation.Kind.PARTICIPATING_STATE},
-        help_text="Participating states that provided information on this incident.",
-    )
 
     # Workflow: changed only by cases.workflow, never by forms or the API.
     status = models.CharField(
@@ -158,7 +151,7 @@ class Incident(models.Model):
     # A change's reason holds the originator's consent to a lower sharing level: room
     # for more than simple-history's 100 characters.
     history = HistoricalRecords(
-        m2m_fields=[provisions, contributing_states],
+        m2m_fields=[provisions],
         history_change_reason_field=models.TextField(null=True),
     )
 
@@ -359,3 +352,39 @@ class Citation(models.Model):
 
     def __str__(self):
         return f"{self.source} {self.locator}".strip()
+
+
+class Contribution(models.Model):
+    """A participating state that provided information on an incident, and how far
+    outside the team it may be named for it: the same three choices as a source's
+    attribution. Outside the team a state is named only when its contribution says so,
+    counted without its name when it may be cited as "a participating state", and not
+    mentioned when it may not be cited at all (cases.visibility.state_naming)."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="contributions")
+    state = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="contributions",
+        limit_choices_to={"kind": Organisation.Kind.PARTICIPATING_STATE},
+    )
+    # The safe choice by default: a state is named only when someone decided it may be.
+    attribution = models.CharField(
+        max_length=30, choices=Attribution.choices, default=Attribution.PARTICIPATING_STATE
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = "contributing state"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["incident", "state"],
+                name="contribution_unique_state",
+                violation_error_message="This state is already a contributing state.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.state} ({self.get_attribution_display().lower()})"

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from cases.markings import Reliability, SharingLevel, guard_lowering
+from cases.markings import Attribution, Reliability, SharingLevel, guard_lowering
 from cases.models.organisations import Organisation
 from cases.querysets import SourceQuerySet
 from cases.visibility import is_team_member
@@ -25,10 +25,7 @@ class Source(models.Model):
         OFFICIAL_DOCUMENT = "official_document", "Official document"
         OTHER = "other", "Other"
 
-    class Attribution(models.TextChoices):
-        NAMED = "named", "May be named"
-        PARTICIPATING_STATE = "participating_state", 'Cite only as "a participating state"'
-        INTERNAL_ONLY = "internal_only", "Not to be cited outside the team"
+    Attribution = Attribution
 
     title = models.CharField(max_length=400)
     originator = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="sources")

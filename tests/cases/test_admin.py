@@ -55,6 +55,7 @@ def test_the_incident_page_shows_its_lines_and_keeps_workflow_fields_read_only(
         "Involvement",
         "IncidentLocation",
         "Citation",
+        "Contribution",
         "Attachment",
     } <= inline_models
 
@@ -64,13 +65,14 @@ def change_form_data(response, version: int, **changes) -> dict:
     on, and the inline formsets left as they are."""
     form = response.context["adminform"].form
     data = {name: value for name, value in form.initial.items() if value is not None}
-    data |= {"provisions": [], "contributing_states": [], **changes}
+    data |= {"provisions": [], **changes}
     data["version"] = str(form.fields["version"].prepare_value(version))
     for prefix in (
         "materiel",
         "involvements",
         "locations",
         "citations",
+        "contributions",
         "attachments",
         "transitions",
     ):

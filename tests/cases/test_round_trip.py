@@ -18,6 +18,7 @@ from cases.lines import API_LINE_KINDS, LINE_KINDS, LINES
 from cases.models import Attachment, Incident, MaterielCategory
 from tests.factories import (
     CitationFactory,
+    ContributionFactory,
     IncidentFactory,
     IncidentLocationFactory,
     InvolvementFactory,
@@ -81,7 +82,10 @@ def incident(analyst):
             uploaded_by=analyst,
         )
     incident.provisions.set([provision("1718/8(b)"), provision("1718/8(a)")])
-    incident.contributing_states.set([participating_state("KR"), participating_state("JP")])
+    for code, attribution in (("KR", "participating_state"), ("JP", "named")):
+        ContributionFactory(
+            incident=incident, state=participating_state(code), attribution=attribution
+        )
     return Incident.objects.get(pk=incident.pk)
 
 
@@ -91,7 +95,6 @@ def stored(incident) -> dict:
     state = {
         "incident": {f.attname: getattr(incident, f.attname) for f in Incident._meta.fields},
         "provisions": sorted(incident.provisions.values_list("pk", flat=True)),
-        "contributing_states": sorted(incident.contributing_states.values_list("pk", flat=True)),
         "history": incident.history.count(),
         "changes": len(incident_changes(incident)),
     }

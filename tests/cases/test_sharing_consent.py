@@ -155,7 +155,6 @@ def test_lowering_an_incidents_level_in_the_admin_asks_for_consent(client, admin
     form = page.context["adminform"].form
     data = {name: form.initial.get(name, "") for name in form.fields if name not in ("consent",)}
     data["provisions"] = []
-    data["contributing_states"] = []
     data["occurred_to"] = str(incident.occurred_to)
     data["occurred_from"] = str(incident.occurred_from)
     data["version"] = form["version"].value()

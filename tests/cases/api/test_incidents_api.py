@@ -12,6 +12,7 @@ from cases.markings import SharingLevel
 from cases.models import Incident, Source
 from tests.factories import (
     CitationFactory,
+    ContributionFactory,
     IncidentFactory,
     IncidentLocationFactory,
     InvolvementFactory,
@@ -200,7 +201,7 @@ def test_a_page_of_incidents_costs_the_same_queries_whatever_its_size(api, revie
         IncidentLocationFactory(incident=incident)
         CitationFactory(incident=incident, source=SourceFactory(published_on="2025-01-02"))
         incident.provisions.add(provision())
-        incident.contributing_states.add(participating_state("US"))
+        ContributionFactory(incident=incident, state=participating_state("US"))
 
     for _ in range(3):
         incident_with_everything()

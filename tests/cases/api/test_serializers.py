@@ -11,6 +11,7 @@ from cases.api import serializers
 from cases.models import Incident
 from tests.factories import (
     CitationFactory,
+    ContributionFactory,
     IncidentFactory,
     IncidentLocationFactory,
     InvolvementFactory,
@@ -39,7 +40,7 @@ def shown(reviewer):
     IncidentLocationFactory(incident=incident, location=location)
     CitationFactory(incident=incident, source=SourceFactory(published_on="2025-01-02"))
     incident.provisions.add(provision())
-    incident.contributing_states.add(participating_state("US"))
+    ContributionFactory(incident=incident, state=participating_state("US"), attribution="named")
     request = RequestFactory().get("/")
     request.user = reviewer
     loaded = Incident.objects.for_api().get(pk=incident.pk)

@@ -46,7 +46,7 @@ def draft_body(**overrides):
         "confidence": "moderate",
         "sharing_level": "GREEN",
         "provisions": ["1718/8(b)"],
-        "contributing_states": ["KR"],
+        "contributions": [{"state": "KR", "attribution": "participating_state"}],
         **overrides,
     }
 

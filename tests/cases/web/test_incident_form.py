@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from cases import workflow
 from cases.forms import IncidentForm
+from cases.lines import LINE_KINDS
 from cases.models import Attachment, Citation, Incident, Involvement, MaterielCategory
 from tests.factories import (
     CitationFactory,
@@ -23,7 +24,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-PREFIXES = ["materiel", "involvements", "locations", "citations", "attachments"]
+PREFIXES = [kind.name for kind in LINE_KINDS]
 
 
 def signed_version(version: int) -> str:
@@ -43,7 +44,6 @@ def form_data(**overrides) -> dict:
         "confidence": "moderate",
         "sharing_level": "GREEN",
         "provisions": [provision("1718/8(b)").pk],
-        "contributing_states": [participating_state("KR").pk],
         "version": signed_version(0),
     }
     for prefix in PREFIXES:
@@ -96,6 +96,7 @@ def test_an_analyst_logs_an_incident_with_its_lines(client, analyst):
                 {"source": second.pk, "locator": "", "claim": "Voyage seen.", "credibility": "3"},
             ],
         ),
+        **lines("contributions", [{"state": participating_state("KR").pk, "attribution": "named"}]),
         **lines("attachments", [{"file": image, "caption": "Rajin", "sharing_level": "AMBER"}]),
     )
 
@@ -113,7 +114,9 @@ def test_an_analyst_logs_an_incident_with_its_lines(client, analyst):
     assert incident.involvements.get().entity == vessel
     assert incident.locations.get().location == location
     assert incident.citations.count() == 2
-    assert [s.country.code for s in incident.contributing_states.all()] == ["KR"]
+    assert [(c.state.country.code, c.attribution) for c in incident.contributions.all()] == [
+        ("KR", "named")
+    ]
     attachment = incident.attachments.get()
     assert attachment.sha256 == hashlib.sha256(png_bytes()).hexdigest()
     assert attachment.uploaded_by == analyst

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from cases.models import Incident, IncidentType
 from tests.factories import (
+    ContributionFactory,
     IncidentFactory,
     InvolvementFactory,
     VesselFactory,
@@ -89,7 +90,7 @@ def test_origin_and_destination_filter_by_country_code(signed_in):
 
 def test_state_filters_by_contributing_state(signed_in):
     korea = approved(title="from Korea")
-    korea.contributing_states.add(participating_state("KR"))
+    ContributionFactory(incident=korea, state=participating_state("KR"))
     approved(title="no state")
     assert listed(signed_in, {"state": "KR"}) == {"from Korea"}
 
