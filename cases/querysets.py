@@ -91,6 +91,10 @@ class FeedEntryQuerySet(models.QuerySet):
             status_before=""
         )
         after = incident_condition(user, "status_after", "sharing_level_after")
+        # A deleted incident (its entries lose their incident) is seen by nobody after.
+        exists = Q(incident__isnull=False)
         return self.filter(before | after).annotate(
-            visible_after=models.ExpressionWrapper(after, output_field=models.BooleanField())
+            visible_after=models.ExpressionWrapper(
+                after & exists, output_field=models.BooleanField()
+            )
         )

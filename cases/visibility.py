@@ -17,6 +17,7 @@ The readers:
 Models are looked up when a condition is built, not imported: the models' own
 querysets import this module."""
 
+import hashlib
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -27,6 +28,9 @@ from cases.markings import Attribution, SharingLevel
 
 TEAM_ROLES = frozenset({Role.ANALYST, Role.REVIEWER, Role.REPORT_EDITOR})
 NOTHING = Q(pk__in=[])
+# Raise it when a release changes the rules below, so that every mirror kept from the
+# change feed is rebuilt under the new ones (view_key).
+RULES_VERSION = 2
 
 
 def is_team_member(user) -> bool:
@@ -213,3 +217,22 @@ def later_edition(user, report):
         .filter(supersedes=report)
         .first()
     )
+
+
+def view_key(user) -> str:
+    """A fingerprint of everything outside the incidents that decides what `user` sees of
+    them: who they are, whether they read as the team, their organisation's clearance
+    and standing, how states are named to them, and the version of these rules. When it
+    changes, a mirror built under the old key is out of date as a whole: the change feed
+    tells its reader to resynchronise."""
+    naming = state_naming(user)
+    parts = (
+        RULES_VERSION,
+        user.pk,
+        is_team_member(user),
+        bool(user.is_superuser),
+        partner_clearance(user),
+        sorted(naming.named),
+        sorted(naming.counted),
+    )
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]

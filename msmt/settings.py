@@ -84,6 +84,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The API's answers compressed, and answered 304 when the client's copy is current.
+    "cases.api.middleware.ApiGZipMiddleware",
+    "cases.api.middleware.ApiConditionalGetMiddleware",
     # Serves the collected static files in production, without a separate web server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -511,16 +511,25 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
 
 
 class ChangeSerializer(serializers.Serializer):
-    position = serializers.IntegerField(help_text="Pass the last one you read as ?after=.")
+    position = serializers.IntegerField()
     at = serializers.DateTimeField()
-    reference = serializers.CharField()
+    reference = serializers.CharField(allow_null=True, help_text="Null for a resync.")
     change = serializers.ChoiceField(
-        choices=["upsert", "removed"],
-        help_text="upsert: store the incident as given; removed: delete your copy.",
+        choices=["upsert", "removed", "resync"],
+        help_text="upsert: store the incident as given; removed: delete your copy; resync: "
+        "replace your whole mirror with the listing (/api/v1/incidents/, every page), "
+        "then go on from `next`.",
     )
-    incident = IncidentSerializer(allow_null=True, help_text="Null when removed.")
+    incident = IncidentSerializer(allow_null=True, help_text="Null unless an upsert.")
 
 
 class ChangePageSerializer(serializers.Serializer):
-    next = serializers.URLField(help_text="Where to ask next; the same cursor when nothing is new.")
+    next = serializers.URLField(
+        help_text="Where to ask next, as given (it carries your cursor and your view); the "
+        "same cursor when nothing is new."
+    )
+    has_more = serializers.BooleanField(
+        help_text="Whether more changes follow now: ask `next` again at once. False: you "
+        "are up to date. A page is never empty while more follows."
+    )
     results = ChangeSerializer(many=True)

@@ -2,11 +2,15 @@
 see answers 404 like one that does not exist; writes go through cases.editing and
 cases.workflow, as the web pages' do."""
 
+import hashlib
+import json
 from urllib.parse import urlencode
 
 from concurrency.exceptions import RecordModifiedError
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import BigIntegerField
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, generics, mixins, status, viewsets
 from rest_framework import serializers as drf_serializers
@@ -16,12 +20,13 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from cases import editing, exports, workflow
+from cases import editing, exports, visibility, workflow
 from cases.api import renderers, serializers
 from cases.filters import IncidentFilterSet, UtcIsoDateTimeFilter
 from cases.models import (
     Entity,
     FeedEntry,
+    FeedPosition,
     Incident,
     IncidentType,
     Organisation,
@@ -194,7 +199,8 @@ class IncidentViewSet(
                 "If-Match",
                 location=OpenApiParameter.HEADER,
                 required=False,
-                description="The version the update is based on (or a version field).",
+                description="The ETag the update is based on, as read, or the version alone "
+                '(e.g. "3"); or send a version field.',
             )
         ],
     )
@@ -232,10 +238,10 @@ class IncidentViewSet(
             raise Conflict(str(error)) from None
 
     def _answer(self, incident: Incident, code=status.HTTP_200_OK) -> Response:
-        # After a write, the incident as the caller sees it, fetched again.
+        # The incident as the caller sees it (after a write, fetched again).
         incident = self.get_queryset().get(pk=incident.pk)
         body = serializers.IncidentSerializer(incident, context=self.get_serializer_context())
-        return Response(body.data, status=code, headers={"ETag": f'"{incident.version}"'})
+        return Response(body.data, status=code, headers={"ETag": _etag(incident, body.data)})
 
     def _step(self, request, verb):
         incident = self.get_object()
@@ -294,11 +300,25 @@ class IncidentViewSet(
         return response
 
 
+def _etag(incident: Incident, body: dict) -> str:
+    """An incident's strong ETag for one reader: its version, for If-Match on writes, and
+    a digest of what this reader sees of it, which changes when anything shown changes
+    (a cited source, an entity's name, the reader's clearance) though the version does
+    not."""
+    shown = json.dumps(body, sort_keys=True, cls=DjangoJSONEncoder).encode()
+    return f'"{incident.version}-{hashlib.sha256(shown).hexdigest()[:16]}"'
+
+
 def _version_from_header(value: str | None) -> int | None:
-    """If-Match: "3" (or W/"3", or 3)."""
+    """If-Match: the ETag read ("3-<digest>"), or the version alone ("3", W/"3" or 3). Only
+    the version counts: a write conflicts with other writes, not with a change of a
+    record the incident shows."""
     if not value:
         return None
     text = value.strip().removeprefix("W/").strip('"')
+    version, dash, digest = text.partition("-")
+    if dash and digest.isascii() and digest.isalnum():
+        text = version
     # ASCII digits only ("²" is a digit to isdigit()), and no more than the version
     # column (a bigint) holds.
     if not (text.isascii() and text.isdigit()) or int(text) > BigIntegerField.MAX_BIGINT:
@@ -313,13 +333,23 @@ class ChangeQuerySerializer(drf_serializers.Serializer):
     page_size = drf_serializers.IntegerField(
         min_value=1, max_value=500, default=100, help_text="How many changes at most."
     )
+    view = drf_serializers.RegexField(
+        r"^[0-9a-f]{16}$",
+        required=False,
+        help_text="Given in `next`: what your view was when you read. Follow `next` as it is.",
+    )
 
 
 class ChangeFeedView(generics.GenericAPIView):
     """Every incident that entered, changed in or left your view, in order, so that a
-    mirror stays exact: store each `upsert`, delete each `removed`, and ask again with
-    `?after=` the last position read. Changes to incidents you were never allowed to see
-    are never announced."""
+    mirror stays exact. Start with `?after=0`; store each `upsert` (the incident as you
+    see it now), delete each `removed`, and on a `resync` replace your whole mirror with
+    the listing (`/api/v1/incidents/`, every page) before going on. Then ask again at the
+    `next` address, as given; when `has_more` is false you are up to date (a page is
+    never empty while more follows). A `resync` comes when what you may see changed for
+    a reason outside the incidents (your clearance, organisation or role, or the rules
+    themselves), or when a cursor is asked without the `view` that `next` carries.
+    Changes to incidents you were never allowed to see are never announced."""
 
     serializer_class = serializers.ChangePageSerializer
     filter_backends = []
@@ -330,37 +360,48 @@ class ChangeFeedView(generics.GenericAPIView):
         query.is_valid(raise_exception=True)
         after, size = query.validated_data["after"], query.validated_data["page_size"]
         user = request.user
-        entries = list(
-            FeedEntry.objects.visible_to(user)
-            .filter(position__gt=after)
-            .order_by("position")[:size]
-        )
+        view = visibility.view_key(user)
+        if after and query.validated_data.get("view") != view:
+            # The reader's mirror was built under another view: it is rebuilt from the
+            # listing, then kept from the position the feed has reached now.
+            head = max(FeedPosition.head(), after)
+            resync = {"position": head, "at": timezone.now(), "reference": None}
+            results = [{**resync, "change": "resync", "incident": None}]
+            return self._page(request, results, head, size, view, has_more=False)
+        entries = FeedEntry.objects.visible_to(user).order_by("position")
         incidents = Incident.objects.visible_to(user).for_api()
         serializer = serializers.IncidentSerializer(
             many=True, context=self.get_serializer_context()
         )
-        shown = {
-            incident.pk: incident
-            for incident in incidents.filter(
-                pk__in=[entry.incident_id for entry in entries if entry.visible_after]
+        results, last = [], after
+        # An upsert of an incident that left the view since is skipped (a later entry
+        # removes it): read on until the page is full or the feed is read to its end.
+        while len(results) < size:
+            batch = list(entries.filter(position__gt=last)[: size - len(results)])
+            if not batch:
+                break
+            shown = {
+                incident.pk: incident
+                for incident in incidents.filter(
+                    pk__in=[entry.incident_id for entry in batch if entry.visible_after]
+                )
+            }
+            represented = dict(
+                zip(shown, serializer.to_representation(list(shown.values())), strict=True)
             )
-        }
-        represented = dict(
-            zip(shown, serializer.to_representation(list(shown.values())), strict=True)
-        )
-        results = []
-        for entry in entries:
-            if entry.visible_after:
-                if entry.incident_id not in represented:
-                    continue  # it left the view since: a later entry removes it
-                results.append(_change(entry, "upsert", represented[entry.incident_id]))
-            else:
-                results.append(_change(entry, "removed", None))
-        last = entries[-1].position if entries else after
-        next_url = request.build_absolute_uri(
-            f"{request.path}?{urlencode({'after': last, 'page_size': size})}"
-        )
-        return Response({"next": next_url, "results": results})
+            for entry in batch:
+                if not entry.visible_after:
+                    results.append(_change(entry, "removed", None))
+                elif entry.incident_id in represented:
+                    results.append(_change(entry, "upsert", represented[entry.incident_id]))
+            last = batch[-1].position
+        has_more = entries.filter(position__gt=last).exists()
+        return self._page(request, results, last, size, view, has_more)
+
+    def _page(self, request, results, last, size, view, has_more):
+        query = urlencode({"after": last, "page_size": size, "view": view})
+        next_url = request.build_absolute_uri(f"{request.path}?{query}")
+        return Response({"next": next_url, "has_more": has_more, "results": results})
 
 
 def _change(entry, change, incident):

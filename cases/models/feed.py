@@ -16,19 +16,33 @@ class FeedPosition(models.Model):
 
     @classmethod
     def next(cls) -> int:
-        """Allocate the next position. The row stays locked until the caller's
+        """Allocate the next position: take(1)."""
+        return cls.take(1).start
+
+    @classmethod
+    def take(cls, count: int) -> range:
+        """Allocate `count` consecutive positions. The row stays locked until the caller's
         transaction commits, so positions become visible in the order they were given:
         a reader never sees position n+1 before n, and its cursor never skips one."""
         with transaction.atomic():
-            if not cls.objects.filter(pk=1).update(last=models.F("last") + 1):
+            if not cls.objects.filter(pk=1).update(last=models.F("last") + count):
                 cls.objects.get_or_create(pk=1)
-                cls.objects.filter(pk=1).update(last=models.F("last") + 1)
-            return cls.objects.values_list("last", flat=True).get(pk=1)
+                cls.objects.filter(pk=1).update(last=models.F("last") + count)
+            last = cls.objects.values_list("last", flat=True).get(pk=1)
+            return range(last - count + 1, last + 1)
+
+    @classmethod
+    def head(cls) -> int:
+        """The last position handed out (0 before the first)."""
+        return cls.objects.filter(pk=1).values_list("last", flat=True).first() or 0
 
 
 class FeedEntry(models.Model):
-    """An incident's status or sharing level changed: the state before and after, so that
-    each reader's feed can say whether the incident entered, stayed in or left their view."""
+    """Something readers see of an incident changed: the incident was saved (its fields,
+    its lines, its status or sharing level), or a record it shows changed (a cited source,
+    an involved entity, a location: cases.announcements). With the status and sharing
+    level before and after, so that each reader's feed can say whether the incident
+    entered, changed in or left their view."""
 
     position = models.PositiveBigIntegerField(unique=True)
     incident = models.ForeignKey(
@@ -55,9 +69,8 @@ class FeedEntry(models.Model):
 
     @classmethod
     def record(cls, incident, before: tuple[str, str] | None) -> None:
-        after = (incident.status, incident.sharing_level)
-        if before == after:
-            return
+        """A save of `incident`, whose status and sharing level were `before` (None for a
+        new incident)."""
         status_before, level_before = before or ("", "")
         cls.objects.create(
             position=FeedPosition.next(),
@@ -68,4 +81,51 @@ class FeedEntry(models.Model):
             sharing_level_before=level_before,
             status_after=incident.status,
             sharing_level_after=incident.sharing_level,
+        )
+
+    @classmethod
+    def record_deletion(cls, incident) -> None:
+        """`incident` is being deleted: those who saw it are told to remove it (its entries
+        lose their incident, so none of them reads as an upsert any more)."""
+        cls.objects.create(
+            position=FeedPosition.next(),
+            incident=None,
+            reference=incident.reference,
+            created_by_id=incident.created_by_id,
+            status_before=incident.status,
+            sharing_level_before=incident.sharing_level,
+            status_after=incident.status,
+            sharing_level_after=incident.sharing_level,
+        )
+
+    @classmethod
+    def announce(cls, incidents) -> None:
+        """`incidents` (a queryset) show something that changed without a save of their
+        own: each gets an entry and a new `updated_at`, so that `updated_since` finds it
+        too. Neither its version nor its history changes: nothing of its own was edited."""
+        rows = list(
+            incidents.order_by("pk").values_list(
+                "pk", "reference", "created_by_id", "status", "sharing_level"
+            )
+        )
+        if not rows:
+            return
+        now = timezone.now()
+        incidents.model.objects.filter(pk__in=[row[0] for row in rows]).update(updated_at=now)
+        positions = FeedPosition.take(len(rows))
+        cls.objects.bulk_create(
+            cls(
+                position=position,
+                incident_id=pk,
+                reference=reference,
+                at=now,
+                created_by_id=author,
+                status_before=status,
+                sharing_level_before=level,
+                status_after=status,
+                sharing_level_after=level,
+            )
+            for position, (pk, reference, author, status, level) in zip(
+                positions, rows, strict=True
+            )
         )

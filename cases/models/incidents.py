@@ -193,7 +193,8 @@ class Incident(models.Model):
             )
             guard_lowering(self, before and before[1])
             super().save(*args, **kwargs)
-            # Whoever mirrors incidents learns of each change of status or sharing level.
+            # Whoever mirrors incidents learns of each save: a change of its fields, its
+            # lines (saved with it), its status or its sharing level.
             FeedEntry.record(self, before)
 
     def clean(self):

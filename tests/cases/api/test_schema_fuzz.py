@@ -47,7 +47,8 @@ def reviewer_key(db):
 
 
 def test_the_api_keeps_its_schema(api_schema, reviewer_key):
-    headers = {"Authorization": f"Token {reviewer_key}"}
+    # The WSGI client does not decompress: ask for plain bodies.
+    headers = {"Authorization": f"Token {reviewer_key}", "Accept-Encoding": "identity"}
     operations = [result.ok() for result in api_schema.get_all_operations()]
     assert len(operations) >= 15
 

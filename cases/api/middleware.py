@@ -1,0 +1,34 @@
+"""HTTP caching and compression for the API, and only for the API.
+
+Conditional GET: a response gets a strong ETag (the view's own, or a digest of its
+body), and a GET whose If-None-Match names it answers 304 with no body. Each answer is
+what one reader sees: private to them, and checked again before a stored copy is used. Compression:
+gzip for clients that accept it, except HTML, which carries a CSRF token where the
+browsable API shows forms (compressing a secret beside reflected input is the BREACH
+attack), and except the team's pages, which this middleware leaves alone."""
+
+from django.middleware.gzip import GZipMiddleware
+from django.middleware.http import ConditionalGetMiddleware
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+API_PREFIX = "/api/"
+
+
+def _is_api(request) -> bool:
+    return request.path.startswith(API_PREFIX)
+
+
+class ApiConditionalGetMiddleware(ConditionalGetMiddleware):
+    def process_response(self, request, response):
+        if not _is_api(request):
+            return response
+        patch_cache_control(response, private=True, no_cache=True)
+        patch_vary_headers(response, ("Authorization", "Cookie"))
+        return super().process_response(request, response)
+
+
+class ApiGZipMiddleware(GZipMiddleware):
+    def process_response(self, request, response):
+        if not _is_api(request) or response.get("Content-Type", "").startswith("text/html"):
+            return response
+        return super().process_response(request, response)
