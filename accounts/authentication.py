@@ -6,17 +6,20 @@ from accounts.addresses import client_address
 
 
 class TokenAuthentication(authentication.BaseAuthentication):
-    """`Authorization: Token <key>`, checked against the stored hashes."""
+    """`Authorization: Token <key>`, or `Bearer <key>` as most HTTP clients send it,
+    checked against the stored hashes."""
 
     keyword = "Token"
+    keywords = (b"token", b"bearer")
 
     def authenticate(self, request):
         parts = authentication.get_authorization_header(request).split()
-        if not parts or parts[0].lower() != self.keyword.lower().encode():
+        if not parts or parts[0].lower() not in self.keywords:
             return None
         if len(parts) != 2:
             raise exceptions.AuthenticationFailed(
-                "Send the key as 'Authorization: Token <key>', with no spaces in the key."
+                "Send the key as 'Authorization: Token <key>' (or 'Bearer <key>'), with no "
+                "spaces in the key."
             )
         try:
             token = tokens.check(parts[1].decode(errors="replace"), client_address(request))
@@ -32,12 +35,24 @@ class TokenScheme(OpenApiAuthenticationExtension):
     """How the schema describes the token header."""
 
     target_class = TokenAuthentication
-    name = "tokenAuth"
+    name = ["tokenAuth", "bearerAuth"]
+
+    def get_security_requirement(self, auto_schema):
+        # Either scheme: the same key.
+        return [{name: []} for name in self.name]
 
     def get_security_definition(self, auto_schema):
-        return {
-            "type": "apiKey",
-            "in": "header",
-            "name": "Authorization",
-            "description": "`Token <key>`, with a key from `manage.py issue_token`.",
-        }
+        return [
+            {
+                "type": "apiKey",
+                "in": "header",
+                "name": "Authorization",
+                "description": "`Token <key>`, with a key from `manage.py issue_token` or "
+                "/account/tokens/.",
+            },
+            {
+                "type": "http",
+                "scheme": "bearer",
+                "description": "`Bearer <key>`: the same key as `Token <key>`.",
+            },
+        ]

@@ -87,6 +87,7 @@ MIDDLEWARE = [
     # The API's answers compressed, and answered 304 when the client's copy is current.
     "cases.api.middleware.ApiGZipMiddleware",
     "cases.api.middleware.ApiConditionalGetMiddleware",
+    "cases.api.middleware.ApiRateLimitMiddleware",
     # Serves the collected static files in production, without a separate web server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

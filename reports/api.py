@@ -9,7 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.reverse import reverse
 
 from cases import visibility
-from cases.api.views import Pages
+from cases.api.views import KnownParameters, Pages
 from reports.models import Report, ReportFile
 from reports.storage import download
 
@@ -59,7 +59,7 @@ class ReportSerializer(serializers.ModelSerializer):
         return self.context["earlier_editions"].get(report.pk)
 
 
-class ReportViewSet(viewsets.ReadOnlyModelViewSet):
+class ReportViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
     """Published reports (and the editions they superseded) that the caller may read,
     with their HTML, PDF and DOCX files and each file's SHA-256."""
 

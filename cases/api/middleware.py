@@ -27,6 +27,23 @@ class ApiConditionalGetMiddleware(ConditionalGetMiddleware):
         return super().process_response(request, response)
 
 
+class ApiRateLimitMiddleware:
+    """Every answer counted against a caller's allowance says how it stands, with the
+    IETF draft's header names: RateLimit-Limit (requests a window), RateLimit-Remaining
+    and RateLimit-Reset (seconds until one more request is allowed)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        limit = getattr(request, "rate_limit", None)
+        if _is_api(request) and limit is not None:
+            for name, value in zip(("Limit", "Remaining", "Reset"), limit, strict=True):
+                response[f"RateLimit-{name}"] = str(value)
+        return response
+
+
 class ApiGZipMiddleware(GZipMiddleware):
     def process_response(self, request, response):
         if not _is_api(request) or response.get("Content-Type", "").startswith("text/html"):

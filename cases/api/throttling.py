@@ -1,3 +1,5 @@
+import math
+
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
@@ -19,3 +21,17 @@ class PerTokenThrottle(SimpleRateThrottle):
     def get_rate(self):
         # Read on each request rather than once at import, so the setting is always current.
         return api_settings.DEFAULT_THROTTLE_RATES[self.scope]
+
+    def allow_request(self, request, view):
+        allowed = super().allow_request(request, view)
+        if getattr(self, "key", None) is not None:
+            # What the RateLimit headers say (cases.api.middleware): the allowance, what is
+            # left of it after this request, and the seconds until the oldest request
+            # counted leaves the window, which frees the next one.
+            oldest = self.history[-1] if self.history else self.now
+            request._request.rate_limit = (
+                self.num_requests,
+                max(self.num_requests - len(self.history), 0),
+                max(math.ceil(self.duration - (self.now - oldest)), 0),
+            )
+        return allowed

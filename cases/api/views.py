@@ -6,12 +6,15 @@ import hashlib
 import json
 from urllib.parse import urlencode
 
+import django_filters
 from concurrency.exceptions import RecordModifiedError
+from django import forms
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import BigIntegerField
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import exceptions, generics, mixins, status, viewsets
 from rest_framework import serializers as drf_serializers
 from rest_framework.decorators import action
@@ -36,6 +39,32 @@ from cases.models import (
 from cases.permissions import can_create_incident
 
 
+class KnownParameters:
+    """A query parameter the endpoint does not know is a 400 that names it, rather than a
+    filter silently ignored (`?reference=` would otherwise answer every incident). A
+    listing knows its FilterSet's filters and its pages' `cursor` and `page_size`; every
+    endpoint knows `format`; `known_parameters` adds an endpoint's own."""
+
+    known_parameters: tuple[str, ...] = ()
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        known = {"format", *self.known_parameters}
+        if getattr(self, "action", None) == "list":
+            filterset = getattr(self, "filterset_class", None)
+            known |= set(filterset.base_filters) if filterset else set()
+            if self.paginator is not None:
+                known |= {self.paginator.cursor_query_param, self.paginator.page_size_query_param}
+        unknown = sorted(set(request.query_params) - known)
+        if unknown:
+            raise exceptions.ValidationError(
+                {
+                    name: [f"Unknown parameter. This endpoint takes: {', '.join(sorted(known))}."]
+                    for name in unknown
+                }
+            )
+
+
 class Pages(CursorPagination):
     """Cursor pages: stable under inserts, so a client walking a filtered set sees each
     record once."""
@@ -44,6 +73,18 @@ class Pages(CursorPagination):
     page_size_query_param = "page_size"
     max_page_size = 500
     ordering = ("-id",)
+
+    def get_page_size(self, request):
+        # A page size that is no whole number from 1 to the maximum is an error, not the
+        # default silently.
+        given = request.query_params.get(self.page_size_query_param)
+        if given is None:
+            return self.page_size
+        if not (given.isascii() and given.isdigit()) or not 1 <= int(given) <= self.max_page_size:
+            raise exceptions.ValidationError(
+                {self.page_size_query_param: [f"A whole number from 1 to {self.max_page_size}."]}
+            )
+        return int(given)
 
     def paginate_queryset(self, queryset, request, view=None):
         self.model = queryset.model  # decode_cursor checks the position against its field
@@ -87,10 +128,48 @@ class IncidentPages(Pages):
         return self.orderings.get(request.query_params.get("ordering", ""), self.ordering)
 
 
+# The most incidents one request may name (README, "For partners: the API").
+MAX_REFERENCES = 100
+
+
+class ReferenceListField(forms.CharField):
+    """References separated by commas: a list of at most MAX_REFERENCES."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        references = [reference.strip() for reference in value.split(",") if reference.strip()]
+        if len(references) > MAX_REFERENCES:
+            raise DjangoValidationError(f"At most {MAX_REFERENCES} references at once.")
+        return references
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class ReferenceListFilter(django_filters.Filter):
+    field_class = ReferenceListField
+
+
 class IncidentApiFilterSet(IncidentFilterSet):
+    # Several incidents in one request; a hidden or unknown reference is simply absent.
+    reference = ReferenceListFilter(
+        method="with_references",
+        label=f"References, separated by commas (at most {MAX_REFERENCES})",
+    )
     updated_since = UtcIsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", label="Updated at or after (ISO 8601)"
     )
+    # One ordering, which the cursor pages apply (IncidentPages): the web list's filter
+    # takes several, of which a cursor could honour only one.
+    ordering = django_filters.ChoiceFilter(
+        choices=[(name, name) for name in IncidentPages.orderings],
+        method="ordered_by_pages",
+        label="Sort by",
+    )
+
+    def ordered_by_pages(self, queryset, name, value):
+        return queryset
+
+    def with_references(self, queryset, name, value):
+        return queryset.filter(reference__in=value) if value else queryset
 
     class Meta(IncidentFilterSet.Meta):
         pass
@@ -125,7 +204,10 @@ class StepSerializer(drf_serializers.Serializer):
 
 
 class IncidentViewSet(
-    mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet
+    KnownParameters,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.ReadOnlyModelViewSet,
 ):
     """Incidents. Partners read; analysts and reviewers also write drafts and take
     workflow steps, under exactly the rules of the web pages (cases.workflow)."""
@@ -340,7 +422,7 @@ class ChangeQuerySerializer(drf_serializers.Serializer):
     )
 
 
-class ChangeFeedView(generics.GenericAPIView):
+class ChangeFeedView(KnownParameters, generics.GenericAPIView):
     """Every incident that entered, changed in or left your view, in order, so that a
     mirror stays exact. Start with `?after=0`; store each `upsert` (the incident as you
     see it now), delete each `removed`, and on a `resync` replace your whole mirror with
@@ -353,6 +435,7 @@ class ChangeFeedView(generics.GenericAPIView):
 
     serializer_class = serializers.ChangePageSerializer
     filter_backends = []
+    known_parameters = ("after", "page_size", "view")
 
     @extend_schema(parameters=[ChangeQuerySerializer])
     def get(self, request):
@@ -414,7 +497,7 @@ def _change(entry, change, incident):
     }
 
 
-class EntityViewSet(viewsets.ReadOnlyModelViewSet):
+class EntityViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
     """Entities the caller may see: those in incidents they see (and, for a team member,
     their own and the team's reference records)."""
 
@@ -427,7 +510,7 @@ class EntityViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
-class SourceViewSet(viewsets.ReadOnlyModelViewSet):
+class SourceViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
     """Sources the caller may see: those cited, within their clearance, by incidents they
     see (and, for a team member, their own and the team's reference records)."""
 
@@ -438,7 +521,7 @@ class SourceViewSet(viewsets.ReadOnlyModelViewSet):
         return Source.objects.visible_to(self.request.user).select_related("originator")
 
 
-class ReferenceViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class ReferenceViewSet(KnownParameters, mixins.ListModelMixin, viewsets.GenericViewSet):
     """Reference data, small and public to every caller: one page holds it all."""
 
     pagination_class = None

@@ -1,6 +1,8 @@
 """/api/v1/incidents/: who sees what, what is left out or redacted inside an incident,
 the shared filters, cursor pages and the query count."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -176,10 +178,62 @@ def test_cursor_pages_walk_a_filtered_set_without_gaps_or_repeats(api, reviewer)
     assert seen == sorted(expected)
 
 
-def test_the_page_size_is_capped(api, reviewer):
+def test_the_page_size_is_taken_up_to_its_maximum(api, reviewer):
     for _ in range(3):
         make()
-    assert len(api(reviewer).get(LIST, {"page_size": 100000}).json()["results"]) == 3
+    client = api(reviewer)
+    assert len(client.get(LIST, {"page_size": 500}).json()["results"]) == 3
+    assert len(client.get(LIST, {"page_size": 2}).json()["results"]) == 2
+
+
+@pytest.mark.parametrize("size", ["abc", "0", "501", "100000", "-1", "²"])
+def test_a_page_size_that_cannot_be_served_is_a_400(api, partner, size):
+    response = api(partner).get(LIST, {"page_size": size})
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"page_size": ["A whole number from 1 to 500."]}
+
+
+@pytest.mark.parametrize(
+    "url, query",
+    [
+        (LIST, {"incident": "INC-2026-0001"}),
+        (LIST, {"updated_after": "2026-01-01"}),
+        (LIST, {"fields": "title"}),
+        (reverse("api:changes"), {"since": "3"}),
+        (reverse("api:entity-list"), {"name": "ANGARA"}),
+        (reverse("api:provision-list"), {"resolution": "1718"}),
+        (reverse("api:report-list"), {"status": "published"}),
+    ],
+)
+def test_an_unknown_parameter_is_a_400_naming_it(api, partner, url, query):
+    make()
+    response = api(partner).get(url, query)
+    assert response.status_code == 400
+    (name,) = query
+    assert list(response.json()["errors"]) == [name]
+    assert "Unknown parameter" in response.json()["errors"][name][0]
+
+
+def test_several_incidents_are_fetched_at_once_by_reference(api, partner):
+    first, second = make(), make()
+    hidden = make(sharing_level="AMBER")
+    client = api(partner)
+    references = [first.reference, hidden.reference, "INC-1999-0001", second.reference]
+    body = client.get(LIST, {"reference": ",".join(references)}).json()
+    assert {row["reference"] for row in body["results"]} == {first.reference, second.reference}
+    too_many = ",".join(f"INC-2026-{n:04d}" for n in range(101))
+    response = client.get(LIST, {"reference": too_many})
+    assert response.status_code == 400
+    assert response.json()["errors"] == {"reference": ["At most 100 references at once."]}
+
+
+def test_one_ordering_is_taken_and_served(api, partner):
+    early = make(occurred_from=datetime.date(2023, 1, 1), occurred_to=None)
+    late = make(occurred_from=datetime.date(2024, 1, 1), occurred_to=None)
+    client = api(partner)
+    listed = client.get(LIST, {"ordering": "occurred"}).json()["results"]
+    assert [row["reference"] for row in listed] == [early.reference, late.reference]
+    assert client.get(LIST, {"ordering": "occurred,reference"}).status_code == 400
 
 
 def test_a_page_of_incidents_costs_the_same_queries_whatever_its_size(api, reviewer):
@@ -239,7 +293,12 @@ def test_entities_and_sources_are_limited_to_what_the_partner_sees(api, partner)
 def test_the_schema_describes_the_token_and_every_filter(client, partner):
     client.force_login(UserFactory(role=Role.ANALYST))
     schema = client.get(reverse("api:schema"), {"format": "json"}).json()
-    assert schema["components"]["securitySchemes"]["tokenAuth"]["name"] == "Authorization"
+    schemes = schema["components"]["securitySchemes"]
+    assert schemes["tokenAuth"]["name"] == "Authorization"
+    assert schemes["bearerAuth"] == {**schemes["bearerAuth"], "type": "http", "scheme": "bearer"}
+    # Either scheme will do.
+    security = schema["paths"]["/api/v1/incidents/"]["get"]["security"]
+    assert {"tokenAuth": []} in security and {"bearerAuth": []} in security
     parameters = {p["name"] for p in schema["paths"]["/api/v1/incidents/"]["get"]["parameters"]}
     assert {
         "q",
@@ -303,6 +362,22 @@ def test_a_token_over_its_rate_gets_a_clear_429(api, partner, settings):
     assert int(refused["Retry-After"]) > 0
     assert refused.json()["code"] == "throttled"
     assert "Expected available in" in refused.json()["detail"]
+
+
+def test_every_answer_says_how_the_allowance_stands(api, partner, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"token": "3/minute"},
+    }
+    client = api(partner)
+    answers = [client.get(url) for url in (LIST, reverse("api:changes"), LIST, LIST)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 429]
+    assert [a["RateLimit-Limit"] for a in answers] == ["3"] * 4
+    assert [a["RateLimit-Remaining"] for a in answers] == ["2", "1", "0", "0"]
+    for answer in answers:
+        assert 0 < int(answer["RateLimit-Reset"]) <= 60
+    # Not a counted request: a page of the team's site.
+    assert not client.get("/healthz/").has_header("RateLimit-Limit")
 
 
 def test_each_token_has_its_own_allowance(api, partner, settings):

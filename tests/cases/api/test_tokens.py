@@ -36,6 +36,14 @@ def test_a_valid_key_signs_the_partner_in_and_its_use_is_recorded(client, partne
     assert token.last_used_at is not None
 
 
+@pytest.mark.parametrize("scheme", ["Bearer", "bearer", "Token", "token"])
+def test_the_key_is_taken_with_either_scheme(client, partner, scheme):
+    _, key = tokens.issue(partner, name="mirror")
+    assert client.get(URL, HTTP_AUTHORIZATION=f"{scheme} {key}").status_code == 200
+    response = client.get(URL, HTTP_AUTHORIZATION=f"{scheme} msmt_not-a-key")
+    assert (response.status_code, response.json()["detail"]) == (401, "Invalid token.")
+
+
 @pytest.mark.parametrize(
     ("spoil", "message"),
     [
