@@ -3,18 +3,19 @@ Which reports a caller sees is Report.objects.visible_to's decision."""
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.reverse import reverse
 
 from cases import visibility
+from cases.api.serializers import ReadSerializer
 from cases.api.views import KnownParameters, Pages
-from reports.models import Report, ReportFile
+from reports.models import CONTENT_TYPES, Report, ReportFile
 from reports.storage import download
 
 
-class ReportFileSerializer(serializers.ModelSerializer):
+class ReportFileSerializer(ReadSerializer):
     url = serializers.SerializerMethodField(help_text="Download it here, with the same token.")
 
     class Meta:
@@ -29,7 +30,7 @@ class ReportFileSerializer(serializers.ModelSerializer):
         )
 
 
-class ReportSerializer(serializers.ModelSerializer):
+class ReportSerializer(ReadSerializer):
     supersedes = serializers.SerializerMethodField(
         help_text="The latest earlier edition you may read, which this one corrects."
     )
@@ -74,7 +75,17 @@ class ReportViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
             .prefetch_related("files")
         )
 
-    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "kind", location=OpenApiParameter.PATH, enum=list(ReportFile.Format.values)
+            )
+        ],
+        responses={
+            (200, content_type.split(";")[0]): OpenApiTypes.BINARY
+            for content_type in CONTENT_TYPES.values()
+        },
+    )
     @action(detail=True, url_path=r"files/(?P<kind>html|pdf|docx)")
     def file(self, request, pk=None, kind=None):
         report = self.get_object()

@@ -24,8 +24,12 @@ ERRORS = {
     "404": "No such record, or none that you may see.",
     "429": "Too many requests for this token; see Retry-After.",
 }
+# What a write (a new incident, an update, a workflow step) may answer besides.
 WRITE_ERRORS = {
     "409": "A rule refused the change, or the update was based on an older version.",
+}
+# What only an update may answer: it names the version it is based on.
+UPDATE_ERRORS = {
     "412": "If-Match named an older version.",
     "428": "An update must say which version it is based on.",
 }
@@ -37,6 +41,8 @@ class ApiSchema(AutoSchema):
         errors = dict(ERRORS)
         if self.method in ("POST", "PUT", "PATCH"):
             errors |= WRITE_ERRORS
+        if self.method in ("PUT", "PATCH"):
+            errors |= UPDATE_ERRORS
         for code, description in errors.items():
             responses.setdefault(
                 code,
@@ -47,3 +53,9 @@ class ApiSchema(AutoSchema):
                 ),
             )
         return responses
+
+    def _get_format_parameters(self):
+        # `format` chooses how a GET is answered; a write or a step answers JSON.
+        if self.method != "GET":
+            return []
+        return super()._get_format_parameters()

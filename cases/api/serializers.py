@@ -35,13 +35,24 @@ from cases.models import (
 from cases.models.sources import shown_originator
 
 
-class IncidentTypeSerializer(serializers.ModelSerializer):
+class ReadSerializer(serializers.ModelSerializer):
+    """A record as the API reads it: every field is always there (null where empty), so
+    the schema marks each one read-only and required."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for field in fields.values():
+            field.read_only = True
+        return fields
+
+
+class IncidentTypeSerializer(ReadSerializer):
     class Meta:
         model = IncidentType
         fields = ["code", "name", "description", "approvals_required"]
 
 
-class ProvisionSerializer(serializers.ModelSerializer):
+class ProvisionSerializer(ReadSerializer):
     key = serializers.CharField(read_only=True, help_text="Use as ?provision= on incidents.")
     resolution = serializers.IntegerField(source="resolution.number", read_only=True)
     year = serializers.IntegerField(source="resolution.year", read_only=True)
@@ -52,7 +63,7 @@ class ProvisionSerializer(serializers.ModelSerializer):
         fields = ["key", "resolution", "year", "paragraph", "label", "summary", "verification"]
 
 
-class StateSerializer(serializers.ModelSerializer):
+class StateSerializer(ReadSerializer):
     country = serializers.CharField(source="country.code", read_only=True)
 
     class Meta:
@@ -142,7 +153,7 @@ def incident_data(incident, user) -> dict:
 # functions above build the same fields (a test holds the two together).
 
 
-class EntitySerializer(serializers.ModelSerializer):
+class EntitySerializer(ReadSerializer):
     country = serializers.CharField(source="country.code", read_only=True)
     aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
     past_names = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
@@ -152,7 +163,7 @@ class EntitySerializer(serializers.ModelSerializer):
         fields = [*loading.ENTITY, "aliases", "past_names"]
 
 
-class LocationSerializer(serializers.ModelSerializer):
+class LocationSerializer(ReadSerializer):
     country = serializers.CharField(source="country.code", read_only=True)
 
     class Meta:
@@ -160,7 +171,7 @@ class LocationSerializer(serializers.ModelSerializer):
         fields = list(loading.LOCATION)
 
 
-class SourceSerializer(serializers.ModelSerializer):
+class SourceSerializer(ReadSerializer):
     originator = serializers.SerializerMethodField(
         help_text='The originator, or "A participating state" where it may not be named.'
     )
@@ -194,7 +205,7 @@ class SourceSerializer(serializers.ModelSerializer):
 # reads, it can write back.
 
 
-class CitationSerializer(serializers.ModelSerializer):
+class CitationSerializer(ReadSerializer):
     source = SourceSerializer(read_only=True)
 
     class Meta:
@@ -202,7 +213,7 @@ class CitationSerializer(serializers.ModelSerializer):
         fields = ["id", *LINES["citations"].fields]
 
 
-class MaterielSerializer(serializers.ModelSerializer):
+class MaterielSerializer(ReadSerializer):
     category = serializers.CharField(source="category.code", read_only=True)
 
     class Meta:
@@ -210,7 +221,7 @@ class MaterielSerializer(serializers.ModelSerializer):
         fields = ["id", *LINES["materiel"].fields]
 
 
-class InvolvementSerializer(serializers.ModelSerializer):
+class InvolvementSerializer(ReadSerializer):
     entity = EntitySerializer(read_only=True)
 
     class Meta:
@@ -218,7 +229,7 @@ class InvolvementSerializer(serializers.ModelSerializer):
         fields = ["id", *LINES["involvements"].fields]
 
 
-class IncidentLocationSerializer(serializers.ModelSerializer):
+class IncidentLocationSerializer(ReadSerializer):
     location = LocationSerializer(read_only=True)
 
     class Meta:
@@ -226,7 +237,7 @@ class IncidentLocationSerializer(serializers.ModelSerializer):
         fields = ["id", *LINES["locations"].fields]
 
 
-class ContributionSerializer(serializers.ModelSerializer):
+class ContributionSerializer(ReadSerializer):
     state = serializers.CharField(source="state.country.code", read_only=True)
 
     class Meta:
@@ -241,7 +252,7 @@ class IncidentListSerializer(serializers.ListSerializer):
         return [incident_data(incident, self.context["request"].user) for incident in incidents]
 
 
-class IncidentSerializer(serializers.ModelSerializer):
+class IncidentSerializer(ReadSerializer):
     """An incident as the caller may see it. Its rows are loaded by load_shown, for a
     whole page at once (IncidentListSerializer) or for the one incident."""
 

@@ -12,9 +12,15 @@ from django import forms
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import BigIntegerField
+from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+)
 from rest_framework import exceptions, generics, mixins, status, viewsets
 from rest_framework import serializers as drf_serializers
 from rest_framework.decorators import action
@@ -203,6 +209,15 @@ class StepSerializer(drf_serializers.Serializer):
     )
 
 
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    location=OpenApiParameter.HEADER,
+    required=False,
+    description='The ETag the update is based on, as read, or the version alone (e.g. "3"); '
+    "or send a version field.",
+)
+
+
 class IncidentViewSet(
     KnownParameters,
     mixins.CreateModelMixin,
@@ -236,6 +251,13 @@ class IncidentViewSet(
             return StepSerializer
         return serializers.IncidentSerializer
 
+    def get_renderers(self):
+        # Only a listing is served as a file: `?format=csv` elsewhere is an unknown format
+        # (404), not JSON labelled as CSV.
+        if self.action == "list":
+            return super().get_renderers()
+        return [renderer() for renderer in api_settings.DEFAULT_RENDERER_CLASSES]
+
     @extend_schema(
         parameters=[
             OpenApiParameter(
@@ -244,7 +266,18 @@ class IncidentViewSet(
                 description="csv or ndjson: the whole filtered set as one streamed file, "
                 "not paged.",
             )
-        ]
+        ],
+        responses={
+            (200, "application/json"): serializers.IncidentSerializer(many=True),
+            (200, "text/csv"): OpenApiResponse(
+                OpenApiTypes.STR,
+                description="One row an incident, with a header row (format=csv).",
+            ),
+            (200, "application/x-ndjson"): OpenApiResponse(
+                OpenApiTypes.STR,
+                description="One incident a line, as JSON (format=ndjson).",
+            ),
+        },
     )
     def list(self, request, *args, **kwargs):
         export = request.accepted_renderer.format
@@ -265,27 +298,30 @@ class IncidentViewSet(
     def retrieve(self, request, *args, **kwargs):
         return self._answer(self.get_object())
 
-    @extend_schema(responses={201: serializers.IncidentSerializer})
+    @extend_schema(
+        responses={201: serializers.IncidentSerializer},
+        parameters=[
+            OpenApiParameter(
+                "Location",
+                location=OpenApiParameter.HEADER,
+                response=[201],
+                description="The new incident's address.",
+            )
+        ],
+    )
     def create(self, request, *args, **kwargs):
         if not can_create_incident(request.user):
             raise exceptions.PermissionDenied("You are not allowed to log incidents.")
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         incident = self._write(Incident(created_by=request.user), serializer.validated_data)
-        return self._answer(incident, status.HTTP_201_CREATED)
+        response = self._answer(incident, status.HTTP_201_CREATED)
+        response["Location"] = request.build_absolute_uri(
+            reverse("api:incident-detail", args=[incident.reference])
+        )
+        return response
 
-    @extend_schema(
-        responses={200: serializers.IncidentSerializer},
-        parameters=[
-            OpenApiParameter(
-                "If-Match",
-                location=OpenApiParameter.HEADER,
-                required=False,
-                description="The ETag the update is based on, as read, or the version alone "
-                '(e.g. "3"); or send a version field.',
-            )
-        ],
-    )
+    @extend_schema(responses={200: serializers.IncidentSerializer}, parameters=[IF_MATCH])
     def update(self, request, *args, partial=False, **kwargs):
         if not request.user.has_perm("cases.change_incident"):
             raise exceptions.PermissionDenied("You are not allowed to edit incidents.")
@@ -306,6 +342,10 @@ class IncidentViewSet(
                 "then apply your change to the current version."
             ) from None
         return self._answer(incident)
+
+    @extend_schema(responses={200: serializers.IncidentSerializer}, parameters=[IF_MATCH])
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, partial=True, **kwargs)
 
     def _write(self, incident: Incident, data: dict) -> Incident:
         try:
