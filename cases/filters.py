@@ -5,6 +5,7 @@ import datetime
 
 import django_filters
 from django import forms
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse_lazy
@@ -25,7 +26,7 @@ from cases.models import (
     Source,
 )
 from cases.validators import validate_imo_number
-from cases.visibility import state_naming
+from cases.visibility import originator_named_condition, state_naming
 from cases.widgets import DateInput, SearchSelect, StyledFilterSetMixin
 
 COUNTRY_CHOICES = list(countries)
@@ -207,10 +208,22 @@ class EntityFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
         ).distinct()
 
 
+def _named_originators(request):
+    """The originators a reader may filter sources by: those of sources they see, where
+    the source names them."""
+    user = getattr(request, "user", None)
+    if user is None:
+        return Organisation.objects.none()
+    named = Source.objects.visible_to(user).filter(originator_named_condition(user))
+    return Organisation.objects.filter(pk__in=named.values("originator"))
+
+
 class SourceFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="Title or originator")
     kind = django_filters.MultipleChoiceFilter(choices=Source.Kind.choices)
-    originator = django_filters.ModelChoiceFilter(queryset=Organisation.objects.all())
+    originator = django_filters.ModelChoiceFilter(
+        queryset=_named_originators, method="by_originator"
+    )
     reliability = django_filters.MultipleChoiceFilter(
         choices=Source._meta.get_field("reliability").choices
     )
@@ -224,8 +237,16 @@ class SourceFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
+        # An originator that may not be named to the reader finds nothing by its name.
+        named = originator_named_condition(self._reader())
         return queryset.filter(
             Q(title__icontains=value)
-            | Q(originator__name__icontains=value)
-            | Q(originator__short_name__iexact=value)
+            | (Q(originator__name__icontains=value) & named)
+            | (Q(originator__short_name__iexact=value) & named)
         )
+
+    def by_originator(self, queryset, name, value):
+        return queryset.filter(originator_named_condition(self._reader()), originator=value)
+
+    def _reader(self):
+        return getattr(self.request, "user", None) or AnonymousUser()

@@ -263,7 +263,9 @@ def source_list(request):
         .order_by("-published_on", "title", "id")
     )
     return _filtered_list(
-        request, SourceFilterSet(request.GET, queryset=sources), "cases/source_list.html"
+        request,
+        SourceFilterSet(request.GET, queryset=sources, request=request),
+        "cases/source_list.html",
     )
 
 
@@ -412,6 +414,7 @@ def source_search(request):
     filterset = SourceFilterSet(
         {"q": request.GET.get("q", "")},
         queryset=Source.objects.visible_to(request.user).select_related("originator"),
+        request=request,
     )
     results = filterset.qs[:20] if request.GET.get("q", "").strip() else []
     return JsonResponse(

@@ -89,6 +89,15 @@ def cited_source_condition(user, prefix="") -> Q:
     )
 
 
+def originator_named_condition(user, prefix="") -> Q:
+    """The sources whose originator `user` may see named, and so search and filter them
+    by: the team, every one; anyone else, those whose attribution names it (elsewhere
+    the originator reads "A participating state")."""
+    if is_team_member(user):
+        return Q()
+    return Q(**{f"{prefix}attribution": Attribution.NAMED})
+
+
 @dataclass(frozen=True)
 class StateNaming:
     """Which contributing states a reader learns of, by the attribution of each

@@ -321,6 +321,9 @@ SPECTACULAR_SETTINGS = {
         "CountryEnum": "django_countries.countries",
         "InvolvementRoleEnum": "cases.models.incidents.Involvement.Role",
         "LocationRoleEnum": "cases.models.incidents.IncidentLocation.Role",
+        "EntityKindEnum": "cases.models.entities.Entity.Kind",
+        "SourceKindEnum": "cases.models.sources.Source.Kind",
+        "LocationKindEnum": "cases.models.locations.Location.Kind",
     },
 }
 

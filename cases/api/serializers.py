@@ -163,6 +163,21 @@ class EntitySerializer(ReadSerializer):
         fields = [*loading.ENTITY, "aliases", "past_names"]
 
 
+class EntityRecordSerializer(EntitySerializer):
+    """An entity at /api/v1/entities/: as inside an incident, with when it last changed
+    and the incidents the reader may see it in."""
+
+    incidents = serializers.SerializerMethodField(
+        help_text="References of the incidents you may see that involve it."
+    )
+
+    class Meta(EntitySerializer.Meta):
+        fields = [*EntitySerializer.Meta.fields, "updated_at", "incidents"]
+
+    def get_incidents(self, entity) -> list[str]:
+        return sorted({line.incident.reference for line in entity.seen_involvements})
+
+
 class LocationSerializer(ReadSerializer):
     country = serializers.CharField(source="country.code", read_only=True)
 
@@ -199,6 +214,21 @@ class SourceSerializer(ReadSerializer):
         # A link can name the state that may not be named.
         user = self.context["request"].user
         return source.url if source.originator_shown_to(user) == source.originator.name else ""
+
+
+class SourceRecordSerializer(SourceSerializer):
+    """A source at /api/v1/sources/: as inside an incident, with when it last changed and
+    the incidents the reader may see it cited in."""
+
+    incidents = serializers.SerializerMethodField(
+        help_text="References of the incidents you may see that cite it."
+    )
+
+    class Meta(SourceSerializer.Meta):
+        fields = [*SourceSerializer.Meta.fields, "updated_at", "incidents"]
+
+    def get_incidents(self, source) -> list[str]:
+        return sorted({line.incident.reference for line in source.seen_citations})
 
 
 # Each line reads as its id and the fields analysts edit (cases.lines): what a client

@@ -11,7 +11,7 @@ from concurrency.exceptions import RecordModifiedError
 from django import forms
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import BigIntegerField
+from django.db.models import BigIntegerField, Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -31,13 +31,20 @@ from rest_framework.settings import api_settings
 
 from cases import editing, exports, visibility, workflow
 from cases.api import renderers, serializers
-from cases.filters import IncidentFilterSet, UtcIsoDateTimeFilter
+from cases.filters import (
+    EntityFilterSet,
+    IncidentFilterSet,
+    SourceFilterSet,
+    UtcIsoDateTimeFilter,
+)
 from cases.models import (
+    Citation,
     Entity,
     FeedEntry,
     FeedPosition,
     Incident,
     IncidentType,
+    Involvement,
     Organisation,
     Provision,
     Source,
@@ -179,6 +186,18 @@ class IncidentApiFilterSet(IncidentFilterSet):
 
     class Meta(IncidentFilterSet.Meta):
         pass
+
+
+class EntityApiFilterSet(EntityFilterSet):
+    updated_since = UtcIsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", label="Updated at or after (ISO 8601)"
+    )
+
+
+class SourceApiFilterSet(SourceFilterSet):
+    updated_since = UtcIsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", label="Updated at or after (ISO 8601)"
+    )
 
 
 class Conflict(exceptions.APIException):
@@ -541,12 +560,16 @@ class EntityViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
     """Entities the caller may see: those in incidents they see (and, for a team member,
     their own and the team's reference records)."""
 
-    serializer_class = serializers.EntitySerializer
+    serializer_class = serializers.EntityRecordSerializer
+    filterset_class = EntityApiFilterSet
     pagination_class = Pages
 
     def get_queryset(self):
+        seen = Involvement.objects.filter(
+            incident__in=Incident.objects.visible_to(self.request.user)
+        ).select_related("incident")
         return Entity.objects.visible_to(self.request.user).prefetch_related(
-            "aliases", "past_names"
+            "aliases", "past_names", Prefetch("involvements", seen, to_attr="seen_involvements")
         )
 
 
@@ -554,11 +577,19 @@ class SourceViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
     """Sources the caller may see: those cited, within their clearance, by incidents they
     see (and, for a team member, their own and the team's reference records)."""
 
-    serializer_class = serializers.SourceSerializer
+    serializer_class = serializers.SourceRecordSerializer
+    filterset_class = SourceApiFilterSet
     pagination_class = Pages
 
     def get_queryset(self):
-        return Source.objects.visible_to(self.request.user).select_related("originator")
+        seen = Citation.objects.filter(
+            incident__in=Incident.objects.visible_to(self.request.user)
+        ).select_related("incident")
+        return (
+            Source.objects.visible_to(self.request.user)
+            .select_related("originator")
+            .prefetch_related(Prefetch("citations", seen, to_attr="seen_citations"))
+        )
 
 
 class ReferenceViewSet(KnownParameters, mixins.ListModelMixin, viewsets.GenericViewSet):
