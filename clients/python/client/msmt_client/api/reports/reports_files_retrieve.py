@@ -1,0 +1,228 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error import Error
+from ...models.reports_files_retrieve_kind import ReportsFilesRetrieveKind
+from ...types import File, FileTypes
+from io import BytesIO
+from typing import cast
+
+
+
+def _get_kwargs(
+    id: int,
+    kind: ReportsFilesRetrieveKind,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/reports/{id}/files/{kind}/".format(id=quote(str(id), safe=""),kind=quote(str(kind), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | File | None:
+    if response.status_code == 200:
+        response_200 = File(
+             payload = BytesIO(response.text)
+        )
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | File]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: int,
+    kind: ReportsFilesRetrieveKind,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Error | File]:
+    """  Published reports (and the editions they superseded) that the caller may read,
+    with their HTML, PDF and DOCX files and each file's SHA-256.
+
+    Args:
+        id (int):
+        kind (ReportsFilesRetrieveKind):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | File]
+     """
+
+
+    kwargs = _get_kwargs(
+        id=id,
+kind=kind,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    id: int,
+    kind: ReportsFilesRetrieveKind,
+    *,
+    client: AuthenticatedClient,
+
+) -> Error | File | None:
+    """  Published reports (and the editions they superseded) that the caller may read,
+    with their HTML, PDF and DOCX files and each file's SHA-256.
+
+    Args:
+        id (int):
+        kind (ReportsFilesRetrieveKind):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | File
+     """
+
+
+    return sync_detailed(
+        id=id,
+kind=kind,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    id: int,
+    kind: ReportsFilesRetrieveKind,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Error | File]:
+    """  Published reports (and the editions they superseded) that the caller may read,
+    with their HTML, PDF and DOCX files and each file's SHA-256.
+
+    Args:
+        id (int):
+        kind (ReportsFilesRetrieveKind):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | File]
+     """
+
+
+    kwargs = _get_kwargs(
+        id=id,
+kind=kind,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    id: int,
+    kind: ReportsFilesRetrieveKind,
+    *,
+    client: AuthenticatedClient,
+
+) -> Error | File | None:
+    """  Published reports (and the editions they superseded) that the caller may read,
+    with their HTML, PDF and DOCX files and each file's SHA-256.
+
+    Args:
+        id (int):
+        kind (ReportsFilesRetrieveKind):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | File
+     """
+
+
+    return (await asyncio_detailed(
+        id=id,
+kind=kind,
+client=client,
+
+    )).parsed

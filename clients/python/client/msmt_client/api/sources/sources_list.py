@@ -1,0 +1,356 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error import Error
+from ...models.paginated_source_record_list import PaginatedSourceRecordList
+from ...models.sources_list_kind_item import SourcesListKindItem
+from ...models.sources_list_reliability_item import SourcesListReliabilityItem
+from ...models.sources_list_sharing_level_item import SourcesListSharingLevelItem
+from ...types import UNSET, Unset
+from typing import cast
+import datetime
+
+
+
+def _get_kwargs(
+    *,
+    cursor: str | Unset = UNSET,
+    kind: list[SourcesListKindItem] | Unset = UNSET,
+    originator: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    q: str | Unset = UNSET,
+    reliability: list[SourcesListReliabilityItem] | Unset = UNSET,
+    sharing_level: list[SourcesListSharingLevelItem] | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["cursor"] = cursor
+
+    json_kind: list[str] | Unset = UNSET
+    if not isinstance(kind, Unset):
+        json_kind = []
+        for kind_item_data in kind:
+            kind_item = kind_item_data.value
+            json_kind.append(kind_item)
+
+
+    params["kind"] = json_kind
+
+    params["originator"] = originator
+
+    params["page_size"] = page_size
+
+    params["q"] = q
+
+    json_reliability: list[str] | Unset = UNSET
+    if not isinstance(reliability, Unset):
+        json_reliability = []
+        for reliability_item_data in reliability:
+            reliability_item = reliability_item_data.value
+            json_reliability.append(reliability_item)
+
+
+    params["reliability"] = json_reliability
+
+    json_sharing_level: list[str] | Unset = UNSET
+    if not isinstance(sharing_level, Unset):
+        json_sharing_level = []
+        for sharing_level_item_data in sharing_level:
+            sharing_level_item = sharing_level_item_data.value
+            json_sharing_level.append(sharing_level_item)
+
+
+    params["sharing_level"] = json_sharing_level
+
+    json_updated_since: str | Unset = UNSET
+    if not isinstance(updated_since, Unset):
+        json_updated_since = updated_since.isoformat()
+    params["updated_since"] = json_updated_since
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/sources/",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | PaginatedSourceRecordList | None:
+    if response.status_code == 200:
+        response_200 = PaginatedSourceRecordList.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | PaginatedSourceRecordList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    cursor: str | Unset = UNSET,
+    kind: list[SourcesListKindItem] | Unset = UNSET,
+    originator: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    q: str | Unset = UNSET,
+    reliability: list[SourcesListReliabilityItem] | Unset = UNSET,
+    sharing_level: list[SourcesListSharingLevelItem] | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+
+) -> Response[Error | PaginatedSourceRecordList]:
+    """  Sources the caller may see: those cited, within their clearance, by incidents they
+    see (and, for a team member, their own and the team's reference records).
+
+    Args:
+        cursor (str | Unset):
+        kind (list[SourcesListKindItem] | Unset):
+        originator (int | Unset):
+        page_size (int | Unset):
+        q (str | Unset):
+        reliability (list[SourcesListReliabilityItem] | Unset):
+        sharing_level (list[SourcesListSharingLevelItem] | Unset):
+        updated_since (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaginatedSourceRecordList]
+     """
+
+
+    kwargs = _get_kwargs(
+        cursor=cursor,
+kind=kind,
+originator=originator,
+page_size=page_size,
+q=q,
+reliability=reliability,
+sharing_level=sharing_level,
+updated_since=updated_since,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    cursor: str | Unset = UNSET,
+    kind: list[SourcesListKindItem] | Unset = UNSET,
+    originator: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    q: str | Unset = UNSET,
+    reliability: list[SourcesListReliabilityItem] | Unset = UNSET,
+    sharing_level: list[SourcesListSharingLevelItem] | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+
+) -> Error | PaginatedSourceRecordList | None:
+    """  Sources the caller may see: those cited, within their clearance, by incidents they
+    see (and, for a team member, their own and the team's reference records).
+
+    Args:
+        cursor (str | Unset):
+        kind (list[SourcesListKindItem] | Unset):
+        originator (int | Unset):
+        page_size (int | Unset):
+        q (str | Unset):
+        reliability (list[SourcesListReliabilityItem] | Unset):
+        sharing_level (list[SourcesListSharingLevelItem] | Unset):
+        updated_since (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaginatedSourceRecordList
+     """
+
+
+    return sync_detailed(
+        client=client,
+cursor=cursor,
+kind=kind,
+originator=originator,
+page_size=page_size,
+q=q,
+reliability=reliability,
+sharing_level=sharing_level,
+updated_since=updated_since,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    cursor: str | Unset = UNSET,
+    kind: list[SourcesListKindItem] | Unset = UNSET,
+    originator: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    q: str | Unset = UNSET,
+    reliability: list[SourcesListReliabilityItem] | Unset = UNSET,
+    sharing_level: list[SourcesListSharingLevelItem] | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+
+) -> Response[Error | PaginatedSourceRecordList]:
+    """  Sources the caller may see: those cited, within their clearance, by incidents they
+    see (and, for a team member, their own and the team's reference records).
+
+    Args:
+        cursor (str | Unset):
+        kind (list[SourcesListKindItem] | Unset):
+        originator (int | Unset):
+        page_size (int | Unset):
+        q (str | Unset):
+        reliability (list[SourcesListReliabilityItem] | Unset):
+        sharing_level (list[SourcesListSharingLevelItem] | Unset):
+        updated_since (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaginatedSourceRecordList]
+     """
+
+
+    kwargs = _get_kwargs(
+        cursor=cursor,
+kind=kind,
+originator=originator,
+page_size=page_size,
+q=q,
+reliability=reliability,
+sharing_level=sharing_level,
+updated_since=updated_since,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    cursor: str | Unset = UNSET,
+    kind: list[SourcesListKindItem] | Unset = UNSET,
+    originator: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    q: str | Unset = UNSET,
+    reliability: list[SourcesListReliabilityItem] | Unset = UNSET,
+    sharing_level: list[SourcesListSharingLevelItem] | Unset = UNSET,
+    updated_since: datetime.datetime | Unset = UNSET,
+
+) -> Error | PaginatedSourceRecordList | None:
+    """  Sources the caller may see: those cited, within their clearance, by incidents they
+    see (and, for a team member, their own and the team's reference records).
+
+    Args:
+        cursor (str | Unset):
+        kind (list[SourcesListKindItem] | Unset):
+        originator (int | Unset):
+        page_size (int | Unset):
+        q (str | Unset):
+        reliability (list[SourcesListReliabilityItem] | Unset):
+        sharing_level (list[SourcesListSharingLevelItem] | Unset):
+        updated_since (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaginatedSourceRecordList
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+cursor=cursor,
+kind=kind,
+originator=originator,
+page_size=page_size,
+q=q,
+reliability=reliability,
+sharing_level=sharing_level,
+updated_since=updated_since,
+
+    )).parsed

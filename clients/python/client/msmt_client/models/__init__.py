@@ -1,0 +1,131 @@
+""" Contains all the data models used in inputs/outputs """
+
+from .attribution_enum import AttributionEnum
+from .blank_enum import BlankEnum
+from .change import Change
+from .change_enum import ChangeEnum
+from .change_page import ChangePage
+from .citation import Citation
+from .citation_write import CitationWrite
+from .citation_write_source_type_1 import CitationWriteSourceType1
+from .confidence_enum import ConfidenceEnum
+from .contribution import Contribution
+from .contribution_write import ContributionWrite
+from .country_enum import CountryEnum
+from .credibility_enum import CredibilityEnum
+from .date_precision_enum import DatePrecisionEnum
+from .entities_list_kind_item import EntitiesListKindItem
+from .entity import Entity
+from .entity_kind_enum import EntityKindEnum
+from .entity_record import EntityRecord
+from .error import Error
+from .error_errors import ErrorErrors
+from .format_enum import FormatEnum
+from .incident import Incident
+from .incident_location import IncidentLocation
+from .incident_location_write import IncidentLocationWrite
+from .incident_location_write_location_type_1 import IncidentLocationWriteLocationType1
+from .incident_status_enum import IncidentStatusEnum
+from .incident_type import IncidentType
+from .incident_write import IncidentWrite
+from .incidents_list_format import IncidentsListFormat
+from .incidents_list_ordering import IncidentsListOrdering
+from .incidents_list_sharing_level_item import IncidentsListSharingLevelItem
+from .incidents_list_status_item import IncidentsListStatusItem
+from .involvement import Involvement
+from .involvement_role_enum import InvolvementRoleEnum
+from .involvement_write import InvolvementWrite
+from .involvement_write_entity_type_1 import InvolvementWriteEntityType1
+from .location import Location
+from .location_kind_enum import LocationKindEnum
+from .location_role_enum import LocationRoleEnum
+from .materiel import Materiel
+from .materiel_line_write import MaterielLineWrite
+from .paginated_entity_record_list import PaginatedEntityRecordList
+from .paginated_incident_list import PaginatedIncidentList
+from .paginated_report_list import PaginatedReportList
+from .paginated_source_record_list import PaginatedSourceRecordList
+from .patched_incident_write import PatchedIncidentWrite
+from .precision_enum import PrecisionEnum
+from .provision import Provision
+from .reliability_enum import ReliabilityEnum
+from .report import Report
+from .report_file import ReportFile
+from .report_status_enum import ReportStatusEnum
+from .reports_files_retrieve_kind import ReportsFilesRetrieveKind
+from .sharing_level_enum import SharingLevelEnum
+from .source import Source
+from .source_kind_enum import SourceKindEnum
+from .source_record import SourceRecord
+from .sources_list_kind_item import SourcesListKindItem
+from .sources_list_reliability_item import SourcesListReliabilityItem
+from .sources_list_sharing_level_item import SourcesListSharingLevelItem
+from .state import State
+from .step import Step
+from .verification_enum import VerificationEnum
+
+__all__ = (
+    "AttributionEnum",
+    "BlankEnum",
+    "Change",
+    "ChangeEnum",
+    "ChangePage",
+    "Citation",
+    "CitationWrite",
+    "CitationWriteSourceType1",
+    "ConfidenceEnum",
+    "Contribution",
+    "ContributionWrite",
+    "CountryEnum",
+    "CredibilityEnum",
+    "DatePrecisionEnum",
+    "EntitiesListKindItem",
+    "Entity",
+    "EntityKindEnum",
+    "EntityRecord",
+    "Error",
+    "ErrorErrors",
+    "FormatEnum",
+    "Incident",
+    "IncidentLocation",
+    "IncidentLocationWrite",
+    "IncidentLocationWriteLocationType1",
+    "IncidentsListFormat",
+    "IncidentsListOrdering",
+    "IncidentsListSharingLevelItem",
+    "IncidentsListStatusItem",
+    "IncidentStatusEnum",
+    "IncidentType",
+    "IncidentWrite",
+    "Involvement",
+    "InvolvementRoleEnum",
+    "InvolvementWrite",
+    "InvolvementWriteEntityType1",
+    "Location",
+    "LocationKindEnum",
+    "LocationRoleEnum",
+    "Materiel",
+    "MaterielLineWrite",
+    "PaginatedEntityRecordList",
+    "PaginatedIncidentList",
+    "PaginatedReportList",
+    "PaginatedSourceRecordList",
+    "PatchedIncidentWrite",
+    "PrecisionEnum",
+    "Provision",
+    "ReliabilityEnum",
+    "Report",
+    "ReportFile",
+    "ReportsFilesRetrieveKind",
+    "ReportStatusEnum",
+    "SharingLevelEnum",
+    "Source",
+    "SourceKindEnum",
+    "SourceRecord",
+    "SourcesListKindItem",
+    "SourcesListReliabilityItem",
+    "SourcesListSharingLevelItem",
+    "State",
+    "Step",
+    "VerificationEnum",
+)

@@ -1,0 +1,174 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.entity_kind_enum import EntityKindEnum
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="Entity")
+
+
+
+@_attrs_define
+class Entity:
+    """ A record as the API reads it: every field is always there (null where empty), so
+    the schema marks each one read-only and required.
+
+        Attributes:
+            id (int):
+            kind (EntityKindEnum): * `person` - Person
+                * `organisation` - Organisation or company
+                * `state` - State
+                * `military_unit` - Military unit
+                * `vessel` - Vessel
+                * `aircraft` - Aircraft
+            name (str): Current name, as the team refers to it.
+            country (str):
+            imo_number (str): Seven digits, the last being the check digit. Vessels only.
+            mmsi (str): Nine digits.
+            call_sign (str):
+            aircraft_registration (str):
+            un_list_reference (str): Reference on the 1718 Committee's sanctions list, e.g. KPe.028.
+            aliases (list[str]):
+            past_names (list[str]):
+     """
+
+    id: int
+    kind: EntityKindEnum
+    name: str
+    country: str
+    imo_number: str
+    mmsi: str
+    call_sign: str
+    aircraft_registration: str
+    un_list_reference: str
+    aliases: list[str]
+    past_names: list[str]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        kind = self.kind.value
+
+        name = self.name
+
+        country = self.country
+
+        imo_number = self.imo_number
+
+        mmsi = self.mmsi
+
+        call_sign = self.call_sign
+
+        aircraft_registration = self.aircraft_registration
+
+        un_list_reference = self.un_list_reference
+
+        aliases = self.aliases
+
+
+
+        past_names = self.past_names
+
+
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "id": id,
+            "kind": kind,
+            "name": name,
+            "country": country,
+            "imo_number": imo_number,
+            "mmsi": mmsi,
+            "call_sign": call_sign,
+            "aircraft_registration": aircraft_registration,
+            "un_list_reference": un_list_reference,
+            "aliases": aliases,
+            "past_names": past_names,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        kind = EntityKindEnum(d.pop("kind"))
+
+
+
+
+        name = d.pop("name")
+
+        country = d.pop("country")
+
+        imo_number = d.pop("imo_number")
+
+        mmsi = d.pop("mmsi")
+
+        call_sign = d.pop("call_sign")
+
+        aircraft_registration = d.pop("aircraft_registration")
+
+        un_list_reference = d.pop("un_list_reference")
+
+        aliases = cast(list[str], d.pop("aliases"))
+
+
+        past_names = cast(list[str], d.pop("past_names"))
+
+
+        entity = cls(
+            id=id,
+            kind=kind,
+            name=name,
+            country=country,
+            imo_number=imo_number,
+            mmsi=mmsi,
+            call_sign=call_sign,
+            aircraft_registration=aircraft_registration,
+            un_list_reference=un_list_reference,
+            aliases=aliases,
+            past_names=past_names,
+        )
+
+
+        entity.additional_properties = d
+        return entity
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class FormatEnum(StrEnum):
+    DOCX = "docx"
+    HTML = "html"
+    PDF = "pdf"
+
+    def __str__(self) -> str:
+        return str(self.value)
