@@ -3,6 +3,9 @@ server error and no response that breaks the schema. A quick run for every CI bu
 with the same examples each time (a test that fails at random would stop any change
 from landing); `make fuzz` explores many more, different each run."""
 
+import csv
+import io
+import json
 import os
 
 import pytest
@@ -16,7 +19,31 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 from accounts import tokens
 from accounts.roles import Role
 from cases import workflow
+from cases.exports import CSV_COLUMNS
 from tests.factories import CitationFactory, IncidentFactory, UserFactory
+
+
+@schemathesis.deserializer("text/csv")
+def read_csv(ctx, response):
+    """The CSV export: UTF-8, its header the documented columns. Returned as the text
+    the schema declares."""
+    text = response.content.decode("utf-8")
+    header = next(csv.reader(io.StringIO(text)), None)
+    if header != [name for name, _ in CSV_COLUMNS]:
+        raise ValueError(f"The CSV header is {header}, not the documented columns.")
+    return text
+
+
+@schemathesis.deserializer("application/x-ndjson")
+def read_ndjson(ctx, response):
+    """The NDJSON export: one JSON incident a line. Returned as the text the schema
+    declares."""
+    text = response.content.decode("utf-8")
+    for line in text.splitlines():
+        if "reference" not in json.loads(line):
+            raise ValueError(f"A line that is no incident: {line[:80]}")
+    return text
+
 
 # Per operation. `make fuzz` runs many more (FUZZ_EXAMPLES), and new ones each time.
 EXPLORING = "FUZZ_EXAMPLES" in os.environ
