@@ -2,10 +2,11 @@
 
 Conditional GET: a response gets a strong ETag (the view's own, or a digest of its
 body), and a GET whose If-None-Match names it answers 304 with no body. Each answer is
-what one reader sees: private to them, and checked again before a stored copy is used. Compression:
-gzip for clients that accept it, except HTML, which carries a CSRF token where the
-browsable API shows forms (compressing a secret beside reflected input is the BREACH
-attack), and except the team's pages, which this middleware leaves alone."""
+what one reader sees: private to them, and checked again before a stored copy is used.
+
+Compression: gzip for clients that accept it, except HTML, which carries a CSRF token
+where the browsable API shows forms (compressing a secret beside reflected input is the
+BREACH attack), and except the team's pages, which this middleware leaves alone."""
 
 from django.middleware.gzip import GZipMiddleware
 from django.middleware.http import ConditionalGetMiddleware
