@@ -47,6 +47,12 @@ class ReadSerializer(serializers.ModelSerializer):
 
 
 class IncidentTypeSerializer(ReadSerializer):
+    # Declared, so that the schema does not give the database's own integer range, which
+    # differs between SQLite and PostgreSQL.
+    approvals_required = serializers.IntegerField(
+        min_value=1, help_text=IncidentType._meta.get_field("approvals_required").help_text
+    )
+
     class Meta:
         model = IncidentType
         fields = ["code", "name", "description", "approvals_required"]

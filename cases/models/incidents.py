@@ -1,6 +1,7 @@
 from concurrency.fields import AutoIncVersionField
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django_countries.fields import CountryField
@@ -336,8 +337,12 @@ class Citation(models.Model):
         max_length=200, blank=True, help_text="Where in the source: page, paragraph, timestamp."
     )
     claim = models.TextField(help_text="The passage or claim this source supports.")
+    # The validators say what the constraint says, so that forms and the API's schema
+    # give 1 to 6 rather than the database's own range.
     credibility = models.PositiveSmallIntegerField(
-        choices=Credibility.choices, default=Credibility.CANNOT_BE_JUDGED
+        choices=Credibility.choices,
+        default=Credibility.CANNOT_BE_JUDGED,
+        validators=[MinValueValidator(1), MaxValueValidator(6)],
     )
 
     history = HistoricalRecords()
