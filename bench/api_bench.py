@@ -214,7 +214,8 @@ def partner_client() -> Client:
 
 
 def get_ok(client, path, **params):
-    response = client.get(path, params)
+    # Over HTTPS, as in production: the settings redirect plain HTTP.
+    response = client.get(path, params, secure=True)
     assert response.status_code == 200, (path, response.status_code, response.content[:300])
     return response
 
