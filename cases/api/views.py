@@ -161,14 +161,20 @@ class ReferenceListFilter(django_filters.Filter):
     field_class = ReferenceListField
 
 
-class IncidentApiFilterSet(IncidentFilterSet):
+class UpdatedSince(django_filters.FilterSet):
+    """What each API listing adds to its web list's filters, for a client keeping a copy:
+    the records changed since a time."""
+
+    updated_since = UtcIsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", label="Updated at or after (ISO 8601)"
+    )
+
+
+class IncidentApiFilterSet(UpdatedSince, IncidentFilterSet):
     # Several incidents in one request; a hidden or unknown reference is simply absent.
     reference = ReferenceListFilter(
         method="with_references",
         label=f"References, separated by commas (at most {MAX_REFERENCES})",
-    )
-    updated_since = UtcIsoDateTimeFilter(
-        field_name="updated_at", lookup_expr="gte", label="Updated at or after (ISO 8601)"
     )
     # One ordering, which the cursor pages apply (IncidentPages): the web list's filter
     # takes several, of which a cursor could honour only one.
@@ -188,16 +194,12 @@ class IncidentApiFilterSet(IncidentFilterSet):
         pass
 
 
-class EntityApiFilterSet(EntityFilterSet):
-    updated_since = UtcIsoDateTimeFilter(
-        field_name="updated_at", lookup_expr="gte", label="Updated at or after (ISO 8601)"
-    )
+class EntityApiFilterSet(UpdatedSince, EntityFilterSet):
+    pass
 
 
-class SourceApiFilterSet(SourceFilterSet):
-    updated_since = UtcIsoDateTimeFilter(
-        field_name="updated_at", lookup_expr="gte", label="Updated at or after (ISO 8601)"
-    )
+class SourceApiFilterSet(UpdatedSince, SourceFilterSet):
+    pass
 
 
 class Conflict(exceptions.APIException):
