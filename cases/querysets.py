@@ -94,7 +94,8 @@ class FeedEntryQuerySet(models.QuerySet):
         # A deleted incident (its entries lose their incident) is seen by nobody after.
         exists = Q(incident__isnull=False)
         return self.filter(before | after).annotate(
+            visible_before=models.ExpressionWrapper(before, output_field=models.BooleanField()),
             visible_after=models.ExpressionWrapper(
                 after & exists, output_field=models.BooleanField()
-            )
+            ),
         )

@@ -8,6 +8,7 @@ from rest_framework.routers import DefaultRouter
 from cases.api import urls as cases_api
 from cases.api.views import ChangeFeedView
 from reports.api import ReportViewSet
+from webhooks.api import EndpointViewSet
 
 app_name = "api"
 
@@ -15,6 +16,7 @@ router = DefaultRouter()
 for prefix, viewset, basename in cases_api.RESOURCES:
     router.register(prefix, viewset, basename=basename)
 router.register("reports", ReportViewSet, basename="report")
+router.register("webhooks", EndpointViewSet, basename="webhook")
 
 urlpatterns = [
     path("changes/", ChangeFeedView.as_view(), name="changes"),

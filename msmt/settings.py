@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "cases",
     "reports",
     "audit",
+    "webhooks",
     # The project itself, for its commands (backup, restore).
     "msmt",
 ]
@@ -283,6 +284,9 @@ EMAIL_BACKEND = env.str(
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Webhooks go to https:// addresses that resolve to public addresses only
+# (webhooks.targets); in development and the tests, to http:// and local ones too.
+WEBHOOK_LOCAL_TARGETS = env.bool("WEBHOOK_LOCAL_TARGETS", default=DEBUG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="msmt-case-database@localhost")
 
 COUNTRIES_FIRST = ["KP", "RU", "CN"]
@@ -324,6 +328,8 @@ SPECTACULAR_SETTINGS = {
         "EntityKindEnum": "cases.models.entities.Entity.Kind",
         "SourceKindEnum": "cases.models.sources.Source.Kind",
         "LocationKindEnum": "cases.models.locations.Location.Kind",
+        "WebhookEventEnum": "webhooks.models.Event",
+        "SubscribableEventEnum": "webhooks.models.CHOSEN_EVENT_CHOICES",
     },
 }
 

@@ -37,6 +37,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("account/webhooks/", include("webhooks.urls")),
     path("account/", include("accounts.urls")),
     path("api/v1/", include("msmt.api_urls")),
     path("reports/", include("reports.urls")),

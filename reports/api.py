@@ -1,6 +1,9 @@
 """Published reports in the API: their details and their files, for partners' programs.
 Which reports a caller sees is Report.objects.visible_to's decision."""
 
+from urllib.parse import urljoin
+
+from django.conf import settings
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -9,7 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.reverse import reverse
 
 from cases import visibility
-from cases.api.serializers import ReadSerializer
+from cases.api.serializers import ReadSerializer, reader
 from cases.api.views import KnownParameters, Pages
 from reports.models import CONTENT_TYPES, Report, ReportFile
 from reports.storage import download
@@ -23,11 +26,10 @@ class ReportFileSerializer(ReadSerializer):
         fields = ["format", "url", "size", "sha256"]
 
     def get_url(self, stored) -> str:
-        return reverse(
-            "api:report-file",
-            args=[stored.report_id, stored.format],
-            request=self.context["request"],
-        )
+        # Outside a request (a webhook's payload), the address is on the site's URL.
+        request = self.context.get("request")
+        path = reverse("api:report-file", args=[stored.report_id, stored.format], request=request)
+        return path if request else urljoin(settings.SITE_URL, path)
 
 
 class ReportSerializer(ReadSerializer):
@@ -54,9 +56,7 @@ class ReportSerializer(ReadSerializer):
 
     def get_supersedes(self, report) -> int | None:
         if "earlier_editions" not in self.context:  # once for a whole listing
-            self.context["earlier_editions"] = visibility.earlier_editions(
-                self.context["request"].user
-            )
+            self.context["earlier_editions"] = visibility.earlier_editions(reader(self.context))
         return self.context["earlier_editions"].get(report.pk)
 
 

@@ -19,6 +19,7 @@ from audit.models import AuditEntry
 from cases.models import Incident, Source
 from reports import compilation, content, rendering
 from reports.models import Entry, Report, ReportFile, Section
+from reports.signals import report_published
 
 
 class NotAllowed(Exception):
@@ -181,6 +182,7 @@ def publish(report: Report, by, progress=lambda message: None) -> Report:
         locked.save()
         if locked.supersedes_id:
             Report.objects.filter(pk=locked.supersedes_id).update(status=Report.Status.SUPERSEDED)
+        transaction.on_commit(lambda: report_published.send(sender=Report, report=locked))
         audit.record(
             AuditEntry.Action.REPORT_PUBLISHED,
             actor=by,

@@ -39,6 +39,7 @@ from tests.factories import (
     participating_state,
     png_bytes,
 )
+from webhooks.models import CHOSEN_EVENTS, Delivery, Endpoint, Event
 
 pytestmark = pytest.mark.django_db
 
@@ -168,9 +169,15 @@ def readers(editor, analyst):
         organisation = PartnerOrganisationFactory(clearance=level)
         return UserFactory(role=Role.PARTNER, organisation=organisation)
 
+    green = partner(SharingLevel.GREEN)
+    # A webhook endpoint with a delivery in its log, so that its pages are read too.
+    endpoint = Endpoint.objects.create(
+        owner=green, name="Mirror", url="https://hooks.example.org/", events=CHOSEN_EVENTS
+    )
+    Delivery.objects.create(endpoint=endpoint, event=Event.RESYNC, position=1, view="")
     return {
         "anonymous": None,
-        "green partner": partner(SharingLevel.GREEN),
+        "green partner": green,
         "amber partner": partner(SharingLevel.AMBER),
         "analyst": analyst,
         "editor": editor,
@@ -218,6 +225,8 @@ def candidates(name: str, param: str) -> list:
         ("api:report-file", "kind"): ["html", "pdf", "docx"],
         ("reports:file", "format"): ["html", "pdf", "docx"],
         ("accounts:token_revoke", "pk"): [1],
+        ("webhooks:replay", "pk"): Delivery.objects.values_list("pk", flat=True),
+        ("api:webhook-replay", "delivery_id"): Delivery.objects.values_list("pk", flat=True),
         # UserAdmin names its password page after auth.User whatever the user model.
         ("admin:auth_user_password_change", "id"): get_user_model().objects.values_list(
             "pk", flat=True
@@ -237,6 +246,8 @@ def candidates(name: str, param: str) -> list:
                 "entry_pk": reports.values_list("entries", flat=True),
             }[param]
         )
+    if name.startswith(("webhooks:", "api:webhook-")) and param == "pk":
+        return list(Endpoint.objects.values_list("pk", flat=True))
     if name.startswith("admin:"):
         return admin_candidates(name, param)
     raise AssertionError(f"The canary cannot fill {param} of {name}: add it to candidates().")

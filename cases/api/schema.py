@@ -24,7 +24,7 @@ ERRORS = {
     "404": "No such record, or none that you may see.",
     "429": "Too many requests for this token; see Retry-After.",
 }
-# What a write (a new incident, an update, a workflow step) may answer besides.
+# What an incident's write (a new incident, an update, a workflow step) may answer besides.
 WRITE_ERRORS = {
     "409": "A rule refused the change, or the update was based on an older version.",
 }
@@ -39,9 +39,11 @@ class ApiSchema(AutoSchema):
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         errors = dict(ERRORS)
-        if self.method in ("POST", "PUT", "PATCH"):
+        # Only incidents' writes are checked against rules and versions (a view says so).
+        versioned = getattr(self.view, "versioned_writes", False)
+        if versioned and self.method in ("POST", "PUT", "PATCH"):
             errors |= WRITE_ERRORS
-        if self.method in ("PUT", "PATCH"):
+        if versioned and self.method in ("PUT", "PATCH"):
             errors |= UPDATE_ERRORS
         for code, description in errors.items():
             responses.setdefault(

@@ -35,6 +35,12 @@ from cases.models import (
 from cases.models.sources import shown_originator
 
 
+def reader(context: dict):
+    """Whom a serializer writes for: the request's user, or outside a request (a webhook's
+    payload) the `user` it was given."""
+    return context["user"] if "user" in context else context["request"].user
+
+
 class ReadSerializer(serializers.ModelSerializer):
     """A record as the API reads it: every field is always there (null where empty), so
     the schema marks each one read-only and required."""

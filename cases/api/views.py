@@ -13,7 +13,6 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import BigIntegerField, Prefetch
 from django.urls import reverse
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -30,7 +29,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from cases import editing, exports, visibility, workflow
-from cases.api import renderers, serializers
+from cases.api import changes, renderers, serializers
 from cases.filters import (
     EntityFilterSet,
     IncidentFilterSet,
@@ -40,8 +39,6 @@ from cases.filters import (
 from cases.models import (
     Citation,
     Entity,
-    FeedEntry,
-    FeedPosition,
     Incident,
     IncidentType,
     Involvement,
@@ -59,6 +56,8 @@ class KnownParameters:
     endpoint knows `format`; `known_parameters` adds an endpoint's own."""
 
     known_parameters: tuple[str, ...] = ()
+    # The actions that answer pages, which take `cursor` and `page_size`.
+    paged_actions: tuple[str, ...] = ("list",)
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -66,8 +65,8 @@ class KnownParameters:
         if getattr(self, "action", None) == "list":
             filterset = getattr(self, "filterset_class", None)
             known |= set(filterset.base_filters) if filterset else set()
-            if self.paginator is not None:
-                known |= {self.paginator.cursor_query_param, self.paginator.page_size_query_param}
+        if getattr(self, "action", None) in self.paged_actions and self.paginator is not None:
+            known |= {self.paginator.cursor_query_param, self.paginator.page_size_query_param}
         unknown = sorted(set(request.query_params) - known)
         if unknown:
             raise exceptions.ValidationError(
@@ -252,6 +251,8 @@ class IncidentViewSet(
     filterset_class = IncidentApiFilterSet
     pagination_class = IncidentPages
     lookup_field = "reference"
+    # Writes are checked by the workflow's rules and against the version (ApiSchema).
+    versioned_writes = True
     # DRF's default, less the NUL, which PostgreSQL refuses in text: such a reference
     # names no incident (a 404), as in the web pages' addresses (cases.urls).
     lookup_value_regex = "[^/.\x00]+"
@@ -503,59 +504,20 @@ class ChangeFeedView(KnownParameters, generics.GenericAPIView):
         query = ChangeQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         after, size = query.validated_data["after"], query.validated_data["page_size"]
-        user = request.user
-        view = visibility.view_key(user)
+        view = visibility.view_key(request.user)
         if after and query.validated_data.get("view") != view:
             # The reader's mirror was built under another view: it is rebuilt from the
             # listing, then kept from the position the feed has reached now.
-            head = max(FeedPosition.head(), after)
-            resync = {"position": head, "at": timezone.now(), "reference": None}
-            results = [{**resync, "change": "resync", "incident": None}]
-            return self._page(request, results, head, size, view, has_more=False)
-        entries = FeedEntry.objects.visible_to(user).order_by("position")
-        incidents = Incident.objects.visible_to(user).for_api()
-        serializer = serializers.IncidentSerializer(
-            many=True, context=self.get_serializer_context()
-        )
-        results, last = [], after
-        # An upsert of an incident that left the view since is skipped (a later entry
-        # removes it): read on until the page is full or the feed is read to its end.
-        while len(results) < size:
-            batch = list(entries.filter(position__gt=last)[: size - len(results)])
-            if not batch:
-                break
-            shown = {
-                incident.pk: incident
-                for incident in incidents.filter(
-                    pk__in=[entry.incident_id for entry in batch if entry.visible_after]
-                )
-            }
-            represented = dict(
-                zip(shown, serializer.to_representation(list(shown.values())), strict=True)
-            )
-            for entry in batch:
-                if not entry.visible_after:
-                    results.append(_change(entry, "removed", None))
-                elif entry.incident_id in represented:
-                    results.append(_change(entry, "upsert", represented[entry.incident_id]))
-            last = batch[-1].position
-        has_more = entries.filter(position__gt=last).exists()
-        return self._page(request, results, last, size, view, has_more)
+            resync = changes.resync(after)
+            return self._page(request, [resync.data], resync.data["position"], size, view, False)
+        page = changes.read(request.user, after, size)
+        results = [change.data for change in page.changes]
+        return self._page(request, results, page.last, size, view, page.has_more)
 
     def _page(self, request, results, last, size, view, has_more):
         query = urlencode({"after": last, "page_size": size, "view": view})
         next_url = request.build_absolute_uri(f"{request.path}?{query}")
         return Response({"next": next_url, "has_more": has_more, "results": results})
-
-
-def _change(entry, change, incident):
-    return {
-        "position": entry.position,
-        "at": entry.at,
-        "reference": entry.reference,
-        "change": change,
-        "incident": incident,
-    }
 
 
 class EntityViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):

@@ -4,6 +4,12 @@ from django.utils import timezone
 
 from cases.markings import SharingLevel
 from cases.querysets import FeedEntryQuerySet
+from cases.signals import feed_advanced
+
+
+def _advanced() -> None:
+    # Once the entries are committed: a follower that looks before would not see them.
+    transaction.on_commit(lambda: feed_advanced.send(sender=FeedEntry))
 
 
 class FeedPosition(models.Model):
@@ -82,6 +88,7 @@ class FeedEntry(models.Model):
             status_after=incident.status,
             sharing_level_after=incident.sharing_level,
         )
+        _advanced()
 
     @classmethod
     def record_deletion(cls, incident) -> None:
@@ -97,6 +104,7 @@ class FeedEntry(models.Model):
             status_after=incident.status,
             sharing_level_after=incident.sharing_level,
         )
+        _advanced()
 
     @classmethod
     def announce(cls, incidents) -> None:
@@ -129,3 +137,4 @@ class FeedEntry(models.Model):
                 positions, rows, strict=True
             )
         )
+        _advanced()

@@ -26,6 +26,7 @@ TABLES = {
     "reports": "tests/reports/test_access.py",
     "api": "tests/cases/api/test_access_matrix.py",
     "accounts": "tests/accounts/test_access.py",
+    "webhooks": "tests/webhooks/test_access.py",
     # Django's own administration site: staff only, with Django's permissions.
     "admin": "django.contrib.admin",
 }

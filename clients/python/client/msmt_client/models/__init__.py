@@ -1,5 +1,6 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .attempt import Attempt
 from .attribution_enum import AttributionEnum
 from .blank_enum import BlankEnum
 from .change import Change
@@ -14,6 +15,9 @@ from .contribution_write import ContributionWrite
 from .country_enum import CountryEnum
 from .credibility_enum import CredibilityEnum
 from .date_precision_enum import DatePrecisionEnum
+from .delivery import Delivery
+from .delivery_state_enum import DeliveryStateEnum
+from .endpoint import Endpoint
 from .entities_list_kind_item import EntitiesListKindItem
 from .entity import Entity
 from .entity_kind_enum import EntityKindEnum
@@ -41,10 +45,13 @@ from .location_kind_enum import LocationKindEnum
 from .location_role_enum import LocationRoleEnum
 from .materiel import Materiel
 from .materiel_line_write import MaterielLineWrite
+from .paginated_delivery_list import PaginatedDeliveryList
+from .paginated_endpoint_list import PaginatedEndpointList
 from .paginated_entity_record_list import PaginatedEntityRecordList
 from .paginated_incident_list import PaginatedIncidentList
 from .paginated_report_list import PaginatedReportList
 from .paginated_source_record_list import PaginatedSourceRecordList
+from .patched_endpoint import PatchedEndpoint
 from .patched_incident_write import PatchedIncidentWrite
 from .precision_enum import PrecisionEnum
 from .provision import Provision
@@ -62,9 +69,12 @@ from .sources_list_reliability_item import SourcesListReliabilityItem
 from .sources_list_sharing_level_item import SourcesListSharingLevelItem
 from .state import State
 from .step import Step
+from .subscribable_event_enum import SubscribableEventEnum
 from .verification_enum import VerificationEnum
+from .webhook_event_enum import WebhookEventEnum
 
 __all__ = (
+    "Attempt",
     "AttributionEnum",
     "BlankEnum",
     "Change",
@@ -79,6 +89,9 @@ __all__ = (
     "CountryEnum",
     "CredibilityEnum",
     "DatePrecisionEnum",
+    "Delivery",
+    "DeliveryStateEnum",
+    "Endpoint",
     "EntitiesListKindItem",
     "Entity",
     "EntityKindEnum",
@@ -106,10 +119,13 @@ __all__ = (
     "LocationRoleEnum",
     "Materiel",
     "MaterielLineWrite",
+    "PaginatedDeliveryList",
+    "PaginatedEndpointList",
     "PaginatedEntityRecordList",
     "PaginatedIncidentList",
     "PaginatedReportList",
     "PaginatedSourceRecordList",
+    "PatchedEndpoint",
     "PatchedIncidentWrite",
     "PrecisionEnum",
     "Provision",
@@ -127,5 +143,7 @@ __all__ = (
     "SourcesListSharingLevelItem",
     "State",
     "Step",
+    "SubscribableEventEnum",
     "VerificationEnum",
+    "WebhookEventEnum",
 )

@@ -1,0 +1,7 @@
+"""What the cases app tells the rest of the project, sent once the change is committed."""
+
+from django.dispatch import Signal
+
+# The change feed has new entries (cases.models.feed): readers following it, webhooks
+# among them, may have something new.
+feed_advanced = Signal()

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+class SubscribableEventEnum(StrEnum):
+    INCIDENT_CHANGED = "incident.changed"
+    INCIDENT_ENTERED = "incident.entered"
+    INCIDENT_LEFT = "incident.left"
+    REPORT_PUBLISHED = "report.published"
+
+    def __str__(self) -> str:
+        return str(self.value)

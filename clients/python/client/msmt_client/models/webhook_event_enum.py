@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+class WebhookEventEnum(StrEnum):
+    FEED_RESYNC = "feed.resync"
+    INCIDENT_CHANGED = "incident.changed"
+    INCIDENT_ENTERED = "incident.entered"
+    INCIDENT_LEFT = "incident.left"
+    REPORT_PUBLISHED = "report.published"
+
+    def __str__(self) -> str:
+        return str(self.value)
