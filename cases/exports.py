@@ -2,19 +2,30 @@
 any size holds only a chunk of rows in memory. Used by the web list and the API."""
 
 import csv
+import hashlib
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
 
 from audit import trail as audit
 from audit.models import AuditEntry
-from cases.models import Contribution
-from cases.visibility import state_naming
+from cases.models import (
+    Contribution,
+    FeedPosition,
+    IncidentType,
+    MaterielCategory,
+    Provision,
+)
+from cases.visibility import state_naming, view_key
 
 CHUNK = 500
+# Raise it when a release changes what an export writes of the same data (a column, a
+# field, how a value is spelt): the export's ETag (export_etag) cannot see code.
+EXPORT_VERSION = 1
 
 CSV_COLUMNS = [
     ("reference", lambda i: i.reference),
@@ -93,6 +104,49 @@ def record(request, file_format: str) -> None:
         details={"format": file_format, "filter": query.urlencode()},
         request=request,
     )
+
+
+def shown_reference_data() -> list:
+    """The reference data an export shows, or filters by, that the change feed does not
+    announce when it changes: incident types' codes (`type`), materiel categories' codes
+    (NDJSON's materiel lines) and provisions' keys, resolution number and paragraph (also
+    their order). By id, so that a deletion (a provision leaves its incidents with no
+    feed entry) counts too. Tens of rows each."""
+    return [
+        list(IncidentType.objects.order_by("pk").values_list("pk", "code")),
+        list(MaterielCategory.objects.order_by("pk").values_list("pk", "code")),
+        list(Provision.objects.order_by("pk").values_list("pk", "resolution__number", "paragraph")),
+    ]
+
+
+def export_etag(request, file_format: str) -> str:
+    """The strong ETag of an export, computed without reading a row of it: the same
+    whenever the file's bytes would be the same. Those are decided by the incidents and
+    every record they show (each change takes a new change-feed position, so an
+    unchanged head means an unchanged set of incidents), by what the reader may see of
+    them (visibility.view_key), by the query (filters, ordering) and the format, by the
+    reference data shown by code (shown_reference_data), and by this code
+    (EXPORT_VERSION). Read before the file is: a change made while it streams gives the
+    file a newer state than its ETag names, and the next request a new ETag."""
+    parts = (
+        EXPORT_VERSION,
+        file_format,
+        sorted(request.GET.lists()),
+        view_key(request.user),
+        FeedPosition.head(),
+        shown_reference_data(),
+    )
+    return f'"{hashlib.sha256(repr(parts).encode()).hexdigest()[:32]}"'
+
+
+def not_modified(request, etag: str):
+    """A 304 with no body for a reader whose copy is current (If-None-Match names `etag`;
+    or a 412 for an If-Match that does not), or None. It delivers nothing, so it is no
+    export and is not recorded (record)."""
+    answer = get_conditional_response(request, etag=etag)
+    if answer is not None and answer.status_code == 304:
+        answer["ETag"] = etag
+    return answer
 
 
 def _download(lines, content_type: str, suffix: str) -> StreamingHttpResponse:

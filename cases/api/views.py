@@ -307,14 +307,21 @@ class IncidentViewSet(
             queryset = self.filter_queryset(self.get_queryset()).order_by(
                 *self.paginator.get_ordering(request, None, self)
             )
+            # The file's ETag, without reading it; a reader whose copy is current gets a 304.
+            etag = exports.export_etag(request, export)
+            if (current := exports.not_modified(request, etag)) is not None:
+                return current
             exports.record(request, export)
             if export == "csv":
-                return exports.csv_response(queryset, request.user)
-            # One serializer for every chunk of rows, which loads their lines at once.
-            serializer = serializers.IncidentSerializer(
-                many=True, context=self.get_serializer_context()
-            )
-            return exports.ndjson_response(queryset, serializer.to_representation)
+                response = exports.csv_response(queryset, request.user)
+            else:
+                # One serializer for every chunk of rows, which loads their lines at once.
+                serializer = serializers.IncidentSerializer(
+                    many=True, context=self.get_serializer_context()
+                )
+                response = exports.ndjson_response(queryset, serializer.to_representation)
+            response["ETag"] = etag
+            return response
         return super().list(request, *args, **kwargs)
 
     def retrieve(self, request, *args, **kwargs):
