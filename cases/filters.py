@@ -29,15 +29,20 @@ from cases.validators import validate_imo_number
 from cases.visibility import originator_named_condition, state_naming
 from cases.widgets import DateInput, SearchSelect, StyledFilterSetMixin
 
-COUNTRY_CHOICES = list(countries)
+
+def country_choices() -> list:
+    return list(countries)
 
 
 @extend_schema_field({"$ref": "#/components/schemas/CountryEnum"})
 class CountryFilter(django_filters.ChoiceFilter):
-    """A country by its ISO 3166 code: in the schema, the one shared list of codes."""
+    """A country by its ISO 3166 code: in the schema, the one shared list of codes. The
+    choices are given as a function: a form copies its fields for every request, and a
+    copy of the 250 countries for each country filter was an eighth of an API page's
+    time (bench/README.md)."""
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, choices=COUNTRY_CHOICES, **kwargs)
+        super().__init__(*args, choices=country_choices, **kwargs)
 
 
 class ProvisionKeyField(forms.CharField):
