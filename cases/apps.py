@@ -6,6 +6,7 @@ class CasesConfig(AppConfig):
     verbose_name = "Cases"
 
     def ready(self):
-        from cases import announcements
+        from cases import announcements, lookups
 
         announcements.connect()
+        lookups.register()

@@ -36,14 +36,19 @@ def _grouped(rows, key="incident_id") -> dict[int, list[dict]]:
     return groups
 
 
-def _nested(row: dict, prefix: str, names) -> dict:
-    return {name: row.pop(f"{prefix}__{name}") for name in names}
-
-
 # How a line's reference to another record reads: nested with these columns, or (the
 # materiel category) as its code. Each nested record carries its id, which a write names.
 NESTED = {"entity": ENTITY, "location": LOCATION, "source": SOURCE}
 CODED = {"category": "code", "state": "country"}
+# The columns' names in a row of values(), worked out once rather than for every row.
+NESTED_COLUMNS = {
+    prefix: [(name, f"{prefix}__{name}") for name in names] for prefix, names in NESTED.items()
+}
+CODED_COLUMNS = {name: f"{name}__{column}" for name, column in CODED.items()}
+
+
+def _nested(row: dict, prefix: str) -> dict:
+    return {name: row.pop(column) for name, column in NESTED_COLUMNS[prefix]}
 
 
 def _line_columns(kind) -> list[str]:
@@ -65,9 +70,9 @@ def _line(row: dict, kind) -> dict:
     line = {"id": row.pop("id")}
     for name in kind.fields:
         if name in NESTED:
-            line[name] = _nested(row, name, NESTED[name])
+            line[name] = _nested(row, name)
         elif name in CODED:
-            line[name] = row.pop(f"{name}__{CODED[name]}")
+            line[name] = row.pop(CODED_COLUMNS[name])
         else:
             line[name] = row.pop(name)
     return line
@@ -81,7 +86,7 @@ def load_shown(incidents, user) -> None:
     naming = state_naming(user)
     shown = {}
     for kind in API_LINE_KINDS:
-        rows = kind.model.objects.filter(incident_id__in=ids)
+        rows = kind.model.objects.filter(incident_id__any_of=ids)
         if kind.name == "citations":
             rows = rows.filter(cited_source_condition(user, "source__"))
         elif kind.name == "contributions":
@@ -89,13 +94,13 @@ def load_shown(incidents, user) -> None:
         shown[kind.name] = _grouped(rows.order_by("id").values(*_line_columns(kind)))
     entity_ids = {row["entity__id"] for rows in shown["involvements"].values() for row in rows}
     aliases = _grouped(
-        EntityAlias.objects.filter(entity_id__in=entity_ids)
+        EntityAlias.objects.filter(entity_id__any_of=entity_ids)
         .order_by("name")
         .values("entity_id", "name"),
         key="entity_id",
     )
     past_names = _grouped(
-        VesselName.objects.filter(entity_id__in=entity_ids)
+        VesselName.objects.filter(entity_id__any_of=entity_ids)
         .order_by("since", "name")
         .values("entity_id", "name"),
         key="entity_id",
@@ -103,19 +108,17 @@ def load_shown(incidents, user) -> None:
     for kind in API_LINE_KINDS:
         for rows in shown[kind.name].values():
             for index, row in enumerate(rows):
-                extra = {
-                    "attribution": row.pop("source__attribution", None),
-                    "originator": row.pop("source__originator__name", None),
-                }
+                if kind.name == "citations":
+                    source = row.pop("source__attribution"), row.pop("source__originator__name")
                 line = rows[index] = _line(row, kind)
                 if kind.name == "involvements":
                     entity = line["entity"]
                     entity["aliases"] = [a["name"] for a in aliases.get(entity["id"], [])]
                     entity["past_names"] = [p["name"] for p in past_names.get(entity["id"], [])]
                 elif kind.name == "citations":
-                    line["source"].update(extra)
+                    line["source"]["attribution"], line["source"]["originator"] = source
     provisions = _grouped(
-        Incident.provisions.through.objects.filter(incident_id__in=ids)
+        Incident.provisions.through.objects.filter(incident_id__any_of=ids)
         .order_by("provision__resolution__number", "provision__paragraph")
         .values("incident_id", "provision__resolution__number", "provision__paragraph")
     )

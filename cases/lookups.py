@@ -1,0 +1,25 @@
+"""`any_of`: a foreign key among many ids, as `__in` is, but sent to PostgreSQL as one
+array parameter (`= ANY(%s)`) rather than one placeholder an id. A page's rows are
+loaded by many such queries (cases.api.loading); with 100 ids each, the query text was
+too long for psycopg to keep parsed, and parsing it again for every request was a
+tenth of a page's time (bench/README.md). Other databases get `IN (...)`."""
+
+from django.db.models import ForeignKey, Lookup
+
+
+class AnyOf(Lookup):
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        ids = [int(value) for value in self.rhs]
+        if not ids:
+            return "1 = 0", list(lhs_params)
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY(%s)", [*lhs_params, ids]
+        return f"{lhs} IN ({', '.join(['%s'] * len(ids))})", [*lhs_params, *ids]
+
+
+def register() -> None:
+    ForeignKey.register_lookup(AnyOf)
