@@ -95,8 +95,8 @@ class ResolutionAdmin(SimpleHistoryAdmin):
 
 @admin.register(Provision)
 class ProvisionAdmin(SimpleHistoryAdmin):
-    list_display = ("__str__", "summary", "verification")
-    list_filter = ("verification", "resolution")
+    list_display = ("__str__", "summary", "verb", "force", "verification")
+    list_filter = ("force", "verb", "verification", "resolution")
     list_select_related = ("resolution",)
     search_fields = ("paragraph", "summary", "resolution__number")
 
@@ -264,7 +264,7 @@ class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
     list_select_related = ("incident_type",)
     search_fields = ("reference", "title", "summary")
     date_hierarchy = "occurred_from"
-    autocomplete_fields = ("incident_type", "provisions")
+    autocomplete_fields = ("incident_type", "provisions", "context_provisions")
     readonly_fields = (
         "reference",
         "status",
@@ -297,6 +297,7 @@ class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
                     "confidence",
                     ("sharing_level", "consent"),
                     "provisions",
+                    "context_provisions",
                 )
             },
         ),

@@ -162,33 +162,42 @@ def check_lines(kind, plan: LinePlan) -> None:
             raise ValidationError(constraint.violation_error_message)
 
 
+def _stored_pks(incident: Incident, name: str) -> set[int]:
+    return set(getattr(incident, name).values_list("pk", flat=True)) if incident.pk else set()
+
+
 def save_values(
     incident: Incident,
     values: dict,
     *,
     by,
     provisions=None,
+    context_provisions=None,
     lines: dict[str, list[dict]] | None = None,
 ) -> Incident:
     """Save an edit given as values rather than a form (the API). Each kind of line given
     is merged into the incident's lines of that kind (plan_lines); what is not given
     stays as it is. A write that changes nothing saves nothing."""
     changed = {name: value for name, value in values.items() if _differs(incident, name, value)}
-    stored = set(incident.provisions.values_list("pk", flat=True)) if incident.pk else set()
-    provisions_changed = provisions is not None and {p.pk for p in provisions} != stored
+    cited = {"provisions": provisions, "context_provisions": context_provisions}
+    cited_changed = {
+        name: given
+        for name, given in cited.items()
+        if given is not None and {p.pk for p in given} != _stored_pks(incident, name)
+    }
     with transaction.atomic():
         plans = {
             name: plan_lines(incident, LINES[name], rows) for name, rows in (lines or {}).items()
         }
-        if incident.pk and not changed and not provisions_changed and not any(plans.values()):
+        if incident.pk and not changed and not cited_changed and not any(plans.values()):
             ensure_editable(incident)
             return incident
         for name, value in changed.items():
             setattr(incident, name, value)
 
         def save_related(incident):
-            if provisions_changed:
-                incident.provisions.set(provisions)
+            for name, given in cited_changed.items():
+                getattr(incident, name).set(given)
             for plan in plans.values():
                 for line in plan.removed:
                     line._history_user = by

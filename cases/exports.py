@@ -25,7 +25,7 @@ from cases.visibility import state_naming, view_key
 CHUNK = 500
 # Raise it when a release changes what an export writes of the same data (a column, a
 # field, how a value is spelt): the export's ETag (export_etag) cannot see code.
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
 
 CSV_COLUMNS = [
     ("reference", lambda i: i.reference),
@@ -44,6 +44,7 @@ CSV_COLUMNS = [
     ("contributing_states", lambda i: " ".join(sorted(c.state.country.code for c in i.named))),
     ("contributing_states_unnamed", lambda i: str(len(i.seen_contributions) - len(i.named))),
     ("provisions", lambda i: " ".join(p.key for p in i.provisions.all())),
+    ("context_provisions", lambda i: " ".join(p.key for p in i.context_provisions.all())),
     ("updated_at", lambda i: i.updated_at.isoformat()),
 ]
 
@@ -69,6 +70,7 @@ def csv_lines(queryset, user):
     rows = queryset.prefetch_related(
         Prefetch("contributions", contributions, to_attr="seen_contributions"),
         "provisions__resolution",
+        "context_provisions__resolution",
     )
     for incident in rows.iterator(chunk_size=CHUNK):
         incident.named = [c for c in incident.seen_contributions if c.attribution in naming.named]

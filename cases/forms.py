@@ -68,6 +68,7 @@ class IncidentForm(StyledForm, SharingConsentForm):
             "confidence",
             "sharing_level",
             "provisions",
+            "context_provisions",
             "version",
         ]
         widgets = {
@@ -75,6 +76,7 @@ class IncidentForm(StyledForm, SharingConsentForm):
             "occurred_from": DateInput(),
             "occurred_to": DateInput(),
             "provisions": forms.SelectMultiple(attrs={"data-enhance": "select"}),
+            "context_provisions": forms.SelectMultiple(attrs={"data-enhance": "select"}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -82,9 +84,8 @@ class IncidentForm(StyledForm, SharingConsentForm):
         self.fields["incident_type"].queryset = self.fields["incident_type"].queryset.filter(
             is_active=True
         ) | self.fields["incident_type"].queryset.filter(pk=self.instance.incident_type_id)
-        self.fields["provisions"].queryset = self.fields["provisions"].queryset.select_related(
-            "resolution"
-        )
+        for name in ("provisions", "context_provisions"):
+            self.fields[name].queryset = self.fields[name].queryset.select_related("resolution")
 
 
 class ReaderForm(forms.ModelForm):

@@ -71,6 +71,7 @@ class IncidentQuerySet(models.QuerySet):
             "locations__location",
             "citations__source__originator",
             "provisions__resolution",
+            "context_provisions__resolution",
             "contributions__state",
             "attachments",
             "transitions__by",

@@ -14,8 +14,8 @@ from tests.factories import PartnerOrganisationFactory, UserFactory
 def migrated_data(transactional_db):
     """What migrate gives every database (reference data, role groups), for tests that
     commit real transactions: the database is emptied after each of those."""
-    reference_data = importlib.import_module("cases.migrations.0002_reference_data")
-    reference_data.load(apps, schema_editor=None)
+    importlib.import_module("cases.migrations.0002_reference_data").load(apps, None)
+    importlib.import_module("cases.migrations.0015_provisions_verified").forward(apps, None)
     sync_role_groups()
 
 

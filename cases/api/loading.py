@@ -1,7 +1,8 @@
 """The rows an incident shows in the API, loaded for many incidents at once as plain
 values: one query per kind of row, whatever the number of incidents, and no model
 instance per row (building those was most of a page's time). Sets `shown_materiel`,
-`shown_involvements`, `shown_locations`, `shown_provisions`, `shown_citations`,
+`shown_involvements`, `shown_locations`, `shown_provisions`,
+`shown_context_provisions`, `shown_citations`,
 `shown_contributions`, `shown_states` and `unnamed_states` on each incident, for
 cases.api.serializers.incident_data. Each line
 carries its id and every field analysts edit (cases.lines), so that what is read can be
@@ -78,6 +79,10 @@ def _line(row: dict, kind) -> dict:
     return line
 
 
+def _keys(rows) -> list[str]:
+    return [f"{row['provision__resolution__number']}/{row['provision__paragraph']}" for row in rows]
+
+
 def load_shown(incidents, user) -> None:
     """Attach to each incident the rows the API shows of it, as `user` may see them."""
     ids = [incident.pk for incident in incidents]
@@ -117,19 +122,20 @@ def load_shown(incidents, user) -> None:
                     entity["past_names"] = [p["name"] for p in past_names.get(entity["id"], [])]
                 elif kind.name == "citations":
                     line["source"]["attribution"], line["source"]["originator"] = source
-    provisions = _grouped(
-        Incident.provisions.through.objects.filter(incident_id__any_of=ids)
-        .order_by("provision__resolution__number", "provision__paragraph")
-        .values("incident_id", "provision__resolution__number", "provision__paragraph")
+    provisions, context_provisions = (
+        _grouped(
+            through.objects.filter(incident_id__any_of=ids)
+            .order_by("provision__resolution__number", "provision__paragraph")
+            .values("incident_id", "provision__resolution__number", "provision__paragraph")
+        )
+        for through in (Incident.provisions.through, Incident.context_provisions.through)
     )
     for incident in incidents:
         incident.shown_materiel = shown["materiel"].get(incident.pk, [])
         incident.shown_involvements = shown["involvements"].get(incident.pk, [])
         incident.shown_locations = shown["locations"].get(incident.pk, [])
-        incident.shown_provisions = [
-            f"{row['provision__resolution__number']}/{row['provision__paragraph']}"
-            for row in provisions.get(incident.pk, [])
-        ]
+        incident.shown_provisions = _keys(provisions.get(incident.pk, []))
+        incident.shown_context_provisions = _keys(context_provisions.get(incident.pk, []))
         incident.shown_citations = shown["citations"].get(incident.pk, [])
         contributions = shown["contributions"].get(incident.pk, [])
         # A state counted without its name is no line the reader sees.

@@ -72,7 +72,17 @@ class ProvisionSerializer(ReadSerializer):
 
     class Meta:
         model = Provision
-        fields = ["key", "resolution", "year", "paragraph", "label", "summary", "verification"]
+        fields = [
+            "key",
+            "resolution",
+            "year",
+            "paragraph",
+            "label",
+            "summary",
+            "verb",
+            "force",
+            "verification",
+        ]
 
 
 class StateSerializer(ReadSerializer):
@@ -146,6 +156,7 @@ def incident_data(incident, user) -> dict:
             for line in incident.shown_locations
         ],
         "provisions": incident.shown_provisions,
+        "context_provisions": incident.shown_context_provisions,
         "citations": [
             {**line, "source": source_data(line["source"], user)}
             for line in incident.shown_citations
@@ -304,7 +315,16 @@ class IncidentSerializer(ReadSerializer):
     materiel = MaterielSerializer(many=True, read_only=True)
     involvements = InvolvementSerializer(many=True, read_only=True)
     locations = IncidentLocationSerializer(many=True, read_only=True)
-    provisions = serializers.ListField(child=serializers.CharField(), read_only=True)
+    provisions = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="The binding paragraphs breached, as keys (resolution/paragraph).",
+    )
+    context_provisions = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="Paragraphs cited for context, not as breached.",
+    )
     citations = CitationSerializer(many=True, read_only=True)
     contributions = ContributionSerializer(
         many=True,
@@ -344,6 +364,7 @@ class IncidentSerializer(ReadSerializer):
             "involvements",
             "locations",
             "provisions",
+            "context_provisions",
             "citations",
             "contributions",
             "contributing_states",
@@ -381,9 +402,16 @@ class CodeField(serializers.SlugRelatedField):
 
 @extend_schema_field(OpenApiTypes.STR)
 class ProvisionKeyField(CodeField):
-    """A provision written as its key, e.g. "1718/8(b)"."""
+    """A provision written as its key, e.g. "1718/8(b)". As breached (`breached`), only
+    a binding paragraph: one that calls upon States, or sets up a body, can be cited
+    only as context."""
 
-    def __init__(self, **kwargs):
+    default_error_messages = {
+        "not_binding": "{value} is not binding ({force}): cite it in context_provisions.",
+    }
+
+    def __init__(self, breached=False, **kwargs):
+        self.breached = breached
         super().__init__(slug_field="pk", queryset=Provision.objects.all(), **kwargs)
 
     def find(self, data):
@@ -393,6 +421,8 @@ class ProvisionKeyField(CodeField):
         ).first()
         if provision is None:
             self.fail("does_not_exist", slug_name="key", value=data)
+        if self.breached and not provision.is_binding:
+            self.fail("not_binding", value=data, force=provision.get_force_display().lower())
         return provision
 
     def to_representation(self, provision):
@@ -458,7 +488,7 @@ LINE_WRITE_SERIALIZERS = {kind.name: _line_write_serializer(kind) for kind in AP
 MAX_LINES_PER_KIND = 200
 WRITABLE_LINES = list(LINE_WRITE_SERIALIZERS)
 # What a write carries besides the incident's own fields.
-WRITTEN_APART = {"provisions", "version", "consent", *WRITABLE_LINES}
+WRITTEN_APART = {"provisions", "context_provisions", "version", "consent", *WRITABLE_LINES}
 
 
 class IncidentWriteSerializer(serializers.ModelSerializer):
@@ -471,7 +501,15 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
         slug_field="code",
         queryset=IncidentType.objects.filter(is_active=True),
     )
-    provisions = ProvisionKeyField(many=True, required=False)
+    provisions = ProvisionKeyField(
+        many=True,
+        required=False,
+        breached=True,
+        help_text="Binding paragraphs breached; see /api/v1/provisions/ (force).",
+    )
+    context_provisions = ProvisionKeyField(
+        many=True, required=False, help_text="Paragraphs cited for context, not as breached."
+    )
     version = serializers.IntegerField(
         required=False,
         # What the version column (a bigint) holds: the database refuses more.
@@ -515,6 +553,7 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
             "confidence",
             "sharing_level",
             "provisions",
+            "context_provisions",
             "version",
             "consent",
             *WRITABLE_LINES,

@@ -383,6 +383,7 @@ class IncidentViewSet(
                 {k: v for k, v in data.items() if k not in serializers.WRITTEN_APART},
                 by=self.request.user,
                 provisions=data.get("provisions"),
+                context_provisions=data.get("context_provisions"),
                 lines={k: data[k] for k in serializers.WRITABLE_LINES if k in data},
             )
         except workflow.WorkflowError as error:

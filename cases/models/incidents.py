@@ -92,7 +92,20 @@ class Incident(models.Model):
         max_length=12, choices=SharingLevel.choices, default=SharingLevel.AMBER
     )
     provisions = models.ManyToManyField(
-        Provision, blank=True, related_name="incidents", help_text="Paragraphs breached."
+        Provision,
+        blank=True,
+        related_name="incidents",
+        verbose_name="provisions breached",
+        limit_choices_to={"force": Provision.Force.BINDING},
+        help_text="Binding paragraphs breached.",
+    )
+    context_provisions = models.ManyToManyField(
+        Provision,
+        blank=True,
+        related_name="incidents_in_context",
+        verbose_name="provisions cited as context",
+        help_text="Paragraphs cited for context, not as breached: calls upon States, "
+        "the Committee's or the Panel's mandate.",
     )
 
     # Workflow: changed only by cases.workflow, never by forms or the API.
@@ -152,7 +165,7 @@ class Incident(models.Model):
     # A change's reason holds the originator's consent to a lower sharing level: room
     # for more than simple-history's 100 characters.
     history = HistoricalRecords(
-        m2m_fields=[provisions],
+        m2m_fields=[provisions, context_provisions],
         history_change_reason_field=models.TextField(null=True),
     )
 

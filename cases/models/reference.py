@@ -3,6 +3,7 @@
 Every database gets the initial rows from the migrations; administrators add more.
 """
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -71,8 +72,27 @@ class Resolution(models.Model):
         return f"UNSCR {self.number} ({self.year})"
 
 
+class ProvisionQuerySet(models.QuerySet):
+    def binding(self) -> "ProvisionQuerySet":
+        """The paragraphs that can be breached: those offered as breached."""
+        return self.filter(force=Provision.Force.BINDING)
+
+
 class Provision(models.Model):
-    """An operative paragraph of a resolution, as breached by incidents."""
+    """An operative paragraph of a resolution. A binding one can be breached by an
+    incident; a hortatory or institutional one can only be cited as context."""
+
+    class Verb(models.TextChoices):
+        # The verb the paragraph opens with: what it asks of whom.
+        DECIDES = "decides", "Decides"
+        DEMANDS = "demands", "Demands"
+        CALLS_UPON = "calls_upon", "Calls upon"
+        OTHER = "other", "Other (clarifies, affirms, requests, expresses...)"
+
+    class Force(models.TextChoices):
+        BINDING = "binding", "Binding: can be breached"
+        HORTATORY = "hortatory", "Hortatory: a call, cited as context only"
+        INSTITUTIONAL = "institutional", "Institutional: sets up a body or task, context only"
 
     class Verification(models.TextChoices):
         # How far the paragraph's number and gist have been checked against the text.
@@ -85,6 +105,19 @@ class Provision(models.Model):
         max_length=20, help_text="Operative paragraph as written, e.g. 8(b) or 9."
     )
     summary = models.TextField(help_text="The obligation in a sentence or two.")
+    verb = models.CharField(
+        "operative verb",
+        max_length=12,
+        choices=Verb.choices,
+        default=Verb.DECIDES,
+        help_text="The verb the paragraph opens with, as the resolution writes it.",
+    )
+    force = models.CharField(
+        max_length=14,
+        choices=Force.choices,
+        default=Force.BINDING,
+        help_text="Only binding paragraphs are offered as breached.",
+    )
     verification = models.CharField(
         max_length=20, choices=Verification.choices, default=Verification.UNVERIFIED
     )
@@ -93,6 +126,7 @@ class Provision(models.Model):
     )
 
     history = HistoricalRecords()
+    objects = ProvisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["resolution__number", "paragraph"]
@@ -104,6 +138,17 @@ class Provision(models.Model):
 
     def __str__(self):
         return f"UNSCR {self.resolution.number} ({self.resolution.year}) OP{self.paragraph}"
+
+    def clean(self):
+        # A call upon States asks; it obliges no one, so nothing can breach it.
+        if self.force == self.Force.BINDING and self.verb == self.Verb.CALLS_UPON:
+            raise ValidationError(
+                {"force": "A paragraph that calls upon States is not binding: mark it hortatory."}
+            )
+
+    @property
+    def is_binding(self) -> bool:
+        return self.force == self.Force.BINDING
 
     @property
     def key(self) -> str:

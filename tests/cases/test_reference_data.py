@@ -48,8 +48,9 @@ def test_materiel_categories_are_present():
     ("resolution", "paragraph", "verification"),
     [
         (1718, "8(b)", Provision.Verification.VERIFIED),
-        (1718, "8(c)", Provision.Verification.CONTENT_VERIFIED),
-        (1874, "9", Provision.Verification.UNVERIFIED),
+        (1718, "8(c)", Provision.Verification.VERIFIED),
+        (1874, "9", Provision.Verification.CONTENT_VERIFIED),
+        (2270, "7", Provision.Verification.CONTENT_VERIFIED),
         (2397, "5", Provision.Verification.VERIFIED),
     ],
 )

@@ -81,7 +81,7 @@ def incident(analyst):
             for_publication=True,
             uploaded_by=analyst,
         )
-    incident.provisions.set([provision("1718/8(b)"), provision("1718/8(a)")])
+    incident.provisions.set([provision("1718/8(b)"), provision("1718/8(a)(i)")])
     for code, attribution in (("KR", "participating_state"), ("JP", "named")):
         ContributionFactory(
             incident=incident, state=participating_state(code), attribution=attribution

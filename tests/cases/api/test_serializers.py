@@ -40,6 +40,7 @@ def shown(reviewer):
     IncidentLocationFactory(incident=incident, location=location)
     CitationFactory(incident=incident, source=SourceFactory(published_on="2025-01-02"))
     incident.provisions.add(provision())
+    incident.context_provisions.add(provision("1874/26"))
     ContributionFactory(incident=incident, state=participating_state("US"), attribution="named")
     request = RequestFactory().get("/")
     request.user = reviewer

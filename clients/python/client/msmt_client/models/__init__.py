@@ -24,6 +24,7 @@ from .entity_kind_enum import EntityKindEnum
 from .entity_record import EntityRecord
 from .error import Error
 from .error_errors import ErrorErrors
+from .force_enum import ForceEnum
 from .format_enum import FormatEnum
 from .incident import Incident
 from .incident_location import IncidentLocation
@@ -70,6 +71,7 @@ from .sources_list_sharing_level_item import SourcesListSharingLevelItem
 from .state import State
 from .step import Step
 from .subscribable_event_enum import SubscribableEventEnum
+from .verb_enum import VerbEnum
 from .verification_enum import VerificationEnum
 from .webhook_event_enum import WebhookEventEnum
 
@@ -98,6 +100,7 @@ __all__ = (
     "EntityRecord",
     "Error",
     "ErrorErrors",
+    "ForceEnum",
     "FormatEnum",
     "Incident",
     "IncidentLocation",
@@ -144,6 +147,7 @@ __all__ = (
     "State",
     "Step",
     "SubscribableEventEnum",
+    "VerbEnum",
     "VerificationEnum",
     "WebhookEventEnum",
 )

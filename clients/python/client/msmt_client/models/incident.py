@@ -65,7 +65,8 @@ class Incident:
             materiel (list[Materiel]):
             involvements (list[Involvement]):
             locations (list[IncidentLocation]):
-            provisions (list[str]):
+            provisions (list[str]): The binding paragraphs breached, as keys (resolution/paragraph).
+            context_provisions (list[str]): Paragraphs cited for context, not as breached.
             citations (list[Citation]):
             contributions (list[Contribution]): The participating states that provided information, each with how far
                 outside the team it may be named. Outside the team, only those that may be named.
@@ -95,6 +96,7 @@ class Incident:
     involvements: list[Involvement]
     locations: list[IncidentLocation]
     provisions: list[str]
+    context_provisions: list[str]
     citations: list[Citation]
     contributions: list[Contribution]
     contributing_states: list[str]
@@ -168,6 +170,10 @@ class Incident:
 
 
 
+        context_provisions = self.context_provisions
+
+
+
         citations = []
         for citations_item_data in self.citations:
             citations_item = citations_item_data.to_dict()
@@ -220,6 +226,7 @@ class Incident:
             "involvements": involvements,
             "locations": locations,
             "provisions": provisions,
+            "context_provisions": context_provisions,
             "citations": citations,
             "contributions": contributions,
             "contributing_states": contributing_states,
@@ -330,6 +337,9 @@ class Incident:
         provisions = cast(list[str], d.pop("provisions"))
 
 
+        context_provisions = cast(list[str], d.pop("context_provisions"))
+
+
         citations = []
         _citations = d.pop("citations")
         for citations_item_data in (_citations):
@@ -402,6 +412,7 @@ class Incident:
             involvements=involvements,
             locations=locations,
             provisions=provisions,
+            context_provisions=context_provisions,
             citations=citations,
             contributions=contributions,
             contributing_states=contributing_states,

@@ -560,7 +560,8 @@ class IncidentWrite:
                 * `AMBER` - TLP:AMBER
                 * `AMBER+STRICT` - TLP:AMBER+STRICT
                 * `RED` - TLP:RED
-            provisions (list[str] | Unset):
+            provisions (list[str] | Unset): Binding paragraphs breached; see /api/v1/provisions/ (force).
+            context_provisions (list[str] | Unset): Paragraphs cited for context, not as breached.
             version (int | Unset): The version this update is based on (or send If-Match). Required to update.
             consent (str | Unset): Needed to lower the sharing level: who consented, and when.
             materiel (list[MaterielLineWrite] | Unset):
@@ -581,6 +582,7 @@ class IncidentWrite:
     confidence: ConfidenceEnum | Unset = UNSET
     sharing_level: SharingLevelEnum | Unset = UNSET
     provisions: list[str] | Unset = UNSET
+    context_provisions: list[str] | Unset = UNSET
     version: int | Unset = UNSET
     consent: str | Unset = UNSET
     materiel: list[MaterielLineWrite] | Unset = UNSET
@@ -652,6 +654,12 @@ class IncidentWrite:
         provisions: list[str] | Unset = UNSET
         if not isinstance(self.provisions, Unset):
             provisions = self.provisions
+
+
+
+        context_provisions: list[str] | Unset = UNSET
+        if not isinstance(self.context_provisions, Unset):
+            context_provisions = self.context_provisions
 
 
 
@@ -727,6 +735,8 @@ class IncidentWrite:
             field_dict["sharing_level"] = sharing_level
         if provisions is not UNSET:
             field_dict["provisions"] = provisions
+        if context_provisions is not UNSET:
+            field_dict["context_provisions"] = context_provisions
         if version is not UNSET:
             field_dict["version"] = version
         if consent is not UNSET:
@@ -811,6 +821,13 @@ class IncidentWrite:
         if not isinstance(self.provisions, Unset):
             for provisions_item_element in self.provisions:
                 files.append(("provisions", (None, str(provisions_item_element).encode(), "text/plain")))
+
+
+
+
+        if not isinstance(self.context_provisions, Unset):
+            for context_provisions_item_element in self.context_provisions:
+                files.append(("context_provisions", (None, str(context_provisions_item_element).encode(), "text/plain")))
 
 
 
@@ -989,6 +1006,9 @@ class IncidentWrite:
         provisions = cast(list[str], d.pop("provisions", UNSET))
 
 
+        context_provisions = cast(list[str], d.pop("context_provisions", UNSET))
+
+
         version = d.pop("version", UNSET)
 
         consent = d.pop("consent", UNSET)
@@ -1065,6 +1085,7 @@ class IncidentWrite:
             confidence=confidence,
             sharing_level=sharing_level,
             provisions=provisions,
+            context_provisions=context_provisions,
             version=version,
             consent=consent,
             materiel=materiel,

@@ -560,7 +560,8 @@ class PatchedIncidentWrite:
                 * `AMBER` - TLP:AMBER
                 * `AMBER+STRICT` - TLP:AMBER+STRICT
                 * `RED` - TLP:RED
-            provisions (list[str] | Unset):
+            provisions (list[str] | Unset): Binding paragraphs breached; see /api/v1/provisions/ (force).
+            context_provisions (list[str] | Unset): Paragraphs cited for context, not as breached.
             version (int | Unset): The version this update is based on (or send If-Match). Required to update.
             consent (str | Unset): Needed to lower the sharing level: who consented, and when.
             materiel (list[MaterielLineWrite] | Unset):
@@ -581,6 +582,7 @@ class PatchedIncidentWrite:
     confidence: ConfidenceEnum | Unset = UNSET
     sharing_level: SharingLevelEnum | Unset = UNSET
     provisions: list[str] | Unset = UNSET
+    context_provisions: list[str] | Unset = UNSET
     version: int | Unset = UNSET
     consent: str | Unset = UNSET
     materiel: list[MaterielLineWrite] | Unset = UNSET
@@ -654,6 +656,12 @@ class PatchedIncidentWrite:
         provisions: list[str] | Unset = UNSET
         if not isinstance(self.provisions, Unset):
             provisions = self.provisions
+
+
+
+        context_provisions: list[str] | Unset = UNSET
+        if not isinstance(self.context_provisions, Unset):
+            context_provisions = self.context_provisions
 
 
 
@@ -733,6 +741,8 @@ class PatchedIncidentWrite:
             field_dict["sharing_level"] = sharing_level
         if provisions is not UNSET:
             field_dict["provisions"] = provisions
+        if context_provisions is not UNSET:
+            field_dict["context_provisions"] = context_provisions
         if version is not UNSET:
             field_dict["version"] = version
         if consent is not UNSET:
@@ -821,6 +831,13 @@ class PatchedIncidentWrite:
         if not isinstance(self.provisions, Unset):
             for provisions_item_element in self.provisions:
                 files.append(("provisions", (None, str(provisions_item_element).encode(), "text/plain")))
+
+
+
+
+        if not isinstance(self.context_provisions, Unset):
+            for context_provisions_item_element in self.context_provisions:
+                files.append(("context_provisions", (None, str(context_provisions_item_element).encode(), "text/plain")))
 
 
 
@@ -1004,6 +1021,9 @@ class PatchedIncidentWrite:
         provisions = cast(list[str], d.pop("provisions", UNSET))
 
 
+        context_provisions = cast(list[str], d.pop("context_provisions", UNSET))
+
+
         version = d.pop("version", UNSET)
 
         consent = d.pop("consent", UNSET)
@@ -1080,6 +1100,7 @@ class PatchedIncidentWrite:
             confidence=confidence,
             sharing_level=sharing_level,
             provisions=provisions,
+            context_provisions=context_provisions,
             version=version,
             consent=consent,
             materiel=materiel,

@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.force_enum import ForceEnum
+from ..models.verb_enum import VerbEnum
 from ..models.verification_enum import VerificationEnum
 
 
@@ -31,6 +33,13 @@ class Provision:
             paragraph (str): Operative paragraph as written, e.g. 8(b) or 9.
             label (str):
             summary (str): The obligation in a sentence or two.
+            verb (VerbEnum): * `decides` - Decides
+                * `demands` - Demands
+                * `calls_upon` - Calls upon
+                * `other` - Other (clarifies, affirms, requests, expresses...)
+            force (ForceEnum): * `binding` - Binding: can be breached
+                * `hortatory` - Hortatory: a call, cited as context only
+                * `institutional` - Institutional: sets up a body or task, context only
             verification (VerificationEnum): * `verified` - Number and content verified
                 * `content_verified` - Content verified, number not yet verified
                 * `unverified` - Not verified
@@ -42,6 +51,8 @@ class Provision:
     paragraph: str
     label: str
     summary: str
+    verb: VerbEnum
+    force: ForceEnum
     verification: VerificationEnum
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -62,6 +73,10 @@ class Provision:
 
         summary = self.summary
 
+        verb = self.verb.value
+
+        force = self.force.value
+
         verification = self.verification.value
 
 
@@ -74,6 +89,8 @@ class Provision:
             "paragraph": paragraph,
             "label": label,
             "summary": summary,
+            "verb": verb,
+            "force": force,
             "verification": verification,
         })
 
@@ -96,6 +113,16 @@ class Provision:
 
         summary = d.pop("summary")
 
+        verb = VerbEnum(d.pop("verb"))
+
+
+
+
+        force = ForceEnum(d.pop("force"))
+
+
+
+
         verification = VerificationEnum(d.pop("verification"))
 
 
@@ -108,6 +135,8 @@ class Provision:
             paragraph=paragraph,
             label=label,
             summary=summary,
+            verb=verb,
+            force=force,
             verification=verification,
         )
 
