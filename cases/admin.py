@@ -193,7 +193,7 @@ class SourceAdmin(RecordAdmin):
     list_filter = ("kind", "reliability", "sharing_level", "attribution")
     list_select_related = ("originator",)
     search_fields = ("title", "description", "url", "originator__name")
-    autocomplete_fields = ("originator",)
+    autocomplete_fields = ("originator", "derived_from")
     date_hierarchy = "published_on"
     inlines = [SourceAttachmentInline]
 

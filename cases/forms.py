@@ -202,7 +202,9 @@ class EntityForm(StyledForm, forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
 
-class SourceForm(StyledForm, SharingConsentForm):
+class SourceForm(StyledForm, ReaderForm, SharingConsentForm):
+    visible_records = ("derived_from",)
+
     class Meta:
         model = Source
         fields = [
@@ -214,11 +216,13 @@ class SourceForm(StyledForm, SharingConsentForm):
             "reliability",
             "sharing_level",
             "attribution",
+            "derived_from",
             "description",
         ]
         widgets = {
             "published_on": DateInput(),
             "originator": forms.Select(attrs={"data-enhance": "select"}),
+            "derived_from": SearchSelect(reverse_lazy("cases:source_search"), "source"),
             "description": forms.Textarea(attrs={"rows": 2}),
         }
 

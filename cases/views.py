@@ -2,6 +2,7 @@
 rules from the models and cases.workflow, filters from cases.filters."""
 
 import json
+from itertools import takewhile
 
 from concurrency.exceptions import RecordModifiedError
 from django.conf import settings
@@ -15,9 +16,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cases import editing, exports, workflow
+from cases import editing, exports, provenance, workflow
 from cases.filters import EntityFilterSet, IncidentFilterSet, SourceFilterSet
-from cases.forms import LINE_FORMSETS, EntityForm, IncidentForm, LocationForm, SourceForm
+from cases.forms import (
+    LINE_FORMSETS,
+    EntityForm,
+    IncidentForm,
+    LocationForm,
+    ReaderForm,
+    SourceForm,
+)
 from cases.history import incident_changes
 from cases.models import Attachment, Entity, Incident, Involvement, Source
 from cases.permissions import can_create_incident, can_edit, can_review, team_member_required
@@ -195,7 +203,6 @@ def _review_queue(user):
         .for_list()
         .select_related("created_by", "updated_by")
         .filter(status=Incident.Status.SUBMITTED)
-        .annotate(independent_sources=Count("citations__source__originator", distinct=True))
         .order_by("submitted_at", "id")
     )
 
@@ -206,6 +213,9 @@ def review_queue(request):
         messages.info(request, "The review queue is for reviewers.")
         return redirect("cases:home")
     queue = _page(request, _review_queue(request.user))
+    standards = workflow.corroborations(queue.object_list)
+    for incident in queue.object_list:
+        incident.corroboration = standards[incident.pk]
     return render(
         request,
         "cases/review_queue.html",
@@ -272,18 +282,26 @@ def source_list(request):
 @team_member_required
 def source_detail(request, pk):
     visible = Incident.objects.visible_to(request.user)
+    readable = Source.objects.visible_to(request.user)
     source = get_object_or_404(
-        Source.objects.visible_to(request.user)
-        .select_related("originator")
-        .prefetch_related("attachments"),
-        pk=pk,
+        readable.select_related("originator").prefetch_related("attachments"), pk=pk
     )
+    # Its line of reporting, as far as the reader may follow it: up to the first source
+    # they may not see.
+    retells = list(
+        takewhile(lambda s: readable.filter(pk=s.pk).exists(), provenance.chain(source)[1:])
+    )
+    retold_by = readable.filter(derived_from=source).select_related("originator")
     citations = (
         source.citations.filter(incident__in=visible)
         .select_related("incident__incident_type")
         .order_by("-incident__occurred_from", "id")
     )
-    return render(request, "cases/source_detail.html", {"source": source, "citations": citations})
+    return render(
+        request,
+        "cases/source_detail.html",
+        {"source": source, "citations": citations, "retells": retells, "retold_by": retold_by},
+    )
 
 
 @team_member_required
@@ -442,7 +460,8 @@ def _create_in_place(request, form_class, noun: str, detail_url: str):
     dialog, success tells the page (HX-Trigger) which option to add and select."""
     if not request.user.has_perm(f"cases.add_{noun}"):
         raise PermissionDenied(f"You are not allowed to add a {noun}.")
-    form = form_class(request.POST or None)
+    reader = {"reader": request.user} if issubclass(form_class, ReaderForm) else {}
+    form = form_class(request.POST or None, **reader)
     if request.method == "POST" and form.is_valid():
         record = form.save(commit=False)
         if hasattr(record, "created_by_id"):

@@ -8,6 +8,7 @@ message or an HTTP status:
     workflow.approve(incident, by=request.user, comment="Two independent sources.")
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -16,8 +17,9 @@ from django.utils import timezone
 
 from audit import trail as audit
 from audit.models import AuditEntry
-from cases.models import Incident, Transition
+from cases.models import Citation, Incident, Transition
 from cases.notifications import notify_author
+from cases.provenance import independent_lines, originals
 from cases.text import reads_as_empty
 
 
@@ -31,18 +33,45 @@ class NotAllowed(WorkflowError):
 
 @dataclass(frozen=True)
 class Corroboration:
-    independent_sources: int
+    independent_lines: int
+    sources: int
     required: int
 
     @property
     def meets_standard(self) -> bool:
-        return self.independent_sources >= self.required
+        return self.independent_lines >= self.required
+
+    @property
+    def single_line(self) -> bool:
+        """Several sources that all retell one original."""
+        return self.sources > 1 and self.independent_lines == 1
 
 
 def corroboration(incident: Incident) -> Corroboration:
-    """Sources count as independent when their originators differ."""
-    originators = {citation.source.originator_id for citation in _citations(incident)}
-    return Corroboration(len(originators), settings.EVIDENTIARY_STANDARD_MIN_SOURCES)
+    """Sources count as independent when they are different lines of reporting: their
+    originals (what each retells, followed back) come from different originators.
+    Copies of one story count once (cases.provenance)."""
+    return corroboration_of([c.source_id for c in _citations(incident)])
+
+
+def corroboration_of(source_ids, found: dict | None = None) -> Corroboration:
+    distinct = set(source_ids)
+    return Corroboration(
+        independent_lines(distinct, found),
+        len(distinct),
+        settings.EVIDENTIARY_STANDARD_MIN_SOURCES,
+    )
+
+
+def corroborations(incidents) -> dict[int, Corroboration]:
+    """corroboration() of many incidents (a page of the review queue), with a query for
+    their citations and one a level of retelling."""
+    cited = defaultdict(set)
+    rows = Citation.objects.filter(incident__in=[i.pk for i in incidents])
+    for incident_id, source_id in rows.values_list("incident_id", "source_id"):
+        cited[incident_id].add(source_id)
+    found = originals({pk for ids in cited.values() for pk in ids})
+    return {i.pk: corroboration_of(cited[i.pk], found) for i in incidents}
 
 
 def _citations(incident: Incident):
@@ -92,8 +121,9 @@ def approve(incident: Incident, *, by, comment: str = "", standard_override: str
         standard = corroboration(locked)
         if not standard.meets_standard and reads_as_empty(standard_override):
             raise WorkflowError(
-                f"The evidentiary standard asks for {standard.required} independent sources "
-                f"(different originators); this incident has {standard.independent_sources}. "
+                f"The evidentiary standard asks for {standard.required} independent lines of "
+                "reporting (sources whose originals come from different originators); this "
+                f"incident has {standard.independent_lines}. "
                 "Add sources, or record why the evidence suffices."
             )
         approvers = {step.by_id for step in approvals_since_submission(locked)}

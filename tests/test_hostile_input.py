@@ -336,7 +336,7 @@ def test_an_invisible_justification_does_not_override_the_standard(analyst, revi
     incident = IncidentFactory(created_by=analyst)
     CitationFactory(incident=incident)
     incident = workflow.submit(incident, by=analyst)
-    with pytest.raises(workflow.WorkflowError, match="independent sources"):
+    with pytest.raises(workflow.WorkflowError, match="independent lines of reporting"):
         workflow.approve(incident, by=reviewer, standard_override=INVISIBLE)
     assert Incident.objects.get(pk=incident.pk).status == "submitted"
 

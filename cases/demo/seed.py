@@ -68,6 +68,10 @@ def seed(password: str, data_file: Path = DATA_FILE) -> SeedResult:
         item["key"]: _source(item, organisations, users["analyst"], result)
         for item in data["sources"]
     }
+    for item in data["sources"]:  # what a source retells, once every source is there
+        _link_retelling(
+            sources[item["key"]], item.get("derived_from") and sources[item["derived_from"]]
+        )
     for item in data["incidents"]:
         _incident(item, users, entities, locations, sources, result)
     # Addresses last: taking the demo incidents through the workflow sends no mail.
@@ -189,6 +193,13 @@ def _source(item, organisations, analyst, result) -> Source:
         source.full_clean()
         result.count("sources")
     return source
+
+
+def _link_retelling(source: Source, original: Source | None) -> None:
+    if original is not None and source.derived_from_id != original.pk:
+        source.derived_from = original
+        source.full_clean()
+        source.save(update_fields=["derived_from"])
 
 
 def _incident(item, users, entities, locations, sources, result) -> None:

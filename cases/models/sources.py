@@ -42,6 +42,17 @@ class Source(models.Model):
         max_length=30, choices=Attribution.choices, default=Attribution.NAMED
     )
     description = models.TextField(blank=True)
+    derived_from = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="retellings",
+        verbose_name="retells",
+        help_text="The source this one retells or copies: a wire story reprinted, an "
+        "aggregator's copy, an article reporting a research group's findings. Empty for an "
+        "original. Sources that retell the same original are one line of reporting.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -73,6 +84,13 @@ class Source(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self):
+        if self.derived_from_id is not None and self.pk is not None:
+            from cases.provenance import chain
+
+            if self.pk in {source.pk for source in chain(self.derived_from)}:
+                raise ValidationError(
+                    {"derived_from": "A source cannot retell itself, even through others."}
+                )
         if (
             self.attribution == self.Attribution.PARTICIPATING_STATE
             and self.originator_id

@@ -127,7 +127,7 @@ def test_a_single_source_does_not_meet_the_evidentiary_standard(analyst, reviewe
     CitationFactory(incident=incident)
     incident = workflow.submit(incident, by=analyst)
 
-    with pytest.raises(WorkflowError, match="asks for 2 independent sources"):
+    with pytest.raises(WorkflowError, match="asks for 2 independent lines of reporting"):
         workflow.approve(incident, by=reviewer)
     assert Incident.objects.get(pk=incident.pk).status == Status.SUBMITTED
 
@@ -136,8 +136,8 @@ def test_two_sources_from_the_same_originator_count_as_one(analyst, reviewer):
     incident = IncidentFactory(created_by=analyst)
     first = CitationFactory(incident=incident)
     CitationFactory(incident=incident, source=SourceFactory(originator=first.source.originator))
-    assert workflow.corroboration(incident).independent_sources == 1
-    with pytest.raises(WorkflowError, match="independent sources"):
+    assert workflow.corroboration(incident).independent_lines == 1
+    with pytest.raises(WorkflowError, match="independent lines of reporting"):
         workflow.approve(workflow.submit(incident, by=analyst), by=reviewer)
 
 
@@ -156,7 +156,7 @@ def test_a_reviewer_may_override_the_standard_with_a_written_justification(analy
 def test_the_standard_is_a_setting(settings, analyst, reviewer):
     settings.EVIDENTIARY_STANDARD_MIN_SOURCES = 3
     incident = workflow.submit(corroborated_incident(analyst), by=analyst)
-    with pytest.raises(WorkflowError, match="asks for 3 independent sources"):
+    with pytest.raises(WorkflowError, match="asks for 3 independent lines of reporting"):
         workflow.approve(incident, by=reviewer)
 
 

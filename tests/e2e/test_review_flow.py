@@ -71,7 +71,7 @@ def test_an_analyst_logs_an_incident_and_a_reviewer_approves_it(
     expect(page.get_by_text("was saved")).to_be_visible()
     incident = Incident.objects.get(title="ANGARA loads containers at Rajin")
     expect(page.locator("[data-testid=corroboration]")).to_have_text(
-        re.compile(r"^2 independent sources"), use_inner_text=True
+        re.compile(r"^2 independent lines of reporting"), use_inner_text=True
     )
     page.click("button:has-text('Submit for review')")
     expect(page.get_by_text(f"{incident.reference} was submitted for review.")).to_be_visible()
@@ -103,7 +103,7 @@ def test_a_single_source_incident_waits_for_the_reviewers_justification(
     page.goto(f"{live_server.url}/incidents/{incident.reference}/")
     page.click("button:has-text('Approve')")
     expect(
-        page.get_by_text("The evidentiary standard asks for 2 independent sources")
+        page.get_by_text("The evidentiary standard asks for 2 independent lines of reporting")
     ).to_be_visible()
     assert Incident.objects.get(pk=incident.pk).status == "submitted"
 

@@ -36,7 +36,8 @@ def test_the_detail_page_shows_sources_grades_and_corroboration(client, analyst)
     response = client.get(reverse("cases:incident_detail", args=[incident.reference]))
     content = " ".join(response.content.decode().split())
     assert "B2" in content
-    assert "1 independent source (different originators); the standard asks for 2" in content
+    assert "1 independent line of reporting among 1 source" in content
+    assert "the standard asks for 2" in content
     assert "The standard is not met" in content
 
 
@@ -85,7 +86,10 @@ def test_the_standard_blocks_approval_until_the_reviewer_justifies_it(client, an
     client.force_login(reviewer)
 
     blocked = step(client, "approve", incident)
-    assert "The evidentiary standard asks for 2 independent sources" in blocked.content.decode()
+    assert (
+        "The evidentiary standard asks for 2 independent lines of reporting"
+        in blocked.content.decode()
+    )
     assert Incident.objects.get(pk=incident.pk).status == "submitted"
 
     step(client, "approve", incident, standard_override="Official imagery, independently dated.")
@@ -205,7 +209,7 @@ def test_a_refused_step_shows_the_reason_and_keeps_what_was_typed(client, analys
     )
     assert response.status_code == 409
     content = response.content.decode()
-    assert "The evidentiary standard asks for 2 independent sources" in content
+    assert "The evidentiary standard asks for 2 independent lines of reporting" in content
     assert "Checked the imagery myself.</textarea>" in content
 
 
