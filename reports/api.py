@@ -69,11 +69,7 @@ class ReportViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
     filter_backends = []
 
     def get_queryset(self):
-        return (
-            Report.objects.visible_to(self.request.user)
-            .exclude(status=Report.Status.DRAFT)
-            .prefetch_related("files")
-        )
+        return Report.objects.published_to(self.request.user)
 
     @extend_schema(
         parameters=[

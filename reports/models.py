@@ -31,6 +31,15 @@ class ReportQuerySet(models.QuerySet):
         clearance; anyone else, nothing."""
         return self.filter(report_condition(user))
 
+    def published_to(self, user) -> "ReportQuerySet":
+        """The published (and superseded) editions `user` may read, with their files: what
+        the API lists and what a webhook announces."""
+        return (
+            self.filter(report_condition(user))
+            .exclude(status=Report.Status.DRAFT)
+            .prefetch_related("files")
+        )
+
 
 class Report(models.Model):
     class Status(models.TextChoices):

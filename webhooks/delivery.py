@@ -31,7 +31,6 @@ from reports.api import ReportSerializer
 from reports.models import Report
 from webhooks import targets
 from webhooks.models import (
-    MAX_ENDPOINTS,
     Attempt,
     Delivery,
     Endpoint,
@@ -64,23 +63,19 @@ class NotAllowed(Exception):
 
 
 def save(endpoint: Endpoint) -> Endpoint:
-    """Check and save an endpoint, new or changed (raises ValidationError). A new one
-    starts at the feed's present position, under its owner's present view: it is told of
-    what changes from now on."""
+    """Check (Endpoint.clean; raises ValidationError) and save an endpoint, new or
+    changed. A new one is told of what changes from now on."""
     endpoint.full_clean()
-    if endpoint.is_active:
-        try:
-            targets.check(endpoint.url)
-        except ValidationError as refused:
-            raise ValidationError({"url": refused.messages}) from None
-    owned = Endpoint.objects.filter(owner=endpoint.owner).exclude(pk=endpoint.pk)
-    if endpoint._state.adding and owned.count() >= MAX_ENDPOINTS:
-        raise ValidationError(f"At most {MAX_ENDPOINTS} endpoints an account.")
     if endpoint._state.adding:
-        endpoint.position = FeedPosition.head()
-        endpoint.view = visibility.view_key(endpoint.owner)
+        _start_now(endpoint)
     endpoint.save()
     return endpoint
+
+
+def _start_now(endpoint: Endpoint) -> None:
+    """Follow the feed from its present position, under the owner's present view."""
+    endpoint.position = FeedPosition.head()
+    endpoint.view = visibility.view_key(endpoint.owner)
 
 
 def rotate_secret(endpoint: Endpoint) -> None:
@@ -102,10 +97,9 @@ def pause(endpoint: Endpoint) -> None:
 def resume(endpoint: Endpoint) -> list[Delivery]:
     """Send again from now on. What changed while it was paused was not sent, so an
     endpoint following incidents is told to rebuild its copy (returned, to be sent)."""
-    targets.check(endpoint.url)
     endpoint.is_active = True
-    endpoint.position = FeedPosition.head()
-    endpoint.view = visibility.view_key(endpoint.owner)
+    endpoint.full_clean()  # its address is checked again
+    _start_now(endpoint)
     endpoint.save(update_fields=["is_active", "position", "view"])
     if not endpoint.follows_incidents():
         return []
@@ -150,7 +144,6 @@ def _follow(pk: int) -> list[Delivery]:
                         position=change.data["position"],
                         reference=change.data["reference"],
                         view=view,
-                        next_attempt_at=timezone.now(),
                     )
                 )
         endpoint.position = page.last
@@ -172,7 +165,6 @@ def _resync(endpoint: Endpoint) -> Delivery:
         event=Event.RESYNC,
         position=endpoint.position,
         view=endpoint.view,
-        next_attempt_at=timezone.now(),
     )
 
 
@@ -194,7 +186,6 @@ def collect_report(report: Report) -> list[Delivery]:
                 report=report,
                 reference=report.symbol,
                 view=visibility.view_key(owner),
-                next_attempt_at=timezone.now(),
             )
         )
     return Delivery.objects.bulk_create(made)
@@ -210,13 +201,7 @@ def payload(delivery: Delivery) -> tuple[dict | None, str]:
     if owner.disabled_by:
         return None, f"Not sent: the {owner.disabled_by} is disabled."
     if delivery.event == Event.REPORT_PUBLISHED:
-        report = (
-            Report.objects.visible_to(owner)
-            .exclude(status=Report.Status.DRAFT)
-            .prefetch_related("files")
-            .filter(pk=delivery.report_id)
-            .first()
-        )
+        report = Report.objects.published_to(owner).filter(pk=delivery.report_id).first()
         if report is None:
             return None, "Not sent: you may no longer read this report."
         data = ReportSerializer(report, context={"user": owner}).data
@@ -234,9 +219,9 @@ def payload(delivery: Delivery) -> tuple[dict | None, str]:
     return {"type": delivery.event, "timestamp": delivery.created_at, "data": data}, ""
 
 
-def signed(delivery: Delivery, body: str, at=None) -> dict[str, str]:
-    """The Standard Webhooks headers for sending `body` now (or `at`)."""
-    at = at or timezone.now()
+def signed(delivery: Delivery, body: str) -> dict[str, str]:
+    """The Standard Webhooks headers for sending `body` now."""
+    at = timezone.now()
     signature = Webhook(delivery.endpoint.secret).sign(delivery.message_id, at, body)
     return {
         "webhook-id": delivery.message_id,

@@ -13,6 +13,9 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
+
+from webhooks import targets
 
 
 class Event(models.TextChoices):
@@ -81,6 +84,17 @@ class Endpoint(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        # Checked here, so that every way of saving one (the page, the API) refuses alike.
+        if self.is_active and self.url:
+            try:
+                targets.check(self.url)
+            except ValidationError as refused:
+                raise ValidationError({"url": refused.messages}) from None
+        owned = Endpoint.objects.filter(owner_id=self.owner_id).exclude(pk=self.pk)
+        if self._state.adding and owned.count() >= MAX_ENDPOINTS:
+            raise ValidationError(f"At most {MAX_ENDPOINTS} endpoints an account.")
+
     def follows_incidents(self) -> bool:
         return bool(INCIDENT_EVENTS & set(self.events))
 
@@ -111,7 +125,8 @@ class Delivery(models.Model):
     attempts = models.PositiveSmallIntegerField(
         default=0, help_text="Attempts since it was made, or since it was last sent again."
     )
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    # Due at once when made; None once it is delivered, failed or not sent.
+    next_attempt_at = models.DateTimeField(null=True, blank=True, default=timezone.now)
     delivered_at = models.DateTimeField(null=True, blank=True)
     outcome = models.CharField(max_length=300, blank=True)
 

@@ -16,21 +16,13 @@ from webhooks.models import Delivery, Endpoint
 LOG_LENGTH = 50
 
 
-def _saved(request, form) -> bool:
-    if not form.is_valid():
-        return False
-    try:
-        delivery.save(form.instance)
-    except ValidationError as error:
-        form.add_error(None, error)
-        return False
-    return True
-
-
 @login_required
 def endpoint_list(request):
     form = EndpointForm(request.POST or None, instance=Endpoint(owner=request.user))
-    if request.method == "POST" and _saved(request, form):
+    # The form checks what Endpoint.clean does; saving starts the endpoint at the feed's
+    # present position.
+    if request.method == "POST" and form.is_valid():
+        delivery.save(form.instance)
         messages.success(request, f"Endpoint {form.instance} registered.")
         return redirect("webhooks:detail", pk=form.instance.pk)
     endpoints = request.user.webhook_endpoints.all()
@@ -41,7 +33,8 @@ def endpoint_list(request):
 def endpoint_detail(request, pk):
     endpoint = get_object_or_404(request.user.webhook_endpoints, pk=pk)
     form = EndpointForm(request.POST or None, instance=endpoint)
-    if request.method == "POST" and _saved(request, form):
+    if request.method == "POST" and form.is_valid():
+        delivery.save(form.instance)
         messages.success(request, f"Endpoint {endpoint} saved.")
         return redirect("webhooks:detail", pk=endpoint.pk)
     log = endpoint.deliveries.prefetch_related("attempt_log")[:LOG_LENGTH]

@@ -72,12 +72,6 @@ class Resolution(models.Model):
         return f"UNSCR {self.number} ({self.year})"
 
 
-class ProvisionQuerySet(models.QuerySet):
-    def binding(self) -> "ProvisionQuerySet":
-        """The paragraphs that can be breached: those offered as breached."""
-        return self.filter(force=Provision.Force.BINDING)
-
-
 class Provision(models.Model):
     """An operative paragraph of a resolution. A binding one can be breached by an
     incident; a hortatory or institutional one can only be cited as context."""
@@ -126,7 +120,6 @@ class Provision(models.Model):
     )
 
     history = HistoricalRecords()
-    objects = ProvisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["resolution__number", "paragraph"]
