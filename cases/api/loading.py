@@ -10,6 +10,8 @@ written back."""
 
 from collections import defaultdict
 
+from django.db.models import Value
+
 from cases.lines import API_LINE_KINDS
 from cases.models import EntityAlias, VesselName
 from cases.models.incidents import Incident
@@ -122,14 +124,21 @@ def load_shown(incidents, user) -> None:
                     entity["past_names"] = [p["name"] for p in past_names.get(entity["id"], [])]
                 elif kind.name == "citations":
                     line["source"]["attribution"], line["source"]["originator"] = source
-    provisions, context_provisions = (
-        _grouped(
-            through.objects.filter(incident_id__any_of=ids)
-            .order_by("provision__resolution__number", "provision__paragraph")
-            .values("incident_id", "provision__resolution__number", "provision__paragraph")
+    # Both kinds of cited paragraph in one query: a round trip fewer for every page.
+    paragraph = ("provision__resolution__number", "provision__paragraph")
+    cited = [
+        through.objects.filter(incident_id__any_of=ids)
+        .annotate(as_context=Value(as_context))
+        .values("incident_id", *paragraph, "as_context")
+        for through, as_context in (
+            (Incident.provisions.through, False),
+            (Incident.context_provisions.through, True),
         )
-        for through in (Incident.provisions.through, Incident.context_provisions.through)
-    )
+    ]
+    provisions, context_provisions = defaultdict(list), defaultdict(list)
+    for row in cited[0].union(cited[1], all=True).order_by(*paragraph):
+        kind = context_provisions if row.pop("as_context") else provisions
+        kind[row.pop("incident_id")].append(row)
     for incident in incidents:
         incident.shown_materiel = shown["materiel"].get(incident.pk, [])
         incident.shown_involvements = shown["involvements"].get(incident.pk, [])

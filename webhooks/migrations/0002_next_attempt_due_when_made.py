@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('webhooks', '0001_initial'),
+        ("webhooks", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='delivery',
-            name='next_attempt_at',
+            model_name="delivery",
+            name="next_attempt_at",
             field=models.DateTimeField(blank=True, default=django.utils.timezone.now, null=True),
         ),
     ]
