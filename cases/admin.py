@@ -9,12 +9,14 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from cases import workflow
 from cases.forms import SharingConsentForm
+from cases.lines import LINES
 from cases.models import (
     Attachment,
     Citation,
     Contribution,
     Entity,
     EntityAlias,
+    Finding,
     Incident,
     IncidentLocation,
     IncidentType,
@@ -227,6 +229,23 @@ class ContributionInline(admin.TabularInline):
     extra = 0
 
 
+class FindingInline(admin.StackedInline):
+    """Findings, read-only: they are written on the incident's form or through the API,
+    which hold each one to the incident's entities and paragraphs breached."""
+
+    model = Finding
+    extra = 0
+    can_delete = False
+    fields = LINES["findings"].fields
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 class IncidentAttachmentInline(AttachmentInline):
     fk_name = "incident"
 
@@ -321,6 +340,7 @@ class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
         IncidentLocationInline,
         CitationInline,
         ContributionInline,
+        FindingInline,
         IncidentAttachmentInline,
         TransitionInline,
     ]

@@ -25,7 +25,7 @@ from cases.visibility import state_naming, view_key
 CHUNK = 500
 # Raise it when a release changes what an export writes of the same data (a column, a
 # field, how a value is spelt): the export's ETag (export_etag) cannot see code.
-EXPORT_VERSION = 2
+EXPORT_VERSION = 3
 
 CSV_COLUMNS = [
     ("reference", lambda i: i.reference),

@@ -10,6 +10,7 @@ from cases.models import (
     Citation,
     Contribution,
     Entity,
+    Finding,
     Incident,
     IncidentLocation,
     Involvement,
@@ -152,6 +153,26 @@ class ContributionForm(StyledForm, ReaderForm):
         fields = LINES["contributions"].fields
 
 
+class FindingForm(StyledForm, ReaderForm):
+    visible_records = ("actor",)
+
+    class Meta:
+        model = Finding
+        fields = LINES["findings"].fields
+        widgets = {
+            # Its own kind: an entity created in the dialog is an involvement first.
+            "actor": SearchSelect(reverse_lazy("cases:entity_search"), "actor"),
+            "provision": forms.Select(attrs={"data-enhance": "select"}),
+            "exemptions": forms.Textarea(attrs={"rows": 2}),
+            "reasoning": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        provision = self.fields["provision"]
+        provision.queryset = provision.queryset.select_related("resolution")
+
+
 class AttachmentForm(StyledForm, SharingConsentForm, ReaderForm):
     class Meta:
         model = Attachment
@@ -164,6 +185,7 @@ LINE_FORMS = {
     "locations": IncidentLocationForm,
     "citations": CitationForm,
     "contributions": ContributionForm,
+    "findings": FindingForm,
     "attachments": AttachmentForm,
 }
 

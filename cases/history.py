@@ -9,6 +9,7 @@ from django.db import models
 from cases.models import (
     Citation,
     Contribution,
+    Finding,
     Incident,
     IncidentLocation,
     Involvement,
@@ -42,6 +43,7 @@ LINES = {
     IncidentLocation: ("location", "location"),
     Citation: ("citation", "source"),
     Contribution: ("contributing state", "state"),
+    Finding: ("finding", "actor"),
 }
 
 

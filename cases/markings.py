@@ -100,8 +100,38 @@ class Credibility(models.IntegerChoices):
 
 
 class Confidence(models.TextChoices):
-    """The analysts' confidence in an assessment (ICD 203 levels)."""
+    """The analysts' confidence in an assessment: how strong its basis is, said apart
+    from how likely the judgement is (UK analytical confidence ratings, ICD 203)."""
 
     HIGH = "high", "High"
     MODERATE = "moderate", "Moderate"
     LOW = "low", "Low"
+
+
+class Likelihood(models.TextChoices):
+    """How likely a finding is to be true: the seven terms of the UK Professional Head of
+    Intelligence Assessment (PHIA) probability yardstick, with their ranges (source:
+    "Explaining Uncertainty in UK Intelligence Assessment", GOV.UK, 24 March 2025,
+    https://www.gov.uk/government/publications/explaining-uncertainty-in-uk-intelligence-assessment).
+    Only these words say how likely something is; a finding's confidence is a separate
+    field and a separate sentence."""
+
+    REMOTE_CHANCE = "remote_chance", "Remote chance (0–5 %)"
+    HIGHLY_UNLIKELY = "highly_unlikely", "Highly unlikely (10–20 %)"
+    UNLIKELY = "unlikely", "Unlikely (25–35 %)"
+    REALISTIC_POSSIBILITY = "realistic_possibility", "Realistic possibility (40–50 %)"
+    LIKELY = "likely", "Likely (55–75 %)"
+    HIGHLY_LIKELY = "highly_likely", "Highly likely (80–90 %)"
+    ALMOST_CERTAIN = "almost_certain", "Almost certain (95–100 %)"
+
+    @property
+    def term(self) -> str:
+        """The words a sentence uses: the label without its range."""
+        return self.label.split(" (")[0].lower()
+
+    @property
+    def lead(self) -> str:
+        """How a judgement opens with this term, as the yardstick's users write it."""
+        if self in (Likelihood.REMOTE_CHANCE, Likelihood.REALISTIC_POSSIBILITY):
+            return f"There is a {self.term} that"
+        return f"It is {self.term} that"

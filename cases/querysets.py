@@ -73,6 +73,8 @@ class IncidentQuerySet(models.QuerySet):
             "provisions__resolution",
             "context_provisions__resolution",
             "contributions__state",
+            "findings__actor",
+            "findings__provision__resolution",
             "attachments",
             "transitions__by",
         )

@@ -7,7 +7,7 @@ from itertools import takewhile
 from concurrency.exceptions import RecordModifiedError
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, HttpResponse, JsonResponse
@@ -202,6 +202,7 @@ def _review_queue(user):
         Incident.objects.visible_to(user)
         .for_list()
         .select_related("created_by", "updated_by")
+        .prefetch_related("findings__actor", "findings__provision__resolution")
         .filter(status=Incident.Status.SUBMITTED)
         .order_by("submitted_at", "id")
     )
@@ -375,10 +376,27 @@ def incident_edit(request, reference):
     return _incident_form(request, incident, form)
 
 
+def _findings_hold(form, formsets) -> bool:
+    """Whether the findings sent name entities involved and paragraphs breached; if not,
+    the findings' part of the form says why."""
+    by_prefix = {formset.prefix: formset for _, formset in formsets}
+    try:
+        editing.check_form_findings(form, by_prefix)
+    except ValidationError as error:
+        by_prefix["findings"].non_form_errors().extend(error.messages)
+        return False
+    return True
+
+
 def _incident_form(request, incident: Incident, form: IncidentForm):
     formsets = _line_formsets(request, incident)
     conflict = None
-    if request.method == "POST" and form.is_valid() and all(fs.is_valid() for _, fs in formsets):
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and all(fs.is_valid() for _, fs in formsets)
+        and _findings_hold(form, formsets)
+    ):
         try:
             incident, changed = editing.save_incident(
                 form, [fs for _, fs in formsets], by=request.user

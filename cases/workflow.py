@@ -126,6 +126,11 @@ def approve(incident: Incident, *, by, comment: str = "", standard_override: str
                 f"incident has {standard.independent_lines}. "
                 "Add sources, or record why the evidence suffices."
             )
+        if not locked.findings.exists():
+            raise WorkflowError(
+                "No finding is recorded: say which actor breached which binding paragraph, "
+                "in which limb, with its likelihood and confidence, before approving."
+            )
         approvers = {step.by_id for step in approvals_since_submission(locked)}
         if by.pk in approvers:
             raise WorkflowError("You have already approved this incident.")

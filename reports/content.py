@@ -21,7 +21,9 @@ from cases.models.sources import PARTICIPATING_STATE_ATTRIBUTION
 
 PARTICIPATING_STATE_FOOTNOTE = f"Information provided by {PARTICIPATING_STATE_ATTRIBUTION.lower()}."
 FIGURE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
-SNAPSHOT_FORMAT = 1
+# 2: an entry's legal assessment is its findings. A snapshot keeps the format it was
+# published in, and layout() lays out each as it was.
+SNAPSHOT_FORMAT = 2
 
 
 def may_go_in(level: str, report_level: str) -> bool:
@@ -57,6 +59,8 @@ def incidents_for(report):
         "incident__involvements__entity",
         "incident__locations__location",
         "incident__provisions__resolution",
+        "incident__findings__actor",
+        "incident__findings__provision__resolution",
         Prefetch(
             "incident__citations",
             queryset=Citation.objects.select_related("source__originator"),
@@ -84,7 +88,17 @@ def incident_content(incident, report_level: str) -> dict:
         "when": period_text(incident.occurred_from, incident.occurred_to, incident.date_precision),
         "origin": country_name(incident.origin_country.code),
         "destination": country_name(incident.destination_country.code),
-        "confidence": incident.get_confidence_display().lower(),
+        "findings": [
+            {
+                "actor": finding.actor.name,
+                "provision": finding.provision.key,
+                "judgement": finding.judgement,
+                "confidence": finding.confidence_sentence,
+                "reasoning": " ".join(paragraphs_of(finding.reasoning)),
+                "exemptions": " ".join(paragraphs_of(finding.exemptions)),
+            }
+            for finding in incident.findings.all()
+        ],
         "materiel": [
             {
                 "category": line.category.name,
@@ -165,8 +179,38 @@ def paragraphs_of(text: str) -> list[str]:
     return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
 
 
-def assessment(entry: dict) -> str:
-    """The entry's second paragraph: the provisions concerned and the materiel."""
+def finding_paragraph(finding: dict) -> str:
+    """A finding as the report states it: the judgement, its confidence, the Team's
+    reasoning and the exemptions weighed, all from the finding itself."""
+    text = f"{finding['judgement']} {finding['confidence']}"
+    if finding["reasoning"]:
+        text += f" {finding['reasoning']}"
+    if finding["exemptions"]:
+        text += f" Exemptions considered: {finding['exemptions']}"
+    return text
+
+
+def materiel_sentence(entry: dict) -> str:
+    items = [
+        f"{line['category'].lower()}, {line['quantity']}"
+        + (f" ({line['description']})" if line["description"] else "")
+        for line in entry["materiel"]
+    ]
+    return f"Materiel concerned: {'; '.join(items)}." if items else ""
+
+
+def assessment(entry: dict, snapshot_format: int) -> list[str]:
+    """The paragraphs after an entry's summary: a paragraph a finding, then the materiel
+    concerned. Reports published before findings (format 1) keep the one sentence they
+    were published with."""
+    if snapshot_format >= 2:
+        paragraphs = [finding_paragraph(finding) for finding in entry["findings"]]
+        return paragraphs + [text for text in [materiel_sentence(entry)] if text]
+    text = _format_1_assessment(entry)
+    return [text] if text else []
+
+
+def _format_1_assessment(entry: dict) -> str:
     sentences = []
     if entry["provisions"]:
         paragraphs = [
@@ -177,13 +221,8 @@ def assessment(entry: dict) -> str:
             f"The Team assesses with {entry['confidence']} confidence that this activity "
             f"violates {_join(paragraphs)}."
         )
-    if entry["materiel"]:
-        items = [
-            f"{line['category'].lower()}, {line['quantity']}"
-            + (f" ({line['description']})" if line["description"] else "")
-            for line in entry["materiel"]
-        ]
-        sentences.append(f"Materiel concerned: {'; '.join(items)}.")
+    if materiel := materiel_sentence(entry):
+        sentences.append(materiel)
     return " ".join(sentences)
 
 
@@ -215,7 +254,7 @@ def layout(snapshot: dict) -> dict:
                 " ".join(paragraphs_of(entry["summary"])), entry["footnotes"], lead=entry["title"]
             )
             body.append(first)
-            if text := assessment(entry):
+            for text in assessment(entry, snapshot.get("format", 1)):
                 body.append(paragraph(text))
             for entity in entry["entities"]:
                 table = vessels if entity["kind"] == "vessel" else entities

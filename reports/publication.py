@@ -88,6 +88,14 @@ def problems(report: Report) -> list[Problem]:
                     entry=entry,
                 )
             )
+        if not incident.findings.all():
+            found.append(
+                Problem(
+                    f"{name} has no finding, and its legal assessment is written from its "
+                    "findings: have one recorded (reopen it), or leave it out.",
+                    entry=entry,
+                )
+            )
         citable = 0
         for citation in incident.citations.all():
             source = citation.source

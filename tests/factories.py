@@ -9,11 +9,12 @@ from django.contrib.auth.models import Group
 
 from accounts.models import User
 from accounts.roles import Role
-from cases.markings import SharingLevel
+from cases.markings import Confidence, Likelihood, SharingLevel
 from cases.models import (
     Citation,
     Contribution,
     Entity,
+    Finding,
     Incident,
     IncidentLocation,
     IncidentType,
@@ -170,6 +171,33 @@ class ContributionFactory(factory.django.DjangoModelFactory):
     incident = factory.SubFactory(IncidentFactory)
     state = factory.LazyFunction(participating_state)
     attribution = Contribution._meta.get_field("attribution").default
+
+
+class FindingFactory(factory.django.DjangoModelFactory):
+    """A finding as the rules allow it: its actor is involved in the incident and its
+    paragraph is among those breached (both are added when missing)."""
+
+    class Meta:
+        model = Finding
+
+    incident = factory.SubFactory(IncidentFactory)
+    actor = factory.SubFactory(
+        EntityFactory, kind=Entity.Kind.STATE, name=factory.Sequence(lambda n: f"State {n}")
+    )
+    provision = factory.LazyFunction(provision)
+    limb = Finding.Limb.EXPORT
+    likelihood = Likelihood.LIKELY
+    confidence = Confidence.MODERATE
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        incident, actor = kwargs["incident"], kwargs["actor"]
+        if not incident.involvements.filter(entity=actor).exists():
+            Involvement.objects.create(
+                incident=incident, entity=actor, role=Involvement.Role.SUPPLIER
+            )
+        incident.provisions.add(kwargs["provision"])
+        return super()._create(model_class, *args, **kwargs)
 
 
 def png_bytes() -> bytes:

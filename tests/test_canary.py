@@ -27,6 +27,8 @@ from reports.models import Report
 from tests.factories import (
     CitationFactory,
     ContributionFactory,
+    EntityFactory,
+    FindingFactory,
     IncidentFactory,
     IncidentLocationFactory,
     InvolvementFactory,
@@ -93,6 +95,12 @@ def marked_incident(marker, status, level, created_by=None, source_level=None, *
         ),
         locator=f"{marker} p. 1",
         claim=f"{marker} claim.",
+    )
+    FindingFactory(
+        incident=incident,
+        actor=EntityFactory(kind="state", name=f"{marker} STATE", created_by=created_by),
+        exemptions=f"{marker} exemption",
+        reasoning=f"{marker} reasoning.",
     )
     Attachment.objects.create(
         incident=incident,

@@ -3,7 +3,7 @@ values: one query per kind of row, whatever the number of incidents, and no mode
 instance per row (building those was most of a page's time). Sets `shown_materiel`,
 `shown_involvements`, `shown_locations`, `shown_provisions`,
 `shown_context_provisions`, `shown_citations`,
-`shown_contributions`, `shown_states` and `unnamed_states` on each incident, for
+`shown_contributions`, `shown_findings`, `shown_states` and `unnamed_states` on each incident, for
 cases.api.serializers.incident_data. Each line
 carries its id and every field analysts edit (cases.lines), so that what is read can be
 written back."""
@@ -29,6 +29,7 @@ ENTITY = (
     "un_list_reference",
 )
 LOCATION = ("id", "name", "kind", "country", "latitude", "longitude", "precision")
+ACTOR = ("id", "kind", "name", "country")
 SOURCE = ("id", "title", "kind", "published_on", "url", "reliability", "sharing_level")
 
 
@@ -41,8 +42,10 @@ def _grouped(rows, key="incident_id") -> dict[int, list[dict]]:
 
 # How a line's reference to another record reads: nested with these columns, or (the
 # materiel category) as its code. Each nested record carries its id, which a write names.
-NESTED = {"entity": ENTITY, "location": LOCATION, "source": SOURCE}
+NESTED = {"entity": ENTITY, "location": LOCATION, "source": SOURCE, "actor": ACTOR}
 CODED = {"category": "code", "state": "country"}
+# A paragraph reads as its key, "resolution/paragraph", as in `provisions`.
+PARAGRAPH = ("provision__resolution__number", "provision__paragraph")
 # The columns' names in a row of values(), worked out once rather than for every row.
 NESTED_COLUMNS = {
     prefix: [(name, f"{prefix}__{name}") for name in names] for prefix, names in NESTED.items()
@@ -61,6 +64,8 @@ def _line_columns(kind) -> list[str]:
             columns += [f"{name}__{column}" for column in NESTED[name]]
         elif name in CODED:
             columns.append(f"{name}__{CODED[name]}")
+        elif name == "provision":
+            columns += PARAGRAPH
         else:
             columns.append(name)
     if kind.name == "citations":
@@ -76,13 +81,15 @@ def _line(row: dict, kind) -> dict:
             line[name] = _nested(row, name)
         elif name in CODED:
             line[name] = row.pop(CODED_COLUMNS[name])
+        elif name == "provision":
+            line[name] = "/".join(str(row.pop(column)) for column in PARAGRAPH)
         else:
             line[name] = row.pop(name)
     return line
 
 
 def _keys(rows) -> list[str]:
-    return [f"{row['provision__resolution__number']}/{row['provision__paragraph']}" for row in rows]
+    return [f"{row[PARAGRAPH[0]]}/{row[PARAGRAPH[1]]}" for row in rows]
 
 
 def load_shown(incidents, user) -> None:
@@ -125,18 +132,17 @@ def load_shown(incidents, user) -> None:
                 elif kind.name == "citations":
                     line["source"]["attribution"], line["source"]["originator"] = source
     # Both kinds of cited paragraph in one query: a round trip fewer for every page.
-    paragraph = ("provision__resolution__number", "provision__paragraph")
     cited = [
         through.objects.filter(incident_id__any_of=ids)
         .annotate(as_context=Value(as_context))
-        .values("incident_id", *paragraph, "as_context")
+        .values("incident_id", *PARAGRAPH, "as_context")
         for through, as_context in (
             (Incident.provisions.through, False),
             (Incident.context_provisions.through, True),
         )
     ]
     provisions, context_provisions = defaultdict(list), defaultdict(list)
-    for row in cited[0].union(cited[1], all=True).order_by(*paragraph):
+    for row in cited[0].union(cited[1], all=True).order_by(*PARAGRAPH):
         kind = context_provisions if row.pop("as_context") else provisions
         kind[row.pop("incident_id")].append(row)
     for incident in incidents:
@@ -148,6 +154,7 @@ def load_shown(incidents, user) -> None:
         incident.shown_citations = shown["citations"].get(incident.pk, [])
         contributions = shown["contributions"].get(incident.pk, [])
         # A state counted without its name is no line the reader sees.
+        incident.shown_findings = shown["findings"].get(incident.pk, [])
         incident.shown_contributions = [
             line for line in contributions if line["attribution"] in naming.named
         ]

@@ -21,6 +21,7 @@ from cases.models import (
     Citation,
     Contribution,
     Entity,
+    Finding,
     Incident,
     IncidentLocation,
     IncidentType,
@@ -31,6 +32,7 @@ from cases.models import (
     Organisation,
     Provision,
     Source,
+    check_findings,
 )
 from cases.models.sources import shown_originator
 
@@ -162,6 +164,7 @@ def incident_data(incident, user) -> dict:
             for line in incident.shown_citations
         ],
         "contributions": incident.shown_contributions,
+        "findings": incident.shown_findings,
         "contributing_states": incident.shown_states,
         "contributing_states_unnamed": incident.unnamed_states,
         "created_at": _or_none(_DATETIME, incident.created_at),
@@ -298,6 +301,25 @@ class ContributionSerializer(ReadSerializer):
         fields = ["id", *LINES["contributions"].fields]
 
 
+class ActorSerializer(ReadSerializer):
+    country = serializers.CharField(source="country.code", read_only=True)
+
+    class Meta:
+        model = Entity
+        fields = list(loading.ACTOR)
+
+
+class FindingSerializer(ReadSerializer):
+    actor = ActorSerializer(read_only=True, help_text="An entity involved in the incident.")
+    provision = serializers.CharField(
+        source="provision.key", read_only=True, help_text="The paragraph breached, as its key."
+    )
+
+    class Meta:
+        model = Finding
+        fields = ["id", *LINES["findings"].fields]
+
+
 class IncidentListSerializer(serializers.ListSerializer):
     def to_representation(self, data):
         incidents = list(data)
@@ -331,6 +353,12 @@ class IncidentSerializer(ReadSerializer):
         read_only=True,
         help_text="The participating states that provided information, each with how far "
         "outside the team it may be named. Outside the team, only those that may be named.",
+    )
+    findings = FindingSerializer(
+        many=True,
+        read_only=True,
+        help_text="Who breached which of the paragraphs in `provisions`, in which limb, "
+        "how likely and with what confidence.",
     )
     contributing_states = serializers.ListField(
         child=serializers.CharField(),
@@ -367,6 +395,7 @@ class IncidentSerializer(ReadSerializer):
             "context_provisions",
             "citations",
             "contributions",
+            "findings",
             "contributing_states",
             "contributing_states_unnamed",
             "created_at",
@@ -477,6 +506,10 @@ def _line_write_serializer(kind) -> type[LineWriteSerializer]:
             queryset=Organisation.objects.filter(kind=Organisation.Kind.PARTICIPATING_STATE),
             help_text="The participating state's ISO 3166 code.",
         )
+    elif kind.name == "findings":
+        attrs["provision"] = ProvisionKeyField(
+            breached=True, help_text="One of the incident's `provisions`, as its key."
+        )
     name = f"{kind.model.__name__}WriteSerializer"
     return type(name, (LineWriteSerializer,), attrs)
 
@@ -538,6 +571,9 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
     contributions = LINE_WRITE_SERIALIZERS["contributions"](
         many=True, required=False, max_length=MAX_LINES_PER_KIND
     )
+    findings = LINE_WRITE_SERIALIZERS["findings"](
+        many=True, required=False, max_length=MAX_LINES_PER_KIND
+    )
 
     class Meta:
         model = Incident
@@ -580,6 +616,7 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
             incident.full_clean(exclude=["created_by", "reference"], validate_unique=False)
         except DjangoValidationError as error:
             raise serializers.ValidationError(serializers.as_serializer_error(error)) from None
+        planned = {}
         for name in WRITABLE_LINES:
             if name not in data:
                 continue
@@ -590,7 +627,28 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
                 raise serializers.ValidationError(
                     {name: serializers.as_serializer_error(error)}
                 ) from None
+            planned[name] = plan.lines
+        self._check_findings(data, planned)
         return data
+
+    def _check_findings(self, data, planned: dict) -> None:
+        """The findings this write leaves, against the entities and paragraphs breached
+        it leaves: what it gives, or else what is stored."""
+        stored = self.instance
+        findings = planned.get("findings", list(stored.findings.all()) if stored else [])
+        if not findings:
+            return
+        involvements = planned.get(
+            "involvements", list(stored.involvements.all()) if stored else []
+        )
+        if "provisions" in data:
+            breached = {provision.pk for provision in data["provisions"]}
+        else:
+            breached = set(stored.provisions.values_list("pk", flat=True)) if stored else set()
+        try:
+            check_findings(findings, {line.entity_id for line in involvements}, breached)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError({"findings": error.messages}) from None
 
     def _current_values(self) -> dict:
         if self.instance is None:

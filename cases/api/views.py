@@ -29,7 +29,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from cases import editing, exports, visibility, workflow
-from cases.api import changes, renderers, serializers
+from cases.api import changes, parsers, renderers, serializers
 from cases.filters import (
     EntityFilterSet,
     IncidentFilterSet,
@@ -272,6 +272,18 @@ class IncidentViewSet(
         if self.action in Incident.TRANSITIONS:
             return StepSerializer
         return serializers.IncidentSerializer
+
+    def get_parsers(self):
+        # An incident's lines nest, which a form cannot carry: it is written as JSON only,
+        # and the schema says so, so that a generated client sends JSON.
+        if getattr(self, "action", None) in ("create", "update", "partial_update"):
+            return [parsers.JSONParser()]
+        return super().get_parsers()
+
+    def initial(self, request, *args, **kwargs):
+        # The request was given its parsers before the action was known.
+        request.parsers = self.get_parsers()
+        super().initial(request, *args, **kwargs)
 
     def get_renderers(self):
         # Only a listing is served as a file: `?format=csv` elsewhere is an unknown format

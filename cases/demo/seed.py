@@ -19,6 +19,7 @@ from cases.models import (
     Contribution,
     Entity,
     EntityAlias,
+    Finding,
     Incident,
     IncidentLocation,
     IncidentType,
@@ -31,6 +32,7 @@ from cases.models import (
     Source,
     VesselFlag,
     VesselName,
+    check_findings,
 )
 
 DATA_FILE = Path(__file__).with_name("incidents.json")
@@ -202,6 +204,10 @@ def _link_retelling(source: Source, original: Source | None) -> None:
         source.save(update_fields=["derived_from"])
 
 
+# A finding's own values in the demo data, besides its actor and paragraph.
+FINDING_VALUES = ("limb", "standing", "likelihood", "confidence", "exemptions", "reasoning")
+
+
 def _incident(item, users, entities, locations, sources, result) -> None:
     analyst = users["analyst"]
     if Incident.objects.filter(title=item["title"], created_by=analyst).exists():
@@ -277,6 +283,22 @@ def _incident(item, users, entities, locations, sources, result) -> None:
                 attribution=contribution["attribution"],
             ),
         )
+    findings = [
+        Finding(
+            incident=incident,
+            actor=entities[finding["actor"]],
+            provision=_provision(finding["provision"]),
+            **{name: finding[name] for name in FINDING_VALUES},
+        )
+        for finding in item.get("findings", [])
+    ]
+    check_findings(
+        findings,
+        set(incident.involvements.values_list("entity_id", flat=True)),
+        set(incident.provisions.values_list("pk", flat=True)),
+    )
+    for finding in findings:
+        _save_as(analyst, finding)
     _apply_status(incident, item, users)
 
 

@@ -1,6 +1,7 @@
 from cases.models.attachments import Attachment
 from cases.models.entities import Entity, EntityAlias, VesselFlag, VesselName
 from cases.models.feed import FeedEntry, FeedPosition
+from cases.models.findings import Finding, check_findings
 from cases.models.incidents import (
     Citation,
     Contribution,
@@ -25,6 +26,7 @@ __all__ = [
     "EntityAlias",
     "FeedEntry",
     "FeedPosition",
+    "Finding",
     "Incident",
     "IncidentLocation",
     "IncidentType",
@@ -41,4 +43,5 @@ __all__ = [
     "Transition",
     "VesselFlag",
     "VesselName",
+    "check_findings",
 ]

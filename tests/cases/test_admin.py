@@ -67,15 +67,8 @@ def change_form_data(response, version: int, **changes) -> dict:
     data = {name: value for name, value in form.initial.items() if value is not None}
     data |= {"provisions": [], **changes}
     data["version"] = str(form.fields["version"].prepare_value(version))
-    for prefix in (
-        "materiel",
-        "involvements",
-        "locations",
-        "citations",
-        "contributions",
-        "attachments",
-        "transitions",
-    ):
+    for inline in response.context["inline_admin_formsets"]:
+        prefix = inline.formset.prefix
         data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
     return data
 

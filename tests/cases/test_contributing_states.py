@@ -18,6 +18,7 @@ from cases.models import Contribution, Incident
 from tests.factories import (
     CitationFactory,
     ContributionFactory,
+    FindingFactory,
     IncidentFactory,
     participating_state,
 )
@@ -34,6 +35,7 @@ def incident(analyst, reviewer):
     incident = IncidentFactory(created_by=analyst, sharing_level="GREEN", title="Rajin")
     CitationFactory(incident=incident)
     CitationFactory(incident=incident)
+    FindingFactory(incident=incident)
     for code, attribution in (
         ("US", "named"),
         ("KR", "participating_state"),

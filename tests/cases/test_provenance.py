@@ -10,6 +10,7 @@ from cases import workflow
 from cases.forms import SourceForm
 from tests.factories import (
     CitationFactory,
+    FindingFactory,
     IncidentFactory,
     OrganisationFactory,
     SourceFactory,
@@ -34,6 +35,7 @@ def submitted(analyst, sources):
     incident = IncidentFactory(created_by=analyst)
     for source in sources:
         CitationFactory(incident=incident, source=source)
+    FindingFactory(incident=incident)
     return workflow.submit(incident, by=analyst)
 
 

@@ -19,6 +19,7 @@ from cases.models import Attachment, Incident, MaterielCategory
 from tests.factories import (
     CitationFactory,
     ContributionFactory,
+    FindingFactory,
     IncidentFactory,
     IncidentLocationFactory,
     InvolvementFactory,
@@ -82,6 +83,20 @@ def incident(analyst):
             uploaded_by=analyst,
         )
     incident.provisions.set([provision("1718/8(b)"), provision("1718/8(a)(i)")])
+    for number, (key, limb) in enumerate(
+        [("1718/8(b)", "facilitation"), ("1718/8(a)(i)", "services")], start=1
+    ):
+        FindingFactory(
+            incident=incident,
+            actor=incident.involvements.get(entity__name=f"VESSEL {number}").entity,
+            provision=provision(key),
+            limb=limb,
+            standing="if_confirmed",
+            likelihood="highly_likely",
+            confidence="high",
+            exemptions=f"Exemption {number} weighed.",
+            reasoning=f"Reasoning {number}.",
+        )
     for code, attribution in (("KR", "participating_state"), ("JP", "named")):
         ContributionFactory(
             incident=incident, state=participating_state(code), attribution=attribution

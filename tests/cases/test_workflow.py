@@ -9,7 +9,13 @@ from accounts.roles import Role
 from cases import workflow
 from cases.models import Incident, IncidentType, Transition
 from cases.workflow import WorkflowError
-from tests.factories import CitationFactory, IncidentFactory, SourceFactory, UserFactory
+from tests.factories import (
+    CitationFactory,
+    FindingFactory,
+    IncidentFactory,
+    SourceFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +32,7 @@ def corroborated_incident(author, **kwargs) -> Incident:
     incident = IncidentFactory(created_by=author, updated_by=author, **kwargs)
     CitationFactory(incident=incident)
     CitationFactory(incident=incident)
+    FindingFactory(incident=incident)
     return incident
 
 
@@ -144,6 +151,7 @@ def test_two_sources_from_the_same_originator_count_as_one(analyst, reviewer):
 def test_a_reviewer_may_override_the_standard_with_a_written_justification(analyst, reviewer):
     incident = IncidentFactory(created_by=analyst)
     CitationFactory(incident=incident)
+    FindingFactory(incident=incident)
     incident = workflow.submit(incident, by=analyst)
 
     workflow.approve(incident, by=reviewer, standard_override="Official imagery, self-evident.")

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from cases.models import Incident
 from reports.models import Report
-from tests.factories import CitationFactory, IncidentFactory, SourceFactory
+from tests.factories import CitationFactory, FindingFactory, IncidentFactory, SourceFactory
 
 pytestmark = pytest.mark.usefixtures("migrated_data")
 
@@ -21,6 +21,7 @@ def approved(title, level="CLEAR"):
         title=title, sharing_level=level, occurred_from=datetime.date(2023, 9, 7)
     )
     CitationFactory(incident=incident, source=SourceFactory(sharing_level="CLEAR"))
+    FindingFactory(incident=incident)
     Incident.objects.filter(pk=incident.pk).update(status="approved")
     return incident
 

@@ -10,6 +10,7 @@ from cases import workflow
 from cases.models import Incident
 from tests.factories import (
     CitationFactory,
+    FindingFactory,
     IncidentFactory,
     LocationFactory,
     OrganisationFactory,
@@ -30,6 +31,19 @@ def pick(page, select_id: str, search: str, option_text: str):
     expect(page.locator(f"#{select_id}-ts-control").locator("..")).to_contain_text(
         option_text, use_inner_text=True
     )
+
+
+def pick_many(page, select_id: str, search: str, option_text: str):
+    """Add an option to a multiple-value Tom Select picker, whose list stays open for
+    more until Escape closes it."""
+    page.click(f"#{select_id}-ts-control")
+    page.fill(f"#{select_id}-ts-control", search)
+    page.locator(f"#{select_id}-ts-dropdown .option", has_text=option_text).first.click()
+    expect(page.locator(f"#{select_id}-ts-control").locator("..")).to_contain_text(
+        option_text, use_inner_text=True
+    )
+    page.keyboard.press("Escape")
+    expect(page.locator(f"#{select_id}-ts-dropdown")).to_be_hidden()
 
 
 def add_line(page, prefix: str):
@@ -62,6 +76,14 @@ def test_an_analyst_logs_an_incident_and_a_reviewer_approves_it(
         add_line(page, "citations")
         pick(page, f"id_citations-{index}-source", search, title)
         page.fill(f"#id_citations-{index}-claim", f"Claim supported by {title}.")
+    pick_many(page, "id_provisions", "OP8(b)", "UNSCR 1718 (2006) OP8(b)")
+    add_line(page, "findings")
+    pick(page, "id_findings-0-actor", "ANG", "ANGARA")
+    pick(page, "id_findings-0-provision", "OP8(b)", "UNSCR 1718 (2006) OP8(b)")
+    page.select_option("#id_findings-0-limb", "facilitation")
+    page.select_option("#id_findings-0-standing", "if_confirmed")
+    page.select_option("#id_findings-0-likelihood", "likely")
+    page.select_option("#id_findings-0-confidence", "moderate")
     # The location last: its picker lists every location and opens over what is below it.
     add_line(page, "locations")
     pick(page, "id_locations-0-location", "Rajin", "Rajin port")
@@ -83,6 +105,11 @@ def test_an_analyst_logs_an_incident_and_a_reviewer_approves_it(
     page.click("button:has-text('Approve')")
     expect(page.get_by_text(f"Your approval of {incident.reference} was recorded.")).to_be_visible()
     expect(page.locator(".badge", has_text="Approved")).to_have_count(1)
+    expect(page.locator("[data-testid=finding]")).to_contain_text(
+        "It is likely that ANGARA took part in this activity through facilitation; if "
+        "confirmed, this would constitute a violation of paragraph 8(b) of resolution 1718 "
+        "(2006)."
+    )
     screenshot(page, "incident-approved")
 
     incident.refresh_from_db()
@@ -97,6 +124,7 @@ def test_a_single_source_incident_waits_for_the_reviewers_justification(
 ):
     incident = IncidentFactory(created_by=analyst, title="One-source incident")
     CitationFactory(incident=incident)
+    FindingFactory(incident=incident)
     workflow.submit(incident, by=analyst)
 
     page = open_session(reviewer)

@@ -2,7 +2,13 @@
 
 from cases.markings import SharingLevel
 from cases.models import Incident
-from tests.factories import CitationFactory, IncidentFactory, SourceFactory, participating_state
+from tests.factories import (
+    CitationFactory,
+    FindingFactory,
+    IncidentFactory,
+    SourceFactory,
+    participating_state,
+)
 
 
 def approved_incident(citations=1, status="approved", **kwargs) -> Incident:
@@ -17,6 +23,7 @@ def approved_incident(citations=1, status="approved", **kwargs) -> Incident:
                 sharing_level=SharingLevel.CLEAR, url=f"https://example.org/{incident.pk}/{n}"
             ),
         )
+    FindingFactory(incident=incident)
     Incident.objects.filter(pk=incident.pk).update(status=status)
     incident.refresh_from_db()
     return incident

@@ -51,20 +51,25 @@ def test_paragraphs_and_footnotes_are_numbered_through_the_whole_report(compiled
     doc = content.layout(content.build(compiled))
     paragraphs = all_paragraphs(doc)
     assert [p["number"] for p in paragraphs] == list(range(1, len(paragraphs) + 1))
-    # Introduction (2), then per entry its account and, if any, its assessment.
+    # Introduction (2), then per entry its account, a paragraph a finding and, if any,
+    # the materiel concerned.
     assert [p["lead"] for p in paragraphs] == [
         "",
         "",
         "First voyage",
         "",
+        "",
         "Second voyage",
+        "",
         "Training",
+        "",
     ]
     notes = [n["number"] for p in paragraphs for n in p["footnotes"]]
     assert notes == [1, 2, 3, 4, 5]
     html = rendering.render_html(content.build(compiled))
     assert '<sup class="note-call">1,2</sup>' in html  # two calls, not "12"
-    assert "violates paragraph 8(b) of resolution 1718 (2006)" in paragraphs[3]["text"]
+    assert "violated paragraph 8(b) of resolution 1718 (2006)" in paragraphs[3]["text"]
+    assert paragraphs[4]["text"].startswith("Materiel concerned: ballistic missile")
 
 
 def test_annexes_list_vessels_and_materiel_with_their_paragraphs(compiled):
@@ -144,8 +149,8 @@ def test_the_pdf_and_the_docx_hold_the_numbered_paragraphs_and_footnotes(compile
     for text in (" ".join(pdf_text.split()), " ".join(docx_text.split())):
         assert "MSMT/2023/1" in text
         assert "3. First voyage." in text
-        assert "5. Second voyage." in text
-        assert "6. Training." in text
+        assert "6. Second voyage." in text
+        assert "8. Training." in text
         assert first_note[:40] in text
     assert "Annex I. Vessels" in pdf_text
     assert any("9179842" in cell.text for table in docx.tables for cell in table._cells)

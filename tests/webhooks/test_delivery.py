@@ -22,6 +22,7 @@ from reports import compilation, publication
 from reports.models import Report, Section
 from tests.factories import (
     CitationFactory,
+    FindingFactory,
     IncidentFactory,
     PartnerOrganisationFactory,
     SourceFactory,
@@ -45,6 +46,7 @@ def approve(analyst, reviewer, **kwargs) -> Incident:
     incident = IncidentFactory(created_by=analyst, **kwargs)
     CitationFactory(incident=incident)
     CitationFactory(incident=incident)
+    FindingFactory(incident=incident)
     return workflow.approve(workflow.submit(incident, by=analyst), by=reviewer)
 
 

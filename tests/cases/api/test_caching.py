@@ -15,6 +15,7 @@ from cases import exports, workflow
 from cases.models import IncidentType, MaterielCategory
 from tests.factories import (
     CitationFactory,
+    FindingFactory,
     IncidentFactory,
     MaterielLineFactory,
     provision,
@@ -30,6 +31,7 @@ def incident(analyst, reviewer):
     incident = IncidentFactory(created_by=analyst, sharing_level="GREEN")
     CitationFactory(incident=incident)
     CitationFactory(incident=incident)
+    FindingFactory(incident=incident)
     return workflow.approve(workflow.submit(incident, by=analyst), by=reviewer)
 
 
@@ -116,6 +118,7 @@ def approved(analyst, reviewer, sharing_level="GREEN", **lines):
     incident = IncidentFactory(created_by=analyst, sharing_level=sharing_level)
     CitationFactory(incident=incident)
     CitationFactory(incident=incident)
+    FindingFactory(incident=incident)
     if lines.get("materiel"):
         MaterielLineFactory(incident=incident)
     incident.provisions.add(*lines.get("provisions", ()))
@@ -246,7 +249,9 @@ def _rename_category(exported):
 
 
 def _delete_provision(exported):
-    # The incident loses it with no save of its own and no feed entry.
+    # The incident loses it with no save of its own and no feed entry (an administrator
+    # removes the findings on it first: they protect it).
+    provision("1718/8(b)").findings.all().delete()
     provision("1718/8(b)").delete()
     return None
 

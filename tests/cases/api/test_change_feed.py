@@ -6,7 +6,7 @@ from django.urls import reverse
 from accounts import tokens
 from cases import workflow
 from cases.models import Incident
-from tests.factories import CitationFactory, IncidentFactory, InvolvementFactory
+from tests.factories import CitationFactory, FindingFactory, IncidentFactory, InvolvementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +28,7 @@ def approved(analyst, reviewer, **kwargs) -> Incident:
     incident = IncidentFactory(created_by=analyst, **kwargs)
     CitationFactory(incident=incident)
     CitationFactory(incident=incident)
+    FindingFactory(incident=incident)
     return workflow.approve(workflow.submit(incident, by=analyst), by=reviewer)
 
 

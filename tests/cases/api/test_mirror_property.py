@@ -36,6 +36,7 @@ from cases.markings import Attribution, SharingLevel, record_lowering
 from cases.models import Contribution, Incident, Organisation, Source
 from tests.factories import (
     CitationFactory,
+    FindingFactory,
     IncidentFactory,
     InvolvementFactory,
     PartnerOrganisationFactory,
@@ -154,6 +155,7 @@ class Mirrors(RuleBasedStateMachine):
         for source in sources:
             CitationFactory(incident=incident, source=source)
         InvolvementFactory(incident=incident, entity=entity)
+        FindingFactory(incident=incident, actor=entity)
         self.incidents.append(incident)
         if approve:
             # It may fail, e.g. when its sources no longer meet the evidentiary standard.

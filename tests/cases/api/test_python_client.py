@@ -19,7 +19,13 @@ from accounts import tokens
 from accounts.roles import Role
 from cases import workflow
 from cases.models import Incident
-from tests.factories import CitationFactory, IncidentFactory, UserFactory
+from tests.factories import (
+    CitationFactory,
+    EntityFactory,
+    FindingFactory,
+    IncidentFactory,
+    UserFactory,
+)
 
 CLIENTS = Path(__file__).resolve().parents[3] / "clients" / "python"
 sys.path[:0] = [str(CLIENTS), str(CLIENTS / "client")]
@@ -32,7 +38,16 @@ from msmt_client.api.incidents import (  # noqa: E402
     incidents_retrieve,
     incidents_submit_create,
 )
-from msmt_client.models import PatchedIncidentWrite, Step  # noqa: E402
+from msmt_client.models import (  # noqa: E402
+    ConfidenceEnum,
+    FindingWrite,
+    InvolvementRoleEnum,
+    InvolvementWrite,
+    LikelihoodEnum,
+    LimbEnum,
+    PatchedIncidentWrite,
+    Step,
+)
 
 
 def differences(left: Path, right: Path) -> list[str]:
@@ -76,6 +91,7 @@ def approved(analyst, reviewer, **kwargs) -> Incident:
     incident = IncidentFactory(created_by=analyst, **kwargs)
     CitationFactory(incident=incident)
     CitationFactory(incident=incident)
+    FindingFactory(incident=incident)
     return workflow.approve(workflow.submit(incident, by=analyst), by=reviewer)
 
 
@@ -119,16 +135,33 @@ def test_the_client_reads_writes_and_keeps_a_mirror(live_server, partner, tmp_pa
     lines = http.get("/api/v1/incidents/", params={"format": "ndjson"}).text.splitlines()
     assert {json.loads(line)["reference"] for line in lines} == shown
 
-    # A PATCH based on the ETag read, then a workflow step.
+    # A PATCH based on the ETag read, with the finding approval needs, then a workflow
+    # step.
     writer = session(analyst, can_write=True)
     read = incidents_retrieve.sync_detailed(draft.reference, client=writer)
+    state = EntityFactory(kind="state", name="DPRK")
     patched = incidents_partial_update.sync(
         draft.reference,
         client=writer,
-        body=PatchedIncidentWrite(title="Containers at Rajin"),
+        body=PatchedIncidentWrite(
+            title="Containers at Rajin",
+            provisions=["1718/8(b)"],
+            involvements=[InvolvementWrite(entity=state.pk, role=InvolvementRoleEnum.SUPPLIER)],
+            findings=[
+                FindingWrite(
+                    actor=state.pk,
+                    provision="1718/8(b)",
+                    limb=LimbEnum.EXPORT,
+                    likelihood=LikelihoodEnum.HIGHLY_LIKELY,
+                    confidence=ConfidenceEnum.HIGH,
+                )
+            ],
+        ),
         if_match=read.headers["ETag"],
     )
     assert patched.title == "Containers at Rajin"
+    (finding,) = patched.findings
+    assert (finding.actor.name, finding.likelihood) == ("DPRK", LikelihoodEnum.HIGHLY_LIKELY)
     submitted = incidents_submit_create.sync(draft.reference, client=writer, body=Step())
     assert submitted.status == "submitted"
 

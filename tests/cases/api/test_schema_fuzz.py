@@ -20,7 +20,7 @@ from accounts import tokens
 from accounts.roles import Role
 from cases import workflow
 from cases.exports import CSV_COLUMNS
-from tests.factories import CitationFactory, IncidentFactory, UserFactory
+from tests.factories import CitationFactory, FindingFactory, IncidentFactory, UserFactory
 
 
 @schemathesis.deserializer("text/csv")
@@ -68,6 +68,7 @@ def reviewer_key(db):
     incident = IncidentFactory(created_by=analyst)
     CitationFactory(incident=incident)
     CitationFactory(incident=incident)
+    FindingFactory(incident=incident)
     workflow.approve(workflow.submit(incident, by=analyst), by=reviewer)
     _, key = tokens.issue(reviewer, name="fuzz", can_write=True)
     return key

@@ -12,6 +12,7 @@ from cases.models import Incident
 from tests.factories import (
     CitationFactory,
     ContributionFactory,
+    FindingFactory,
     IncidentFactory,
     IncidentLocationFactory,
     InvolvementFactory,
@@ -41,6 +42,7 @@ def shown(reviewer):
     CitationFactory(incident=incident, source=SourceFactory(published_on="2025-01-02"))
     incident.provisions.add(provision())
     incident.context_provisions.add(provision("1874/26"))
+    FindingFactory(incident=incident, actor=incident.involvements.get().entity)
     ContributionFactory(incident=incident, state=participating_state("US"), attribution="named")
     request = RequestFactory().get("/")
     request.user = reviewer

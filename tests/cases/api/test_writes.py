@@ -8,6 +8,7 @@ from accounts import tokens
 from cases.models import Incident
 from tests.factories import (
     CitationFactory,
+    FindingFactory,
     IncidentFactory,
     LocationFactory,
     SourceFactory,
@@ -150,10 +151,27 @@ def test_a_stale_update_is_refused_and_changes_nothing(api, analyst):
     assert Incident.objects.get(pk=incident.pk).title == "Someone else's"
 
 
+def test_an_incident_is_written_as_json_only(api, analyst):
+    # A form cannot carry the lines' nesting; a generated client, told so by the schema,
+    # sends JSON.
+    incident = IncidentFactory(created_by=analyst, title="As it was")
+    response = api(analyst).patch(
+        detail(incident),
+        "title=Changed&version=0",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 415
+    assert Incident.objects.get(pk=incident.pk).title == "As it was"
+    schema = api(analyst).get(reverse("api:schema"), {"format": "json"}).json()
+    operation = schema["paths"]["/api/v1/incidents/{reference}/"]["patch"]
+    assert list(operation["requestBody"]["content"]) == ["application/json"]
+
+
 def test_the_workflow_steps_follow_the_same_rules_as_the_pages(api, analyst, reviewer):
     incident = IncidentFactory(created_by=analyst)
     CitationFactory(incident=incident)
     CitationFactory(incident=incident)
+    FindingFactory(incident=incident)
     assert api(analyst).post(detail(incident, "submit")).json()["status"] == "submitted"
     own = api(analyst).post(detail(incident, "approve"))
     assert own.status_code == 403  # analysts cannot review at all

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from cases import workflow
 from cases.models import Attachment, Incident, Notification
-from tests.factories import CitationFactory, IncidentFactory, SourceFactory
+from tests.factories import CitationFactory, FindingFactory, IncidentFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +20,7 @@ def corroborated(author, **kwargs) -> Incident:
     incident = IncidentFactory(created_by=author, updated_by=author, **kwargs)
     CitationFactory(incident=incident)
     CitationFactory(incident=incident)
+    FindingFactory(incident=incident)
     return incident
 
 
@@ -82,6 +83,7 @@ def test_a_reviewer_approves_and_the_author_is_told_in_the_app_and_by_mail(
 def test_the_standard_blocks_approval_until_the_reviewer_justifies_it(client, analyst, reviewer):
     incident = IncidentFactory(created_by=analyst)
     CitationFactory(incident=incident)
+    FindingFactory(incident=incident)
     workflow.submit(incident, by=analyst)
     client.force_login(reviewer)
 
@@ -134,6 +136,7 @@ def test_the_review_queue_lists_submissions_oldest_first_with_what_each_needs(
     older = workflow.submit(corroborated(analyst, title="older"), by=analyst)
     newer = IncidentFactory(created_by=analyst, title="newer, one source")
     CitationFactory(incident=newer)
+    FindingFactory(incident=newer)
     workflow.submit(newer, by=analyst)
     Incident.objects.filter(pk=older.pk).update(
         submitted_at=timezone.now() - datetime.timedelta(days=2)

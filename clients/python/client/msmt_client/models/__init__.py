@@ -1,5 +1,6 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .actor import Actor
 from .attempt import Attempt
 from .attribution_enum import AttributionEnum
 from .blank_enum import BlankEnum
@@ -24,6 +25,9 @@ from .entity_kind_enum import EntityKindEnum
 from .entity_record import EntityRecord
 from .error import Error
 from .error_errors import ErrorErrors
+from .finding import Finding
+from .finding_write import FindingWrite
+from .finding_write_actor_type_1 import FindingWriteActorType1
 from .force_enum import ForceEnum
 from .format_enum import FormatEnum
 from .incident import Incident
@@ -41,6 +45,8 @@ from .involvement import Involvement
 from .involvement_role_enum import InvolvementRoleEnum
 from .involvement_write import InvolvementWrite
 from .involvement_write_entity_type_1 import InvolvementWriteEntityType1
+from .likelihood_enum import LikelihoodEnum
+from .limb_enum import LimbEnum
 from .location import Location
 from .location_kind_enum import LocationKindEnum
 from .location_role_enum import LocationRoleEnum
@@ -68,6 +74,7 @@ from .source_record import SourceRecord
 from .sources_list_kind_item import SourcesListKindItem
 from .sources_list_reliability_item import SourcesListReliabilityItem
 from .sources_list_sharing_level_item import SourcesListSharingLevelItem
+from .standing_enum import StandingEnum
 from .state import State
 from .step import Step
 from .subscribable_event_enum import SubscribableEventEnum
@@ -76,6 +83,7 @@ from .verification_enum import VerificationEnum
 from .webhook_event_enum import WebhookEventEnum
 
 __all__ = (
+    "Actor",
     "Attempt",
     "AttributionEnum",
     "BlankEnum",
@@ -100,6 +108,9 @@ __all__ = (
     "EntityRecord",
     "Error",
     "ErrorErrors",
+    "Finding",
+    "FindingWrite",
+    "FindingWriteActorType1",
     "ForceEnum",
     "FormatEnum",
     "Incident",
@@ -117,6 +128,8 @@ __all__ = (
     "InvolvementRoleEnum",
     "InvolvementWrite",
     "InvolvementWriteEntityType1",
+    "LikelihoodEnum",
+    "LimbEnum",
     "Location",
     "LocationKindEnum",
     "LocationRoleEnum",
@@ -144,6 +157,7 @@ __all__ = (
     "SourcesListKindItem",
     "SourcesListReliabilityItem",
     "SourcesListSharingLevelItem",
+    "StandingEnum",
     "State",
     "Step",
     "SubscribableEventEnum",

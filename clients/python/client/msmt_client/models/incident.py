@@ -18,6 +18,7 @@ import datetime
 if TYPE_CHECKING:
   from ..models.citation import Citation
   from ..models.contribution import Contribution
+  from ..models.finding import Finding
   from ..models.incident_location import IncidentLocation
   from ..models.involvement import Involvement
   from ..models.materiel import Materiel
@@ -70,6 +71,8 @@ class Incident:
             citations (list[Citation]):
             contributions (list[Contribution]): The participating states that provided information, each with how far
                 outside the team it may be named. Outside the team, only those that may be named.
+            findings (list[Finding]): Who breached which of the paragraphs in `provisions`, in which limb, how likely and
+                with what confidence.
             contributing_states (list[str]): ISO 3166 codes of the contributing states you may see named; write
                 `contributions` to change them.
             contributing_states_unnamed (int): How many more participating states contributed that are cited only as "a
@@ -99,6 +102,7 @@ class Incident:
     context_provisions: list[str]
     citations: list[Citation]
     contributions: list[Contribution]
+    findings: list[Finding]
     contributing_states: list[str]
     contributing_states_unnamed: int
     created_at: datetime.datetime
@@ -114,6 +118,7 @@ class Incident:
     def to_dict(self) -> dict[str, Any]:
         from ..models.citation import Citation # noqa: PLC0415
         from ..models.contribution import Contribution # noqa: PLC0415
+        from ..models.finding import Finding # noqa: PLC0415
         from ..models.incident_location import IncidentLocation # noqa: PLC0415
         from ..models.involvement import Involvement # noqa: PLC0415
         from ..models.materiel import Materiel # noqa: PLC0415
@@ -188,6 +193,13 @@ class Incident:
 
 
 
+        findings = []
+        for findings_item_data in self.findings:
+            findings_item = findings_item_data.to_dict()
+            findings.append(findings_item)
+
+
+
         contributing_states = self.contributing_states
 
 
@@ -229,6 +241,7 @@ class Incident:
             "context_provisions": context_provisions,
             "citations": citations,
             "contributions": contributions,
+            "findings": findings,
             "contributing_states": contributing_states,
             "contributing_states_unnamed": contributing_states_unnamed,
             "created_at": created_at,
@@ -245,6 +258,7 @@ class Incident:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.citation import Citation # noqa: PLC0415
         from ..models.contribution import Contribution # noqa: PLC0415
+        from ..models.finding import Finding # noqa: PLC0415
         from ..models.incident_location import IncidentLocation # noqa: PLC0415
         from ..models.involvement import Involvement # noqa: PLC0415
         from ..models.materiel import Materiel # noqa: PLC0415
@@ -360,6 +374,16 @@ class Incident:
             contributions.append(contributions_item)
 
 
+        findings = []
+        _findings = d.pop("findings")
+        for findings_item_data in (_findings):
+            findings_item = Finding.from_dict(findings_item_data)
+
+
+
+            findings.append(findings_item)
+
+
         contributing_states = cast(list[str], d.pop("contributing_states"))
 
 
@@ -415,6 +439,7 @@ class Incident:
             context_provisions=context_provisions,
             citations=citations,
             contributions=contributions,
+            findings=findings,
             contributing_states=contributing_states,
             contributing_states_unnamed=contributing_states_unnamed,
             created_at=created_at,

@@ -5,8 +5,6 @@ from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-import json
-from .. import types
 
 from ..types import UNSET, Unset
 
@@ -22,6 +20,7 @@ import datetime
 if TYPE_CHECKING:
   from ..models.citation_write import CitationWrite
   from ..models.contribution_write import ContributionWrite
+  from ..models.finding_write import FindingWrite
   from ..models.incident_location_write import IncidentLocationWrite
   from ..models.involvement_write import InvolvementWrite
   from ..models.materiel_line_write import MaterielLineWrite
@@ -569,6 +568,7 @@ class IncidentWrite:
             locations (list[IncidentLocationWrite] | Unset):
             citations (list[CitationWrite] | Unset):
             contributions (list[ContributionWrite] | Unset):
+            findings (list[FindingWrite] | Unset):
      """
 
     title: str
@@ -590,6 +590,7 @@ class IncidentWrite:
     locations: list[IncidentLocationWrite] | Unset = UNSET
     citations: list[CitationWrite] | Unset = UNSET
     contributions: list[ContributionWrite] | Unset = UNSET
+    findings: list[FindingWrite] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -599,6 +600,7 @@ class IncidentWrite:
     def to_dict(self) -> dict[str, Any]:
         from ..models.citation_write import CitationWrite # noqa: PLC0415
         from ..models.contribution_write import ContributionWrite # noqa: PLC0415
+        from ..models.finding_write import FindingWrite # noqa: PLC0415
         from ..models.incident_location_write import IncidentLocationWrite # noqa: PLC0415
         from ..models.involvement_write import InvolvementWrite # noqa: PLC0415
         from ..models.materiel_line_write import MaterielLineWrite # noqa: PLC0415
@@ -712,6 +714,15 @@ class IncidentWrite:
 
 
 
+        findings: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.findings, Unset):
+            findings = []
+            for findings_item_data in self.findings:
+                findings_item = findings_item_data.to_dict()
+                findings.append(findings_item)
+
+
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -751,145 +762,18 @@ class IncidentWrite:
             field_dict["citations"] = citations
         if contributions is not UNSET:
             field_dict["contributions"] = contributions
+        if findings is not UNSET:
+            field_dict["findings"] = findings
 
         return field_dict
 
-
-    def to_multipart(self) -> types.RequestFiles:
-        from ..models.citation_write import CitationWrite # noqa: PLC0415
-        from ..models.contribution_write import ContributionWrite # noqa: PLC0415
-        from ..models.incident_location_write import IncidentLocationWrite # noqa: PLC0415
-        from ..models.involvement_write import InvolvementWrite # noqa: PLC0415
-        from ..models.materiel_line_write import MaterielLineWrite # noqa: PLC0415
-        files: types.RequestFiles = []
-
-        files.append(("title", (None, str(self.title).encode(), "text/plain")))
-
-
-
-        files.append(("summary", (None, str(self.summary).encode(), "text/plain")))
-
-
-
-        files.append(("type", (None, str(self.type_).encode(), "text/plain")))
-
-
-
-        files.append(("occurred_from", (None, self.occurred_from.isoformat().encode(), "text/plain")))
-
-
-
-        if not isinstance(self.occurred_to, Unset):
-            if isinstance(self.occurred_to, datetime.date):
-
-                files.append(("occurred_to", (None, self.occurred_to.isoformat().encode(), "text/plain")))
-            else:
-                files.append(("occurred_to", (None, str(self.occurred_to).encode(), "text/plain")))
-
-
-        if not isinstance(self.date_precision, Unset):
-            files.append(("date_precision",  (None, str(self.date_precision.value).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.origin_country, Unset):
-            if isinstance(self.origin_country, CountryEnum):
-
-                files.append(("origin_country",  (None, str(self.origin_country.value).encode(), "text/plain")))
-            else:
-                files.append(("origin_country",  (None, str(self.origin_country.value).encode(), "text/plain")))
-
-
-        if not isinstance(self.destination_country, Unset):
-            if isinstance(self.destination_country, CountryEnum):
-
-                files.append(("destination_country",  (None, str(self.destination_country.value).encode(), "text/plain")))
-            else:
-                files.append(("destination_country",  (None, str(self.destination_country.value).encode(), "text/plain")))
-
-
-        if not isinstance(self.confidence, Unset):
-            files.append(("confidence",  (None, str(self.confidence.value).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.sharing_level, Unset):
-            files.append(("sharing_level",  (None, str(self.sharing_level.value).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.provisions, Unset):
-            for provisions_item_element in self.provisions:
-                files.append(("provisions", (None, str(provisions_item_element).encode(), "text/plain")))
-
-
-
-
-        if not isinstance(self.context_provisions, Unset):
-            for context_provisions_item_element in self.context_provisions:
-                files.append(("context_provisions", (None, str(context_provisions_item_element).encode(), "text/plain")))
-
-
-
-
-        if not isinstance(self.version, Unset):
-            files.append(("version", (None, str(self.version).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.consent, Unset):
-            files.append(("consent", (None, str(self.consent).encode(), "text/plain")))
-
-
-
-        if not isinstance(self.materiel, Unset):
-            for materiel_item_element in self.materiel:
-                files.append(("materiel", (None, json.dumps( materiel_item_element.to_dict()).encode(), "application/json")))
-
-
-
-
-        if not isinstance(self.involvements, Unset):
-            for involvements_item_element in self.involvements:
-                files.append(("involvements", (None, json.dumps( involvements_item_element.to_dict()).encode(), "application/json")))
-
-
-
-
-        if not isinstance(self.locations, Unset):
-            for locations_item_element in self.locations:
-                files.append(("locations", (None, json.dumps( locations_item_element.to_dict()).encode(), "application/json")))
-
-
-
-
-        if not isinstance(self.citations, Unset):
-            for citations_item_element in self.citations:
-                files.append(("citations", (None, json.dumps( citations_item_element.to_dict()).encode(), "application/json")))
-
-
-
-
-        if not isinstance(self.contributions, Unset):
-            for contributions_item_element in self.contributions:
-                files.append(("contributions", (None, json.dumps( contributions_item_element.to_dict()).encode(), "application/json")))
-
-
-
-
-
-        for prop_name, prop in self.additional_properties.items():
-            files.append((prop_name, (None, str(prop).encode(), "text/plain")))
-
-
-
-        return files
 
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.citation_write import CitationWrite # noqa: PLC0415
         from ..models.contribution_write import ContributionWrite # noqa: PLC0415
+        from ..models.finding_write import FindingWrite # noqa: PLC0415
         from ..models.incident_location_write import IncidentLocationWrite # noqa: PLC0415
         from ..models.involvement_write import InvolvementWrite # noqa: PLC0415
         from ..models.materiel_line_write import MaterielLineWrite # noqa: PLC0415
@@ -1073,6 +957,18 @@ class IncidentWrite:
                 contributions.append(contributions_item)
 
 
+        _findings = d.pop("findings", UNSET)
+        findings: list[FindingWrite] | Unset = UNSET
+        if _findings is not UNSET:
+            findings = []
+            for findings_item_data in _findings:
+                findings_item = FindingWrite.from_dict(findings_item_data)
+
+
+
+                findings.append(findings_item)
+
+
         incident_write = cls(
             title=title,
             summary=summary,
@@ -1093,6 +989,7 @@ class IncidentWrite:
             locations=locations,
             citations=citations,
             contributions=contributions,
+            findings=findings,
         )
 
 

@@ -17,7 +17,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    body:    IncidentWrite  |     IncidentWrite  |     IncidentWrite  | Unset = UNSET,
+    body: IncidentWrite,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -32,17 +32,9 @@ def _get_kwargs(
         "url": "/api/v1/incidents/",
     }
 
-    if isinstance(body, IncidentWrite):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
-        headers["Content-Type"] = "application/json"
-    if isinstance(body, IncidentWrite):
-        _kwargs["data"] = body.to_dict()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    if isinstance(body, IncidentWrite):
-        _kwargs["files"] = body.to_multipart()
-
-        headers["Content-Type"] = "multipart/form-data; boundary=+++"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -117,21 +109,13 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body:    IncidentWrite  |     IncidentWrite  |     IncidentWrite  | Unset = UNSET,
+    body: IncidentWrite,
 
 ) -> Response[Error | Incident]:
     """  Incidents. Partners read; analysts and reviewers also write drafts and take
     workflow steps, under exactly the rules of the web pages (cases.workflow).
 
     Args:
-        body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
-            the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
-        body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
-            the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
         body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
             the incident's
             lines of that kind; lines left out stay as they are. The workflow fields cannot be
@@ -160,21 +144,13 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body:    IncidentWrite  |     IncidentWrite  |     IncidentWrite  | Unset = UNSET,
+    body: IncidentWrite,
 
 ) -> Error | Incident | None:
     """  Incidents. Partners read; analysts and reviewers also write drafts and take
     workflow steps, under exactly the rules of the web pages (cases.workflow).
 
     Args:
-        body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
-            the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
-        body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
-            the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
         body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
             the incident's
             lines of that kind; lines left out stay as they are. The workflow fields cannot be
@@ -198,21 +174,13 @@ body=body,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body:    IncidentWrite  |     IncidentWrite  |     IncidentWrite  | Unset = UNSET,
+    body: IncidentWrite,
 
 ) -> Response[Error | Incident]:
     """  Incidents. Partners read; analysts and reviewers also write drafts and take
     workflow steps, under exactly the rules of the web pages (cases.workflow).
 
     Args:
-        body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
-            the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
-        body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
-            the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
         body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
             the incident's
             lines of that kind; lines left out stay as they are. The workflow fields cannot be
@@ -241,21 +209,13 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body:    IncidentWrite  |     IncidentWrite  |     IncidentWrite  | Unset = UNSET,
+    body: IncidentWrite,
 
 ) -> Error | Incident | None:
     """  Incidents. Partners read; analysts and reviewers also write drafts and take
     workflow steps, under exactly the rules of the web pages (cases.workflow).
 
     Args:
-        body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
-            the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
-        body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
-            the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
         body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
             the incident's
             lines of that kind; lines left out stay as they are. The workflow fields cannot be

@@ -19,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     reference: str,
     *,
-    body:    PatchedIncidentWrite  |     PatchedIncidentWrite  |     PatchedIncidentWrite  | Unset = UNSET,
+    body: PatchedIncidentWrite | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -38,21 +38,11 @@ def _get_kwargs(
         "url": "/api/v1/incidents/{reference}/".format(reference=quote(str(reference), safe=""),),
     }
 
-    if isinstance(body, PatchedIncidentWrite):
-        
-        if not isinstance(body, Unset):
-            _kwargs["json"] = body.to_dict()
+    
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
 
-        headers["Content-Type"] = "application/json"
-    if isinstance(body, PatchedIncidentWrite):
-        if not isinstance(body, Unset):
-            _kwargs["data"] = body.to_dict()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    if isinstance(body, PatchedIncidentWrite):
-        if not isinstance(body, Unset):
-            _kwargs["files"] = body.to_multipart()
-
-        headers["Content-Type"] = "multipart/form-data; boundary=+++"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -142,7 +132,7 @@ def sync_detailed(
     reference: str,
     *,
     client: AuthenticatedClient,
-    body:    PatchedIncidentWrite  |     PatchedIncidentWrite  |     PatchedIncidentWrite  | Unset = UNSET,
+    body: PatchedIncidentWrite | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Error | Incident]:
@@ -152,14 +142,6 @@ def sync_detailed(
     Args:
         reference (str):
         if_match (str | Unset):
-        body (PatchedIncidentWrite | Unset): A draft as analysts write it through the API. Lines
-            given replace the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
-        body (PatchedIncidentWrite | Unset): A draft as analysts write it through the API. Lines
-            given replace the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
         body (PatchedIncidentWrite | Unset): A draft as analysts write it through the API. Lines
             given replace the incident's
             lines of that kind; lines left out stay as they are. The workflow fields cannot be
@@ -191,7 +173,7 @@ def sync(
     reference: str,
     *,
     client: AuthenticatedClient,
-    body:    PatchedIncidentWrite  |     PatchedIncidentWrite  |     PatchedIncidentWrite  | Unset = UNSET,
+    body: PatchedIncidentWrite | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> Error | Incident | None:
@@ -201,14 +183,6 @@ def sync(
     Args:
         reference (str):
         if_match (str | Unset):
-        body (PatchedIncidentWrite | Unset): A draft as analysts write it through the API. Lines
-            given replace the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
-        body (PatchedIncidentWrite | Unset): A draft as analysts write it through the API. Lines
-            given replace the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
         body (PatchedIncidentWrite | Unset): A draft as analysts write it through the API. Lines
             given replace the incident's
             lines of that kind; lines left out stay as they are. The workflow fields cannot be
@@ -235,7 +209,7 @@ async def asyncio_detailed(
     reference: str,
     *,
     client: AuthenticatedClient,
-    body:    PatchedIncidentWrite  |     PatchedIncidentWrite  |     PatchedIncidentWrite  | Unset = UNSET,
+    body: PatchedIncidentWrite | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Error | Incident]:
@@ -245,14 +219,6 @@ async def asyncio_detailed(
     Args:
         reference (str):
         if_match (str | Unset):
-        body (PatchedIncidentWrite | Unset): A draft as analysts write it through the API. Lines
-            given replace the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
-        body (PatchedIncidentWrite | Unset): A draft as analysts write it through the API. Lines
-            given replace the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
         body (PatchedIncidentWrite | Unset): A draft as analysts write it through the API. Lines
             given replace the incident's
             lines of that kind; lines left out stay as they are. The workflow fields cannot be
@@ -284,7 +250,7 @@ async def asyncio(
     reference: str,
     *,
     client: AuthenticatedClient,
-    body:    PatchedIncidentWrite  |     PatchedIncidentWrite  |     PatchedIncidentWrite  | Unset = UNSET,
+    body: PatchedIncidentWrite | Unset = UNSET,
     if_match: str | Unset = UNSET,
 
 ) -> Error | Incident | None:
@@ -294,14 +260,6 @@ async def asyncio(
     Args:
         reference (str):
         if_match (str | Unset):
-        body (PatchedIncidentWrite | Unset): A draft as analysts write it through the API. Lines
-            given replace the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
-        body (PatchedIncidentWrite | Unset): A draft as analysts write it through the API. Lines
-            given replace the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
         body (PatchedIncidentWrite | Unset): A draft as analysts write it through the API. Lines
             given replace the incident's
             lines of that kind; lines left out stay as they are. The workflow fields cannot be

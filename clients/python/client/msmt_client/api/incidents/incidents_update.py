@@ -19,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     reference: str,
     *,
-    body:    IncidentWrite  |     IncidentWrite  |     IncidentWrite  | Unset = UNSET,
+    body: IncidentWrite,
     if_match: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -38,17 +38,9 @@ def _get_kwargs(
         "url": "/api/v1/incidents/{reference}/".format(reference=quote(str(reference), safe=""),),
     }
 
-    if isinstance(body, IncidentWrite):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
-        headers["Content-Type"] = "application/json"
-    if isinstance(body, IncidentWrite):
-        _kwargs["data"] = body.to_dict()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    if isinstance(body, IncidentWrite):
-        _kwargs["files"] = body.to_multipart()
-
-        headers["Content-Type"] = "multipart/form-data; boundary=+++"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -138,7 +130,7 @@ def sync_detailed(
     reference: str,
     *,
     client: AuthenticatedClient,
-    body:    IncidentWrite  |     IncidentWrite  |     IncidentWrite  | Unset = UNSET,
+    body: IncidentWrite,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Error | Incident]:
@@ -148,14 +140,6 @@ def sync_detailed(
     Args:
         reference (str):
         if_match (str | Unset):
-        body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
-            the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
-        body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
-            the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
         body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
             the incident's
             lines of that kind; lines left out stay as they are. The workflow fields cannot be
@@ -187,7 +171,7 @@ def sync(
     reference: str,
     *,
     client: AuthenticatedClient,
-    body:    IncidentWrite  |     IncidentWrite  |     IncidentWrite  | Unset = UNSET,
+    body: IncidentWrite,
     if_match: str | Unset = UNSET,
 
 ) -> Error | Incident | None:
@@ -197,14 +181,6 @@ def sync(
     Args:
         reference (str):
         if_match (str | Unset):
-        body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
-            the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
-        body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
-            the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
         body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
             the incident's
             lines of that kind; lines left out stay as they are. The workflow fields cannot be
@@ -231,7 +207,7 @@ async def asyncio_detailed(
     reference: str,
     *,
     client: AuthenticatedClient,
-    body:    IncidentWrite  |     IncidentWrite  |     IncidentWrite  | Unset = UNSET,
+    body: IncidentWrite,
     if_match: str | Unset = UNSET,
 
 ) -> Response[Error | Incident]:
@@ -241,14 +217,6 @@ async def asyncio_detailed(
     Args:
         reference (str):
         if_match (str | Unset):
-        body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
-            the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
-        body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
-            the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
         body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
             the incident's
             lines of that kind; lines left out stay as they are. The workflow fields cannot be
@@ -280,7 +248,7 @@ async def asyncio(
     reference: str,
     *,
     client: AuthenticatedClient,
-    body:    IncidentWrite  |     IncidentWrite  |     IncidentWrite  | Unset = UNSET,
+    body: IncidentWrite,
     if_match: str | Unset = UNSET,
 
 ) -> Error | Incident | None:
@@ -290,14 +258,6 @@ async def asyncio(
     Args:
         reference (str):
         if_match (str | Unset):
-        body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
-            the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
-        body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
-            the incident's
-            lines of that kind; lines left out stay as they are. The workflow fields cannot be
-            written: steps are taken through the workflow actions.
         body (IncidentWrite): A draft as analysts write it through the API. Lines given replace
             the incident's
             lines of that kind; lines left out stay as they are. The workflow fields cannot be
