@@ -235,6 +235,7 @@ class SourceForm(StyledForm, ReaderForm, SharingConsentForm):
             "kind",
             "published_on",
             "url",
+            "published_by",
             "reliability",
             "sharing_level",
             "attribution",

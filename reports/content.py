@@ -44,6 +44,8 @@ def footnote(citation: Citation) -> str | None:
     if citation.locator:
         parts.append(citation.locator)
     text = ", ".join(parts) + "."
+    if source.published_by:  # a reprint or an aggregator's copy: say whose copy it is
+        text += f" Copy published by {source.published_by}."
     return f"{text} Available at {source.url}." if source.url else text
 
 

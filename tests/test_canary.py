@@ -89,6 +89,7 @@ def marked_incident(marker, status, level, created_by=None, source_level=None, *
             title=f"{marker} source",
             description=f"{marker} description",
             url=f"https://example.org/{marker}",
+            published_by=f"{marker} outlet",
             sharing_level=source_level or level,
             created_by=created_by,
             **source,

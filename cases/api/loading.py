@@ -13,7 +13,7 @@ from collections import defaultdict
 from django.db.models import Value
 
 from cases.lines import API_LINE_KINDS
-from cases.models import EntityAlias, VesselName
+from cases.models import EntityAlias, Source, VesselName
 from cases.models.incidents import Incident
 from cases.visibility import cited_source_condition, state_naming
 
@@ -30,7 +30,17 @@ ENTITY = (
 )
 LOCATION = ("id", "name", "kind", "country", "latitude", "longitude", "precision")
 ACTOR = ("id", "kind", "name", "country")
-SOURCE = ("id", "title", "kind", "published_on", "url", "reliability", "sharing_level")
+SOURCE = (
+    "id",
+    "title",
+    "kind",
+    "published_on",
+    "url",
+    "published_by",
+    "reliability",
+    "sharing_level",
+    "derived_from",
+)
 
 
 def _grouped(rows, key="incident_id") -> dict[int, list[dict]]:
@@ -119,6 +129,18 @@ def load_shown(incidents, user) -> None:
         .values("entity_id", "name"),
         key="entity_id",
     )
+    # A retold source is named only where the reader may see it.
+    retold = {
+        row["source__derived_from"]
+        for rows in shown["citations"].values()
+        for row in rows
+        if row["source__derived_from"] is not None
+    }
+    seen_originals = (
+        set(Source.objects.visible_to(user).filter(pk__in=retold).values_list("pk", flat=True))
+        if retold
+        else set()
+    )
     for kind in API_LINE_KINDS:
         for rows in shown[kind.name].values():
             for index, row in enumerate(rows):
@@ -131,6 +153,8 @@ def load_shown(incidents, user) -> None:
                     entity["past_names"] = [p["name"] for p in past_names.get(entity["id"], [])]
                 elif kind.name == "citations":
                     line["source"]["attribution"], line["source"]["originator"] = source
+                    if line["source"]["derived_from"] not in seen_originals:
+                        line["source"]["derived_from"] = None
     # Both kinds of cited paragraph in one query: a round trip fewer for every page.
     cited = [
         through.objects.filter(incident_id__any_of=ids)

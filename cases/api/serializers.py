@@ -132,8 +132,10 @@ def source_data(source: dict, user) -> dict:
         "published_on": _or_none(_DATE, source["published_on"]),
         # A link can name the state that may not be named.
         "url": source["url"] if originator == source["originator"] else "",
+        "published_by": source["published_by"] if originator == source["originator"] else "",
         "reliability": source["reliability"],
         "sharing_level": source["sharing_level"],
+        "derived_from": source["derived_from"],
     }
 
 
@@ -219,6 +221,15 @@ class SourceSerializer(ReadSerializer):
     url = serializers.SerializerMethodField(
         help_text="Left empty where the originator may not be named."
     )
+    published_by = serializers.SerializerMethodField(
+        help_text="The outlet whose copy `url` leads to, when it is not the originator's own "
+        "(an aggregator or a reprint). Left empty where the originator may not be named."
+    )
+    derived_from = serializers.SerializerMethodField(
+        help_text="The id of the source this one retells or copies, if you may see it; null "
+        "for an original (or one whose original you may not see). Sources that lead back to "
+        "the same original are one line of reporting."
+    )
 
     class Meta:
         model = Source
@@ -229,8 +240,10 @@ class SourceSerializer(ReadSerializer):
             "kind",
             "published_on",
             "url",
+            "published_by",
             "reliability",
             "sharing_level",
+            "derived_from",
         ]
 
     def get_originator(self, source) -> str:
@@ -238,8 +251,18 @@ class SourceSerializer(ReadSerializer):
 
     def get_url(self, source) -> str:
         # A link can name the state that may not be named.
+        return source.url if self._names_originator(source) else ""
+
+    def get_published_by(self, source) -> str:
+        return source.published_by if self._names_originator(source) else ""
+
+    def get_derived_from(self, source) -> int | None:
+        # Annotated by the listing (SourceViewSet): whether the reader may see it.
+        return source.derived_from_id if getattr(source, "original_visible", False) else None
+
+    def _names_originator(self, source) -> bool:
         user = self.context["request"].user
-        return source.url if source.originator_shown_to(user) == source.originator.name else ""
+        return source.originator_shown_to(user) == source.originator.name
 
 
 class SourceRecordSerializer(SourceSerializer):

@@ -11,7 +11,7 @@ from concurrency.exceptions import RecordModifiedError
 from django import forms
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import BigIntegerField, Prefetch
+from django.db.models import BigIntegerField, Exists, OuterRef, Prefetch
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -569,9 +569,10 @@ class SourceViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
         seen = Citation.objects.filter(
             incident__in=Incident.objects.visible_to(self.request.user)
         ).select_related("incident")
+        visible = Source.objects.visible_to(self.request.user)
         return (
-            Source.objects.visible_to(self.request.user)
-            .select_related("originator")
+            visible.select_related("originator")
+            .annotate(original_visible=Exists(visible.filter(pk=OuterRef("derived_from"))))
             .prefetch_related(Prefetch("citations", seen, to_attr="seen_citations"))
         )
 

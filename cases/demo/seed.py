@@ -188,6 +188,7 @@ def _source(item, organisations, analyst, result) -> Source:
             "sharing_level": item["sharing_level"],
             "attribution": item["attribution"],
             "description": item.get("description", ""),
+            "published_by": item.get("published_by", ""),
             "created_by": analyst,
         },
     )

@@ -34,6 +34,13 @@ class Source(models.Model):
         null=True, blank=True, help_text="Date of the document or of the information."
     )
     url = models.URLField("link", max_length=1000, blank=True)
+    published_by = models.CharField(
+        "copy published by",
+        max_length=200,
+        blank=True,
+        help_text="The outlet whose copy the link leads to, when it is not the originator's "
+        "own (an aggregator or a reprint), e.g. menafn.com. Empty for the originator's own.",
+    )
     reliability = models.CharField(max_length=1, choices=Reliability.choices, default=Reliability.F)
     sharing_level = models.CharField(
         max_length=12, choices=SharingLevel.choices, default=SharingLevel.AMBER

@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from accounts import tokens
 from accounts.roles import Role
 from cases import workflow
 from cases.forms import SourceForm
@@ -109,3 +110,81 @@ def test_the_source_form_offers_and_accepts_only_sources_the_reader_may_see(anal
     assert SourceForm({**data, "derived_from": original.pk}, reader=analyst).is_valid()
     refused = SourceForm({**data, "derived_from": hidden.pk}, reader=analyst)
     assert not refused.is_valid() and "derived_from" in refused.errors
+
+
+class TestPartnersReadTheLineOfReporting:
+    """The API says what a source retells, where the reader may see the original."""
+
+    @pytest.fixture
+    def reader(self, client):
+        def as_user(user):
+            _, key = tokens.issue(user, name="reader")
+            client.defaults["HTTP_AUTHORIZATION"] = f"Token {key}"
+            return client
+
+        return as_user
+
+    def sources_of(self, client, incident) -> dict:
+        body = client.get(reverse("api:incident-detail", args=[incident.reference])).json()
+        return {line["source"]["title"]: line["source"] for line in body["citations"]}
+
+    def test_a_copy_names_its_original_when_the_reader_sees_it(
+        self, reader, analyst, reviewer, partner, wire_story
+    ):
+        original, (copy, _) = wire_story
+        incident = IncidentFactory(created_by=analyst)
+        CitationFactory(incident=incident, source=original)
+        CitationFactory(incident=incident, source=copy)
+        FindingFactory(incident=incident)
+        workflow.approve(
+            workflow.submit(incident, by=analyst), by=reviewer, standard_override="One story."
+        )
+        shown = self.sources_of(reader(partner), incident)
+        assert shown["Reprint 1"]["derived_from"] == original.pk
+        assert shown["Wire story"]["derived_from"] is None
+        listed = {
+            s["title"]: s for s in reader(partner).get(reverse("api:source-list")).json()["results"]
+        }
+        assert listed["Reprint 1"]["derived_from"] == original.pk
+
+    def test_an_original_the_reader_may_not_see_is_not_named(
+        self, reader, analyst, reviewer, partner, wire_story
+    ):
+        original, (copy, other) = wire_story
+        incident = IncidentFactory(created_by=analyst)
+        CitationFactory(incident=incident, source=copy)
+        CitationFactory(incident=incident, source=other)
+        FindingFactory(incident=incident)
+        workflow.approve(
+            workflow.submit(incident, by=analyst), by=reviewer, standard_override="Wire copies."
+        )
+        # The partner sees the copies, cited in an incident they see, not the original.
+        shown = self.sources_of(reader(partner), incident)
+        assert shown["Reprint 1"]["derived_from"] is None
+        listed = {
+            s["title"]: s for s in reader(partner).get(reverse("api:source-list")).json()["results"]
+        }
+        assert "Wire story" not in listed and listed["Reprint 1"]["derived_from"] is None
+        # The team sees it.
+        assert self.sources_of(reader(analyst), incident)["Reprint 1"]["derived_from"] == (
+            original.pk
+        )
+
+
+def test_a_copy_says_whose_copy_it_is_on_its_page_and_in_a_report(client, analyst):
+    from reports.content import footnote
+
+    copy = SourceFactory(
+        title="DPRK missiles used in Ukraine",
+        originator=OrganisationFactory(name="Kuwait News Agency"),
+        url="https://menafn.com/1107687000/",
+        published_by="menafn.com",
+    )
+    citation = CitationFactory(source=copy, locator="")
+    assert footnote(citation) == (
+        "Kuwait News Agency, “DPRK missiles used in Ukraine”, 1 March 2024. "
+        "Copy published by menafn.com. Available at https://menafn.com/1107687000/."
+    )
+    client.force_login(analyst)
+    page = client.get(reverse("cases:source_detail", args=[copy.pk])).content.decode()
+    assert "Copy published by" in page and "menafn.com" in page

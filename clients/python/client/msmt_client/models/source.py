@@ -40,6 +40,8 @@ class Source:
                 * `other` - Other
             published_on (datetime.date | None): Date of the document or of the information.
             url (str): Left empty where the originator may not be named.
+            published_by (str): The outlet whose copy `url` leads to, when it is not the originator's own (an aggregator or
+                a reprint). Left empty where the originator may not be named.
             reliability (ReliabilityEnum): * `A` - A – completely reliable
                 * `B` - B – usually reliable
                 * `C` - C – fairly reliable
@@ -51,6 +53,9 @@ class Source:
                 * `AMBER` - TLP:AMBER
                 * `AMBER+STRICT` - TLP:AMBER+STRICT
                 * `RED` - TLP:RED
+            derived_from (int | None): The id of the source this one retells or copies, if you may see it; null for an
+                original (or one whose original you may not see). Sources that lead back to the same original are one line of
+                reporting.
      """
 
     id: int
@@ -59,8 +64,10 @@ class Source:
     kind: SourceKindEnum
     published_on: datetime.date | None
     url: str
+    published_by: str
     reliability: ReliabilityEnum
     sharing_level: SharingLevelEnum
+    derived_from: int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -84,9 +91,14 @@ class Source:
 
         url = self.url
 
+        published_by = self.published_by
+
         reliability = self.reliability.value
 
         sharing_level = self.sharing_level.value
+
+        derived_from: int | None
+        derived_from = self.derived_from
 
 
         field_dict: dict[str, Any] = {}
@@ -98,8 +110,10 @@ class Source:
             "kind": kind,
             "published_on": published_on,
             "url": url,
+            "published_by": published_by,
             "reliability": reliability,
             "sharing_level": sharing_level,
+            "derived_from": derived_from,
         })
 
         return field_dict
@@ -140,6 +154,8 @@ class Source:
 
         url = d.pop("url")
 
+        published_by = d.pop("published_by")
+
         reliability = ReliabilityEnum(d.pop("reliability"))
 
 
@@ -150,6 +166,14 @@ class Source:
 
 
 
+        def _parse_derived_from(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        derived_from = _parse_derived_from(d.pop("derived_from"))
+
+
         source = cls(
             id=id,
             title=title,
@@ -157,8 +181,10 @@ class Source:
             kind=kind,
             published_on=published_on,
             url=url,
+            published_by=published_by,
             reliability=reliability,
             sharing_level=sharing_level,
+            derived_from=derived_from,
         )
 
 
