@@ -82,6 +82,31 @@ def check_form_findings(form, formsets: dict) -> None:
     check_findings([line.instance for line in kept(formsets["findings"])], involved, breached)
 
 
+def describe_evidence(form, custody, *, by):
+    """Save a piece of evidence's description and its chain of custody. An incident's
+    evidence is part of the incident: saved as an edit of it (its version, its last
+    editor for the four-eyes rule), and only while it may be edited."""
+
+    def save_description(_incident=None):
+        attachment = form.save(commit=False)
+        attachment._history_user = by
+        attachment.save()
+        custody.instance = attachment
+        for step in custody.save(commit=False):
+            step._history_user = by
+            step.save()
+        for step in custody.deleted_objects:
+            step._history_user = by
+            step.delete()
+
+    incident = form.instance.incident
+    if incident is None:
+        with transaction.atomic():
+            save_description()
+        return
+    save(Incident.objects.get(pk=incident.pk), by=by, save_related=save_description)
+
+
 @dataclass
 class LinePlan:
     """What writing a list of lines of one kind does to an incident's lines."""

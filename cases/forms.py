@@ -1,3 +1,5 @@
+import copy
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
@@ -9,6 +11,7 @@ from cases.models import (
     Attachment,
     Citation,
     Contribution,
+    CustodyStep,
     Entity,
     Finding,
     Incident,
@@ -177,6 +180,58 @@ class AttachmentForm(StyledForm, SharingConsentForm, ReaderForm):
     class Meta:
         model = Attachment
         fields = LINES["attachments"].fields
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].required = True  # empty only on files from before kinds
+
+
+class EvidenceForm(StyledForm, SharingConsentForm, ReaderForm):
+    """What a piece of evidence is and how it reached the team; it is refused until it
+    gives what its kind needs (Attachment.missing)."""
+
+    visible_records = ("vessel",)
+
+    class Meta:
+        model = Attachment
+        fields = [*Attachment.EVIDENCE_FIELDS, "sharing_level", "for_publication"]
+        widgets = {
+            "captured_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "period_from": DateInput(),
+            "period_to": DateInput(),
+            "obtained_on": DateInput(),
+            "vessel": SearchSelect(reverse_lazy("cases:entity_search"), "vessel"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].required = True
+        # Times are given and stored in UTC, as imagery providers give them.
+        self.fields["captured_at"].help_text = "UTC, as the provider gives it."
+
+    def clean(self):
+        cleaned = super().clean()
+        probe = copy.copy(self.instance)
+        for name, value in cleaned.items():
+            setattr(probe, name, value)
+        for name in probe.missing():
+            if name in self.fields and name not in self.errors:
+                self.add_error(name, "This kind of evidence needs it.")
+        return cleaned
+
+
+class CustodyStepForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = CustodyStep
+        fields = ["holder", "received_on", "note"]
+        widgets = {"received_on": DateInput()}
+
+
+CustodyFormSet = inlineformset_factory(
+    Attachment, CustodyStep, form=CustodyStepForm, extra=0, can_delete=True
+)
 
 
 LINE_FORMS = {

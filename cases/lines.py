@@ -57,7 +57,7 @@ LINE_KINDS = (
     LineKind(
         "attachments",
         Attachment,
-        ("file", "caption", "sharing_level", "for_publication"),
+        ("file", "kind", "caption", "sharing_level", "for_publication"),
         "Attachments",
         in_api=False,
     ),

@@ -32,5 +32,13 @@ def can_edit(user, incident: Incident) -> bool:
     return incident.is_editable and user.has_perm("cases.change_incident")
 
 
+def can_describe_evidence(user, attachment) -> bool:
+    """An incident's evidence is described while the incident may be edited; a source's
+    whenever sources may be."""
+    if attachment.incident_id:
+        return can_edit(user, attachment.incident)
+    return user.has_perm("cases.change_source")
+
+
 def can_review(user) -> bool:
     return user.has_perm("cases.review_incident")

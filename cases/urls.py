@@ -53,6 +53,7 @@ urlpatterns = [
     path("sources/<int:pk>/", views.source_detail, name="source_detail"),
     path("locations/new/", views.location_create, name="location_create"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
+    path("attachments/<int:pk>/evidence/", views.attachment_evidence, name="attachment_evidence"),
     path("attachments/file/<file_name:name>", views.attachment_file, name="attachment_file"),
     path("notifications/", views.notification_list, name="notification_list"),
 ]

@@ -20,7 +20,9 @@ from cases import editing, exports, provenance, workflow
 from cases.filters import EntityFilterSet, IncidentFilterSet, SourceFilterSet
 from cases.forms import (
     LINE_FORMSETS,
+    CustodyFormSet,
     EntityForm,
+    EvidenceForm,
     IncidentForm,
     LocationForm,
     ReaderForm,
@@ -28,7 +30,13 @@ from cases.forms import (
 )
 from cases.history import incident_changes
 from cases.models import Attachment, Entity, Incident, Involvement, Source
-from cases.permissions import can_create_incident, can_edit, can_review, team_member_required
+from cases.permissions import (
+    can_create_incident,
+    can_describe_evidence,
+    can_edit,
+    can_review,
+    team_member_required,
+)
 
 PAGE_SIZE = 25
 
@@ -309,6 +317,44 @@ def source_detail(request, pk):
 def attachment_download(request, pk):
     """Attachments are only ever served here, after the same check as their record."""
     return _serve(get_object_or_404(Attachment.objects.visible_to(request.user), pk=pk))
+
+
+@team_member_required
+def attachment_evidence(request, pk):
+    """What a piece of evidence is and how it reached the team, described where it may
+    be edited (cases.permissions.can_describe_evidence)."""
+    attachment = get_object_or_404(
+        Attachment.objects.visible_to(request.user).select_related("incident", "source", "vessel"),
+        pk=pk,
+    )
+    record = attachment.incident or attachment.source
+    back = (
+        reverse("cases:incident_detail", args=[record.reference])
+        if attachment.incident
+        else reverse("cases:source_detail", args=[record.pk])
+    )
+    editable = can_describe_evidence(request.user, attachment)
+    if request.method == "POST" and not editable:
+        messages.error(request, "This evidence cannot be described now: its record is locked.")
+        return redirect(request.path)
+    data = request.POST if request.method == "POST" else None
+    form = EvidenceForm(data, instance=attachment, reader=request.user) if editable else None
+    custody = CustodyFormSet(data, instance=attachment, prefix="custody") if editable else None
+    if data is not None:
+        if form.is_valid() and custody.is_valid():
+            try:
+                editing.describe_evidence(form, custody, by=request.user)
+            except workflow.WorkflowError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, f"The description of {attachment} was saved.")
+            return redirect(request.path)
+        messages.error(request, "The description was not saved: correct the fields below.")
+    return render(
+        request,
+        "cases/attachment_evidence.html",
+        {"attachment": attachment, "form": form, "custody": custody, "back": back},
+    )
 
 
 @team_member_required

@@ -323,6 +323,8 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
         "CountryEnum": "django_countries.countries",
+        "SharingLevelEnum": "cases.markings.SharingLevel",
+        "EvidenceKindEnum": "cases.models.attachments.Attachment.Kind",
         "InvolvementRoleEnum": "cases.models.incidents.Involvement.Role",
         "LocationRoleEnum": "cases.models.incidents.IncidentLocation.Role",
         "EntityKindEnum": "cases.models.entities.Entity.Kind",

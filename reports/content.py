@@ -138,7 +138,12 @@ def incident_content(incident, report_level: str) -> dict:
         ],
         "footnotes": notes,
         "figures": [
-            {"attachment": figure.pk, "sha256": figure.sha256, "caption": figure.caption}
+            {
+                "attachment": figure.pk,
+                "sha256": figure.sha256,
+                "caption": figure.caption,
+                "credit": figure.credit,
+            }
             for figure in incident.figures
             if figure.content_type in FIGURE_TYPES and may_go_in(figure.sharing_level, report_level)
         ],

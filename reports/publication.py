@@ -122,6 +122,29 @@ def problems(report: Report) -> list[Problem]:
                 )
             )
         for figure in incident.figures:
+            if figure.content_type in content.FIGURE_TYPES and not figure.may_be_published_to(
+                level
+            ):
+                found.append(
+                    Problem(
+                        f"{name}: the licence of the figure “{figure.caption or figure}” does "
+                        f"not let a TLP:{level} report reproduce it"
+                        + (
+                            f" (up to TLP:{figure.publishable_to} only)"
+                            if figure.publishable_to
+                            else " (no audience is given)"
+                        )
+                        + ": unmark it for publication, or record a licence that allows it.",
+                        entry=entry,
+                    )
+                )
+            elif figure.content_type in content.FIGURE_TYPES and not figure.credit.strip():
+                found.append(
+                    Problem(
+                        f"{name}: the figure “{figure.caption or figure}” has no credit line.",
+                        entry=entry,
+                    )
+                )
             if not content.may_go_in(figure.sharing_level, level):
                 found.append(
                     Problem(

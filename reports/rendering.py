@@ -154,8 +154,10 @@ def render_docx(snapshot: dict) -> bytes:
         for figure in doc["figures"]:
             data, _ = figure_bytes(figure)
             word.add_picture(io.BytesIO(data), width=word.sections[0].page_width * 0.7)
+            credit = figure.get("credit")  # snapshots before credit lines have none
             word.add_paragraph(
                 f"Figure {figure['number']}. {figure['caption']} (paragraph {figure['paragraph']})"
+                + (f" {credit}" if credit else "")
             )
     out = io.BytesIO()
     word.save(out)

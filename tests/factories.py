@@ -1,18 +1,20 @@
 """Factories that arrange the records tests need; tests act through the public entry points."""
 
 import datetime
-import struct
-import zlib
 
 import factory
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import User
 from accounts.roles import Role
+from cases.demo.seed import placeholder_png
 from cases.markings import Confidence, Likelihood, SharingLevel
 from cases.models import (
+    Attachment,
     Citation,
     Contribution,
+    CustodyStep,
     Entity,
     Finding,
     Incident,
@@ -201,14 +203,34 @@ class FindingFactory(factory.django.DjangoModelFactory):
 
 
 def png_bytes() -> bytes:
-    """A valid 1x1 PNG, made with the standard library."""
+    """A valid 1x1 PNG."""
+    return placeholder_png()
 
-    def chunk(kind, data):
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
 
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    pixels = zlib.compress(b"\x00\xff\x00\x00")
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
-    )
+class EvidenceFactory(factory.django.DjangoModelFactory):
+    """Satellite imagery on an incident, described as its kind needs, with one hand in
+    its chain of custody."""
+
+    class Meta:
+        model = Attachment
+        skip_postgeneration_save = True
+
+    incident = factory.SubFactory(IncidentFactory)
+    file = factory.LazyFunction(lambda: SimpleUploadedFile("rajin.png", png_bytes()))
+    kind = Attachment.Kind.IMAGERY
+    caption = "Rajin port, containers on the quay"
+    sharing_level = SharingLevel.GREEN
+    provider = "Planet Labs PBC"
+    captured_at = datetime.datetime(2024, 4, 2, 1, 30, tzinfo=datetime.UTC)
+    latitude = "42.24000"
+    longitude = "130.30000"
+    resolution = "3 m"
+    obtained_by = "The team's imagery analyst"
+    obtained_on = datetime.date(2024, 4, 3)
+
+    @factory.post_generation
+    def custody(self, create, extracted, **kwargs):
+        if create:
+            CustodyStep.objects.create(
+                attachment=self, holder="Planet Labs PBC", received_on=self.obtained_on
+            )

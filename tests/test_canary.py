@@ -103,12 +103,17 @@ def marked_incident(marker, status, level, created_by=None, source_level=None, *
         exemptions=f"{marker} exemption",
         reasoning=f"{marker} reasoning.",
     )
-    Attachment.objects.create(
+    evidence = Attachment.objects.create(
         incident=incident,
         file=SimpleUploadedFile(f"{marker}.png", png_bytes()),
         caption=f"{marker} caption",
+        kind="imagery",
+        provider=f"{marker} provider",
+        credit=f"{marker} credit",
         sharing_level=level,
     )
+    evidence.custody.create(holder=f"{marker} holder")
+
     Incident.objects.filter(pk=incident.pk).update(status=status)
     return incident
 
@@ -228,6 +233,7 @@ def candidates(name: str, param: str) -> list:
         ("cases:entity_detail", "pk"): incidents.values_list("involvements__entity", flat=True),
         ("cases:source_detail", "pk"): incidents.values_list("citations__source", flat=True),
         ("cases:attachment_download", "pk"): Attachment.objects.values_list("pk", flat=True),
+        ("cases:attachment_evidence", "pk"): Attachment.objects.values_list("pk", flat=True),
         ("cases:attachment_file", "name"): Attachment.objects.values_list("file", flat=True),
         ("api:entity-detail", "pk"): incidents.values_list("involvements__entity", flat=True),
         ("api:source-detail", "pk"): incidents.values_list("citations__source", flat=True),

@@ -13,9 +13,9 @@ from collections import defaultdict
 from django.db.models import Value
 
 from cases.lines import API_LINE_KINDS
-from cases.models import EntityAlias, Source, VesselName
+from cases.models import Attachment, CustodyStep, EntityAlias, Source, VesselName
 from cases.models.incidents import Incident
-from cases.visibility import cited_source_condition, state_naming
+from cases.visibility import cited_source_condition, is_team_member, state_naming
 
 ENTITY = (
     "id",
@@ -30,6 +30,17 @@ ENTITY = (
 )
 LOCATION = ("id", "name", "kind", "country", "latitude", "longitude", "precision")
 ACTOR = ("id", "kind", "name", "country")
+# An incident's evidence as the team reads it (files are the team's only): what it is, and
+# how it reached the team.
+EVIDENCE = (
+    "id",
+    "content_type",
+    "size",
+    "sha256",
+    "sharing_level",
+    "for_publication",
+    *(name if name != "vessel" else "vessel_id" for name in Attachment.EVIDENCE_FIELDS),
+)
 SOURCE = (
     "id",
     "title",
@@ -102,6 +113,26 @@ def _keys(rows) -> list[str]:
     return [f"{row[PARAGRAPH[0]]}/{row[PARAGRAPH[1]]}" for row in rows]
 
 
+def _evidence(ids) -> dict[int, list[dict]]:
+    found = _grouped(
+        Attachment.objects.filter(incident_id__any_of=ids)
+        .order_by("uploaded_at", "id")
+        .values("incident_id", *EVIDENCE)
+    )
+    attachment_ids = [row["id"] for rows in found.values() for row in rows]
+    custody = _grouped(
+        CustodyStep.objects.filter(attachment_id__any_of=attachment_ids)
+        .order_by("id")
+        .values("attachment_id", "holder", "received_on", "note"),
+        key="attachment_id",
+    )
+    for rows in found.values():
+        for index, row in enumerate(rows):
+            rows[index] = {"vessel" if k == "vessel_id" else k: v for k, v in row.items()}
+            rows[index]["custody"] = custody.get(row["id"], [])
+    return found
+
+
 def load_shown(incidents, user) -> None:
     """Attach to each incident the rows the API shows of it, as `user` may see them."""
     ids = [incident.pk for incident in incidents]
@@ -169,7 +200,9 @@ def load_shown(incidents, user) -> None:
     for row in cited[0].union(cited[1], all=True).order_by(*PARAGRAPH):
         kind = context_provisions if row.pop("as_context") else provisions
         kind[row.pop("incident_id")].append(row)
+    evidence = _evidence(ids) if is_team_member(user) else {}
     for incident in incidents:
+        incident.shown_evidence = evidence.get(incident.pk, [])
         incident.shown_materiel = shown["materiel"].get(incident.pk, [])
         incident.shown_involvements = shown["involvements"].get(incident.pk, [])
         incident.shown_locations = shown["locations"].get(incident.pk, [])

@@ -18,8 +18,10 @@ from cases.api import loading
 from cases.lines import API_LINE_KINDS, LINES
 from cases.markings import record_lowering
 from cases.models import (
+    Attachment,
     Citation,
     Contribution,
+    CustodyStep,
     Entity,
     Finding,
     Incident,
@@ -139,6 +141,21 @@ def source_data(source: dict, user) -> dict:
     }
 
 
+def evidence_data(row: dict) -> dict:
+    return {
+        **row,
+        "captured_at": _or_none(_DATETIME, row["captured_at"]),
+        "latitude": _or_none(_COORDINATE, row["latitude"]),
+        "longitude": _or_none(_COORDINATE, row["longitude"]),
+        "period_from": _or_none(_DATE, row["period_from"]),
+        "period_to": _or_none(_DATE, row["period_to"]),
+        "obtained_on": _or_none(_DATE, row["obtained_on"]),
+        "custody": [
+            {**step, "received_on": _or_none(_DATE, step["received_on"])} for step in row["custody"]
+        ],
+    }
+
+
 def incident_data(incident, user) -> dict:
     return {
         "reference": incident.reference,
@@ -167,6 +184,7 @@ def incident_data(incident, user) -> dict:
         ],
         "contributions": incident.shown_contributions,
         "findings": incident.shown_findings,
+        "evidence": [evidence_data(row) for row in incident.shown_evidence],
         "contributing_states": incident.shown_states,
         "contributing_states_unnamed": incident.unnamed_states,
         "created_at": _or_none(_DATETIME, incident.created_at),
@@ -343,6 +361,30 @@ class FindingSerializer(ReadSerializer):
         fields = ["id", *LINES["findings"].fields]
 
 
+class CustodyStepSerializer(ReadSerializer):
+    class Meta:
+        model = CustodyStep
+        fields = ["holder", "received_on", "note"]
+
+
+class EvidenceSerializer(ReadSerializer):
+    vessel = serializers.IntegerField(
+        source="vessel_id", allow_null=True, help_text="The id of the vessel tracked."
+    )
+    custody = CustodyStepSerializer(
+        many=True, help_text="Each hand it passed through on its way to the team, in order."
+    )
+    # Declared, so that the schema does not give the database's own integer range.
+    size = serializers.IntegerField(min_value=0, help_text="In bytes.")
+
+    class Meta:
+        model = Attachment
+        fields = [
+            *("vessel" if name == "vessel_id" else name for name in loading.EVIDENCE),
+            "custody",
+        ]
+
+
 class IncidentListSerializer(serializers.ListSerializer):
     def to_representation(self, data):
         incidents = list(data)
@@ -383,6 +425,12 @@ class IncidentSerializer(ReadSerializer):
         help_text="Who breached which of the paragraphs in `provisions`, in which limb, "
         "how likely and with what confidence.",
     )
+    evidence = EvidenceSerializer(
+        many=True,
+        read_only=True,
+        help_text="The incident's evidence, described: for the team only (files are never "
+        "served to partners); empty for a partner. Files are uploaded on the team's pages.",
+    )
     contributing_states = serializers.ListField(
         child=serializers.CharField(),
         read_only=True,
@@ -419,6 +467,7 @@ class IncidentSerializer(ReadSerializer):
             "citations",
             "contributions",
             "findings",
+            "evidence",
             "contributing_states",
             "contributing_states_unnamed",
             "created_at",

@@ -3,11 +3,14 @@ their sources, entities and locations. Loading it twice changes nothing the seco
 
 import datetime
 import json
+import struct
+import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from accounts.models import User
@@ -15,8 +18,10 @@ from accounts.roles import Role
 from cases import workflow
 from cases.markings import SharingLevel
 from cases.models import (
+    Attachment,
     Citation,
     Contribution,
+    CustodyStep,
     Entity,
     EntityAlias,
     Finding,
@@ -300,7 +305,44 @@ def _incident(item, users, entities, locations, sources, result) -> None:
     )
     for finding in findings:
         _save_as(analyst, finding)
+    for described in item.get("evidence", []):
+        _evidence(incident, described, entities, analyst)
     _apply_status(incident, item, users)
+
+
+def _evidence(incident, item, entities, analyst) -> None:
+    """A piece of evidence as described in the demo data, on a placeholder file: the
+    demo holds no real imagery or tracking files."""
+    evidence = Attachment(
+        incident=incident,
+        file=SimpleUploadedFile("placeholder.png", placeholder_png()),
+        uploaded_by=analyst,
+        vessel=entities[item["vessel"]] if item.get("vessel") else None,
+        period_from=_date(item.get("period_from")),
+        period_to=_date(item.get("period_to")),
+        **{name: item.get(name, "") for name in EVIDENCE_TEXT},
+    )
+    _save_as(analyst, evidence)
+    for step in item.get("custody", []):
+        _save_as(analyst, CustodyStep(attachment=evidence, **step))
+
+
+# What the demo data gives of a piece of evidence as text.
+EVIDENCE_TEXT = ("kind", "caption", "provider", "obtained_by", "sharing_level")
+
+
+def placeholder_png() -> bytes:
+    """A valid 1x1 PNG, made with the standard library."""
+
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xff\x00\x00")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
 
 
 def _apply_status(incident: Incident, item: dict, users) -> None:

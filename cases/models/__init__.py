@@ -1,4 +1,4 @@
-from cases.models.attachments import Attachment
+from cases.models.attachments import Attachment, CustodyStep
 from cases.models.entities import Entity, EntityAlias, VesselFlag, VesselName
 from cases.models.feed import FeedEntry, FeedPosition
 from cases.models.findings import Finding, check_findings
@@ -22,6 +22,7 @@ __all__ = [
     "Attachment",
     "Citation",
     "Contribution",
+    "CustodyStep",
     "Entity",
     "EntityAlias",
     "FeedEntry",

@@ -77,6 +77,7 @@ def incident(analyst):
         Attachment.objects.create(
             incident=incident,
             file=SimpleUploadedFile(f"imagery-{number}.png", png_bytes()),
+            kind="imagery",
             caption=f"Imagery {number}",
             sharing_level="AMBER",
             for_publication=True,

@@ -128,6 +128,7 @@ def test_lowering_an_attachments_level_on_the_incident_form_asks_for_consent(cli
     client.force_login(analyst)
     row = {
         "id": attachment.pk,
+        "kind": "imagery",
         "caption": "Imagery",
         "sharing_level": "CLEAR",
         "for_publication": "on",

@@ -191,6 +191,10 @@ def figure_on(incident, **kwargs):
         caption=kwargs.pop("caption", "ANGARA at anchor"),
         sharing_level=kwargs.pop("sharing_level", SharingLevel.CLEAR),
         for_publication=kwargs.pop("for_publication", True),
+        kind="imagery",
+        licence=kwargs.pop("licence", "Provider's licence for publication with credit"),
+        publishable_to=kwargs.pop("publishable_to", SharingLevel.CLEAR),
+        credit=kwargs.pop("credit", "Image © 2023 Example Imaging"),
     )
 
 
@@ -201,7 +205,7 @@ def test_attachments_marked_for_publication_are_figures_with_captions(report):
     compilation.compile_report(report)
     snapshot = content.build(report)
     html = rendering.render_html(snapshot)
-    assert "Figure 1. ANGARA at anchor (paragraph 3)" in html
+    assert "Figure 1. ANGARA at anchor (paragraph 3) Image © 2023 Example Imaging" in html
     assert 'src="data:image/png;base64,' in html
     assert "Not chosen" not in html
     docx = Document(io.BytesIO(rendering.render_docx(snapshot)))
@@ -225,3 +229,30 @@ def test_a_figure_above_the_reports_level_is_left_out_and_flagged(report):
     compilation.compile_report(report)
     assert "Amber image" not in rendering.render_html(content.build(report))
     assert any("Amber image" in p.message for p in publication.blocking(report))
+
+
+@pytest.mark.parametrize(
+    ("publishable_to", "credit", "expected"),
+    [
+        ("GREEN", "Image © Example", "does not let a TLP:CLEAR report reproduce it (up to "),
+        ("", "Image © Example", "(no audience is given)"),
+        ("CLEAR", "", "has no credit line"),
+    ],
+)
+def test_a_figure_its_licence_keeps_from_the_report_blocks_publication(
+    report, publishable_to, credit, expected
+):
+    incident = approved_incident(occurred_from=datetime.date(2023, 3, 1))
+    figure_on(incident, caption="Licensed image", publishable_to=publishable_to, credit=credit)
+    compilation.compile_report(report)
+    messages = [p.message for p in publication.blocking(report)]
+    assert any("Licensed image" in m and expected in m for m in messages), messages
+
+
+def test_a_figure_licensed_for_green_may_go_in_a_green_report(report):
+    report.sharing_level = SharingLevel.GREEN
+    report.save()
+    incident = approved_incident(occurred_from=datetime.date(2023, 3, 1))
+    figure_on(incident, caption="Licensed image", publishable_to=SharingLevel.GREEN)
+    compilation.compile_report(report)
+    assert not any("Licensed image" in p.message for p in publication.problems(report))

@@ -12,6 +12,7 @@ from cases.models import Incident
 from tests.factories import (
     CitationFactory,
     ContributionFactory,
+    EvidenceFactory,
     FindingFactory,
     IncidentFactory,
     IncidentLocationFactory,
@@ -43,6 +44,7 @@ def shown(reviewer):
     incident.provisions.add(provision())
     incident.context_provisions.add(provision("1874/26"))
     FindingFactory(incident=incident, actor=incident.involvements.get().entity)
+    EvidenceFactory(incident=incident, vessel=vessel, period_from="2024-04-01")
     ContributionFactory(incident=incident, state=participating_state("US"), attribution="named")
     request = RequestFactory().get("/")
     request.user = reviewer

@@ -39,6 +39,7 @@ PAGES = {
     "source_detail": ("get", TEAM, 200),
     "location_create": ("get", {"analyst", "reviewer", "administrator"}, 200),
     "attachment_download": ("get", TEAM, 200),
+    "attachment_evidence": ("get", TEAM, 200),
     "attachment_file": ("get", TEAM, 200),
     "notification_list": ("get", TEAM, 200),
     # A workflow step answers with a redirect to the incident, or, when a rule refuses it,
@@ -105,6 +106,9 @@ def url_for(name, records, incident_key="incident"):
         "attachment_download": [
             records["attachment" if incident_key == "incident" else "draft_attachment"].pk
         ],
+        "attachment_evidence": [
+            records["attachment" if incident_key == "incident" else "draft_attachment"].pk
+        ],
         "attachment_file": [
             records["attachment" if incident_key == "incident" else "draft_attachment"].file.name
         ],
@@ -154,6 +158,7 @@ def test_page_access_by_role(client, users, records, name, role):
         "incident_edit",
         "incident_submit",
         "attachment_download",
+        "attachment_evidence",
         "attachment_file",
     ],
 )

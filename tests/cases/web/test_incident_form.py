@@ -97,7 +97,10 @@ def test_an_analyst_logs_an_incident_with_its_lines(client, analyst):
             ],
         ),
         **lines("contributions", [{"state": participating_state("KR").pk, "attribution": "named"}]),
-        **lines("attachments", [{"file": image, "caption": "Rajin", "sharing_level": "AMBER"}]),
+        **lines(
+            "attachments",
+            [{"file": image, "kind": "imagery", "caption": "Rajin", "sharing_level": "AMBER"}],
+        ),
     )
 
     response = client.post(reverse("cases:incident_create"), data)

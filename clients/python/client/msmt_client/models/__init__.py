@@ -15,6 +15,7 @@ from .contribution import Contribution
 from .contribution_write import ContributionWrite
 from .country_enum import CountryEnum
 from .credibility_enum import CredibilityEnum
+from .custody_step import CustodyStep
 from .date_precision_enum import DatePrecisionEnum
 from .delivery import Delivery
 from .delivery_state_enum import DeliveryStateEnum
@@ -25,6 +26,8 @@ from .entity_kind_enum import EntityKindEnum
 from .entity_record import EntityRecord
 from .error import Error
 from .error_errors import ErrorErrors
+from .evidence import Evidence
+from .evidence_kind_enum import EvidenceKindEnum
 from .finding import Finding
 from .finding_write import FindingWrite
 from .finding_write_actor_type_1 import FindingWriteActorType1
@@ -98,6 +101,7 @@ __all__ = (
     "ContributionWrite",
     "CountryEnum",
     "CredibilityEnum",
+    "CustodyStep",
     "DatePrecisionEnum",
     "Delivery",
     "DeliveryStateEnum",
@@ -108,6 +112,8 @@ __all__ = (
     "EntityRecord",
     "Error",
     "ErrorErrors",
+    "Evidence",
+    "EvidenceKindEnum",
     "Finding",
     "FindingWrite",
     "FindingWriteActorType1",

@@ -18,6 +18,7 @@ import datetime
 if TYPE_CHECKING:
   from ..models.citation import Citation
   from ..models.contribution import Contribution
+  from ..models.evidence import Evidence
   from ..models.finding import Finding
   from ..models.incident_location import IncidentLocation
   from ..models.involvement import Involvement
@@ -73,6 +74,8 @@ class Incident:
                 outside the team it may be named. Outside the team, only those that may be named.
             findings (list[Finding]): Who breached which of the paragraphs in `provisions`, in which limb, how likely and
                 with what confidence.
+            evidence (list[Evidence]): The incident's evidence, described: for the team only (files are never served to
+                partners); empty for a partner. Files are uploaded on the team's pages.
             contributing_states (list[str]): ISO 3166 codes of the contributing states you may see named; write
                 `contributions` to change them.
             contributing_states_unnamed (int): How many more participating states contributed that are cited only as "a
@@ -103,6 +106,7 @@ class Incident:
     citations: list[Citation]
     contributions: list[Contribution]
     findings: list[Finding]
+    evidence: list[Evidence]
     contributing_states: list[str]
     contributing_states_unnamed: int
     created_at: datetime.datetime
@@ -118,6 +122,7 @@ class Incident:
     def to_dict(self) -> dict[str, Any]:
         from ..models.citation import Citation # noqa: PLC0415
         from ..models.contribution import Contribution # noqa: PLC0415
+        from ..models.evidence import Evidence # noqa: PLC0415
         from ..models.finding import Finding # noqa: PLC0415
         from ..models.incident_location import IncidentLocation # noqa: PLC0415
         from ..models.involvement import Involvement # noqa: PLC0415
@@ -200,6 +205,13 @@ class Incident:
 
 
 
+        evidence = []
+        for evidence_item_data in self.evidence:
+            evidence_item = evidence_item_data.to_dict()
+            evidence.append(evidence_item)
+
+
+
         contributing_states = self.contributing_states
 
 
@@ -242,6 +254,7 @@ class Incident:
             "citations": citations,
             "contributions": contributions,
             "findings": findings,
+            "evidence": evidence,
             "contributing_states": contributing_states,
             "contributing_states_unnamed": contributing_states_unnamed,
             "created_at": created_at,
@@ -258,6 +271,7 @@ class Incident:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.citation import Citation # noqa: PLC0415
         from ..models.contribution import Contribution # noqa: PLC0415
+        from ..models.evidence import Evidence # noqa: PLC0415
         from ..models.finding import Finding # noqa: PLC0415
         from ..models.incident_location import IncidentLocation # noqa: PLC0415
         from ..models.involvement import Involvement # noqa: PLC0415
@@ -384,6 +398,16 @@ class Incident:
             findings.append(findings_item)
 
 
+        evidence = []
+        _evidence = d.pop("evidence")
+        for evidence_item_data in (_evidence):
+            evidence_item = Evidence.from_dict(evidence_item_data)
+
+
+
+            evidence.append(evidence_item)
+
+
         contributing_states = cast(list[str], d.pop("contributing_states"))
 
 
@@ -440,6 +464,7 @@ class Incident:
             citations=citations,
             contributions=contributions,
             findings=findings,
+            evidence=evidence,
             contributing_states=contributing_states,
             contributing_states_unnamed=contributing_states_unnamed,
             created_at=created_at,
