@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cases import editing, exports, provenance, workflow
+from cases import editing, exports, naming, provenance, workflow
 from cases.filters import EntityFilterSet, IncidentFilterSet, SourceFilterSet
 from cases.forms import (
     LINE_FORMSETS,
@@ -149,6 +149,7 @@ def _detail_page(request, reference, typed=None, status=200):
         {
             "incident": incident,
             "corroboration": workflow.corroboration(incident),
+            "protected_names": naming.protected_names(incident),
             "changes": incident_changes(incident),
             "can_edit": can_edit(user, incident),
             "actions": workflow.available_steps(user, incident),
@@ -210,7 +211,7 @@ def _review_queue(user):
         Incident.objects.visible_to(user)
         .for_list()
         .select_related("created_by", "updated_by")
-        .prefetch_related("findings__actor", "findings__provision__resolution")
+        .prefetch_related("findings__actor", "findings__provision__resolution", *naming.PREFETCH)
         .filter(status=Incident.Status.SUBMITTED)
         .order_by("submitted_at", "id")
     )
@@ -225,6 +226,7 @@ def review_queue(request):
     standards = workflow.corroborations(queue.object_list)
     for incident in queue.object_list:
         incident.corroboration = standards[incident.pk]
+        incident.protected_names = naming.protected_names(incident)
     return render(
         request,
         "cases/review_queue.html",
