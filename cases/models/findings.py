@@ -81,6 +81,12 @@ class Finding(models.Model):
     def __str__(self):
         return f"{self.actor.name}: {self.provision} ({self.get_limb_display().lower()})"
 
+    def clean(self):
+        if self.provision_id and not self.provision.is_binding:
+            raise ValidationError(
+                {"provision": f"{self.provision} is not binding: cite it as context instead."}
+            )
+
     @property
     def judgement(self) -> str:
         """The finding as the Team states it: who breached what, how, and how likely it
@@ -127,12 +133,6 @@ def judgement(likelihood: Likelihood, actor: str, paragraph: str, limb: str, sta
 
 def confidence_sentence(confidence: str) -> str:
     return f"The Team has {Confidence(confidence).label.lower()} confidence in this judgement."
-
-    def clean(self):
-        if self.provision_id and not self.provision.is_binding:
-            raise ValidationError(
-                {"provision": f"{self.provision} is not binding: cite it as context instead."}
-            )
 
 
 def check_findings(findings, involved: set[int], breached: set[int]) -> None:

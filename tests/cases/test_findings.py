@@ -329,3 +329,12 @@ class TestThePages:
         text = page.content.decode()
         assert "It is likely that DPRK violated paragraph 8(b)" in text
         assert "Coal of non-DPRK origin transiting Rajin: not coal." in text
+
+
+def test_the_model_refuses_a_paragraph_that_is_not_binding():
+    from django.core.exceptions import ValidationError
+
+    finding = FindingFactory()
+    finding.provision = provision("1874/18")  # calls upon States
+    with pytest.raises(ValidationError, match="not binding"):
+        finding.full_clean()
