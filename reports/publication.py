@@ -122,9 +122,8 @@ def problems(report: Report) -> list[Problem]:
                 )
             )
         for figure in incident.figures:
-            if figure.content_type in content.FIGURE_TYPES and not figure.may_be_published_to(
-                level
-            ):
+            reproduced = figure.content_type in content.FIGURE_TYPES
+            if reproduced and not figure.may_be_published_to(level):
                 found.append(
                     Problem(
                         f"{name}: the licence of the figure “{figure.caption or figure}” does "
@@ -138,7 +137,7 @@ def problems(report: Report) -> list[Problem]:
                         entry=entry,
                     )
                 )
-            elif figure.content_type in content.FIGURE_TYPES and not figure.credit.strip():
+            elif reproduced and not figure.credit.strip():
                 found.append(
                     Problem(
                         f"{name}: the figure “{figure.caption or figure}” has no credit line.",

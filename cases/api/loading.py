@@ -3,8 +3,8 @@ values: one query per kind of row, whatever the number of incidents, and no mode
 instance per row (building those was most of a page's time). Sets `shown_materiel`,
 `shown_involvements`, `shown_locations`, `shown_provisions`,
 `shown_context_provisions`, `shown_citations`,
-`shown_contributions`, `shown_findings`, `shown_states` and `unnamed_states` on each incident, for
-cases.api.serializers.incident_data. Each line
+`shown_contributions`, `shown_findings`, `shown_evidence`, `shown_states` and
+`unnamed_states` on each incident, for cases.api.serializers.incident_data. Each line
 carries its id and every field analysts edit (cases.lines), so that what is read can be
 written back."""
 
@@ -209,9 +209,9 @@ def load_shown(incidents, user) -> None:
         incident.shown_provisions = _keys(provisions.get(incident.pk, []))
         incident.shown_context_provisions = _keys(context_provisions.get(incident.pk, []))
         incident.shown_citations = shown["citations"].get(incident.pk, [])
+        incident.shown_findings = shown["findings"].get(incident.pk, [])
         contributions = shown["contributions"].get(incident.pk, [])
         # A state counted without its name is no line the reader sees.
-        incident.shown_findings = shown["findings"].get(incident.pk, [])
         incident.shown_contributions = [
             line for line in contributions if line["attribution"] in naming.named
         ]
