@@ -5,6 +5,13 @@ from django.utils.functional import cached_property
 
 from accounts.roles import Role
 
+ROLE_BY_GROUP = {role.label: role for role in Role}
+
+
+def roles_named(group_names) -> frozenset[Role]:
+    """The roles of a user in these groups (a group that is no role grants none)."""
+    return frozenset(ROLE_BY_GROUP[name] for name in group_names if name in ROLE_BY_GROUP)
+
 
 class User(AbstractUser):
     """A member of the team, an administrator, or a partner organisation's reader."""
@@ -20,10 +27,7 @@ class User(AbstractUser):
 
     @cached_property
     def roles(self) -> frozenset[Role]:
-        names = {role.label: role for role in Role}
-        return frozenset(
-            names[name] for name in self.groups.values_list("name", flat=True) if name in names
-        )
+        return roles_named(self.groups.values_list("name", flat=True))
 
     def has_role(self, role: Role) -> bool:
         return role in self.roles

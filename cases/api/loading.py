@@ -10,7 +10,7 @@ written back."""
 
 from collections import defaultdict
 
-from django.db.models import Value
+from django.db.models import DateField, Value
 
 from cases.lines import API_LINE_KINDS
 from cases.models import Attachment, CustodyStep, EntityAlias, Source, VesselName
@@ -148,18 +148,24 @@ def load_shown(incidents, user) -> None:
             rows = rows.filter(naming.condition())
         shown[kind.name] = _grouped(rows.order_by("id").values(*_line_columns(kind)))
     entity_ids = {row["entity__id"] for rows in shown["involvements"].values() for row in rows}
-    aliases = _grouped(
+    # An entity's aliases and a vessel's past names in one query, a round trip fewer.
+    names = (
         EntityAlias.objects.filter(entity_id__any_of=entity_ids)
-        .order_by("name")
-        .values("entity_id", "name"),
-        key="entity_id",
-    )
-    past_names = _grouped(
-        VesselName.objects.filter(entity_id__any_of=entity_ids)
+        .annotate(since=Value(None, DateField()), past=Value(False))
+        .order_by()
+        .values_list("entity_id", "name", "since", "past")
+        .union(
+            VesselName.objects.filter(entity_id__any_of=entity_ids)
+            .annotate(past=Value(True))
+            .order_by()
+            .values_list("entity_id", "name", "since", "past"),
+            all=True,
+        )
         .order_by("since", "name")
-        .values("entity_id", "name"),
-        key="entity_id",
     )
+    aliases, past_names = defaultdict(list), defaultdict(list)
+    for entity_id, name, _, past in names:
+        (past_names if past else aliases)[entity_id].append(name)
     # A retold source is named only where the reader may see it.
     retold = {
         row["source__derived_from"]
@@ -180,8 +186,8 @@ def load_shown(incidents, user) -> None:
                 line = rows[index] = _line(row, kind)
                 if kind.name == "involvements":
                     entity = line["entity"]
-                    entity["aliases"] = [a["name"] for a in aliases.get(entity["id"], [])]
-                    entity["past_names"] = [p["name"] for p in past_names.get(entity["id"], [])]
+                    entity["aliases"] = aliases.get(entity["id"], [])
+                    entity["past_names"] = past_names.get(entity["id"], [])
                 elif kind.name == "citations":
                     line["source"]["attribution"], line["source"]["originator"] = source
                     if line["source"]["derived_from"] not in seen_originals:

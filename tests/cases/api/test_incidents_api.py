@@ -15,6 +15,8 @@ from cases.models import Incident, Source
 from tests.factories import (
     CitationFactory,
     ContributionFactory,
+    EvidenceFactory,
+    FindingFactory,
     IncidentFactory,
     IncidentLocationFactory,
     InvolvementFactory,
@@ -256,6 +258,8 @@ def test_a_page_of_incidents_costs_the_same_queries_whatever_its_size(api, revie
         CitationFactory(incident=incident, source=SourceFactory(published_on="2025-01-02"))
         incident.provisions.add(provision())
         ContributionFactory(incident=incident, state=participating_state("US"))
+        FindingFactory(incident=incident)
+        EvidenceFactory(incident=incident)
 
     for _ in range(3):
         incident_with_everything()
@@ -264,6 +268,10 @@ def test_a_page_of_incidents_costs_the_same_queries_whatever_its_size(api, revie
     for _ in range(20):
         incident_with_everything()
     assert queries_for_a_page() == three
+    # The token with its user's roles, the page, a query for each of the six kinds of line,
+    # the entities' other names, both kinds of cited paragraph, and (for the team) the
+    # evidence with its custody.
+    assert three == 1 + 1 + 6 + 1 + 1 + 2
 
 
 def test_reference_data_is_open_to_every_caller(api, partner):
