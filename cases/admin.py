@@ -1,5 +1,6 @@
 from concurrency.admin import ConcurrentModelAdmin
 from concurrency.forms import ConcurrentForm
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
@@ -31,6 +32,7 @@ from cases.models import (
     Transition,
     VesselFlag,
     VesselName,
+    check_release,
 )
 
 
@@ -218,8 +220,19 @@ class IncidentLocationInline(admin.TabularInline):
     autocomplete_fields = ("location",)
 
 
+class CitationFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        # The incident as its form leaves it (the admin builds these on the edited one).
+        kept = [
+            f.instance for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        check_release(self.instance.release_level, kept)
+
+
 class CitationInline(admin.StackedInline):
     model = Citation
+    formset = CitationFormSet
     extra = 0
     autocomplete_fields = ("source",)
 
@@ -319,6 +332,10 @@ class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
                     "context_provisions",
                 )
             },
+        ),
+        (
+            "Releasable text",
+            {"fields": ("release_title", "release_summary", "release_level")},
         ),
         (
             "Workflow",

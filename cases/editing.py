@@ -10,7 +10,7 @@ from django.db.models import UniqueConstraint
 from cases.forms import IncidentForm
 from cases.history import Change, FieldChange, field_changes, incident_changes
 from cases.lines import LINES
-from cases.models import Attachment, Incident, check_findings
+from cases.models import Attachment, Incident, check_findings, check_release
 from cases.workflow import WorkflowError
 
 
@@ -70,16 +70,23 @@ def save_incident(form, formsets, *, by) -> tuple[Incident, bool]:
     return save(form.save(commit=False), by=by, save_related=save_lines), True
 
 
+def _kept(formset):
+    return [f for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+
+
+def check_form_release(form, formsets: dict) -> None:
+    """check_release for what a form was sent: the citations and the releasable text it
+    will leave the incident with (ValidationError)."""
+    citations = [line.instance for line in _kept(formsets["citations"])]
+    check_release(form.cleaned_data.get("release_level", ""), citations)
+
+
 def check_form_findings(form, formsets: dict) -> None:
     """check_findings for what a form was sent: the findings, entities and paragraphs
     breached it will leave the incident with (ValidationError)."""
-
-    def kept(formset):
-        return [f for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
-
-    involved = {line.cleaned_data["entity"].pk for line in kept(formsets["involvements"])}
+    involved = {line.cleaned_data["entity"].pk for line in _kept(formsets["involvements"])}
     breached = {provision.pk for provision in form.cleaned_data.get("provisions", [])}
-    check_findings([line.instance for line in kept(formsets["findings"])], involved, breached)
+    check_findings([line.instance for line in _kept(formsets["findings"])], involved, breached)
 
 
 def describe_evidence(form, custody, *, by):

@@ -20,12 +20,12 @@ from cases.models import (
     MaterielCategory,
     Provision,
 )
-from cases.visibility import state_naming, view_key
+from cases.visibility import shows_release, state_naming, view_key
 
 CHUNK = 500
 # Raise it when a release changes what an export writes of the same data (a column, a
 # field, how a value is spelt): the export's ETag (export_etag) cannot see code.
-EXPORT_VERSION = 3
+EXPORT_VERSION = 4
 
 CSV_COLUMNS = [
     ("reference", lambda i: i.reference),
@@ -46,7 +46,20 @@ CSV_COLUMNS = [
     ("provisions", lambda i: " ".join(p.key for p in i.provisions.all())),
     ("context_provisions", lambda i: " ".join(p.key for p in i.context_provisions.all())),
     ("updated_at", lambda i: i.updated_at.isoformat()),
+    ("released", lambda i: "true" if i.shows_release else "false"),
 ]
+# An incident read as its releasable text (cases.visibility.shows_release) gives these
+# columns instead: the release's title and level, and nothing the release does not show.
+RELEASE_COLUMNS = {
+    "title": lambda i: i.release_title,
+    "sharing_level": lambda i: i.release_level,
+    **dict.fromkeys(
+        ("origin", "destination", "confidence", "provisions", "context_provisions"),
+        lambda i: "",
+    ),
+    "contributing_states": lambda i: "",
+    "contributing_states_unnamed": lambda i: "0",
+}
 
 
 class _Echo:
@@ -74,7 +87,13 @@ def csv_lines(queryset, user):
     )
     for incident in rows.iterator(chunk_size=CHUNK):
         incident.named = [c for c in incident.seen_contributions if c.attribution in naming.named]
-        yield writer.writerow([spreadsheet_safe(get(incident)) for _, get in CSV_COLUMNS])
+        incident.shows_release = shows_release(user, incident)
+        columns = (
+            [(name, RELEASE_COLUMNS.get(name, get)) for name, get in CSV_COLUMNS]
+            if incident.shows_release
+            else CSV_COLUMNS
+        )
+        yield writer.writerow([spreadsheet_safe(get(incident)) for _, get in columns])
 
 
 def chunks(queryset):

@@ -26,7 +26,12 @@ from cases.models import (
     Source,
 )
 from cases.validators import validate_imo_number
-from cases.visibility import originator_named_condition, state_naming
+from cases.visibility import (
+    originator_named_condition,
+    partner_clearance,
+    released_condition,
+    state_naming,
+)
 from cases.widgets import DateInput, SearchSelect, StyledFilterSetMixin
 
 
@@ -138,7 +143,7 @@ class IncidentFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
     )
     provision = ProvisionKeyFilter(label="Provision (e.g. 1718/8(b))")
     sharing_level = django_filters.MultipleChoiceFilter(
-        choices=SharingLevel.choices, label="Sharing level"
+        choices=SharingLevel.choices, label="Sharing level", method="at_sharing_level"
     )
     ordering = django_filters.OrderingFilter(
         fields=(
@@ -149,17 +154,50 @@ class IncidentFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
         label="Sort by",
     )
 
+    # What an incident read as its releasable text can be found by: what its reader sees
+    # of it (cases.visibility.released_condition). Any other filter never finds it.
+    FINDS_RELEASES = frozenset(
+        {"q", "type", "status", "occurred_after", "occurred_before", "sharing_level"}
+        | {"ordering", "updated_since", "reference"}
+    )
+
     class Meta:
         model = Incident
         fields: list[str] = []
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        released = self._released()
+        used = {name for name, value in self.form.cleaned_data.items() if value}
+        if released is not None and used - self.FINDS_RELEASES:
+            queryset = queryset.exclude(released)
+        return queryset
+
+    def _released(self) -> Q | None:
+        """The incidents the reader sees only as their releasable text (None when they
+        see none so, as the team)."""
+        user = getattr(self.request, "user", None)
+        if user is None or partner_clearance(user) is None:
+            return None
+        return released_condition(user)
 
     def search(self, queryset, name, value):
         value = value.strip()
         if not value:
             return queryset
-        return queryset.filter(
-            Q(title__icontains=value) | Q(summary__icontains=value) | Q(reference__iexact=value)
-        )
+        text = Q(title__icontains=value) | Q(summary__icontains=value)
+        released = self._released()
+        if released is not None:
+            release_text = Q(release_title__icontains=value) | Q(release_summary__icontains=value)
+            text = (~released & text) | (released & release_text)
+        return queryset.filter(text | Q(reference__iexact=value))
+
+    def at_sharing_level(self, queryset, name, value):
+        level = Q(sharing_level__in=value)
+        released = self._released()
+        if released is not None:  # a release reads at its own level
+            level = (~released & level) | (released & Q(release_level__in=value))
+        return queryset.filter(level)
 
     def ended_on_or_after(self, queryset, name, value):
         # An incident spanning the date counts: compare with its end, or its start if it

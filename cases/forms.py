@@ -73,10 +73,14 @@ class IncidentForm(StyledForm, SharingConsentForm):
             "sharing_level",
             "provisions",
             "context_provisions",
+            "release_title",
+            "release_summary",
+            "release_level",
             "version",
         ]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 5}),
+            "release_summary": forms.Textarea(attrs={"rows": 4}),
             "occurred_from": DateInput(),
             "occurred_to": DateInput(),
             "provisions": forms.SelectMultiple(attrs={"data-enhance": "select"}),

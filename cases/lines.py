@@ -37,7 +37,12 @@ LINE_KINDS = (
     ),
     LineKind("involvements", Involvement, ("entity", "role", "note"), "Entities involved"),
     LineKind("locations", IncidentLocation, ("location", "role", "note"), "Locations"),
-    LineKind("citations", Citation, ("source", "locator", "claim", "credibility"), "Citations"),
+    LineKind(
+        "citations",
+        Citation,
+        ("source", "locator", "claim", "credibility", "in_release"),
+        "Citations",
+    ),
     LineKind("contributions", Contribution, ("state", "attribution"), "Contributing states"),
     LineKind(
         "findings",

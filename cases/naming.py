@@ -23,7 +23,12 @@ class ProtectedName:
 def _outside_texts(incident) -> list[tuple[str, str]]:
     """(where, text) for the text of `incident` that partners or reports may read. Uses
     prefetched lines when the caller loaded them."""
-    texts = [("title", incident.title), ("summary", incident.summary)]
+    texts = [
+        ("title", incident.title),
+        ("summary", incident.summary),
+        ("releasable title", incident.release_title),
+        ("releasable summary", incident.release_summary),
+    ]
     texts += [("a materiel line", line.description) for line in incident.materiel.all()]
     texts += [("an entity's note", line.note) for line in incident.involvements.all()]
     texts += [("a location's note", line.note) for line in incident.locations.all()]

@@ -90,10 +90,12 @@ class FeedEntryQuerySet(models.QuerySet):
         """Changes that touched the user's view: the incident was visible to them before
         the change, after it, or both. Nothing else is ever announced to them."""
         # An entry without a before-state records a new incident: nothing was seen before.
-        before = incident_condition(user, "status_before", "sharing_level_before") & ~Q(
-            status_before=""
+        before = incident_condition(
+            user, "status_before", "sharing_level_before", release_level="release_level_before"
+        ) & ~Q(status_before="")
+        after = incident_condition(
+            user, "status_after", "sharing_level_after", release_level="release_level_after"
         )
-        after = incident_condition(user, "status_after", "sharing_level_after")
         # A deleted incident (its entries lose their incident) is seen by nobody after.
         exists = Q(incident__isnull=False)
         return self.filter(before | after).annotate(

@@ -424,16 +424,22 @@ def incident_edit(request, reference):
     return _incident_form(request, incident, form)
 
 
-def _findings_hold(form, formsets) -> bool:
-    """Whether the findings sent name entities involved and paragraphs breached; if not,
-    the findings' part of the form says why."""
+def _lines_hold(form, formsets) -> bool:
+    """Whether the findings sent name entities involved and paragraphs breached, and the
+    citations marked for the releasable text may go with it; if not, the lines' part of
+    the form says why."""
     by_prefix = {formset.prefix: formset for _, formset in formsets}
-    try:
-        editing.check_form_findings(form, by_prefix)
-    except ValidationError as error:
-        by_prefix["findings"].non_form_errors().extend(error.messages)
-        return False
-    return True
+    hold = True
+    for check, prefix in (
+        (editing.check_form_findings, "findings"),
+        (editing.check_form_release, "citations"),
+    ):
+        try:
+            check(form, by_prefix)
+        except ValidationError as error:
+            by_prefix[prefix].non_form_errors().extend(error.messages)
+            hold = False
+    return hold
 
 
 def _incident_form(request, incident: Incident, form: IncidentForm):
@@ -443,7 +449,7 @@ def _incident_form(request, incident: Incident, form: IncidentForm):
         request.method == "POST"
         and form.is_valid()
         and all(fs.is_valid() for _, fs in formsets)
-        and _findings_hold(form, formsets)
+        and _lines_hold(form, formsets)
     ):
         try:
             incident, changed = editing.save_incident(

@@ -11,7 +11,9 @@ The readers:
 - a partner sees approved incidents at or below their organisation's clearance; inside
   them, sources at or below that clearance that may be cited outside the team, the
   entities involved, and the contributing states that may be named (those that may be
-  cited as "a participating state" are counted without their names);
+  cited as "a participating state" are counted without their names); of an approved
+  incident above their clearance whose releasable text is within it, only that text
+  (released_condition);
 - anyone else, anonymous included, sees nothing.
 
 Models are looked up when a condition is built, not imported: the models' own
@@ -30,7 +32,7 @@ TEAM_ROLES = frozenset({Role.ANALYST, Role.REVIEWER, Role.REPORT_EDITOR})
 NOTHING = Q(pk__in=[])
 # Raise it when a release changes the rules below, so that every mirror kept from the
 # change feed is rebuilt under the new ones (view_key).
-RULES_VERSION = 2
+RULES_VERSION = 3
 
 
 def is_team_member(user) -> bool:
@@ -52,11 +54,29 @@ def partner_clearance(user) -> list[str] | None:
 
 
 def incident_condition(
-    user, status="status", sharing_level="sharing_level", created_by="created_by"
+    user,
+    status="status",
+    sharing_level="sharing_level",
+    created_by="created_by",
+    release_level="release_level",
 ) -> Q:
-    """The condition on an incident's status, sharing level and author under which `user`
-    may see it. The field names are parameters so that the change feed can ask the same
-    question of an incident's state before and after a change."""
+    """The condition on an incident's status, sharing level, author and release level
+    under which `user` may see it, in full or as its releasable text (released_condition).
+    The field names are parameters so that the change feed can ask the same question of
+    an incident's state before and after a change."""
+    in_full = in_full_condition(user, status, sharing_level, created_by)
+    levels = partner_clearance(user)
+    if levels is None:
+        return in_full
+    return in_full | Q(**{status: "approved", f"{release_level}__in": levels})
+
+
+def in_full_condition(
+    user, status="status", sharing_level="sharing_level", created_by="created_by"
+):
+    """The incidents `user` sees in full: everything of them that their clearance allows.
+    What is found through an incident (its entities, locations, sources, and a search or
+    filter on any of them) is found only through these."""
     if is_team_member(user):
         if user.is_superuser:
             return Q()
@@ -67,10 +87,34 @@ def incident_condition(
     return Q(**{status: "approved", f"{sharing_level}__in": levels})
 
 
+def released_condition(user) -> Q:
+    """The incidents `user` sees only as their releasable text: approved, above their
+    clearance, with a release within it. Of those they read the release's title, summary
+    and level, the incident's type and dates, and the citations marked for the release
+    that they may see; nothing else, and no filter on anything else finds them."""
+    levels = partner_clearance(user)
+    if levels is None:
+        return NOTHING
+    return Q(status="approved", release_level__in=levels) & ~Q(sharing_level__in=levels)
+
+
+def shows_release(user, incident) -> bool:
+    """Whether `user` reads `incident` (one they may see) as its releasable text."""
+    levels = partner_clearance(user)
+    return levels is not None and release_shown_at(levels, incident)
+
+
+def release_shown_at(levels: list[str], incident) -> bool:
+    """Whether a reader cleared for `levels` (a partner, or a report at its level) reads
+    `incident` as its releasable text: the incident is above them and the text is not."""
+    return incident.sharing_level not in levels and incident.release_level in levels
+
+
 def incident_condition_through(user, path: str) -> Q:
-    """incident_condition for an incident reached from another model through `path`
-    (e.g. "involvements__incident")."""
-    return incident_condition(
+    """in_full_condition for an incident reached from another model through `path`
+    (e.g. "involvements__incident"): a record is found through the incidents seen in
+    full, never through a release."""
+    return in_full_condition(
         user, f"{path}__status", f"{path}__sharing_level", f"{path}__created_by"
     )
 
@@ -128,7 +172,8 @@ def state_naming(user) -> StateNaming:
 
 
 def _incidents(user):
-    return apps.get_model("cases", "Incident").objects.filter(incident_condition(user))
+    """The incidents through which `user` finds other records: those seen in full."""
+    return apps.get_model("cases", "Incident").objects.filter(in_full_condition(user))
 
 
 def _team_records(user) -> Q:
@@ -162,7 +207,11 @@ def source_condition(user) -> Q:
     (within a partner's clearance), and to the team also when it is one of the team's
     records (_team_records)."""
     citation = apps.get_model("cases", "Citation")
-    seen = Exists(citation.objects.filter(source=OuterRef("pk"), incident__in=_incidents(user)))
+    released = apps.get_model("cases", "Incident").objects.filter(released_condition(user))
+    cited = citation.objects.filter(source=OuterRef("pk"))
+    seen = Exists(cited.filter(incident__in=_incidents(user))) | Exists(
+        cited.filter(in_release=True, incident__in=released)
+    )
     if is_team_member(user):
         return _team_records(user) | seen
     return cited_source_condition(user) & seen

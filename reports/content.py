@@ -18,6 +18,7 @@ from cases.dates import period_text
 from cases.markings import SharingLevel
 from cases.models import Attachment, Citation, Source
 from cases.models.sources import PARTICIPATING_STATE_ATTRIBUTION
+from cases.visibility import release_shown_at
 
 PARTICIPATING_STATE_FOOTNOTE = f"Information provided by {PARTICIPATING_STATE_ATTRIBUTION.lower()}."
 FIGURE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
@@ -75,13 +76,29 @@ def incidents_for(report):
     )
 
 
+def uses_release(incident, report_level: str) -> bool:
+    """Whether a report at `report_level` gives `incident` as its releasable text."""
+    return release_shown_at(SharingLevel.at_or_below(report_level), incident)
+
+
+def cited(incident, report_level: str) -> list[Citation]:
+    """The citations an entry may cite: those marked for the releasable text when the
+    entry is the release."""
+    citations = incident.citations.all()
+    if uses_release(incident, report_level):
+        return [citation for citation in citations if citation.in_release]
+    return list(citations)
+
+
 def incident_content(incident, report_level: str) -> dict:
     notes = [
         text
-        for citation in incident.citations.all()
+        for citation in cited(incident, report_level)
         if may_go_in(citation.source.sharing_level, report_level)
         and (text := footnote(citation)) is not None
     ]
+    if uses_release(incident, report_level):
+        return release_content(incident, notes)
     return {
         "reference": incident.reference,
         "title": incident.title,
@@ -147,6 +164,28 @@ def incident_content(incident, report_level: str) -> dict:
             for figure in incident.figures
             if figure.content_type in FIGURE_TYPES and may_go_in(figure.sharing_level, report_level)
         ],
+    }
+
+
+def release_content(incident, notes: list[str]) -> dict:
+    """An entry as the incident's releasable text: its title and summary, the incident's
+    type and dates, the footnotes of the citations marked for it; nothing else."""
+    return {
+        "reference": incident.reference,
+        "released": True,
+        "title": incident.release_title,
+        "summary": incident.release_summary,
+        "type": incident.incident_type.name,
+        "when": period_text(incident.occurred_from, incident.occurred_to, incident.date_precision),
+        "origin": "",
+        "destination": "",
+        "findings": [],
+        "materiel": [],
+        "entities": [],
+        "locations": [],
+        "provisions": [],
+        "footnotes": notes,
+        "figures": [],
     }
 
 

@@ -79,16 +79,17 @@ def problems(report: Report) -> list[Problem]:
                     entry=entry,
                 )
             )
-        if not content.may_go_in(incident.sharing_level, level):
+        released = content.uses_release(incident, level)
+        if not released and not content.may_go_in(incident.sharing_level, level):
             found.append(
                 Problem(
                     f"{name} is marked TLP:{incident.sharing_level}, above the report's "
-                    f"TLP:{level}: leave it out, or have its level lowered with the "
-                    "originators' consent.",
+                    f"TLP:{level}: leave it out, have its level lowered with the "
+                    "originators' consent, or give it a releasable text at the report's level.",
                     entry=entry,
                 )
             )
-        if not incident.findings.all():
+        if not released and not incident.findings.all():
             found.append(
                 Problem(
                     f"{name} has no finding, and its legal assessment is written from its "
@@ -97,7 +98,7 @@ def problems(report: Report) -> list[Problem]:
                 )
             )
         citable = 0
-        for citation in incident.citations.all():
+        for citation in content.cited(incident, level):
             source = citation.source
             if source.attribution == Source.Attribution.INTERNAL_ONLY:
                 continue
@@ -121,7 +122,7 @@ def problems(report: Report) -> list[Problem]:
                     entry=entry,
                 )
             )
-        for figure in incident.figures:
+        for figure in [] if released else incident.figures:
             reproduced = figure.content_type in content.FIGURE_TYPES
             if reproduced and not figure.may_be_published_to(level):
                 found.append(

@@ -2,9 +2,9 @@
 values: one query per kind of row, whatever the number of incidents, and no model
 instance per row (building those was most of a page's time). Sets `shown_materiel`,
 `shown_involvements`, `shown_locations`, `shown_provisions`,
-`shown_context_provisions`, `shown_citations`,
-`shown_contributions`, `shown_findings`, `shown_evidence`, `shown_states` and
-`unnamed_states` on each incident, for cases.api.serializers.incident_data. Each line
+`shown_context_provisions`, `shown_citations`, `shown_contributions`,
+`shown_findings`, `shown_evidence`, `shown_states`, `unnamed_states` and
+`shows_release` on each incident, for cases.api.serializers.incident_data. Each line
 carries its id and every field analysts edit (cases.lines), so that what is read can be
 written back."""
 
@@ -15,7 +15,12 @@ from django.db.models import DateField, Value
 from cases.lines import API_LINE_KINDS
 from cases.models import Attachment, CustodyStep, EntityAlias, Source, VesselName
 from cases.models.incidents import Incident
-from cases.visibility import cited_source_condition, is_team_member, state_naming
+from cases.visibility import (
+    cited_source_condition,
+    is_team_member,
+    shows_release,
+    state_naming,
+)
 
 ENTITY = (
     "id",
@@ -208,6 +213,18 @@ def load_shown(incidents, user) -> None:
         kind[row.pop("incident_id")].append(row)
     evidence = _evidence(ids) if is_team_member(user) else {}
     for incident in incidents:
+        incident.shows_release = shows_release(user, incident)
+        if incident.shows_release:
+            # Read as its releasable text: the citations marked for it, nothing else.
+            incident.shown_citations = [
+                line for line in shown["citations"].get(incident.pk, []) if line["in_release"]
+            ]
+            incident.shown_evidence = incident.shown_materiel = incident.shown_involvements = []
+            incident.shown_locations = incident.shown_findings = []
+            incident.shown_provisions = incident.shown_context_provisions = []
+            incident.shown_contributions = incident.shown_states = []
+            incident.unnamed_states = 0
+            continue
         incident.shown_evidence = evidence.get(incident.pk, [])
         incident.shown_materiel = shown["materiel"].get(incident.pk, [])
         incident.shown_involvements = shown["involvements"].get(incident.pk, [])

@@ -16,7 +16,7 @@ from rest_framework import serializers
 from cases import editing
 from cases.api import loading
 from cases.lines import API_LINE_KINDS, LINES
-from cases.markings import record_lowering
+from cases.markings import SharingLevel, record_lowering
 from cases.models import (
     Attachment,
     Citation,
@@ -35,6 +35,7 @@ from cases.models import (
     Provision,
     Source,
     check_findings,
+    check_release,
 )
 from cases.models.sources import shown_originator
 
@@ -157,18 +158,23 @@ def evidence_data(row: dict) -> dict:
 
 
 def incident_data(incident, user) -> dict:
+    released = incident.shows_release
     return {
         "reference": incident.reference,
-        "title": incident.title,
-        "summary": incident.summary,
+        "released": released,
+        "title": incident.release_title if released else incident.title,
+        "summary": incident.release_summary if released else incident.summary,
         "type": incident.incident_type.code,
         "occurred_from": _or_none(_DATE, incident.occurred_from),
         "occurred_to": _or_none(_DATE, incident.occurred_to),
         "date_precision": incident.date_precision,
-        "origin_country": _country(incident, "origin_country"),
-        "destination_country": _country(incident, "destination_country"),
-        "confidence": incident.confidence,
-        "sharing_level": incident.sharing_level,
+        "origin_country": "" if released else _country(incident, "origin_country"),
+        "destination_country": "" if released else _country(incident, "destination_country"),
+        "confidence": None if released else incident.confidence,
+        "sharing_level": incident.release_level if released else incident.sharing_level,
+        "release_title": incident.release_title,
+        "release_summary": incident.release_summary,
+        "release_level": incident.release_level,
         "status": incident.status,
         "materiel": incident.shown_materiel,
         "involvements": incident.shown_involvements,
@@ -442,12 +448,33 @@ class IncidentSerializer(ReadSerializer):
         help_text='How many more participating states contributed that are cited only as "a '
         'participating state" outside the team: counted, not named. Always 0 for the team.',
     )
+    released = serializers.BooleanField(
+        read_only=True,
+        help_text="True when you read the incident's releasable text rather than the "
+        "incident, which is above your clearance: `title`, `summary` and `sharing_level` "
+        "are the release's, `citations` those marked for it, `type` and the dates the "
+        "incident's; every other field is empty (countries) or null (confidence), and "
+        "filters on them never find it.",
+    )
+    confidence = serializers.ChoiceField(
+        choices=Incident._meta.get_field("confidence").choices,
+        allow_null=True,
+        read_only=True,
+        help_text="Null when `released`.",
+    )
+    release_level = serializers.ChoiceField(
+        choices=[("", "None"), *SharingLevel.choices],
+        read_only=True,
+        help_text="The level of the incident's releasable text, empty when it has none; "
+        "below `sharing_level` unless `released`.",
+    )
 
     class Meta:
         model = Incident
         list_serializer_class = IncidentListSerializer
         fields = [
             "reference",
+            "released",
             "title",
             "summary",
             "type",
@@ -458,6 +485,9 @@ class IncidentSerializer(ReadSerializer):
             "destination_country",
             "confidence",
             "sharing_level",
+            "release_title",
+            "release_summary",
+            "release_level",
             "status",
             "materiel",
             "involvements",
@@ -660,6 +690,9 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
             "destination_country",
             "confidence",
             "sharing_level",
+            "release_title",
+            "release_summary",
+            "release_level",
             "provisions",
             "context_provisions",
             "version",
@@ -701,7 +734,17 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
                 ) from None
             planned[name] = plan.lines
         self._check_findings(data, planned)
+        self._check_release(incident, planned)
         return data
+
+    def _check_release(self, incident: Incident, planned: dict) -> None:
+        """The citations this write leaves, against the releasable text it leaves."""
+        stored = self.instance
+        citations = planned.get("citations", list(stored.citations.all()) if stored else [])
+        try:
+            check_release(incident.release_level, citations)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError({"citations": error.messages}) from None
 
     def _check_findings(self, data, planned: dict) -> None:
         """The findings this write leaves, against the entities and paragraphs breached

@@ -38,6 +38,7 @@ from cases.models import (
     VesselFlag,
     VesselName,
     check_findings,
+    check_release,
 )
 
 DATA_FILE = Path(__file__).with_name("incidents.json")
@@ -229,6 +230,9 @@ def _incident(item, users, entities, locations, sources, result) -> None:
         destination_country=item.get("destination_country", ""),
         confidence=item["confidence"],
         sharing_level=item["sharing_level"],
+        release_title=item.get("release_title", ""),
+        release_summary=item.get("release_summary", ""),
+        release_level=item.get("release_level", ""),
         created_by=analyst,
         updated_by=analyst,
     )
@@ -266,17 +270,20 @@ def _incident(item, users, entities, locations, sources, result) -> None:
                 incident=incident, location=locations[place["location"]], role=place["role"]
             ),
         )
-    for citation in item.get("citations", []):
-        _save_as(
-            analyst,
-            Citation(
-                incident=incident,
-                source=sources[citation["source"]],
-                locator=citation.get("locator", ""),
-                claim=citation["claim"],
-                credibility=citation["credibility"],
-            ),
+    citations = [
+        Citation(
+            incident=incident,
+            source=sources[citation["source"]],
+            locator=citation.get("locator", ""),
+            claim=citation["claim"],
+            credibility=citation["credibility"],
+            in_release=citation.get("in_release", False),
         )
+        for citation in item.get("citations", [])
+    ]
+    check_release(incident.release_level, citations)
+    for citation in citations:
+        _save_as(analyst, citation)
     incident.provisions.set([_provision(key) for key in item.get("provisions", [])])
     for contribution in item.get("contributions", []):
         _save_as(

@@ -10,6 +10,7 @@ from cases.models.incidents import (
     Involvement,
     MaterielLine,
     ReferenceSequence,
+    check_release,
 )
 from cases.models.locations import Location
 from cases.models.notifications import Notification
@@ -45,4 +46,5 @@ __all__ = [
     "VesselFlag",
     "VesselName",
     "check_findings",
+    "check_release",
 ]

@@ -63,6 +63,10 @@ class FeedEntry(models.Model):
     sharing_level_before = models.CharField(max_length=12, choices=SharingLevel.choices, blank=True)
     status_after = models.CharField(max_length=20)
     sharing_level_after = models.CharField(max_length=12, choices=SharingLevel.choices)
+    # The level of the incident's releasable text, if any: readers below the incident's
+    # level but cleared for this one see the release.
+    release_level_before = models.CharField(max_length=12, choices=SharingLevel.choices, blank=True)
+    release_level_after = models.CharField(max_length=12, choices=SharingLevel.choices, blank=True)
 
     objects = FeedEntryQuerySet.as_manager()
 
@@ -74,10 +78,10 @@ class FeedEntry(models.Model):
         return f"{self.position}: {self.reference} {self.status_before}->{self.status_after}"
 
     @classmethod
-    def record(cls, incident, before: tuple[str, str] | None) -> None:
-        """A save of `incident`, whose status and sharing level were `before` (None for a
-        new incident)."""
-        status_before, level_before = before or ("", "")
+    def record(cls, incident, before: tuple[str, str, str] | None) -> None:
+        """A save of `incident`, whose status, sharing level and release level were
+        `before` (None for a new incident)."""
+        status_before, level_before, release_before = before or ("", "", "")
         cls.objects.create(
             position=FeedPosition.next(),
             incident=incident,
@@ -87,6 +91,8 @@ class FeedEntry(models.Model):
             sharing_level_before=level_before,
             status_after=incident.status,
             sharing_level_after=incident.sharing_level,
+            release_level_before=release_before,
+            release_level_after=incident.release_level,
         )
         _advanced()
 
@@ -103,6 +109,8 @@ class FeedEntry(models.Model):
             sharing_level_before=incident.sharing_level,
             status_after=incident.status,
             sharing_level_after=incident.sharing_level,
+            release_level_before=incident.release_level,
+            release_level_after=incident.release_level,
         )
         _advanced()
 
@@ -113,7 +121,7 @@ class FeedEntry(models.Model):
         too. Neither its version nor its history changes: nothing of its own was edited."""
         rows = list(
             incidents.order_by("pk").values_list(
-                "pk", "reference", "created_by_id", "status", "sharing_level"
+                "pk", "reference", "created_by_id", "status", "sharing_level", "release_level"
             )
         )
         if not rows:
@@ -132,8 +140,10 @@ class FeedEntry(models.Model):
                 sharing_level_before=level,
                 status_after=status,
                 sharing_level_after=level,
+                release_level_before=release,
+                release_level_after=release,
             )
-            for position, (pk, reference, author, status, level) in zip(
+            for position, (pk, reference, author, status, level, release) in zip(
                 positions, rows, strict=True
             )
         )

@@ -91,6 +91,24 @@ class Incident(models.Model):
     sharing_level = models.CharField(
         max_length=12, choices=SharingLevel.choices, default=SharingLevel.AMBER
     )
+    # A releasable text: what partners and reports cleared below the incident's level
+    # read of it instead of the incident (cases.visibility), with the citations marked
+    # for it (check_release).
+    release_title = models.CharField("releasable title", max_length=300, blank=True)
+    release_summary = models.TextField(
+        "releasable summary",
+        blank=True,
+        help_text="A text that may be shared more widely than the incident: readers below "
+        "the incident's level see this, the incident's type and dates and the citations "
+        "marked for it, and nothing else of the incident.",
+    )
+    release_level = models.CharField(
+        "releasable at",
+        max_length=12,
+        choices=SharingLevel.choices,
+        blank=True,
+        help_text="The sharing level of the releasable text: below the incident's own.",
+    )
     provisions = models.ManyToManyField(
         Provision,
         blank=True,
@@ -201,7 +219,10 @@ class Incident(models.Model):
                 year = timezone.now().year
                 self.reference = f"INC-{year}-{ReferenceSequence.next_number(year):04d}"
             before = (
-                type(self).objects.filter(pk=self.pk).values_list("status", "sharing_level").first()
+                type(self)
+                .objects.filter(pk=self.pk)
+                .values_list("status", "sharing_level", "release_level")
+                .first()
                 if self.pk
                 else None
             )
@@ -215,6 +236,35 @@ class Incident(models.Model):
         # The constraint guards the database; this puts the message on the field.
         if self.occurred_to and self.occurred_from and self.occurred_to < self.occurred_from:
             raise ValidationError({"occurred_to": "The incident cannot end before it begins."})
+        self._clean_release()
+
+    def _clean_release(self):
+        release = {
+            "release_title": self.release_title.strip(),
+            "release_summary": self.release_summary.strip(),
+            "release_level": self.release_level,
+        }
+        if not any(release.values()):
+            return
+        missing = {
+            name: "A releasable text needs its title, its summary and its level."
+            for name, value in release.items()
+            if not value
+        }
+        if missing:
+            raise ValidationError(missing)
+        if not SharingLevel.lowers(self.sharing_level, self.release_level):
+            raise ValidationError(
+                {
+                    "release_level": "A releasable text is shared more widely than the "
+                    "incident: choose a level below its own "
+                    f"({SharingLevel(self.sharing_level).label})."
+                }
+            )
+
+    @property
+    def has_release(self) -> bool:
+        return bool(self.release_level)
 
     @property
     def is_editable(self) -> bool:
@@ -357,6 +407,11 @@ class Citation(models.Model):
         default=Credibility.CANNOT_BE_JUDGED,
         validators=[MinValueValidator(1), MaxValueValidator(6)],
     )
+    in_release = models.BooleanField(
+        "cited in the releasable text",
+        default=False,
+        help_text="Readers of the releasable text see this citation with it.",
+    )
 
     history = HistoricalRecords()
 
@@ -407,3 +462,31 @@ class Contribution(models.Model):
 
     def __str__(self):
         return f"{self.state} ({self.get_attribution_display().lower()})"
+
+
+def check_release(release_level: str, citations) -> None:
+    """The rule that holds a releasable text to its citations, for the form and the API:
+    each citation marked for it cites a source at or below its level that may be cited
+    outside the team, and none is marked without one (ValidationError, a message a
+    citation)."""
+    problems = []
+    for number, citation in enumerate(citations, start=1):
+        if not citation.in_release:
+            continue
+        source = citation.source
+        if not release_level:
+            problems.append(
+                f"Citation {number}: there is no releasable text to cite {source.title!r} in."
+            )
+        elif source.attribution == Attribution.INTERNAL_ONLY:
+            problems.append(
+                f"Citation {number}: {source.title!r} may not be cited outside the team."
+            )
+        elif source.sharing_level not in SharingLevel.at_or_below(release_level):
+            level, release = SharingLevel(source.sharing_level), SharingLevel(release_level)
+            problems.append(
+                f"Citation {number}: {source.title!r} is {level.label}, above the releasable "
+                f"text's {release.label}."
+            )
+    if problems:
+        raise ValidationError(problems)

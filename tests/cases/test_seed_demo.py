@@ -19,6 +19,7 @@ from cases.models import (
     Source,
     Transition,
 )
+from cases.visibility import shows_release
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +105,11 @@ def test_running_it_twice_duplicates_nothing(seeded):
     call_command("seed_demo", stdout=out)
     assert {model.__name__: model.objects.count() for model in COUNTED} == before
     assert "new: nothing" in out.getvalue()
+
+
+def test_the_demo_partner_reads_an_amber_incident_as_its_releasable_text(seeded):
+    partner = User.objects.get(username="partner")
+    released = [i for i in Incident.objects.visible_to(partner) if shows_release(partner, i)]
+    assert [i.sharing_level for i in released] == [SharingLevel.AMBER]
+    [incident] = released
+    assert incident.citations.filter(in_release=True).count() == 2

@@ -95,7 +95,7 @@ def api_client(user) -> Client:
 class Mirrors(RuleBasedStateMachine):
     # How many incidents the fullest mirror held, and how many resyncs were read: the
     # control that the sequences reach what they test.
-    most_mirrored = resyncs = 0
+    most_mirrored = resyncs = releases_mirrored = 0
 
     def __init__(self):
         super().__init__()
@@ -121,7 +121,7 @@ class Mirrors(RuleBasedStateMachine):
         self.incidents = []
         self.mirrors = [Mirror(api_client(partner)) for partner in self.partners]
         # Approved incidents to start from, which every edit of a source or an entity
-        # touches, at levels that each partner sees differently.
+        # touches, at levels that each partner sees differently (one as its release).
         for number, level in enumerate(
             (SharingLevel.CLEAR, SharingLevel.GREEN, SharingLevel.AMBER)
         ):
@@ -131,6 +131,8 @@ class Mirrors(RuleBasedStateMachine):
                 [self.sources[number], self.sources[3]],
                 self.entities[number % 2],
                 approve=True,
+                # The GREEN partner reads the AMBER one as its releasable text.
+                release=SharingLevel.GREEN if level == SharingLevel.AMBER else "",
             )
 
     def teardown(self):
@@ -150,10 +152,17 @@ class Mirrors(RuleBasedStateMachine):
             approve,
         )
 
-    def _log(self, author, level, sources, entity, approve):
-        incident = IncidentFactory(created_by=author, sharing_level=level)
+    def _log(self, author, level, sources, entity, approve, release=""):
+        incident = IncidentFactory(
+            created_by=author,
+            sharing_level=level,
+            release_title="Released" if release else "",
+            release_summary="Loading seen." if release else "",
+            release_level=release,
+        )
         for source in sources:
-            CitationFactory(incident=incident, source=source)
+            in_release = bool(release) and source.sharing_level == SharingLevel.CLEAR
+            CitationFactory(incident=incident, source=source, in_release=in_release)
         InvolvementFactory(incident=incident, entity=entity)
         FindingFactory(incident=incident, actor=entity)
         self.incidents.append(incident)
@@ -199,6 +208,23 @@ class Mirrors(RuleBasedStateMachine):
             {"title": title},
             by=incident.created_by,
             lines={"contributions": [{"state": state, "attribution": attribution}]},
+        )
+
+    @rule(data=st.data(), level=st.sampled_from(["", SharingLevel.CLEAR, SharingLevel.GREEN]))
+    def a_draft_gets_or_loses_a_releasable_text(self, data, level):
+        incident = self._pick(data, "draft", "changes_requested")
+        if incident is None or (level and not SharingLevel.lowers(incident.sharing_level, level)):
+            return
+        release = {"release_title": "Released", "release_summary": "Loading seen."}
+        marked = [
+            {"id": citation.pk, "in_release": citation.source.sharing_level == SharingLevel.CLEAR}
+            for citation in incident.citations.select_related("source")
+        ]
+        editing.save_values(
+            incident,
+            {**(release if level else dict.fromkeys(release, "")), "release_level": level},
+            by=incident.created_by,
+            lines={"citations": marked if level else [{**m, "in_release": False} for m in marked]},
         )
 
     @rule(data=st.data(), level=st.sampled_from(LEVELS), title=st.sampled_from(["A", "B"]))
@@ -261,6 +287,7 @@ class Mirrors(RuleBasedStateMachine):
             assert mirror.sync() == expected
             assert Mirror(mirror.client).sync() == expected
             Mirrors.most_mirrored = max(Mirrors.most_mirrored, len(expected))
+            Mirrors.releases_mirrored += sum(row["released"] for row in expected.values())
 
 
 @pytest.mark.django_db
@@ -277,3 +304,4 @@ def test_a_mirror_kept_from_the_feed_equals_the_listing_after_every_step(django_
         ),
     )
     assert Mirrors.most_mirrored >= 3 and Mirrors.resyncs >= 1
+    assert Mirrors.releases_mirrored >= 1

@@ -412,3 +412,34 @@ def test_a_refused_form_says_that_files_must_be_chosen_again(client, analyst):
     )
     content = client.post(reverse("cases:incident_create"), data).content.decode()
     assert "Files are not kept when a form is refused: choose them again." in content
+
+
+def test_a_releasable_text_is_written_with_the_citations_marked_for_it(client, analyst):
+    client.force_login(analyst)
+    public, amber = SourceFactory(sharing_level="CLEAR"), SourceFactory(sharing_level="AMBER")
+    release = {
+        "release_title": "Containers at Rajin",
+        "release_summary": "Commercial imagery shows containers at Rajin.",
+        "release_level": "GREEN",
+    }
+
+    def post(marked):
+        citations = [
+            {"source": source.pk, "claim": "Loading seen.", "credibility": "2"}
+            | ({"in_release": "on"} if source in marked else {})
+            for source in (public, amber)
+        ]
+        data = form_data(sharing_level="AMBER", **release, **lines("citations", citations))
+        return client.post(reverse("cases:incident_create"), data)
+
+    refused = post(marked=[public, amber])
+    assert refused.status_code == 200
+    assert "above the releasable text" in refused.content.decode()
+    assert not Incident.objects.exists()
+
+    assert post(marked=[public]).status_code == 302
+    incident = Incident.objects.get()
+    assert incident.release_level == "GREEN"
+    assert [c.source for c in incident.citations.filter(in_release=True)] == [public]
+    page = client.get(reverse("cases:incident_detail", args=[incident.reference]))
+    assert "Containers at Rajin" in page.content.decode()

@@ -39,6 +39,7 @@ class Citation:
                 * `4` - 4 – doubtful
                 * `5` - 5 – improbable
                 * `6` - 6 – truth cannot be judged
+            in_release (bool): Readers of the releasable text see this citation with it.
      """
 
     id: int
@@ -46,6 +47,7 @@ class Citation:
     locator: str
     claim: str
     credibility: CredibilityEnum
+    in_release: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -64,6 +66,8 @@ class Citation:
 
         credibility = self.credibility.value
 
+        in_release = self.in_release
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -73,6 +77,7 @@ class Citation:
             "locator": locator,
             "claim": claim,
             "credibility": credibility,
+            "in_release": in_release,
         })
 
         return field_dict
@@ -99,12 +104,15 @@ class Citation:
 
 
 
+        in_release = d.pop("in_release")
+
         citation = cls(
             id=id,
             source=source,
             locator=locator,
             claim=claim,
             credibility=credibility,
+            in_release=in_release,
         )
 
 

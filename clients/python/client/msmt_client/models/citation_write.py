@@ -40,6 +40,7 @@ class CitationWrite:
                 * `4` - 4 – doubtful
                 * `5` - 5 – improbable
                 * `6` - 6 – truth cannot be judged
+            in_release (bool | Unset): Readers of the releasable text see this citation with it.
      """
 
     source: CitationWriteSourceType1 | int
@@ -47,6 +48,7 @@ class CitationWrite:
     id: int | Unset = UNSET
     locator: str | Unset = UNSET
     credibility: CredibilityEnum | Unset = UNSET
+    in_release: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -72,6 +74,8 @@ class CitationWrite:
             credibility = self.credibility.value
 
 
+        in_release = self.in_release
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -85,6 +89,8 @@ class CitationWrite:
             field_dict["locator"] = locator
         if credibility is not UNSET:
             field_dict["credibility"] = credibility
+        if in_release is not UNSET:
+            field_dict["in_release"] = in_release
 
         return field_dict
 
@@ -126,12 +132,15 @@ class CitationWrite:
 
 
 
+        in_release = d.pop("in_release", UNSET)
+
         citation_write = cls(
             source=source,
             claim=claim,
             id=id,
             locator=locator,
             credibility=credibility,
+            in_release=in_release,
         )
 
 

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.blank_enum import BlankEnum
 from ..models.confidence_enum import ConfidenceEnum
 from ..models.date_precision_enum import DatePrecisionEnum
 from ..models.incident_status_enum import IncidentStatusEnum
@@ -39,6 +40,10 @@ class Incident:
 
         Attributes:
             reference (str):
+            released (bool): True when you read the incident's releasable text rather than the incident, which is above your
+                clearance: `title`, `summary` and `sharing_level` are the release's, `citations` those marked for it, `type` and
+                the dates the incident's; every other field is empty (countries) or null (confidence), and filters on them never
+                find it.
             title (str):
             summary (str):
             type_ (str):
@@ -50,10 +55,24 @@ class Incident:
                 * `approximate` - Approximate
             origin_country (str):
             destination_country (str):
-            confidence (ConfidenceEnum): * `high` - High
+            confidence (ConfidenceEnum | None): Null when `released`.
+
+                * `high` - High
                 * `moderate` - Moderate
                 * `low` - Low
             sharing_level (SharingLevelEnum): * `CLEAR` - TLP:CLEAR
+                * `GREEN` - TLP:GREEN
+                * `AMBER` - TLP:AMBER
+                * `AMBER+STRICT` - TLP:AMBER+STRICT
+                * `RED` - TLP:RED
+            release_title (str):
+            release_summary (str): A text that may be shared more widely than the incident: readers below the incident's
+                level see this, the incident's type and dates and the citations marked for it, and nothing else of the incident.
+            release_level (BlankEnum | SharingLevelEnum): The level of the incident's releasable text, empty when it has
+                none; below `sharing_level` unless `released`.
+
+                * `` - None
+                * `CLEAR` - TLP:CLEAR
                 * `GREEN` - TLP:GREEN
                 * `AMBER` - TLP:AMBER
                 * `AMBER+STRICT` - TLP:AMBER+STRICT
@@ -87,6 +106,7 @@ class Incident:
      """
 
     reference: str
+    released: bool
     title: str
     summary: str
     type_: str
@@ -95,8 +115,11 @@ class Incident:
     date_precision: DatePrecisionEnum
     origin_country: str
     destination_country: str
-    confidence: ConfidenceEnum
+    confidence: ConfidenceEnum | None
     sharing_level: SharingLevelEnum
+    release_title: str
+    release_summary: str
+    release_level: BlankEnum | SharingLevelEnum
     status: IncidentStatusEnum
     materiel: list[Materiel]
     involvements: list[Involvement]
@@ -129,6 +152,8 @@ class Incident:
         from ..models.materiel import Materiel # noqa: PLC0415
         reference = self.reference
 
+        released = self.released
+
         title = self.title
 
         summary = self.summary
@@ -149,9 +174,24 @@ class Incident:
 
         destination_country = self.destination_country
 
-        confidence = self.confidence.value
+        confidence: None | str
+        if isinstance(self.confidence, ConfidenceEnum):
+            confidence = self.confidence.value
+        else:
+            confidence = self.confidence
 
         sharing_level = self.sharing_level.value
+
+        release_title = self.release_title
+
+        release_summary = self.release_summary
+
+        release_level: str
+        if isinstance(self.release_level, SharingLevelEnum):
+            release_level = self.release_level.value
+        else:
+            release_level = self.release_level.value
+
 
         status = self.status.value
 
@@ -235,6 +275,7 @@ class Incident:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "reference": reference,
+            "released": released,
             "title": title,
             "summary": summary,
             "type": type_,
@@ -245,6 +286,9 @@ class Incident:
             "destination_country": destination_country,
             "confidence": confidence,
             "sharing_level": sharing_level,
+            "release_title": release_title,
+            "release_summary": release_summary,
+            "release_level": release_level,
             "status": status,
             "materiel": materiel,
             "involvements": involvements,
@@ -278,6 +322,8 @@ class Incident:
         from ..models.materiel import Materiel # noqa: PLC0415
         d = dict(src_dict)
         reference = d.pop("reference")
+
+        released = d.pop("released")
 
         title = d.pop("title")
 
@@ -317,14 +363,53 @@ class Incident:
 
         destination_country = d.pop("destination_country")
 
-        confidence = ConfidenceEnum(d.pop("confidence"))
+        def _parse_confidence(data: object) -> ConfidenceEnum | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                confidence_type_0 = ConfidenceEnum(data)
 
 
+
+                return confidence_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ConfidenceEnum | None, data)
+
+        confidence = _parse_confidence(d.pop("confidence"))
 
 
         sharing_level = SharingLevelEnum(d.pop("sharing_level"))
 
 
+
+
+        release_title = d.pop("release_title")
+
+        release_summary = d.pop("release_summary")
+
+        def _parse_release_level(data: object) -> BlankEnum | SharingLevelEnum:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                release_level_type_0 = SharingLevelEnum(data)
+
+
+
+                return release_level_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, str):
+                raise TypeError()
+            release_level_type_1 = BlankEnum(data)
+
+
+
+            return release_level_type_1
+
+        release_level = _parse_release_level(d.pop("release_level"))
 
 
         status = IncidentStatusEnum(d.pop("status"))
@@ -445,6 +530,7 @@ class Incident:
 
         incident = cls(
             reference=reference,
+            released=released,
             title=title,
             summary=summary,
             type_=type_,
@@ -455,6 +541,9 @@ class Incident:
             destination_country=destination_country,
             confidence=confidence,
             sharing_level=sharing_level,
+            release_title=release_title,
+            release_summary=release_summary,
+            release_level=release_level,
             status=status,
             materiel=materiel,
             involvements=involvements,

@@ -559,6 +559,18 @@ class IncidentWrite:
                 * `AMBER` - TLP:AMBER
                 * `AMBER+STRICT` - TLP:AMBER+STRICT
                 * `RED` - TLP:RED
+            release_title (str | Unset):
+            release_summary (str | Unset): A text that may be shared more widely than the incident: readers below the
+                incident's level see this, the incident's type and dates and the citations marked for it, and nothing else of
+                the incident.
+            release_level (BlankEnum | SharingLevelEnum | Unset): The sharing level of the releasable text: below the
+                incident's own.
+
+                * `CLEAR` - TLP:CLEAR
+                * `GREEN` - TLP:GREEN
+                * `AMBER` - TLP:AMBER
+                * `AMBER+STRICT` - TLP:AMBER+STRICT
+                * `RED` - TLP:RED
             provisions (list[str] | Unset): Binding paragraphs breached; see /api/v1/provisions/ (force).
             context_provisions (list[str] | Unset): Paragraphs cited for context, not as breached.
             version (int | Unset): The version this update is based on (or send If-Match). Required to update.
@@ -581,6 +593,9 @@ class IncidentWrite:
     destination_country: BlankEnum | CountryEnum | Unset = UNSET
     confidence: ConfidenceEnum | Unset = UNSET
     sharing_level: SharingLevelEnum | Unset = UNSET
+    release_title: str | Unset = UNSET
+    release_summary: str | Unset = UNSET
+    release_level: BlankEnum | SharingLevelEnum | Unset = UNSET
     provisions: list[str] | Unset = UNSET
     context_provisions: list[str] | Unset = UNSET
     version: int | Unset = UNSET
@@ -651,6 +666,19 @@ class IncidentWrite:
         sharing_level: str | Unset = UNSET
         if not isinstance(self.sharing_level, Unset):
             sharing_level = self.sharing_level.value
+
+
+        release_title = self.release_title
+
+        release_summary = self.release_summary
+
+        release_level: str | Unset
+        if isinstance(self.release_level, Unset):
+            release_level = UNSET
+        elif isinstance(self.release_level, SharingLevelEnum):
+            release_level = self.release_level.value
+        else:
+            release_level = self.release_level.value
 
 
         provisions: list[str] | Unset = UNSET
@@ -744,6 +772,12 @@ class IncidentWrite:
             field_dict["confidence"] = confidence
         if sharing_level is not UNSET:
             field_dict["sharing_level"] = sharing_level
+        if release_title is not UNSET:
+            field_dict["release_title"] = release_title
+        if release_summary is not UNSET:
+            field_dict["release_summary"] = release_summary
+        if release_level is not UNSET:
+            field_dict["release_level"] = release_level
         if provisions is not UNSET:
             field_dict["provisions"] = provisions
         if context_provisions is not UNSET:
@@ -887,6 +921,34 @@ class IncidentWrite:
 
 
 
+        release_title = d.pop("release_title", UNSET)
+
+        release_summary = d.pop("release_summary", UNSET)
+
+        def _parse_release_level(data: object) -> BlankEnum | SharingLevelEnum | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                release_level_type_0 = SharingLevelEnum(data)
+
+
+
+                return release_level_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, str):
+                raise TypeError()
+            release_level_type_1 = BlankEnum(data)
+
+
+
+            return release_level_type_1
+
+        release_level = _parse_release_level(d.pop("release_level", UNSET))
+
+
         provisions = cast(list[str], d.pop("provisions", UNSET))
 
 
@@ -980,6 +1042,9 @@ class IncidentWrite:
             destination_country=destination_country,
             confidence=confidence,
             sharing_level=sharing_level,
+            release_title=release_title,
+            release_summary=release_summary,
+            release_level=release_level,
             provisions=provisions,
             context_provisions=context_provisions,
             version=version,
