@@ -194,6 +194,20 @@ def _referred_condition(user, line: str, field: str) -> Q:
     return seen
 
 
+def line_condition(user) -> Q:
+    """An incident's line (an involvement, a location, ...) that `user` may see with its
+    incident: one of an incident they see in full."""
+    return Q(incident__in=_incidents(user))
+
+
+def citation_condition(user) -> Q:
+    """A citation that `user` may see with its incident: one of an incident they see in
+    full, or one marked for a releasable text they read (whether they may see its source
+    is cited_source_condition)."""
+    released = apps.get_model("cases", "Incident").objects.filter(released_condition(user))
+    return line_condition(user) | Q(in_release=True, incident__in=released)
+
+
 def entity_condition(user) -> Q:
     return _referred_condition(user, "Involvement", "entity")
 
@@ -207,11 +221,7 @@ def source_condition(user) -> Q:
     (within a partner's clearance), and to the team also when it is one of the team's
     records (_team_records)."""
     citation = apps.get_model("cases", "Citation")
-    released = apps.get_model("cases", "Incident").objects.filter(released_condition(user))
-    cited = citation.objects.filter(source=OuterRef("pk"))
-    seen = Exists(cited.filter(incident__in=_incidents(user))) | Exists(
-        cited.filter(in_release=True, incident__in=released)
-    )
+    seen = Exists(citation.objects.filter(citation_condition(user), source=OuterRef("pk")))
     if is_team_member(user):
         return _team_records(user) | seen
     return cited_source_condition(user) & seen

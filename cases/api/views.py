@@ -550,7 +550,7 @@ class EntityViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         seen = Involvement.objects.filter(
-            incident__in=Incident.objects.visible_to(self.request.user)
+            visibility.line_condition(self.request.user)
         ).select_related("incident")
         return Entity.objects.visible_to(self.request.user).prefetch_related(
             "aliases", "past_names", Prefetch("involvements", seen, to_attr="seen_involvements")
@@ -567,7 +567,7 @@ class SourceViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         seen = Citation.objects.filter(
-            incident__in=Incident.objects.visible_to(self.request.user)
+            visibility.citation_condition(self.request.user)
         ).select_related("incident")
         visible = Source.objects.visible_to(self.request.user)
         return (

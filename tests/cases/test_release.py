@@ -17,6 +17,7 @@ from tests.factories import (
     ContributionFactory,
     FindingFactory,
     IncidentFactory,
+    InvolvementFactory,
     MaterielLineFactory,
     PartnerOrganisationFactory,
     SourceFactory,
@@ -190,6 +191,20 @@ def test_what_only_the_incident_refers_to_is_not_found_through_its_release(clien
     sources = client.get(reverse("api:source-list")).json()["results"]
     assert entities == []
     assert [source["title"] for source in sources] == ["Public imagery"]
+
+
+def test_an_entity_seen_elsewhere_does_not_list_the_release_it_is_not_shown_in(client):
+    released = released_incident()
+    vessel = released.findings.get().actor
+    elsewhere = IncidentFactory(sharing_level=SharingLevel.GREEN)
+    InvolvementFactory(incident=elsewhere, entity=vessel)
+    CitationFactory(incident=elsewhere, source=released.citations.get(in_release=True).source)
+    Incident.objects.filter(pk=elsewhere.pk).update(status="approved")
+    client = reading(client, partner_cleared_for(SharingLevel.GREEN))
+    [entity] = client.get(reverse("api:entity-list")).json()["results"]
+    assert entity["incidents"] == [elsewhere.reference]
+    [source] = client.get(reverse("api:source-list")).json()["results"]
+    assert source["incidents"] == sorted([elsewhere.reference, released.reference])
 
 
 def test_the_csv_export_gives_a_release_as_its_readers_see_it(client):
