@@ -290,9 +290,8 @@ class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
         "occurred_from",
         "status",
         "sharing_level",
-        "confidence",
     )
-    list_filter = ("status", "incident_type", "sharing_level", "confidence", "origin_country")
+    list_filter = ("status", "incident_type", "sharing_level", "origin_country")
     list_select_related = ("incident_type",)
     search_fields = ("reference", "title", "summary")
     date_hierarchy = "occurred_from"
@@ -326,7 +325,6 @@ class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
             "Assessment and handling",
             {
                 "fields": (
-                    "confidence",
                     ("sharing_level", "consent"),
                     "provisions",
                     "context_provisions",

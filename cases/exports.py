@@ -37,7 +37,7 @@ CSV_COLUMNS = [
     ("date_precision", lambda i: i.date_precision),
     ("origin", lambda i: i.origin_country.code or ""),
     ("destination", lambda i: i.destination_country.code or ""),
-    ("confidence", lambda i: i.confidence),
+    ("confidence", lambda i: i.confidence or ""),
     ("sharing_level", lambda i: i.sharing_level),
     # As the API shows them: the states the reader may see named, and a count of those
     # cited only as "a participating state" (cases.visibility.state_naming).
@@ -84,6 +84,7 @@ def csv_lines(queryset, user):
         Prefetch("contributions", contributions, to_attr="seen_contributions"),
         "provisions__resolution",
         "context_provisions__resolution",
+        "findings",
     )
     for incident in rows.iterator(chunk_size=CHUNK):
         incident.named = [c for c in incident.seen_contributions if c.attribution in naming.named]

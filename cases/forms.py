@@ -69,7 +69,6 @@ class IncidentForm(StyledForm, SharingConsentForm):
             "date_precision",
             "origin_country",
             "destination_country",
-            "confidence",
             "sharing_level",
             "provisions",
             "context_provisions",

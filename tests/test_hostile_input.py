@@ -38,7 +38,7 @@ NUL = "Rajin\x00port"
         ("title", NUL, "Null characters are not allowed"),
         ("occurred_from", "the day after", "Enter a valid date"),
         ("occurred_from", "2024-13-45", "Enter a valid date"),
-        ("confidence", "absolute", "Select a valid choice"),
+        ("sharing_level", "absolute", "Select a valid choice"),
         ("incident_type", "99999", "Select a valid choice"),
         ("origin_country", "XX", "Select a valid choice"),
     ],

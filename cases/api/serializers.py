@@ -16,7 +16,7 @@ from rest_framework import serializers
 from cases import editing
 from cases.api import loading
 from cases.lines import API_LINE_KINDS, LINES
-from cases.markings import SharingLevel, record_lowering
+from cases.markings import Confidence, SharingLevel, record_lowering
 from cases.models import (
     Attachment,
     Citation,
@@ -37,6 +37,7 @@ from cases.models import (
     check_findings,
     check_release,
 )
+from cases.models.incidents import lowest_confidence
 from cases.models.sources import shown_originator
 
 
@@ -170,7 +171,9 @@ def incident_data(incident, user) -> dict:
         "date_precision": incident.date_precision,
         "origin_country": "" if released else _country(incident, "origin_country"),
         "destination_country": "" if released else _country(incident, "destination_country"),
-        "confidence": None if released else incident.confidence,
+        "confidence": None
+        if released
+        else lowest_confidence(finding["confidence"] for finding in incident.shown_findings),
         "sharing_level": incident.release_level if released else incident.sharing_level,
         "release_title": incident.release_title,
         "release_summary": incident.release_summary,
@@ -457,10 +460,11 @@ class IncidentSerializer(ReadSerializer):
         "filters on them never find it.",
     )
     confidence = serializers.ChoiceField(
-        choices=Incident._meta.get_field("confidence").choices,
+        choices=Confidence.choices,
         allow_null=True,
         read_only=True,
-        help_text="Null when `released`.",
+        help_text="The analytic confidence of the least certain of its `findings` (each "
+        "finding has its own); null without a finding, and when `released`.",
     )
     release_level = serializers.ChoiceField(
         choices=[("", "None"), *SharingLevel.choices],
@@ -688,7 +692,6 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
             "date_precision",
             "origin_country",
             "destination_country",
-            "confidence",
             "sharing_level",
             "release_title",
             "release_summary",

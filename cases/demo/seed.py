@@ -228,7 +228,6 @@ def _incident(item, users, entities, locations, sources, result) -> None:
         date_precision=item["date_precision"],
         origin_country=item.get("origin_country", ""),
         destination_country=item.get("destination_country", ""),
-        confidence=item["confidence"],
         sharing_level=item["sharing_level"],
         release_title=item.get("release_title", ""),
         release_summary=item.get("release_summary", ""),

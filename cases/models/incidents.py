@@ -85,9 +85,6 @@ class Incident(models.Model):
     )
     origin_country = CountryField(blank=True, help_text="For transfers: where it came from.")
     destination_country = CountryField(blank=True, help_text="For transfers: where it went.")
-    confidence = models.CharField(
-        max_length=10, choices=Confidence.choices, default=Confidence.MODERATE
-    )
     sharing_level = models.CharField(
         max_length=12, choices=SharingLevel.choices, default=SharingLevel.AMBER
     )
@@ -265,6 +262,13 @@ class Incident(models.Model):
     @property
     def has_release(self) -> bool:
         return bool(self.release_level)
+
+    @property
+    def confidence(self) -> str | None:
+        """The analytic confidence of the incident's assessment: that of its least certain
+        finding (findings, prefetched or not), None without one. Confidence belongs to a
+        judgement, so the incident has no field of its own."""
+        return lowest_confidence(finding.confidence for finding in self.findings.all())
 
     @property
     def is_editable(self) -> bool:
@@ -490,3 +494,9 @@ def check_release(release_level: str, citations) -> None:
             )
     if problems:
         raise ValidationError(problems)
+
+
+def lowest_confidence(confidences) -> str | None:
+    """The least of these analytic confidences, None for none."""
+    order = list(Confidence.values)  # high, moderate, low
+    return max(confidences, key=order.index, default=None)

@@ -338,3 +338,16 @@ def test_the_model_refuses_a_paragraph_that_is_not_binding():
     finding.provision = provision("1874/18")  # calls upon States
     with pytest.raises(ValidationError, match="not binding"):
         finding.full_clean()
+
+
+def test_an_incidents_confidence_is_that_of_its_least_certain_finding(client, reviewer):
+    incident = IncidentFactory(created_by=reviewer)
+    _, key = tokens.issue(reviewer, name="read")
+    client.defaults["HTTP_AUTHORIZATION"] = f"Token {key}"
+    url = reverse("api:incident-detail", args=[incident.reference])
+    assert client.get(url).json()["confidence"] is None
+    FindingFactory(incident=incident, confidence="high")
+    FindingFactory(incident=incident, confidence="low")
+    FindingFactory(incident=incident, confidence="moderate")
+    assert Incident.objects.get(pk=incident.pk).confidence == "low"
+    assert client.get(url).json()["confidence"] == "low"

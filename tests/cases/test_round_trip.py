@@ -43,7 +43,6 @@ def incident(analyst):
         created_by=analyst,
         summary="Imagery shows containers loaded at Rajin.",
         date_precision="month",
-        confidence="high",
         sharing_level="AMBER",
     )
     for number in (1, 2):

@@ -44,7 +44,6 @@ def draft_body(**overrides):
         "date_precision": "day",
         "origin_country": "KP",
         "destination_country": "RU",
-        "confidence": "moderate",
         "sharing_level": "GREEN",
         "provisions": ["1718/8(b)"],
         "contributions": [{"state": "KR", "attribution": "participating_state"}],

@@ -41,7 +41,6 @@ def form_data(**overrides) -> dict:
         "date_precision": "day",
         "origin_country": "KP",
         "destination_country": "RU",
-        "confidence": "moderate",
         "sharing_level": "GREEN",
         "provisions": [provision("1718/8(b)").pk],
         "version": signed_version(0),

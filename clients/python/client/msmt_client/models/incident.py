@@ -55,7 +55,8 @@ class Incident:
                 * `approximate` - Approximate
             origin_country (str):
             destination_country (str):
-            confidence (ConfidenceEnum | None): Null when `released`.
+            confidence (ConfidenceEnum | None): The analytic confidence of the least certain of its `findings` (each finding
+                has its own); null without a finding, and when `released`.
 
                 * `high` - High
                 * `moderate` - Moderate

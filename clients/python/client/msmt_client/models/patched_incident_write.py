@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.blank_enum import BlankEnum
-from ..models.confidence_enum import ConfidenceEnum
 from ..models.country_enum import CountryEnum
 from ..models.date_precision_enum import DatePrecisionEnum
 from ..models.sharing_level_enum import SharingLevelEnum
@@ -551,9 +550,6 @@ class PatchedIncidentWrite:
                 * `YE` - Yemen
                 * `ZM` - Zambia
                 * `ZW` - Zimbabwe
-            confidence (ConfidenceEnum | Unset): * `high` - High
-                * `moderate` - Moderate
-                * `low` - Low
             sharing_level (SharingLevelEnum | Unset): * `CLEAR` - TLP:CLEAR
                 * `GREEN` - TLP:GREEN
                 * `AMBER` - TLP:AMBER
@@ -591,7 +587,6 @@ class PatchedIncidentWrite:
     date_precision: DatePrecisionEnum | Unset = UNSET
     origin_country: BlankEnum | CountryEnum | Unset = UNSET
     destination_country: BlankEnum | CountryEnum | Unset = UNSET
-    confidence: ConfidenceEnum | Unset = UNSET
     sharing_level: SharingLevelEnum | Unset = UNSET
     release_title: str | Unset = UNSET
     release_summary: str | Unset = UNSET
@@ -658,11 +653,6 @@ class PatchedIncidentWrite:
             destination_country = self.destination_country.value
         else:
             destination_country = self.destination_country.value
-
-
-        confidence: str | Unset = UNSET
-        if not isinstance(self.confidence, Unset):
-            confidence = self.confidence.value
 
 
         sharing_level: str | Unset = UNSET
@@ -774,8 +764,6 @@ class PatchedIncidentWrite:
             field_dict["origin_country"] = origin_country
         if destination_country is not UNSET:
             field_dict["destination_country"] = destination_country
-        if confidence is not UNSET:
-            field_dict["confidence"] = confidence
         if sharing_level is not UNSET:
             field_dict["sharing_level"] = sharing_level
         if release_title is not UNSET:
@@ -912,16 +900,6 @@ class PatchedIncidentWrite:
         destination_country = _parse_destination_country(d.pop("destination_country", UNSET))
 
 
-        _confidence = d.pop("confidence", UNSET)
-        confidence: ConfidenceEnum | Unset
-        if isinstance(_confidence,  Unset):
-            confidence = UNSET
-        else:
-            confidence = ConfidenceEnum(_confidence)
-
-
-
-
         _sharing_level = d.pop("sharing_level", UNSET)
         sharing_level: SharingLevelEnum | Unset
         if isinstance(_sharing_level,  Unset):
@@ -1051,7 +1029,6 @@ class PatchedIncidentWrite:
             date_precision=date_precision,
             origin_country=origin_country,
             destination_country=destination_country,
-            confidence=confidence,
             sharing_level=sharing_level,
             release_title=release_title,
             release_summary=release_summary,
