@@ -73,7 +73,7 @@ def incident_condition(
 
 def in_full_condition(
     user, status="status", sharing_level="sharing_level", created_by="created_by"
-):
+) -> Q:
     """The incidents `user` sees in full: everything of them that their clearance allows.
     What is found through an incident (its entities, locations, sources, and a search or
     filter on any of them) is found only through these."""
