@@ -19,6 +19,7 @@ from cases.models import (
     Finding,
     Incident,
     IncidentLocation,
+    IncidentRelation,
     IncidentType,
     Involvement,
     Location,
@@ -246,6 +247,28 @@ class FindingInline(admin.StackedInline):
         return False
 
 
+class IncidentRelationInline(admin.TabularInline):
+    """Related incidents, read-only: they are written on the incident's form or through
+    the API, which hold them to the rules across an incident's relations."""
+
+    model = IncidentRelation
+    fk_name = "incident"
+    extra = 0
+    can_delete = False
+    fields = LINES["relations"].fields
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        # Only relations to incidents the reader may see, as everywhere else.
+        return super().get_queryset(request).visible_to(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 class IncidentAttachmentInline(AttachmentInline):
     fk_name = "incident"
 
@@ -341,6 +364,7 @@ class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
         CitationInline,
         ContributionInline,
         FindingInline,
+        IncidentRelationInline,
         IncidentAttachmentInline,
         TransitionInline,
     ]

@@ -16,6 +16,7 @@ from audit.models import AuditEntry
 from cases.models import (
     Contribution,
     FeedPosition,
+    IncidentRelation,
     IncidentType,
     MaterielCategory,
     Provision,
@@ -25,7 +26,7 @@ from cases.visibility import state_naming, view_key
 CHUNK = 500
 # Raise it when a release changes what an export writes of the same data (a column, a
 # field, how a value is spelt): the export's ETag (export_etag) cannot see code.
-EXPORT_VERSION = 3
+EXPORT_VERSION = 4
 
 CSV_COLUMNS = [
     ("reference", lambda i: i.reference),
@@ -45,6 +46,12 @@ CSV_COLUMNS = [
     ("contributing_states_unnamed", lambda i: str(len(i.seen_contributions) - len(i.named))),
     ("provisions", lambda i: " ".join(p.key for p in i.provisions.all())),
     ("context_provisions", lambda i: " ".join(p.key for p in i.context_provisions.all())),
+    # The related incidents the reader may see (cases.visibility.relation_condition).
+    ("part_of", lambda i: " ".join(r.related.reference for r in i.seen_relations if r.is_part)),
+    (
+        "overlaps",
+        lambda i: " ".join(r.related.reference for r in i.seen_relations if not r.is_part),
+    ),
     ("updated_at", lambda i: i.updated_at.isoformat()),
 ]
 
@@ -71,6 +78,11 @@ def csv_lines(queryset, user):
         Prefetch("contributions", contributions, to_attr="seen_contributions"),
         "provisions__resolution",
         "context_provisions__resolution",
+        Prefetch(
+            "relations",
+            IncidentRelation.objects.visible_to(user).select_related("related"),
+            to_attr="seen_relations",
+        ),
     )
     for incident in rows.iterator(chunk_size=CHUNK):
         incident.named = [c for c in incident.seen_contributions if c.attribution in naming.named]

@@ -16,10 +16,12 @@ from cases.models import (
     Finding,
     Incident,
     IncidentLocation,
+    IncidentRelation,
     Involvement,
     Location,
     MaterielLine,
     Source,
+    check_relations,
 )
 from cases.widgets import DateInput, SearchSelect, StyledForm
 
@@ -176,6 +178,15 @@ class FindingForm(StyledForm, ReaderForm):
         provision.queryset = provision.queryset.select_related("resolution")
 
 
+class IncidentRelationForm(StyledForm, ReaderForm):
+    visible_records = ("related",)
+
+    class Meta:
+        model = IncidentRelation
+        fields = LINES["relations"].fields
+        widgets = {"related": SearchSelect(reverse_lazy("cases:incident_search"), "incident")}
+
+
 class AttachmentForm(StyledForm, SharingConsentForm, ReaderForm):
     class Meta:
         model = Attachment
@@ -241,8 +252,46 @@ LINE_FORMS = {
     "citations": CitationForm,
     "contributions": ContributionForm,
     "findings": FindingForm,
+    "relations": IncidentRelationForm,
     "attachments": AttachmentForm,
 }
+
+
+class LineFormSet(forms.BaseInlineFormSet):
+    """An incident's lines of one kind as the form's reader may see them: lines hidden
+    from them (LineKind.condition) are not in the form, so its save keeps them as they
+    are."""
+
+    kind = None
+
+    def __init__(self, *args, **kwargs):
+        reader = kwargs.get("form_kwargs", {}).get("reader")
+        if self.kind.condition is not None and kwargs.get("queryset") is None:
+            kwargs["queryset"] = self.model.objects.filter(self.kind.condition(reader))
+        super().__init__(*args, **kwargs)
+
+    def hidden_lines(self) -> list:
+        if self.instance.pk is None:
+            return []
+        shown = [line.pk for line in self.get_queryset()]
+        return list(self.model.objects.filter(incident=self.instance).exclude(pk__in=shown))
+
+    def kept(self) -> list:
+        return [
+            form.instance
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+
+
+class RelationFormSet(LineFormSet):
+    def clean(self):
+        super().clean()
+        if not any(self.errors):
+            check_relations(self.kept() + self.hidden_lines())
+
+
+FORMSET_BASES = {"relations": RelationFormSet}
 
 # (prefix, formset class, heading) in the order the form shows them.
 LINE_FORMSETS = [
@@ -252,6 +301,11 @@ LINE_FORMSETS = [
             Incident,
             kind.model,
             form=LINE_FORMS[kind.name],
+            formset=type(
+                f"{kind.model.__name__}FormSet",
+                (FORMSET_BASES.get(kind.name, LineFormSet),),
+                {"kind": kind},
+            ),
             fk_name="incident",
             extra=0,
             can_delete=True,

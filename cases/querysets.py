@@ -10,6 +10,7 @@ from cases.visibility import (
     incident_condition,
     incident_condition_through,
     location_condition,
+    relation_condition,
     source_condition,
 )
 
@@ -47,6 +48,10 @@ class LocationQuerySet(VisibleQuerySet):
 
 class AttachmentQuerySet(VisibleQuerySet):
     condition = staticmethod(attachment_condition)
+
+
+class IncidentRelationQuerySet(VisibleQuerySet):
+    condition = staticmethod(relation_condition)
 
 
 class IncidentQuerySet(models.QuerySet):

@@ -34,6 +34,7 @@ urlpatterns = [
     path("incidents/", views.incident_list, name="incident_list"),
     path("incidents/export/", views.incident_export, name="incident_export"),
     path("incidents/new/", views.incident_create, name="incident_create"),
+    path("incidents/search/", views.incident_search, name="incident_search"),
     path("incidents/<reference:reference>/", views.incident_detail, name="incident_detail"),
     path("incidents/<reference:reference>/edit/", views.incident_edit, name="incident_edit"),
     transition("submit", "submit"),

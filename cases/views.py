@@ -29,7 +29,7 @@ from cases.forms import (
     SourceForm,
 )
 from cases.history import incident_changes
-from cases.models import Attachment, Entity, Incident, Involvement, Source
+from cases.models import Attachment, Entity, Incident, IncidentRelation, Involvement, Source
 from cases.permissions import (
     can_create_incident,
     can_describe_evidence,
@@ -150,7 +150,14 @@ def _detail_page(request, reference, typed=None, status=200):
             "incident": incident,
             "corroboration": workflow.corroboration(incident),
             "protected_names": naming.protected_names(incident),
-            "changes": incident_changes(incident),
+            "changes": incident_changes(incident, reader=user),
+            # Both ways: what it is part of or overlaps, and what is part of or overlaps it.
+            "relations": IncidentRelation.objects.visible_to(user)
+            .filter(incident=incident)
+            .select_related("related"),
+            "related_from": IncidentRelation.objects.visible_to(user)
+            .filter(related=incident)
+            .select_related("incident"),
             "can_edit": can_edit(user, incident),
             "actions": workflow.available_steps(user, incident),
             "approvals": _approval_progress(incident),
@@ -491,6 +498,18 @@ def entity_search(request):
     )
     results = filterset.qs[:20] if request.GET.get("q", "").strip() else []
     return JsonResponse({"results": [{"value": e.pk, "text": str(e)} for e in results]})
+
+
+@team_member_required
+def incident_search(request):
+    """Options for the related-incident picker: the incidents the reader may see."""
+    filterset = IncidentFilterSet(
+        {"q": request.GET.get("q", "")},
+        queryset=Incident.objects.visible_to(request.user),
+        request=request,
+    )
+    results = filterset.qs[:20] if request.GET.get("q", "").strip() else []
+    return JsonResponse({"results": [{"value": i.pk, "text": str(i)} for i in results]})
 
 
 @team_member_required

@@ -10,8 +10,9 @@ The readers:
   nobody authored (imported, or added by an administrator);
 - a partner sees approved incidents at or below their organisation's clearance; inside
   them, sources at or below that clearance that may be cited outside the team, the
-  entities involved, and the contributing states that may be named (those that may be
-  cited as "a participating state" are counted without their names);
+  entities involved, the contributing states that may be named (those that may be
+  cited as "a participating state" are counted without their names), and the incidents
+  they are part of or overlap that the partner may see too;
 - anyone else, anonymous included, sees nothing.
 
 Models are looked up when a condition is built, not imported: the models' own
@@ -30,7 +31,7 @@ TEAM_ROLES = frozenset({Role.ANALYST, Role.REVIEWER, Role.REPORT_EDITOR})
 NOTHING = Q(pk__in=[])
 # Raise it when a release changes the rules below, so that every mirror kept from the
 # change feed is rebuilt under the new ones (view_key).
-RULES_VERSION = 2
+RULES_VERSION = 3
 
 
 def is_team_member(user) -> bool:
@@ -72,6 +73,15 @@ def incident_condition_through(user, path: str) -> Q:
     (e.g. "involvements__incident")."""
     return incident_condition(
         user, f"{path}__status", f"{path}__sharing_level", f"{path}__created_by"
+    )
+
+
+def relation_condition(user, prefix="") -> Q:
+    """The condition under which `user` may see that one incident is a part of, or
+    overlaps, another: they may see both. `prefix` reaches the relation from another
+    model ("relations__")."""
+    return incident_condition_through(user, f"{prefix}incident") & incident_condition_through(
+        user, f"{prefix}related"
     )
 
 

@@ -31,6 +31,7 @@ from tests.factories import (
     FindingFactory,
     IncidentFactory,
     IncidentLocationFactory,
+    IncidentRelationFactory,
     InvolvementFactory,
     LocationFactory,
     MaterielLineFactory,
@@ -140,6 +141,13 @@ def seeded(editor):
         locator="CANARYINTERNAL p. 2",
         claim="CANARYINTERNAL claim.",
     )
+    # The public incident is part of the draft and overlaps the others; each relation
+    # carries the marker of the incident it names, so it may show only with that one.
+    for key, kind in (("draft", "part_of"), ("amber", "overlaps"), ("red", "overlaps")):
+        marker = f"CANARY{key.upper()}"
+        IncidentRelationFactory(
+            incident=records["public"], related=records[key], kind=kind, note=f"{marker} note"
+        )
     for code, attribution in (
         (NAMED_STATE, "named"),
         ("KR", "participating_state"),
@@ -346,7 +354,12 @@ def test_no_reader_receives_a_marker_they_may_not_see(client, seeded, readers):
     extra = [feed] + [f"{url}?format={f}" for url in lists for f in ("csv", "ndjson")]
     searches = [
         reverse(n) + "?q=CANARY"
-        for n in ("cases:entity_search", "cases:source_search", "cases:incident_list")
+        for n in (
+            "cases:entity_search",
+            "cases:source_search",
+            "cases:incident_search",
+            "cases:incident_list",
+        )
     ]
     # Filtering by a state the reader may not see named lists nothing.
     by_state = {

@@ -15,6 +15,7 @@ from cases.models.locations import Location
 from cases.models.notifications import Notification
 from cases.models.organisations import Organisation
 from cases.models.reference import IncidentType, MaterielCategory, Provision, Resolution
+from cases.models.relations import IncidentRelation, check_relations
 from cases.models.sources import Source
 from cases.models.transitions import Transition
 
@@ -30,6 +31,7 @@ __all__ = [
     "Finding",
     "Incident",
     "IncidentLocation",
+    "IncidentRelation",
     "IncidentType",
     "Involvement",
     "Location",
@@ -45,4 +47,5 @@ __all__ = [
     "VesselFlag",
     "VesselName",
     "check_findings",
+    "check_relations",
 ]

@@ -17,6 +17,7 @@ from tests.factories import (
     ContributionFactory,
     IncidentFactory,
     IncidentLocationFactory,
+    IncidentRelationFactory,
     InvolvementFactory,
     MaterielLineFactory,
     OrganisationFactory,
@@ -256,6 +257,7 @@ def test_a_page_of_incidents_costs_the_same_queries_whatever_its_size(api, revie
         CitationFactory(incident=incident, source=SourceFactory(published_on="2025-01-02"))
         incident.provisions.add(provision())
         ContributionFactory(incident=incident, state=participating_state("US"))
+        IncidentRelationFactory(incident=incident, related=make())
 
     for _ in range(3):
         incident_with_everything()

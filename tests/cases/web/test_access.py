@@ -28,6 +28,7 @@ PAGES = {
     "incident_create": ("get", {"analyst", "reviewer", "administrator"}, 200),
     "incident_detail": ("get", TEAM, 200),
     "incident_edit": ("get", {"analyst", "reviewer", "administrator"}, 200),
+    "incident_search": ("get", TEAM, 200),
     "review_queue": ("get", {"reviewer", "administrator"}, 200),
     "entity_list": ("get", TEAM, 200),
     "entity_search": ("get", TEAM, 200),
@@ -121,6 +122,7 @@ def url_for(name, records, incident_key="incident"):
             "incident_list",
             "incident_export",
             "incident_create",
+            "incident_search",
         )
     ):
         args[name] = [incident.reference]
