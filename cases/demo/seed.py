@@ -27,6 +27,7 @@ from cases.models import (
     Finding,
     Incident,
     IncidentLocation,
+    IncidentRelation,
     IncidentType,
     Involvement,
     Location,
@@ -38,6 +39,7 @@ from cases.models import (
     VesselFlag,
     VesselName,
     check_findings,
+    check_relations,
 )
 
 DATA_FILE = Path(__file__).with_name("incidents.json")
@@ -79,8 +81,12 @@ def seed(password: str, data_file: Path = DATA_FILE) -> SeedResult:
         _link_retelling(
             sources[item["key"]], item.get("derived_from") and sources[item["derived_from"]]
         )
-    for item in data["incidents"]:
-        _incident(item, users, entities, locations, sources, result)
+    incidents = {
+        item["key"]: _incident(item, users, entities, locations, sources, result)
+        for item in data["incidents"]
+    }
+    for item in data["incidents"]:  # related incidents, once every incident is there
+        _relations(incidents[item["key"]], item, incidents, users["analyst"], result)
     # Addresses last: taking the demo incidents through the workflow sends no mail.
     for username, user in users.items():
         user.email = f"{username}@demo.msmt.invalid"
@@ -214,10 +220,11 @@ def _link_retelling(source: Source, original: Source | None) -> None:
 FINDING_VALUES = ("limb", "standing", "likelihood", "confidence", "exemptions", "reasoning")
 
 
-def _incident(item, users, entities, locations, sources, result) -> None:
+def _incident(item, users, entities, locations, sources, result) -> Incident:
     analyst = users["analyst"]
-    if Incident.objects.filter(title=item["title"], created_by=analyst).exists():
-        return
+    existing = Incident.objects.filter(title=item["title"], created_by=analyst).first()
+    if existing is not None:
+        return existing
     incident = Incident(
         title=item["title"],
         summary=_illustrative(item, item["summary"]),
@@ -308,6 +315,24 @@ def _incident(item, users, entities, locations, sources, result) -> None:
     for described in item.get("evidence", []):
         _evidence(incident, described, entities, analyst)
     _apply_status(incident, item, users)
+    return incident
+
+
+def _relations(incident: Incident, item, incidents: dict, analyst, result) -> None:
+    relations = [
+        IncidentRelation(
+            incident=incident,
+            related=incidents[line["related"]],
+            kind=line["kind"],
+            note=line.get("note", ""),
+        )
+        for line in item.get("relations", [])
+        if not incident.relations.filter(related=incidents[line["related"]]).exists()
+    ]
+    check_relations(list(incident.relations.all()) + relations)
+    for relation in relations:
+        _save_as(analyst, relation)
+        result.count("related incidents")
 
 
 def _evidence(incident, item, entities, analyst) -> None:

@@ -14,6 +14,7 @@ from cases.models import (
     Citation,
     Entity,
     Incident,
+    IncidentRelation,
     Location,
     Organisation,
     Source,
@@ -22,7 +23,17 @@ from cases.models import (
 
 pytestmark = pytest.mark.django_db
 
-COUNTED = [Incident, Entity, Location, Source, Citation, Organisation, User, Transition]
+COUNTED = [
+    Incident,
+    IncidentRelation,
+    Entity,
+    Location,
+    Source,
+    Citation,
+    Organisation,
+    User,
+    Transition,
+]
 
 
 @pytest.fixture
@@ -104,3 +115,16 @@ def test_running_it_twice_duplicates_nothing(seeded):
     call_command("seed_demo", stdout=out)
     assert {model.__name__: model.objects.count() for model in COUNTED} == before
     assert "new: nothing" in out.getvalue()
+
+
+def test_the_shuttle_voyages_are_related_as_the_reporting_supports(seeded):
+    relations = {
+        (relation.incident.title[:20], relation.kind, relation.related.title[:20])
+        for relation in IncidentRelation.objects.select_related("incident", "related")
+    }
+    assert relations == {
+        ("ANGARA and MARIA mov", "part_of", "Four Russian-flagged"),
+        ("US imagery traces ov", "overlaps", "ANGARA and MARIA mov"),
+    }
+    for relation in IncidentRelation.objects.all():
+        relation.full_clean()
