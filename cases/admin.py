@@ -16,6 +16,7 @@ from cases.models import (
     Contribution,
     Entity,
     EntityAlias,
+    Estimate,
     Finding,
     Incident,
     IncidentLocation,
@@ -199,6 +200,18 @@ class SourceAdmin(RecordAdmin):
     autocomplete_fields = ("originator", "derived_from")
     date_hierarchy = "published_on"
     inlines = [SourceAttachmentInline]
+
+
+@admin.register(Estimate)
+class EstimateAdmin(RecordAdmin):
+    """Estimates' figures and statements; their supporting incidents are chosen on the
+    team's pages, whose picker offers only the incidents the user may see."""
+
+    list_display = ("figure", "statement", "sharing_level", "updated_at")
+    list_filter = ("sharing_level",)
+    search_fields = ("statement", "basis")
+    autocomplete_fields = ("category",)
+    exclude = ("incidents",)
 
 
 class MaterielLineInline(admin.TabularInline):

@@ -13,6 +13,7 @@ from cases.models import (
     Contribution,
     CustodyStep,
     Entity,
+    Estimate,
     Finding,
     Incident,
     IncidentLocation,
@@ -23,7 +24,7 @@ from cases.models import (
     Source,
     check_relations,
 )
-from cases.widgets import DateInput, SearchSelect, StyledForm
+from cases.widgets import DateInput, SearchSelect, SearchSelectMultiple, StyledForm
 
 
 class SharingConsentForm(forms.ModelForm):
@@ -363,3 +364,40 @@ class LocationForm(StyledForm, forms.ModelForm):
     class Meta:
         model = Location
         fields = ["name", "kind", "country", "latitude", "longitude", "precision"]
+
+
+class EstimateForm(StyledForm, ReaderForm):
+    """An estimate and its supporting incidents, among those the reader may see; those
+    they may not see stay as they are."""
+
+    visible_records = ("incidents",)
+
+    class Meta:
+        model = Estimate
+        fields = [
+            "statement",
+            "quantity_low",
+            "quantity_high",
+            "more_than",
+            "unit",
+            "category",
+            "period_from",
+            "period_to",
+            "basis",
+            "incidents",
+            "sharing_level",
+        ]
+        widgets = {
+            "statement": forms.Textarea(attrs={"rows": 3}),
+            "basis": forms.Textarea(attrs={"rows": 3}),
+            "period_from": DateInput(),
+            "period_to": DateInput(),
+            "incidents": SearchSelectMultiple(reverse_lazy("cases:incident_search"), "incident"),
+        }
+
+    def clean_incidents(self):
+        chosen = list(self.cleaned_data["incidents"])
+        if not self.instance.pk:
+            return chosen
+        shown = self.fields["incidents"].queryset
+        return chosen + list(self.instance.incidents.exclude(pk__in=shown.values("pk")))

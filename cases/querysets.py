@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from cases.visibility import (
     attachment_condition,
     entity_condition,
+    estimate_condition,
     incident_condition,
     incident_condition_through,
     location_condition,
@@ -48,6 +49,10 @@ class LocationQuerySet(VisibleQuerySet):
 
 class AttachmentQuerySet(VisibleQuerySet):
     condition = staticmethod(attachment_condition)
+
+
+class EstimateQuerySet(VisibleQuerySet):
+    condition = staticmethod(estimate_condition)
 
 
 class IncidentRelationQuerySet(VisibleQuerySet):

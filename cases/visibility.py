@@ -85,6 +85,12 @@ def relation_condition(user, prefix="") -> Q:
     )
 
 
+def estimate_condition(user) -> Q:
+    """Estimates (findings above incidents) are the team's: partners do not read them
+    yet. Inside one, a reader sees only the supporting incidents they may see."""
+    return Q() if is_team_member(user) else NOTHING
+
+
 def cited_source_condition(user, prefix="") -> Q:
     """The condition under which `user` may see a source inside the incidents they see:
     for readers outside the team, none above their clearance and none that may not be

@@ -21,7 +21,7 @@ from pypdf import PdfReader
 
 from accounts.roles import Role
 from cases.markings import SharingLevel
-from cases.models import Attachment, Incident
+from cases.models import Attachment, Estimate, Incident
 from reports import compilation, publication
 from reports.models import Report
 from tests.factories import (
@@ -156,6 +156,17 @@ def seeded(editor):
         ContributionFactory(
             incident=records["public"], state=participating_state(code), attribution=attribution
         )
+    # An estimate the team reads, supported by every marked incident: its pages show
+    # each reader only those they may see.
+    estimate = Estimate.objects.create(
+        statement="CANARYRED estimate of containers.",
+        quantity_low=20000,
+        more_than=True,
+        unit="containers",
+        basis="CANARYRED basis.",
+        created_by=editor,
+    )
+    estimate.incidents.set(records.values())
     # A report published at AMBER with the AMBER incident, then a second edition
     # lowered to CLEAR that leaves it out.
     report = Report.objects.create(
@@ -248,6 +259,8 @@ def candidates(name: str, param: str) -> list:
         ("api:report-file", "kind"): ["html", "pdf", "docx"],
         ("reports:file", "format"): ["html", "pdf", "docx"],
         ("accounts:token_revoke", "pk"): [1],
+        ("cases:estimate_detail", "pk"): Estimate.objects.values_list("pk", flat=True),
+        ("cases:estimate_edit", "pk"): Estimate.objects.values_list("pk", flat=True),
         ("webhooks:replay", "pk"): Delivery.objects.values_list("pk", flat=True),
         ("api:webhook-replay", "delivery_id"): Delivery.objects.values_list("pk", flat=True),
         # UserAdmin names its password page after auth.User whatever the user model.

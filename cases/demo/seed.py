@@ -24,6 +24,7 @@ from cases.models import (
     CustodyStep,
     Entity,
     EntityAlias,
+    Estimate,
     Finding,
     Incident,
     IncidentLocation,
@@ -87,6 +88,8 @@ def seed(password: str, data_file: Path = DATA_FILE) -> SeedResult:
     }
     for item in data["incidents"]:  # related incidents, once every incident is there
         _relations(incidents[item["key"]], item, incidents, users["analyst"], result)
+    for item in data.get("estimates", []):
+        _estimate(item, incidents, users["analyst"], result)
     # Addresses last: taking the demo incidents through the workflow sends no mail.
     for username, user in users.items():
         user.email = f"{username}@demo.msmt.invalid"
@@ -316,6 +319,28 @@ def _incident(item, users, entities, locations, sources, result) -> Incident:
         _evidence(incident, described, entities, analyst)
     _apply_status(incident, item, users)
     return incident
+
+
+def _estimate(item, incidents: dict, analyst, result) -> None:
+    """An estimate and its revisions, each saved in turn, so that its history follows the
+    figure as it was given over time."""
+    revisions = item["revisions"]
+    if Estimate.objects.filter(statement=revisions[-1]["statement"]).exists():
+        return
+    estimate = Estimate(
+        unit=item["unit"],
+        category=MaterielCategory.objects.get(code=item["category"]),
+        sharing_level=item["sharing_level"],
+        created_by=analyst,
+    )
+    for revision in revisions:
+        for name in ("statement", "quantity_low", "quantity_high", "more_than", "basis"):
+            setattr(estimate, name, revision[name])
+        estimate.period_from = _date(revision["period_from"])
+        estimate.period_to = _date(revision["period_to"])
+        _save_as(analyst, estimate)
+    estimate.incidents.set([incidents[key] for key in item["incidents"]])
+    result.count("estimates")
 
 
 def _relations(incident: Incident, item, incidents: dict, analyst, result) -> None:

@@ -1,5 +1,6 @@
 from cases.models.attachments import Attachment, CustodyStep
 from cases.models.entities import Entity, EntityAlias, VesselFlag, VesselName
+from cases.models.estimates import Estimate
 from cases.models.feed import FeedEntry, FeedPosition
 from cases.models.findings import Finding, check_findings
 from cases.models.incidents import (
@@ -26,6 +27,7 @@ __all__ = [
     "CustodyStep",
     "Entity",
     "EntityAlias",
+    "Estimate",
     "FeedEntry",
     "FeedPosition",
     "Finding",

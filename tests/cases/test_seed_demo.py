@@ -13,6 +13,7 @@ from cases.markings import SharingLevel
 from cases.models import (
     Citation,
     Entity,
+    Estimate,
     Incident,
     IncidentRelation,
     Location,
@@ -26,6 +27,7 @@ pytestmark = pytest.mark.django_db
 COUNTED = [
     Incident,
     IncidentRelation,
+    Estimate,
     Entity,
     Location,
     Source,
@@ -128,3 +130,12 @@ def test_the_shuttle_voyages_are_related_as_the_reporting_supports(seeded):
     }
     for relation in IncidentRelation.objects.all():
         relation.full_clean()
+
+
+def test_the_headline_estimate_keeps_its_figures_over_time_with_their_sources(seeded):
+    (estimate,) = Estimate.objects.all()
+    assert estimate.figure == "more than 20,000 containers"
+    assert "KBS" in estimate.basis
+    figures = [record.instance.figure for record in estimate.history.order_by("history_id")]
+    assert figures[:3] == ["5,000 containers", "10,000 containers", "more than 20,000 containers"]
+    assert estimate.incidents.count() == 3
