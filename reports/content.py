@@ -22,9 +22,9 @@ from cases.models.sources import PARTICIPATING_STATE_ATTRIBUTION
 PARTICIPATING_STATE_FOOTNOTE = f"Information provided by {PARTICIPATING_STATE_ATTRIBUTION.lower()}."
 FIGURE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
 # 2: an entry's legal assessment is its findings. 3: an entry says which other entries
-# it is part of or overlaps, materiel lines carry their figures, and the materiel annex
-# counts each thing once (materiel_totals). A snapshot keeps the format it was published
-# in, and layout() lays out each as it was.
+# it is part of or overlaps, materiel lines carry their figures, the materiel annex
+# counts each thing once (materiel_totals), and a section states its estimates. A
+# snapshot keeps the format it was published in, and layout() lays out each as it was.
 SNAPSHOT_FORMAT = 3
 
 
@@ -189,12 +189,18 @@ def build(report) -> dict:
             {
                 "heading": section.heading,
                 "framing": section.framing,
+                # Only those the report may carry (publication flags the others).
+                "estimates": [
+                    {"statement": estimate.statement, "figure": estimate.figure}
+                    for estimate in section.estimates.all()
+                    if may_go_in(estimate.sharing_level, report.sharing_level)
+                ],
                 "entries": [
                     incident_content(entry.incident, report.sharing_level, in_report)
                     for entry in by_section.get(section.pk, [])
                 ],
             }
-            for section in report.sections.all()
+            for section in report.sections.prefetch_related("estimates")
         ],
     }
 
@@ -222,6 +228,11 @@ def materiel_sentence(entry: dict) -> str:
         for line in entry["materiel"]
     ]
     return f"Materiel concerned: {'; '.join(items)}." if items else ""
+
+
+def estimate_paragraph(estimate: dict) -> str:
+    """A headline finding as the report states it: its statement, then its figure."""
+    return f"{' '.join(paragraphs_of(estimate['statement']))} Estimate: {estimate['figure']}."
 
 
 def relation_sentence(relation: dict) -> str:
@@ -290,6 +301,7 @@ def layout(snapshot: dict) -> dict:
     sections = []
     for section in snapshot["sections"]:
         body = [paragraph(text) for text in paragraphs_of(section["framing"])]
+        body += [paragraph(estimate_paragraph(e)) for e in section.get("estimates", [])]
         for entry in section["entries"]:
             first = paragraph(
                 " ".join(paragraphs_of(entry["summary"])), entry["footnotes"], lead=entry["title"]

@@ -10,9 +10,10 @@ import io
 import zipfile
 
 import pytest
+from django.urls import reverse
 
-from cases.models import MaterielCategory
-from reports import compilation, content, rendering
+from cases.models import Estimate, MaterielCategory
+from reports import compilation, content, publication, rendering
 from tests.factories import IncidentRelationFactory, MaterielLineFactory
 from tests.reports.helpers import approved_incident
 
@@ -214,3 +215,68 @@ def test_a_report_published_in_an_earlier_format_renders_exactly_as_before(fmt):
         hashlib.sha256(docx.read("word/document.xml")).hexdigest(),
     )
     assert rendered == RENDERED_BEFORE[fmt]
+
+
+class TestEstimates:
+    def estimate(self, editor, level="CLEAR"):
+        return Estimate.objects.create(
+            statement="The DPRK has sent more than 20,000 containers since September 2023.",
+            quantity_low=20000,
+            more_than=True,
+            unit="containers",
+            basis="MSMT report 1.",
+            sharing_level=level,
+            created_by=editor,
+        )
+
+    def test_a_section_states_its_estimate_with_its_figure_in_every_format(self, report, editor):
+        arms("Campaign", 1)
+        section = report.sections.get(position=1)
+        section.estimates.add(self.estimate(editor))
+        compilation.compile_report(report)
+        snapshot = content.build(report)
+        doc = content.layout(snapshot)
+        texts = [p["text"] for p in doc["sections"][0]["paragraphs"]]
+        stated = (
+            "The DPRK has sent more than 20,000 containers since September 2023. "
+            "Estimate: more than 20,000 containers."
+        )
+        assert stated in texts
+        assert "Estimate: more than 20,000 containers." in rendering.render_html(snapshot)
+        docx = zipfile.ZipFile(io.BytesIO(rendering.render_docx(snapshot)))
+        assert "Estimate: more than 20,000 containers." in docx.read("word/document.xml").decode()
+
+    def test_an_estimate_above_the_reports_level_is_left_out_and_blocks_publication(
+        self, report, editor
+    ):
+        arms("Campaign", 1)
+        report.sections.get(position=1).estimates.add(self.estimate(editor, level="AMBER"))
+        compilation.compile_report(report)
+        texts = [
+            p["text"]
+            for section in content.layout(content.build(report))["sections"]
+            for p in section["paragraphs"]
+        ]
+        assert not any("Estimate:" in text for text in texts)
+        messages = [problem.message for problem in publication.blocking(report)]
+        assert any("states the estimate" in message for message in messages)
+
+    def test_a_new_edition_keeps_the_sections_estimates(self, report, editor):
+        arms("Campaign", 1)
+        estimate = self.estimate(editor)
+        report.sections.get(position=1).estimates.add(estimate)
+        report.sections.filter(position=2).delete()
+        compilation.compile_report(report)
+        edition = publication.new_edition(publication.publish(report, editor), editor)
+        assert list(edition.sections.get(position=1).estimates.all()) == [estimate]
+
+    def test_the_editor_chooses_estimates_on_the_section_page(self, client, report, editor):
+        estimate = self.estimate(editor)
+        section = report.sections.get(position=1)
+        client.force_login(editor)
+        url = reverse("reports:section_edit", args=[report.pk, section.pk])
+        response = client.post(
+            url, {"heading": section.heading, "position": 1, "estimates": [estimate.pk]}
+        )
+        assert response.status_code == 302
+        assert list(section.estimates.all()) == [estimate]
