@@ -22,6 +22,7 @@ CASE_RECORDS = [
     "incidentlocation",
     "citation",
     "finding",
+    "incidentrelation",
     "attachment",
     "source",
     "entity",
@@ -37,6 +38,7 @@ REMOVABLE_LINES = [
     "incidentlocation",
     "citation",
     "finding",
+    "incidentrelation",
     "attachment",
     "entityalias",
     "vesselname",
@@ -55,11 +57,18 @@ ANALYST_PERMISSIONS = (
     | _perms(["view"], REFERENCE_DATA)
 )
 
+# Estimates (findings above incidents) are written by analysts and report editors.
+ESTIMATE_PERMISSIONS = _perms(["view", "add", "change"], ["estimate"])
+
 ROLE_PERMISSIONS: dict[Role, set[str]] = {
-    Role.ANALYST: ANALYST_PERMISSIONS,
-    Role.REVIEWER: ANALYST_PERMISSIONS | {"cases.review_incident", "cases.reopen_incident"},
+    Role.ANALYST: ANALYST_PERMISSIONS | ESTIMATE_PERMISSIONS,
+    Role.REVIEWER: ANALYST_PERMISSIONS
+    | ESTIMATE_PERMISSIONS
+    | {"cases.review_incident", "cases.reopen_incident"},
     # Editors read the cases and own the reports app (its permissions join as it grows).
-    Role.REPORT_EDITOR: _perms(["view"], CASE_RECORDS + REFERENCE_DATA) | {"reports.*"},
+    Role.REPORT_EDITOR: _perms(["view"], CASE_RECORDS + REFERENCE_DATA)
+    | ESTIMATE_PERMISSIONS
+    | {"reports.*"},
     # Partners read through the API, which applies their clearance; no model permissions.
     Role.PARTNER: set(),
 }

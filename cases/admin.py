@@ -17,9 +17,11 @@ from cases.models import (
     Contribution,
     Entity,
     EntityAlias,
+    Estimate,
     Finding,
     Incident,
     IncidentLocation,
+    IncidentRelation,
     IncidentType,
     Involvement,
     Location,
@@ -202,6 +204,18 @@ class SourceAdmin(RecordAdmin):
     inlines = [SourceAttachmentInline]
 
 
+@admin.register(Estimate)
+class EstimateAdmin(RecordAdmin):
+    """Estimates' figures and statements; their supporting incidents are chosen on the
+    team's pages, whose picker offers only the incidents the user may see."""
+
+    list_display = ("figure", "statement", "sharing_level", "updated_at")
+    list_filter = ("sharing_level",)
+    search_fields = ("statement", "basis")
+    autocomplete_fields = ("category",)
+    exclude = ("incidents",)
+
+
 class MaterielLineInline(admin.TabularInline):
     model = MaterielLine
     extra = 0
@@ -251,6 +265,28 @@ class FindingInline(admin.StackedInline):
     can_delete = False
     fields = LINES["findings"].fields
     readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class IncidentRelationInline(admin.TabularInline):
+    """Related incidents, read-only: they are written on the incident's form or through
+    the API, which hold them to the rules across an incident's relations."""
+
+    model = IncidentRelation
+    fk_name = "incident"
+    extra = 0
+    can_delete = False
+    fields = LINES["relations"].fields
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        # Only relations to incidents the reader may see, as everywhere else.
+        return super().get_queryset(request).visible_to(request.user)
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -356,6 +392,7 @@ class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
         CitationInline,
         ContributionInline,
         FindingInline,
+        IncidentRelationInline,
         IncidentAttachmentInline,
         TransitionInline,
     ]

@@ -2,15 +2,16 @@
 involved entity and its names, a location, a contributing state. Each changes what
 readers see of those incidents without a save of the incidents themselves, so each is
 announced in the change feed (FeedEntry.announce), which also moves the incidents'
-`updated_at`. An incident's own save announces itself (Incident.save), and its deletion
-is announced here.
+`updated_at`. An incident's own save announces itself (Incident.save), and so do the
+incidents that show it as related when who may see it changes; its deletion is
+announced here, with the incidents that showed it as related.
 
 Signals rather than code in forms, the admin or the API, so that every way of making the
 change is announced. Only a change of what the API shows is announced: a source's
 description, for one, is not shown and moves nothing."""
 
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 
 from cases.api import loading
 from cases.models import (
@@ -82,8 +83,17 @@ def announce_deletion(sender, instance, **kwargs):
     FeedEntry.record_deletion(instance)
 
 
+def announce_relations_lost(sender, instance, **kwargs):
+    # Before the deletion, while the relations to it (deleted with it) still say who
+    # showed it.
+    _announce(Q(relations__related=instance.pk))
+
+
 def connect() -> None:
     post_delete.connect(announce_deletion, sender=Incident, dispatch_uid="announce-deletion")
+    pre_delete.connect(
+        announce_relations_lost, sender=Incident, dispatch_uid="announce-relations-lost"
+    )
     for model in SHOWN:
         pre_save.connect(remember_shown, sender=model, dispatch_uid=f"announce-{model.__name__}")
         post_save.connect(

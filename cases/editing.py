@@ -121,6 +121,9 @@ class LinePlan:
     lines: list = field(default_factory=list)  # every line the incident will hold
     changed: list = field(default_factory=list)  # those to create or update
     removed: list = field(default_factory=list)
+    # Lines the writer may not see (LineKind.condition): kept as they are, and held
+    # with the others to the rules across an incident's lines.
+    hidden: list = field(default_factory=list)
 
     def __bool__(self):
         return bool(self.changed or self.removed)
@@ -138,7 +141,7 @@ def _required(kind) -> list[str]:
     return [f.name for f in fields if not f.blank and not f.has_default()]
 
 
-def plan_lines(incident: Incident, kind, rows: list[dict]) -> LinePlan:
+def plan_lines(incident: Incident, kind, rows: list[dict], *, by) -> LinePlan:
     """The incident's lines of `kind` after a write of `rows`, without saving anything.
 
     A row with an `id` updates that line of this incident with the fields it gives; a
@@ -146,11 +149,20 @@ def plan_lines(incident: Incident, kind, rows: list[dict]) -> LinePlan:
     every field it gives, or else a new line. Lines no row names are removed. So a line
     written back as it was read stays exactly as it is, fields the row leaves out
     included. Raises ValidationError for an id that is not a line of this incident or
-    is named twice, and for a new line missing a required field."""
+    is named twice, and for a new line missing a required field. Lines `by` may not see
+    are no lines to them: they cannot be named, and they stay."""
     existing = list(kind.model.objects.filter(incident=incident)) if incident.pk else []
+    plan = LinePlan()
+    if kind.condition is not None and existing:
+        shown = set(
+            kind.model.objects.filter(incident=incident)
+            .filter(kind.condition(by))
+            .values_list("pk", flat=True)
+        )
+        plan.hidden = [line for line in existing if line.pk not in shown]
+        existing = [line for line in existing if line.pk in shown]
     by_id = {line.pk: line for line in existing}
     unmatched = list(existing)
-    plan = LinePlan()
     for position, given in enumerate(rows, start=1):
         values = dict(given)
         line_id = values.pop("id", None)
@@ -200,7 +212,7 @@ def check_lines(kind, plan: LinePlan) -> None:
         names = [name for name in constraint.fields if name != "incident"]
         keys = [
             tuple(getattr(line, line._meta.get_field(n).attname) for n in names)
-            for line in plan.lines
+            for line in plan.lines + plan.hidden
         ]
         if len(set(keys)) < len(keys):
             raise ValidationError(constraint.violation_error_message)
@@ -231,7 +243,8 @@ def save_values(
     }
     with transaction.atomic():
         plans = {
-            name: plan_lines(incident, LINES[name], rows) for name, rows in (lines or {}).items()
+            name: plan_lines(incident, LINES[name], rows, by=by)
+            for name, rows in (lines or {}).items()
         }
         if incident.pk and not changed and not cited_changed and not any(plans.values()):
             ensure_editable(incident)

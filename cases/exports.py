@@ -16,6 +16,7 @@ from audit.models import AuditEntry
 from cases.models import (
     Contribution,
     FeedPosition,
+    IncidentRelation,
     IncidentType,
     MaterielCategory,
     Provision,
@@ -45,6 +46,12 @@ CSV_COLUMNS = [
     ("contributing_states_unnamed", lambda i: str(len(i.seen_contributions) - len(i.named))),
     ("provisions", lambda i: " ".join(p.key for p in i.provisions.all())),
     ("context_provisions", lambda i: " ".join(p.key for p in i.context_provisions.all())),
+    # The related incidents the reader may see (cases.visibility.relation_condition).
+    ("part_of", lambda i: " ".join(r.related.reference for r in i.seen_relations if r.is_part)),
+    (
+        "overlaps",
+        lambda i: " ".join(r.related.reference for r in i.seen_relations if not r.is_part),
+    ),
     ("updated_at", lambda i: i.updated_at.isoformat()),
     ("released", lambda i: "true" if i.shows_release else "false"),
 ]
@@ -54,7 +61,15 @@ RELEASE_COLUMNS = {
     "title": lambda i: i.release_title,
     "sharing_level": lambda i: i.release_level,
     **dict.fromkeys(
-        ("origin", "destination", "confidence", "provisions", "context_provisions"),
+        (
+            "origin",
+            "destination",
+            "confidence",
+            "provisions",
+            "context_provisions",
+            "part_of",
+            "overlaps",
+        ),
         lambda i: "",
     ),
     "contributing_states": lambda i: "",
@@ -85,6 +100,11 @@ def csv_lines(queryset, user):
         "provisions__resolution",
         "context_provisions__resolution",
         "findings",
+        Prefetch(
+            "relations",
+            IncidentRelation.objects.visible_to(user).select_related("related"),
+            to_attr="seen_relations",
+        ),
     )
     for incident in rows.iterator(chunk_size=CHUNK):
         incident.named = [c for c in incident.seen_contributions if c.attribution in naming.named]

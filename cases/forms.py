@@ -13,15 +13,18 @@ from cases.models import (
     Contribution,
     CustodyStep,
     Entity,
+    Estimate,
     Finding,
     Incident,
     IncidentLocation,
+    IncidentRelation,
     Involvement,
     Location,
     MaterielLine,
     Source,
+    check_relations,
 )
-from cases.widgets import DateInput, SearchSelect, StyledForm
+from cases.widgets import DateInput, SearchSelect, SearchSelectMultiple, StyledForm
 
 
 class SharingConsentForm(forms.ModelForm):
@@ -179,6 +182,15 @@ class FindingForm(StyledForm, ReaderForm):
         provision.queryset = provision.queryset.select_related("resolution")
 
 
+class IncidentRelationForm(StyledForm, ReaderForm):
+    visible_records = ("related",)
+
+    class Meta:
+        model = IncidentRelation
+        fields = LINES["relations"].fields
+        widgets = {"related": SearchSelect(reverse_lazy("cases:incident_search"), "incident")}
+
+
 class AttachmentForm(StyledForm, SharingConsentForm, ReaderForm):
     class Meta:
         model = Attachment
@@ -244,8 +256,46 @@ LINE_FORMS = {
     "citations": CitationForm,
     "contributions": ContributionForm,
     "findings": FindingForm,
+    "relations": IncidentRelationForm,
     "attachments": AttachmentForm,
 }
+
+
+class LineFormSet(forms.BaseInlineFormSet):
+    """An incident's lines of one kind as the form's reader may see them: lines hidden
+    from them (LineKind.condition) are not in the form, so its save keeps them as they
+    are."""
+
+    kind = None
+
+    def __init__(self, *args, **kwargs):
+        reader = kwargs.get("form_kwargs", {}).get("reader")
+        if self.kind.condition is not None and kwargs.get("queryset") is None:
+            kwargs["queryset"] = self.model.objects.filter(self.kind.condition(reader))
+        super().__init__(*args, **kwargs)
+
+    def hidden_lines(self) -> list:
+        if self.instance.pk is None:
+            return []
+        shown = [line.pk for line in self.get_queryset()]
+        return list(self.model.objects.filter(incident=self.instance).exclude(pk__in=shown))
+
+    def kept(self) -> list:
+        return [
+            form.instance
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+
+
+class RelationFormSet(LineFormSet):
+    def clean(self):
+        super().clean()
+        if not any(self.errors):
+            check_relations(self.kept() + self.hidden_lines())
+
+
+FORMSET_BASES = {"relations": RelationFormSet}
 
 # (prefix, formset class, heading) in the order the form shows them.
 LINE_FORMSETS = [
@@ -255,6 +305,11 @@ LINE_FORMSETS = [
             Incident,
             kind.model,
             form=LINE_FORMS[kind.name],
+            formset=type(
+                f"{kind.model.__name__}FormSet",
+                (FORMSET_BASES.get(kind.name, LineFormSet),),
+                {"kind": kind},
+            ),
             fk_name="incident",
             extra=0,
             can_delete=True,
@@ -312,3 +367,40 @@ class LocationForm(StyledForm, forms.ModelForm):
     class Meta:
         model = Location
         fields = ["name", "kind", "country", "latitude", "longitude", "precision"]
+
+
+class EstimateForm(StyledForm, ReaderForm):
+    """An estimate and its supporting incidents, among those the reader may see; those
+    they may not see stay as they are."""
+
+    visible_records = ("incidents",)
+
+    class Meta:
+        model = Estimate
+        fields = [
+            "statement",
+            "quantity_low",
+            "quantity_high",
+            "more_than",
+            "unit",
+            "category",
+            "period_from",
+            "period_to",
+            "basis",
+            "incidents",
+            "sharing_level",
+        ]
+        widgets = {
+            "statement": forms.Textarea(attrs={"rows": 3}),
+            "basis": forms.Textarea(attrs={"rows": 3}),
+            "period_from": DateInput(),
+            "period_to": DateInput(),
+            "incidents": SearchSelectMultiple(reverse_lazy("cases:incident_search"), "incident"),
+        }
+
+    def clean_incidents(self):
+        chosen = list(self.cleaned_data["incidents"])
+        if not self.instance.pk:
+            return chosen
+        shown = self.fields["incidents"].queryset
+        return chosen + list(self.instance.incidents.exclude(pk__in=shown.values("pk")))

@@ -12,6 +12,7 @@ from cases.models import (
     Finding,
     Incident,
     IncidentLocation,
+    IncidentRelation,
     Involvement,
     MaterielLine,
 )
@@ -44,6 +45,7 @@ LINES = {
     Citation: ("citation", "source"),
     Contribution: ("contributing state", "state"),
     Finding: ("finding", "actor"),
+    IncidentRelation: ("related incident", "related"),
 }
 
 
@@ -62,7 +64,9 @@ class Change:
     fields: list[FieldChange] = field(default_factory=list)
 
 
-def incident_changes(incident: Incident) -> list[Change]:
+def incident_changes(incident: Incident, reader=None) -> list[Change]:
+    """The incident's changes; for a `reader`, without those of lines hidden from them
+    (a relation to an incident they may not see)."""
     changes = _record_changes(
         list(incident.history.select_related("history_user").order_by("history_id")),
         describe=lambda record, verb: f"Incident {verb}",
@@ -72,6 +76,8 @@ def incident_changes(incident: Incident) -> list[Change]:
         records = model.history.filter(incident_id=incident.pk).select_related(
             "history_user", named
         )
+        if reader is not None and model is IncidentRelation:
+            records = records.filter(related__in=Incident.objects.visible_to(reader))
         by_line: dict[int, list] = {}
         for record in records.order_by("history_id"):
             by_line.setdefault(record.id, []).append(record)

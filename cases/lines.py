@@ -3,14 +3,17 @@ read and write shapes and the history derive from this list. A field an analyst 
 on the form is read and written by the API too (a test holds them together), so that a
 client writing back what it read loses nothing."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from cases import visibility
 from cases.models import (
     Attachment,
     Citation,
     Contribution,
     Finding,
     IncidentLocation,
+    IncidentRelation,
     Involvement,
     MaterielLine,
 )
@@ -26,6 +29,10 @@ class LineKind:
     heading: str
     # Attachments are uploaded on the form only.
     in_api: bool = True
+    # The lines a reader may see, where that is narrower than the incident (a condition
+    # of cases.visibility taking the reader). Lines hidden from a writer are neither
+    # shown to them nor removed by their edits: they stay as they are.
+    condition: Callable | None = None
 
 
 LINE_KINDS = (
@@ -58,6 +65,13 @@ LINE_KINDS = (
             "reasoning",
         ),
         "Findings",
+    ),
+    LineKind(
+        "relations",
+        IncidentRelation,
+        ("related", "kind", "note"),
+        "Related incidents",
+        condition=visibility.relation_condition,
     ),
     LineKind(
         "attachments",

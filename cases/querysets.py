@@ -7,9 +7,11 @@ from django.db.models import Count, Q
 from cases.visibility import (
     attachment_condition,
     entity_condition,
+    estimate_condition,
     incident_condition,
     incident_condition_through,
     location_condition,
+    relation_condition,
     source_condition,
 )
 
@@ -47,6 +49,14 @@ class LocationQuerySet(VisibleQuerySet):
 
 class AttachmentQuerySet(VisibleQuerySet):
     condition = staticmethod(attachment_condition)
+
+
+class EstimateQuerySet(VisibleQuerySet):
+    condition = staticmethod(estimate_condition)
+
+
+class IncidentRelationQuerySet(VisibleQuerySet):
+    condition = staticmethod(relation_condition)
 
 
 class IncidentQuerySet(models.QuerySet):

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,6 +22,7 @@ from cases.forms import (
     LINE_FORMSETS,
     CustodyFormSet,
     EntityForm,
+    EstimateForm,
     EvidenceForm,
     IncidentForm,
     LocationForm,
@@ -29,7 +30,15 @@ from cases.forms import (
     SourceForm,
 )
 from cases.history import incident_changes
-from cases.models import Attachment, Entity, Incident, Involvement, Source
+from cases.models import (
+    Attachment,
+    Entity,
+    Estimate,
+    Incident,
+    IncidentRelation,
+    Involvement,
+    Source,
+)
 from cases.permissions import (
     can_create_incident,
     can_describe_evidence,
@@ -150,7 +159,14 @@ def _detail_page(request, reference, typed=None, status=200):
             "incident": incident,
             "corroboration": workflow.corroboration(incident),
             "protected_names": naming.protected_names(incident),
-            "changes": incident_changes(incident),
+            "changes": incident_changes(incident, reader=user),
+            # Both ways: what it is part of or overlaps, and what is part of or overlaps it.
+            "relations": IncidentRelation.objects.visible_to(user)
+            .filter(incident=incident)
+            .select_related("related"),
+            "related_from": IncidentRelation.objects.visible_to(user)
+            .filter(related=incident)
+            .select_related("incident"),
             "can_edit": can_edit(user, incident),
             "actions": workflow.available_steps(user, incident),
             "approvals": _approval_progress(incident),
@@ -500,6 +516,18 @@ def entity_search(request):
 
 
 @team_member_required
+def incident_search(request):
+    """Options for the related-incident picker: the incidents the reader may see."""
+    filterset = IncidentFilterSet(
+        {"q": request.GET.get("q", "")},
+        queryset=Incident.objects.visible_to(request.user),
+        request=request,
+    )
+    results = filterset.qs[:20] if request.GET.get("q", "").strip() else []
+    return JsonResponse({"results": [{"value": i.pk, "text": str(i)} for i in results]})
+
+
+@team_member_required
 def source_search(request):
     filterset = SourceFilterSet(
         {"q": request.GET.get("q", "")},
@@ -553,3 +581,69 @@ def _create_in_place(request, form_class, noun: str, detail_url: str):
         return redirect(detail_url, pk=record.pk)
     template = "cases/partials/record_form.html" if request.htmx else "cases/record_form.html"
     return render(request, template, {"form": form, "noun": noun, "action": request.path})
+
+
+@team_member_required
+def estimate_list(request):
+    estimates = (
+        Estimate.objects.visible_to(request.user)
+        .select_related("category")
+        .annotate(
+            incident_count=Count(
+                "incidents",
+                filter=Q(incidents__in=Incident.objects.visible_to(request.user)),
+                distinct=True,
+            )
+        )
+        .order_by("-updated_at", "-id")
+    )
+    return render(request, "cases/estimate_list.html", {"page": _page(request, estimates)})
+
+
+@team_member_required
+def estimate_detail(request, pk):
+    estimate = get_object_or_404(
+        Estimate.objects.visible_to(request.user).select_related("category"), pk=pk
+    )
+    return render(
+        request,
+        "cases/estimate_detail.html",
+        {
+            "estimate": estimate,
+            "incidents": estimate.incidents.visible_to(request.user).select_related(
+                "incident_type"
+            ),
+            # Each revision as it stood: the figure followed over time.
+            "revisions": estimate.history.select_related("history_user").order_by(
+                "-history_date", "-history_id"
+            ),
+            "can_edit": request.user.has_perm("cases.change_estimate"),
+        },
+    )
+
+
+@team_member_required
+def estimate_create(request):
+    if not request.user.has_perm("cases.add_estimate"):
+        raise PermissionDenied("You are not allowed to record estimates.")
+    return _estimate_form(request, Estimate(created_by=request.user))
+
+
+@team_member_required
+def estimate_edit(request, pk):
+    estimate = get_object_or_404(Estimate.objects.visible_to(request.user), pk=pk)
+    if not request.user.has_perm("cases.change_estimate"):
+        raise PermissionDenied("You are not allowed to change estimates.")
+    return _estimate_form(request, estimate)
+
+
+def _estimate_form(request, estimate: Estimate):
+    form = EstimateForm(request.POST or None, instance=estimate, reader=request.user)
+    if request.method == "POST" and form.is_valid():
+        estimate = form.save(commit=False)
+        estimate._history_user = request.user
+        estimate.save()
+        form.save_m2m()
+        messages.success(request, "The estimate was saved.")
+        return redirect("cases:estimate_detail", pk=estimate.pk)
+    return render(request, "cases/estimate_form.html", {"form": form, "estimate": estimate})

@@ -10,8 +10,9 @@ The readers:
   nobody authored (imported, or added by an administrator);
 - a partner sees approved incidents at or below their organisation's clearance; inside
   them, sources at or below that clearance that may be cited outside the team, the
-  entities involved, and the contributing states that may be named (those that may be
-  cited as "a participating state" are counted without their names); of an approved
+  entities involved, the contributing states that may be named (those that may be
+  cited as "a participating state" are counted without their names), and the incidents
+  they are part of or overlap that the partner may see in full too; of an approved
   incident above their clearance whose releasable text is within it, only that text
   (released_condition);
 - anyone else, anonymous included, sees nothing.
@@ -117,6 +118,21 @@ def incident_condition_through(user, path: str) -> Q:
     return in_full_condition(
         user, f"{path}__status", f"{path}__sharing_level", f"{path}__created_by"
     )
+
+
+def relation_condition(user, prefix="") -> Q:
+    """The condition under which `user` may see that one incident is a part of, or
+    overlaps, another: they may see both in full (a relation is not found through a
+    release). `prefix` reaches the relation from another model ("relations__")."""
+    return incident_condition_through(user, f"{prefix}incident") & incident_condition_through(
+        user, f"{prefix}related"
+    )
+
+
+def estimate_condition(user) -> Q:
+    """Estimates (findings above incidents) are the team's: partners do not read them
+    yet. Inside one, a reader sees only the supporting incidents they may see."""
+    return Q() if is_team_member(user) else NOTHING
 
 
 def cited_source_condition(user, prefix="") -> Q:

@@ -59,3 +59,7 @@ class SearchSelect(forms.Select):
             return super().optgroups(name, value, attrs)
         finally:
             self.choices = all_choices
+
+
+class SearchSelectMultiple(SearchSelect, forms.SelectMultiple):
+    """SearchSelect for several records: only the chosen ones are rendered."""

@@ -330,6 +330,7 @@ SPECTACULAR_SETTINGS = {
         "EntityKindEnum": "cases.models.entities.Entity.Kind",
         "SourceKindEnum": "cases.models.sources.Source.Kind",
         "LocationKindEnum": "cases.models.locations.Location.Kind",
+        "RelationKindEnum": "cases.models.relations.IncidentRelation.Kind",
         "WebhookEventEnum": "webhooks.models.Event",
         "SubscribableEventEnum": "webhooks.models.CHOSEN_EVENT_CHOICES",
     },

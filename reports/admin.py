@@ -30,7 +30,7 @@ class DraftOnlyInline(DraftOnly):
 class SectionInline(DraftOnlyInline, admin.StackedInline):
     model = Section
     extra = 0
-    filter_horizontal = ("incident_types",)
+    filter_horizontal = ("incident_types", "estimates")
 
 
 class EntryInline(DraftOnlyInline, admin.TabularInline):

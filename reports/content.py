@@ -22,9 +22,11 @@ from cases.visibility import release_shown_at
 
 PARTICIPATING_STATE_FOOTNOTE = f"Information provided by {PARTICIPATING_STATE_ATTRIBUTION.lower()}."
 FIGURE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
-# 2: an entry's legal assessment is its findings. A snapshot keeps the format it was
-# published in, and layout() lays out each as it was.
-SNAPSHOT_FORMAT = 2
+# 2: an entry's legal assessment is its findings. 3: an entry says which other entries
+# it is part of or overlaps, materiel lines carry their figures, the materiel annex
+# counts each thing once (materiel_totals), and a section states its estimates. A
+# snapshot keeps the format it was published in, and layout() lays out each as it was.
+SNAPSHOT_FORMAT = 3
 
 
 def may_go_in(level: str, report_level: str) -> bool:
@@ -64,6 +66,7 @@ def incidents_for(report):
         "incident__provisions__resolution",
         "incident__findings__actor",
         "incident__findings__provision__resolution",
+        "incident__relations__related",
         Prefetch(
             "incident__citations",
             queryset=Citation.objects.select_related("source__originator"),
@@ -90,7 +93,9 @@ def cited(incident, report_level: str) -> list[Citation]:
     return list(citations)
 
 
-def incident_content(incident, report_level: str) -> dict:
+def incident_content(incident, report_level: str, in_report: frozenset = frozenset()) -> dict:
+    """An entry's content; its relations only to incidents `in_report` (their
+    references), which the report describes too."""
     notes = [
         text
         for citation in cited(incident, report_level)
@@ -123,8 +128,20 @@ def incident_content(incident, report_level: str) -> dict:
                 "category": line.category.name,
                 "description": line.description,
                 "quantity": line.quantity_display,
+                "quantity_low": line.quantity_low,
+                "quantity_high": line.quantity_high,
+                "unit": line.unit,
             }
             for line in incident.materiel.all()
+        ],
+        "relations": [
+            {
+                "kind": relation.kind,
+                "reference": relation.related.reference,
+                "title": relation.related.title,
+            }
+            for relation in incident.relations.all()
+            if relation.related.reference in in_report
         ],
         "entities": [
             {
@@ -184,6 +201,7 @@ def release_content(incident, notes: list[str]) -> dict:
         "entities": [],
         "locations": [],
         "provisions": [],
+        "relations": [],
         "footnotes": notes,
         "figures": [],
     }
@@ -196,6 +214,12 @@ def build(report) -> dict:
     for entry in sorted(entries, key=lambda entry: (entry.position, entry.pk)):
         by_section.setdefault(entry.section_id, []).append(entry)
     previous = report.supersedes
+    # Relations between entries the report gives in full: a release states none.
+    in_report = frozenset(
+        entry.incident.reference
+        for entry in entries
+        if not uses_release(entry.incident, report.sharing_level)
+    )
     return {
         "format": SNAPSHOT_FORMAT,
         "symbol": report.symbol,
@@ -210,12 +234,18 @@ def build(report) -> dict:
             {
                 "heading": section.heading,
                 "framing": section.framing,
+                # Only those the report may carry (publication flags the others).
+                "estimates": [
+                    {"statement": estimate.statement, "figure": estimate.figure}
+                    for estimate in section.estimates.all()
+                    if may_go_in(estimate.sharing_level, report.sharing_level)
+                ],
                 "entries": [
-                    incident_content(entry.incident, report.sharing_level)
+                    incident_content(entry.incident, report.sharing_level, in_report)
                     for entry in by_section.get(section.pk, [])
                 ],
             }
-            for section in report.sections.all()
+            for section in report.sections.prefetch_related("estimates")
         ],
     }
 
@@ -245,13 +275,33 @@ def materiel_sentence(entry: dict) -> str:
     return f"Materiel concerned: {'; '.join(items)}." if items else ""
 
 
+def estimate_paragraph(estimate: dict) -> str:
+    """A headline finding as the report states it: its statement, then its figure."""
+    return f"{' '.join(paragraphs_of(estimate['statement']))} Estimate: {estimate['figure']}."
+
+
+def relation_sentence(relation: dict) -> str:
+    if relation["kind"] == "part_of":
+        return (
+            f"This incident is part of “{relation['title']}”, also described in this report; "
+            "its materiel is counted there (Annex III)."
+        )
+    return (
+        f"This incident and “{relation['title']}”, also described in this report, may "
+        "describe partly the same shipments."
+    )
+
+
 def assessment(entry: dict, snapshot_format: int) -> list[str]:
     """The paragraphs after an entry's summary: a paragraph a finding, then the materiel
-    concerned. Reports published before findings (format 1) keep the one sentence they
-    were published with."""
+    concerned, then (format 3) how it stands to other entries. Reports published before
+    findings (format 1) keep the one sentence they were published with."""
     if snapshot_format >= 2:
         paragraphs = [finding_paragraph(finding) for finding in entry["findings"]]
-        return paragraphs + [text for text in [materiel_sentence(entry)] if text]
+        paragraphs += [text for text in [materiel_sentence(entry)] if text]
+        if snapshot_format >= 3:
+            paragraphs += [relation_sentence(relation) for relation in entry["relations"]]
+        return paragraphs
     text = _format_1_assessment(entry)
     return [text] if text else []
 
@@ -292,14 +342,18 @@ def layout(snapshot: dict) -> dict:
 
     introduction = [paragraph(text) for text in paragraphs_of(snapshot["introduction"])]
     vessels, entities, materiel, figures = OrderedDict(), OrderedDict(), [], []
+    entries, first_paragraph = [], {}
     sections = []
     for section in snapshot["sections"]:
         body = [paragraph(text) for text in paragraphs_of(section["framing"])]
+        body += [paragraph(estimate_paragraph(e)) for e in section.get("estimates", [])]
         for entry in section["entries"]:
             first = paragraph(
                 " ".join(paragraphs_of(entry["summary"])), entry["footnotes"], lead=entry["title"]
             )
             body.append(first)
+            entries.append(entry)
+            first_paragraph[entry["reference"]] = first["number"]
             for text in assessment(entry, snapshot.get("format", 1)):
                 body.append(paragraph(text))
             for entity in entry["entities"]:
@@ -310,11 +364,17 @@ def layout(snapshot: dict) -> dict:
                     row["roles"].append(entity["role"])
                 if first["number"] not in row["paragraphs"]:
                     row["paragraphs"].append(first["number"])
-            materiel.extend({**line, "paragraph": first["number"]} for line in entry["materiel"])
+            materiel.extend(
+                {**line, "paragraph": first["number"], "reference": entry["reference"]}
+                for line in entry["materiel"]
+            )
             for figure in entry["figures"]:
                 figures.append({**figure, "number": len(figures) + 1, "paragraph": first["number"]})
         notes = [note for paragraph_ in body for note in paragraph_["footnotes"]]
         sections.append({"heading": section["heading"], "paragraphs": body, "notes": notes})
+    counts_once = snapshot.get("format", 1) >= 3
+    if counts_once:
+        materiel = counted_once(materiel, entries, first_paragraph)
     return {
         **{k: snapshot[k] for k in ("symbol", "edition", "supersedes", "title", "period")},
         "sharing_level": snapshot["sharing_level"],
@@ -324,5 +384,123 @@ def layout(snapshot: dict) -> dict:
         "vessels": list(vessels.values()),
         "entities": list(entities.values()),
         "materiel": materiel,
+        "counts_once": counts_once,
+        "materiel_totals": materiel_totals(materiel, entries) if counts_once else [],
         "figures": figures,
     }
+
+
+def _wholes(entries: list[dict]) -> dict[str, str]:
+    """Each entry's reference -> the entry it is part of, where that is in the report."""
+    return {
+        entry["reference"]: relation["reference"]
+        for entry in entries
+        for relation in entry.get("relations", [])
+        if relation["kind"] == "part_of"
+    }
+
+
+def _covered(line: dict, wholes: dict, kinds: dict) -> bool:
+    """A part's line is covered by its campaign when the campaign counts materiel of the
+    same category and unit: the campaign's figure includes it."""
+    whole = wholes.get(line["reference"])
+    return whole is not None and (line["category"], line["unit"]) in kinds.get(whole, set())
+
+
+def counted_once(materiel: list[dict], entries: list[dict], first_paragraph: dict) -> list[dict]:
+    """The materiel annex's rows with each part's lines listed under its campaign's and
+    marked, and each line of overlapping entries marked: a reader counts each thing once."""
+    wholes = _wholes(entries)
+    kinds = {}
+    for line in materiel:
+        kinds.setdefault(line["reference"], set()).add((line["category"], line["unit"]))
+    overlaps = {}
+    for entry in entries:
+        for relation in entry.get("relations", []):
+            if relation["kind"] == "overlaps":
+                overlaps.setdefault(entry["reference"], []).append(relation["reference"])
+                overlaps.setdefault(relation["reference"], []).append(entry["reference"])
+    rows = []
+    for line in materiel:
+        whole = wholes.get(line["reference"])
+        notes = []
+        if whole is not None:
+            notes.append(
+                f"Part of paragraph {first_paragraph[whole]}"
+                + ("; counted there" if _covered(line, wholes, kinds) else "")
+            )
+        notes += [
+            f"May overlap paragraph {first_paragraph[o]}"
+            for o in overlaps.get(line["reference"], [])
+        ]
+        rows.append({**line, "note": "; ".join(notes)})
+    # A part's lines follow its campaign's (a campaign listed after its part included).
+    ordered = [row for row in rows if row["reference"] not in wholes]
+    for row in [row for row in rows if row["reference"] in wholes]:
+        whole = wholes[row["reference"]]
+        at = max(
+            (
+                i
+                for i, other in enumerate(ordered)
+                if other["reference"] in (whole, row["reference"])
+            ),
+            default=len(ordered) - 1,
+        )
+        ordered.insert(at + 1, row)
+    return ordered
+
+
+def materiel_totals(materiel: list[dict], entries: list[dict]) -> list[dict]:
+    """The report's materiel by category and unit, each thing counted once: a part's
+    lines covered by its campaign are left out; entries that overlap may describe the
+    same shipments, so together they count at least the largest of them and at most
+    their sum."""
+    wholes = _wholes(entries)
+    kinds = {}
+    for line in materiel:
+        kinds.setdefault(line["reference"], set()).add((line["category"], line["unit"]))
+    group = {entry["reference"]: entry["reference"] for entry in entries}
+
+    def root(reference):
+        while group[reference] != reference:
+            reference = group[reference]
+        return reference
+
+    for entry in entries:
+        for relation in entry.get("relations", []):
+            if relation["kind"] == "overlaps":
+                group[root(entry["reference"])] = root(relation["reference"])
+    # (category, unit) -> overlap group -> reference -> [low, high]
+    sums = OrderedDict()
+    for line in materiel:
+        if _covered(line, wholes, kinds) or (
+            line["quantity_low"] is None and line["quantity_high"] is None
+        ):
+            continue
+        figures = (
+            sums.setdefault((line["category"], line["unit"]), {})
+            .setdefault(root(line["reference"]), {})
+            .setdefault(line["reference"], [0, 0])
+        )
+        low, high = line["quantity_low"], line["quantity_high"]
+        figures[0] += low if low is not None else 0
+        figures[1] = None if high is None or figures[1] is None else figures[1] + high
+    totals = []
+    for (category, unit), groups in sums.items():
+        low = sum(max(figures[0] for figures in g.values()) for g in groups.values())
+        highs = [figures[1] for g in groups.values() for figures in g.values()]
+        high = None if None in highs else sum(highs)
+        totals.append({"category": category, "unit": unit, "quantity": _quantity(low, high, unit)})
+    return totals
+
+
+def _quantity(low: int, high: int | None, unit: str) -> str:
+    if high is None:
+        text = f"at least {low:,}"
+    elif low == high:
+        text = f"{low:,}"
+    elif low == 0:
+        text = f"up to {high:,}"
+    else:
+        text = f"{low:,}–{high:,}"
+    return f"{text} {unit}".strip()

@@ -4,6 +4,8 @@ settle and publish. Loading it twice changes nothing the second time."""
 import datetime
 
 from accounts.models import User
+from cases.markings import SharingLevel
+from cases.models import Estimate
 from reports import compilation
 from reports.models import Report
 
@@ -38,5 +40,14 @@ def seed() -> Report | None:
         created_by=User.objects.get(username="editor"),
     )
     compilation.default_sections(report)
+    # The headline estimate of containers opens the section on arms from the DPRK.
+    arms = report.sections.filter(incident_types__code="arms_transfer_from_dprk").first()
+    if arms is not None:
+        arms.estimates.set(
+            Estimate.objects.filter(
+                unit="containers",
+                sharing_level__in=SharingLevel.at_or_below(report.sharing_level),
+            )
+        )
     compilation.compile_report(report)
     return report

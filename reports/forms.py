@@ -1,5 +1,6 @@
 from django import forms
 
+from cases.forms import ReaderForm
 from cases.text import reads_as_empty
 from cases.widgets import DateInput, StyledForm
 from reports.models import EXCLUSION_REASON_NEEDED, Report, Section
@@ -36,13 +37,16 @@ class ReportForm(StyledForm, forms.ModelForm):
             self.fields["symbol"].disabled = True
 
 
-class SectionForm(StyledForm, forms.ModelForm):
+class SectionForm(StyledForm, ReaderForm):
+    visible_records = ("estimates",)
+
     class Meta:
         model = Section
-        fields = ["heading", "position", "framing", "incident_types"]
+        fields = ["heading", "position", "framing", "incident_types", "estimates"]
         widgets = {
             "framing": forms.Textarea(attrs={"rows": 4}),
             "incident_types": forms.CheckboxSelectMultiple(),
+            "estimates": forms.CheckboxSelectMultiple(),
         }
 
 

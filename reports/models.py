@@ -13,7 +13,7 @@ from django.db import models
 from django.urls import reverse
 
 from cases.markings import SharingLevel
-from cases.models import Incident, IncidentType
+from cases.models import Estimate, Incident, IncidentType
 from cases.text import reads_as_empty
 from cases.visibility import report_condition
 from reports.storage import report_storage
@@ -171,6 +171,12 @@ class Section(models.Model):
         blank=True,
         related_name="+",
         help_text="Compiling places incidents of these types here.",
+    )
+    estimates = models.ManyToManyField(
+        Estimate,
+        blank=True,
+        related_name="sections",
+        help_text="Headline findings the section states after its framing text.",
     )
 
     class Meta:

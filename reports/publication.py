@@ -54,7 +54,7 @@ def problems(report: Report) -> list[Problem]:
     level = report.sharing_level
     entries = list(content.incidents_for(report))
     included = [entry for entry in entries if not entry.excluded]
-    sections = list(report.sections.all())
+    sections = list(report.sections.prefetch_related("estimates"))
     if not sections:
         found.append(Problem("The report has no section."))
     placed = {entry.section_id for entry in included if entry.section_id}
@@ -62,6 +62,16 @@ def problems(report: Report) -> list[Problem]:
         Problem(f"Section “{section.heading}” has no entry.")
         for section in sections
         if section.pk not in placed
+    ]
+    found += [
+        Problem(
+            f"Section “{section.heading}” states the estimate “{estimate.figure}”, marked "
+            f"TLP:{estimate.sharing_level}, above the report's TLP:{level}: remove it from "
+            "the section, or have its level lowered."
+        )
+        for section in sections
+        for estimate in section.estimates.all()
+        if not content.may_go_in(estimate.sharing_level, level)
     ]
     elsewhere = compilation.published_elsewhere(report)
     for entry in included:
@@ -255,6 +265,7 @@ def new_edition(report: Report, by) -> Report:
             framing=section.framing,
         )
         copy.incident_types.set(section.incident_types.all())
+        copy.estimates.set(section.estimates.all())
         sections[section.pk] = copy
     Entry.objects.bulk_create(
         Entry(

@@ -145,10 +145,25 @@ def render_docx(snapshot: dict) -> bytes:
             ("Description", lambda r: r["description"]),
             ("Quantity", lambda r: r["quantity"]),
             ("Paragraph", lambda r: str(r["paragraph"])),
+            # Reports before format 3 keep the columns they were published with.
+            *([("Counted", lambda r: r["note"])] if doc["counts_once"] else []),
         ],
         doc["materiel"],
         "No materiel is recorded in this report.",
     )
+    if doc["materiel_totals"]:
+        word.add_heading("Totals, each thing counted once", level=2)
+        word.add_paragraph(
+            "A part of an incident described in this report is counted in that incident's "
+            "figure; incidents that may describe partly the same shipments count together "
+            "at least the largest of their figures and at most their sum."
+        )
+        grid = word.add_table(rows=1, cols=2)
+        grid.style = "Table Grid"
+        grid.rows[0].cells[0].text, grid.rows[0].cells[1].text = "Category", "Total"
+        for total in doc["materiel_totals"]:
+            cells = grid.add_row().cells
+            cells[0].text, cells[1].text = total["category"], total["quantity"]
     if doc["figures"]:
         word.add_heading("Annex IV. Figures", level=1)
         for figure in doc["figures"]:

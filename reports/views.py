@@ -133,7 +133,7 @@ def section_edit(request, pk, section_pk=None):
     section = get_object_or_404(report.sections, pk=section_pk) if section_pk else None
     if section is None:
         section = Section(report=report, position=report.sections.count() + 1)
-    form = SectionForm(request.POST or None, instance=section)
+    form = SectionForm(request.POST or None, instance=section, reader=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"Section “{section.heading}” saved.")

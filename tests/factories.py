@@ -19,6 +19,7 @@ from cases.models import (
     Finding,
     Incident,
     IncidentLocation,
+    IncidentRelation,
     IncidentType,
     Involvement,
     Location,
@@ -173,6 +174,17 @@ class ContributionFactory(factory.django.DjangoModelFactory):
     incident = factory.SubFactory(IncidentFactory)
     state = factory.LazyFunction(participating_state)
     attribution = Contribution._meta.get_field("attribution").default
+
+
+class IncidentRelationFactory(factory.django.DjangoModelFactory):
+    """One incident as a part of another (a delivery inside a campaign)."""
+
+    class Meta:
+        model = IncidentRelation
+
+    incident = factory.SubFactory(IncidentFactory)
+    related = factory.SubFactory(IncidentFactory)
+    kind = IncidentRelation.Kind.PART_OF
 
 
 class FindingFactory(factory.django.DjangoModelFactory):

@@ -21,7 +21,7 @@ from pypdf import PdfReader
 
 from accounts.roles import Role
 from cases.markings import SharingLevel
-from cases.models import Attachment, Incident
+from cases.models import Attachment, Estimate, Incident
 from reports import compilation, publication
 from reports.models import Report
 from tests.factories import (
@@ -31,6 +31,7 @@ from tests.factories import (
     FindingFactory,
     IncidentFactory,
     IncidentLocationFactory,
+    IncidentRelationFactory,
     InvolvementFactory,
     LocationFactory,
     MaterielLineFactory,
@@ -140,6 +141,13 @@ def seeded(editor):
         locator="CANARYINTERNAL p. 2",
         claim="CANARYINTERNAL claim.",
     )
+    # The public incident is part of the draft and overlaps the others; each relation
+    # carries the marker of the incident it names, so it may show only with that one.
+    for key, kind in (("draft", "part_of"), ("amber", "overlaps"), ("red", "overlaps")):
+        marker = f"CANARY{key.upper()}"
+        IncidentRelationFactory(
+            incident=records["public"], related=records[key], kind=kind, note=f"{marker} note"
+        )
     for code, attribution in (
         (NAMED_STATE, "named"),
         ("KR", "participating_state"),
@@ -148,6 +156,17 @@ def seeded(editor):
         ContributionFactory(
             incident=records["public"], state=participating_state(code), attribution=attribution
         )
+    # An estimate the team reads, supported by every marked incident: its pages show
+    # each reader only those they may see.
+    estimate = Estimate.objects.create(
+        statement="CANARYRED estimate of containers.",
+        quantity_low=20000,
+        more_than=True,
+        unit="containers",
+        basis="CANARYRED basis.",
+        created_by=editor,
+    )
+    estimate.incidents.set(records.values())
     # A report published at AMBER with the AMBER incident, then a second edition
     # lowered to CLEAR that leaves it out.
     report = Report.objects.create(
@@ -240,6 +259,8 @@ def candidates(name: str, param: str) -> list:
         ("api:report-file", "kind"): ["html", "pdf", "docx"],
         ("reports:file", "format"): ["html", "pdf", "docx"],
         ("accounts:token_revoke", "pk"): [1],
+        ("cases:estimate_detail", "pk"): Estimate.objects.values_list("pk", flat=True),
+        ("cases:estimate_edit", "pk"): Estimate.objects.values_list("pk", flat=True),
         ("webhooks:replay", "pk"): Delivery.objects.values_list("pk", flat=True),
         ("api:webhook-replay", "delivery_id"): Delivery.objects.values_list("pk", flat=True),
         # UserAdmin names its password page after auth.User whatever the user model.
@@ -346,7 +367,12 @@ def test_no_reader_receives_a_marker_they_may_not_see(client, seeded, readers):
     extra = [feed] + [f"{url}?format={f}" for url in lists for f in ("csv", "ndjson")]
     searches = [
         reverse(n) + "?q=CANARY"
-        for n in ("cases:entity_search", "cases:source_search", "cases:incident_list")
+        for n in (
+            "cases:entity_search",
+            "cases:source_search",
+            "cases:incident_search",
+            "cases:incident_list",
+        )
     ]
     # Filtering by a state the reader may not see named lists nothing.
     by_state = {

@@ -3,8 +3,9 @@ values: one query per kind of row, whatever the number of incidents, and no mode
 instance per row (building those was most of a page's time). Sets `shown_materiel`,
 `shown_involvements`, `shown_locations`, `shown_provisions`,
 `shown_context_provisions`, `shown_citations`, `shown_contributions`,
-`shown_findings`, `shown_evidence`, `shown_states`, `unnamed_states` and
-`shows_release` on each incident, for cases.api.serializers.incident_data. Each line
+`shown_findings`, `shown_relations`, `shown_evidence`, `shown_states`,
+`unnamed_states` and `shows_release` on each incident, for
+cases.api.serializers.incident_data. Each line
 carries its id and every field analysts edit (cases.lines), so that what is read can be
 written back."""
 
@@ -68,9 +69,10 @@ def _grouped(rows, key="incident_id") -> dict[int, list[dict]]:
 
 
 # How a line's reference to another record reads: nested with these columns, or (the
-# materiel category) as its code. Each nested record carries its id, which a write names.
+# materiel category, a state, a related incident) as its code. Each nested record
+# carries its id, which a write names.
 NESTED = {"entity": ENTITY, "location": LOCATION, "source": SOURCE, "actor": ACTOR}
-CODED = {"category": "code", "state": "country"}
+CODED = {"category": "code", "state": "country", "related": "reference"}
 # A paragraph reads as its key, "resolution/paragraph", as in `provisions`.
 PARAGRAPH = ("provision__resolution__number", "provision__paragraph")
 # The columns' names in a row of values(), worked out once rather than for every row.
@@ -152,6 +154,8 @@ def load_shown(incidents, user) -> None:
             rows = rows.filter(cited_source_condition(user, "source__"))
         elif kind.name == "contributions":
             rows = rows.filter(naming.condition())
+        elif kind.condition is not None:
+            rows = rows.filter(kind.condition(user))
         shown[kind.name] = _grouped(rows.order_by("id").values(*_line_columns(kind)))
     entity_ids = {row["entity__id"] for rows in shown["involvements"].values() for row in rows}
     # An entity's aliases and a vessel's past names in one query, a round trip fewer.
@@ -222,7 +226,7 @@ def load_shown(incidents, user) -> None:
                 line for line in shown["citations"].get(incident.pk, []) if line["in_release"]
             ]
             incident.shown_evidence = incident.shown_materiel = incident.shown_involvements = []
-            incident.shown_locations = incident.shown_findings = []
+            incident.shown_locations = incident.shown_findings = incident.shown_relations = []
             incident.shown_provisions = incident.shown_context_provisions = []
             incident.shown_contributions = incident.shown_states = []
             incident.unnamed_states = 0
@@ -235,6 +239,7 @@ def load_shown(incidents, user) -> None:
         incident.shown_context_provisions = _keys(context_provisions.get(incident.pk, []))
         incident.shown_citations = shown["citations"].get(incident.pk, [])
         incident.shown_findings = shown["findings"].get(incident.pk, [])
+        incident.shown_relations = shown["relations"].get(incident.pk, [])
         contributions = shown["contributions"].get(incident.pk, [])
         # A state counted without its name is no line the reader sees.
         incident.shown_contributions = [

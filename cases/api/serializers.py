@@ -26,6 +26,7 @@ from cases.models import (
     Finding,
     Incident,
     IncidentLocation,
+    IncidentRelation,
     IncidentType,
     Involvement,
     Location,
@@ -35,6 +36,7 @@ from cases.models import (
     Provision,
     Source,
     check_findings,
+    check_relations,
     check_release,
 )
 from cases.models.incidents import lowest_confidence
@@ -193,6 +195,7 @@ def incident_data(incident, user) -> dict:
         ],
         "contributions": incident.shown_contributions,
         "findings": incident.shown_findings,
+        "relations": incident.shown_relations,
         "evidence": [evidence_data(row) for row in incident.shown_evidence],
         "contributing_states": incident.shown_states,
         "contributing_states_unnamed": incident.unnamed_states,
@@ -370,6 +373,18 @@ class FindingSerializer(ReadSerializer):
         fields = ["id", *LINES["findings"].fields]
 
 
+class IncidentRelationSerializer(ReadSerializer):
+    related = serializers.CharField(
+        source="related.reference",
+        read_only=True,
+        help_text="The other incident's reference. Shown only where you may see it.",
+    )
+
+    class Meta:
+        model = IncidentRelation
+        fields = ["id", *LINES["relations"].fields]
+
+
 class CustodyStepSerializer(ReadSerializer):
     class Meta:
         model = CustodyStep
@@ -433,6 +448,13 @@ class IncidentSerializer(ReadSerializer):
         read_only=True,
         help_text="Who breached which of the paragraphs in `provisions`, in which limb, "
         "how likely and with what confidence.",
+    )
+    relations = IncidentRelationSerializer(
+        many=True,
+        read_only=True,
+        help_text="The incidents this one is part of (`part_of`: a delivery inside a "
+        "campaign) or overlaps (`overlaps`: they may describe partly the same events), "
+        "among those you may see.",
     )
     evidence = EvidenceSerializer(
         many=True,
@@ -501,6 +523,7 @@ class IncidentSerializer(ReadSerializer):
             "citations",
             "contributions",
             "findings",
+            "relations",
             "evidence",
             "contributing_states",
             "contributing_states_unnamed",
@@ -591,6 +614,16 @@ class RecordField(serializers.PrimaryKeyRelatedField):
         return queryset
 
 
+class IncidentReferenceField(CodeField):
+    """An incident written as its reference; one the writer may not see is as unknown."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="reference", queryset=Incident.objects.all(), **kwargs)
+
+    def get_queryset(self):
+        return super().get_queryset().visible_to(reader(self.context))
+
+
 class LineWriteSerializer(serializers.ModelSerializer):
     """A line as written: with the id it was read with, that line is updated with the
     fields given (the others keep their values); without one, it is the existing line
@@ -616,6 +649,8 @@ def _line_write_serializer(kind) -> type[LineWriteSerializer]:
         attrs["provision"] = ProvisionKeyField(
             breached=True, help_text="One of the incident's `provisions`, as its key."
         )
+    elif kind.name == "relations":
+        attrs["related"] = IncidentReferenceField(help_text="The other incident's reference.")
     name = f"{kind.model.__name__}WriteSerializer"
     return type(name, (LineWriteSerializer,), attrs)
 
@@ -680,6 +715,12 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
     findings = LINE_WRITE_SERIALIZERS["findings"](
         many=True, required=False, max_length=MAX_LINES_PER_KIND
     )
+    relations = LINE_WRITE_SERIALIZERS["relations"](
+        many=True,
+        required=False,
+        max_length=MAX_LINES_PER_KIND,
+        help_text="Relations to incidents you may not see are kept as they are.",
+    )
 
     class Meta:
         model = Incident
@@ -729,8 +770,12 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
             if name not in data:
                 continue
             try:
-                plan = editing.plan_lines(self.instance or Incident(), LINES[name], data[name])
+                plan = editing.plan_lines(
+                    self.instance or Incident(), LINES[name], data[name], by=reader(self.context)
+                )
                 editing.check_lines(LINES[name], plan)
+                if name == "relations":
+                    check_relations(plan.lines + plan.hidden)
             except DjangoValidationError as error:
                 raise serializers.ValidationError(
                     {name: serializers.as_serializer_error(error)}

@@ -24,9 +24,11 @@ from cases.models import (
     CustodyStep,
     Entity,
     EntityAlias,
+    Estimate,
     Finding,
     Incident,
     IncidentLocation,
+    IncidentRelation,
     IncidentType,
     Involvement,
     Location,
@@ -38,6 +40,7 @@ from cases.models import (
     VesselFlag,
     VesselName,
     check_findings,
+    check_relations,
     check_release,
 )
 
@@ -80,8 +83,14 @@ def seed(password: str, data_file: Path = DATA_FILE) -> SeedResult:
         _link_retelling(
             sources[item["key"]], item.get("derived_from") and sources[item["derived_from"]]
         )
-    for item in data["incidents"]:
-        _incident(item, users, entities, locations, sources, result)
+    incidents = {
+        item["key"]: _incident(item, users, entities, locations, sources, result)
+        for item in data["incidents"]
+    }
+    for item in data["incidents"]:  # related incidents, once every incident is there
+        _relations(incidents[item["key"]], item, incidents, users["analyst"], result)
+    for item in data.get("estimates", []):
+        _estimate(item, incidents, users["analyst"], result)
     # Addresses last: taking the demo incidents through the workflow sends no mail.
     for username, user in users.items():
         user.email = f"{username}@demo.msmt.invalid"
@@ -215,10 +224,11 @@ def _link_retelling(source: Source, original: Source | None) -> None:
 FINDING_VALUES = ("limb", "standing", "likelihood", "confidence", "exemptions", "reasoning")
 
 
-def _incident(item, users, entities, locations, sources, result) -> None:
+def _incident(item, users, entities, locations, sources, result) -> Incident:
     analyst = users["analyst"]
-    if Incident.objects.filter(title=item["title"], created_by=analyst).exists():
-        return
+    existing = Incident.objects.filter(title=item["title"], created_by=analyst).first()
+    if existing is not None:
+        return existing
     incident = Incident(
         title=item["title"],
         summary=_illustrative(item, item["summary"]),
@@ -314,6 +324,46 @@ def _incident(item, users, entities, locations, sources, result) -> None:
     for described in item.get("evidence", []):
         _evidence(incident, described, entities, analyst)
     _apply_status(incident, item, users)
+    return incident
+
+
+def _estimate(item, incidents: dict, analyst, result) -> None:
+    """An estimate and its revisions, each saved in turn, so that its history follows the
+    figure as it was given over time."""
+    revisions = item["revisions"]
+    if Estimate.objects.filter(statement=revisions[-1]["statement"]).exists():
+        return
+    estimate = Estimate(
+        unit=item["unit"],
+        category=MaterielCategory.objects.get(code=item["category"]),
+        sharing_level=item["sharing_level"],
+        created_by=analyst,
+    )
+    for revision in revisions:
+        for name in ("statement", "quantity_low", "quantity_high", "more_than", "basis"):
+            setattr(estimate, name, revision[name])
+        estimate.period_from = _date(revision["period_from"])
+        estimate.period_to = _date(revision["period_to"])
+        _save_as(analyst, estimate)
+    estimate.incidents.set([incidents[key] for key in item["incidents"]])
+    result.count("estimates")
+
+
+def _relations(incident: Incident, item, incidents: dict, analyst, result) -> None:
+    relations = [
+        IncidentRelation(
+            incident=incident,
+            related=incidents[line["related"]],
+            kind=line["kind"],
+            note=line.get("note", ""),
+        )
+        for line in item.get("relations", [])
+        if not incident.relations.filter(related=incidents[line["related"]]).exists()
+    ]
+    check_relations(list(incident.relations.all()) + relations)
+    for relation in relations:
+        _save_as(analyst, relation)
+        result.count("related incidents")
 
 
 def _evidence(incident, item, entities, analyst) -> None:

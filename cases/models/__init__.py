@@ -1,5 +1,6 @@
 from cases.models.attachments import Attachment, CustodyStep
 from cases.models.entities import Entity, EntityAlias, VesselFlag, VesselName
+from cases.models.estimates import Estimate
 from cases.models.feed import FeedEntry, FeedPosition
 from cases.models.findings import Finding, check_findings
 from cases.models.incidents import (
@@ -16,6 +17,7 @@ from cases.models.locations import Location
 from cases.models.notifications import Notification
 from cases.models.organisations import Organisation
 from cases.models.reference import IncidentType, MaterielCategory, Provision, Resolution
+from cases.models.relations import IncidentRelation, check_relations
 from cases.models.sources import Source
 from cases.models.transitions import Transition
 
@@ -26,11 +28,13 @@ __all__ = [
     "CustodyStep",
     "Entity",
     "EntityAlias",
+    "Estimate",
     "FeedEntry",
     "FeedPosition",
     "Finding",
     "Incident",
     "IncidentLocation",
+    "IncidentRelation",
     "IncidentType",
     "Involvement",
     "Location",
@@ -46,5 +50,6 @@ __all__ = [
     "VesselFlag",
     "VesselName",
     "check_findings",
+    "check_relations",
     "check_release",
 ]

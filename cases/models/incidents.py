@@ -228,6 +228,10 @@ class Incident(models.Model):
             # Whoever mirrors incidents learns of each save: a change of its fields, its
             # lines (saved with it), its status or its sharing level.
             FeedEntry.record(self, before)
+            if before and before[:2] != (self.status, self.sharing_level):
+                # Who may see it in full changed, and with it who sees the relations to it
+                # that other incidents show (cases.visibility.relation_condition).
+                FeedEntry.announce(type(self).objects.filter(relations__related=self))
 
     def clean(self):
         # The constraint guards the database; this puts the message on the field.

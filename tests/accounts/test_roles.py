@@ -35,10 +35,11 @@ def test_a_reviewer_can_also_review_and_reopen():
     assert {"cases.review_incident", "cases.reopen_incident"} <= perms
 
 
-def test_a_report_editor_reads_cases_without_changing_them():
+def test_a_report_editor_reads_cases_without_changing_them_and_writes_estimates():
     perms = permissions_of(Role.REPORT_EDITOR)
     assert "cases.view_incident" in perms
-    assert not {p for p in perms if p.startswith("cases.") and not p.startswith("cases.view_")}
+    writes = {p for p in perms if p.startswith("cases.") and not p.startswith("cases.view_")}
+    assert writes == {"cases.add_estimate", "cases.change_estimate"}
 
 
 def test_a_partner_holds_no_model_permission():

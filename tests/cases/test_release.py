@@ -17,6 +17,7 @@ from tests.factories import (
     ContributionFactory,
     FindingFactory,
     IncidentFactory,
+    IncidentRelationFactory,
     InvolvementFactory,
     MaterielLineFactory,
     PartnerOrganisationFactory,
@@ -269,3 +270,15 @@ def test_the_api_writes_a_release_and_its_citations(client, analyst):
     body = response.json()
     assert body["release_level"] == "GREEN" and body["citations"][0]["in_release"] is True
     assert Incident.objects.get(pk=incident.pk).release_title == RELEASE["release_title"]
+
+
+def test_a_release_shows_no_relation_and_no_incident_shows_one_to_it(client):
+    released = released_incident()
+    delivery = IncidentFactory(sharing_level=SharingLevel.GREEN)
+    IncidentRelationFactory(incident=delivery, related=released)
+    IncidentRelationFactory(incident=released, related=delivery, kind="overlaps")
+    Incident.objects.filter(pk=delivery.pk).update(status="approved")
+    client = reading(client, partner_cleared_for(SharingLevel.GREEN))
+    rows = {row["reference"]: row for row in client.get(LIST).json()["results"]}
+    assert rows[released.reference]["relations"] == []
+    assert rows[delivery.reference]["relations"] == []

@@ -22,6 +22,7 @@ from tests.factories import (
     FindingFactory,
     IncidentFactory,
     IncidentLocationFactory,
+    IncidentRelationFactory,
     InvolvementFactory,
     LocationFactory,
     MaterielLineFactory,
@@ -100,6 +101,13 @@ def incident(analyst):
     for code, attribution in (("KR", "participating_state"), ("JP", "named")):
         ContributionFactory(
             incident=incident, state=participating_state(code), attribution=attribution
+        )
+    for kind in ("part_of", "overlaps"):
+        IncidentRelationFactory(
+            incident=incident,
+            related=IncidentFactory(created_by=analyst),
+            kind=kind,
+            note=f"Relation {kind}.",
         )
     return Incident.objects.get(pk=incident.pk)
 

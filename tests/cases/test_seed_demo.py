@@ -13,7 +13,9 @@ from cases.markings import SharingLevel
 from cases.models import (
     Citation,
     Entity,
+    Estimate,
     Incident,
+    IncidentRelation,
     Location,
     Organisation,
     Source,
@@ -23,7 +25,18 @@ from cases.visibility import shows_release
 
 pytestmark = pytest.mark.django_db
 
-COUNTED = [Incident, Entity, Location, Source, Citation, Organisation, User, Transition]
+COUNTED = [
+    Incident,
+    IncidentRelation,
+    Estimate,
+    Entity,
+    Location,
+    Source,
+    Citation,
+    Organisation,
+    User,
+    Transition,
+]
 
 
 @pytest.fixture
@@ -113,3 +126,25 @@ def test_the_demo_partner_reads_an_amber_incident_as_its_releasable_text(seeded)
     assert [i.sharing_level for i in released] == [SharingLevel.AMBER]
     [incident] = released
     assert incident.citations.filter(in_release=True).count() == 2
+
+
+def test_the_shuttle_voyages_are_related_as_the_reporting_supports(seeded):
+    relations = {
+        (relation.incident.title[:20], relation.kind, relation.related.title[:20])
+        for relation in IncidentRelation.objects.select_related("incident", "related")
+    }
+    assert relations == {
+        ("ANGARA and MARIA mov", "part_of", "Four Russian-flagged"),
+        ("US imagery traces ov", "overlaps", "ANGARA and MARIA mov"),
+    }
+    for relation in IncidentRelation.objects.all():
+        relation.full_clean()
+
+
+def test_the_headline_estimate_keeps_its_figures_over_time_with_their_sources(seeded):
+    (estimate,) = Estimate.objects.all()
+    assert estimate.figure == "more than 20,000 containers"
+    assert "KBS" in estimate.basis
+    figures = [record.instance.figure for record in estimate.history.order_by("history_id")]
+    assert figures[:3] == ["5,000 containers", "10,000 containers", "more than 20,000 containers"]
+    assert estimate.incidents.count() == 3

@@ -39,3 +39,13 @@ def test_the_editor_settles_the_demo_report_and_publishes_it(demo_report):
     published = publication.publish(demo_report, User.objects.get(username="editor"))
     assert published.status == Report.Status.PUBLISHED
     assert published.files.count() == 3
+
+
+def test_the_demo_report_states_the_headline_estimate_and_counts_the_shuttle_once(demo_report):
+    from reports import content
+
+    doc = content.layout(content.build(demo_report))
+    texts = [p["text"] for section in doc["sections"] for p in section["paragraphs"]]
+    assert any(text.endswith("Estimate: more than 20,000 containers.") for text in texts)
+    # The shuttle (D05) is TLP:AMBER, above the report: only the overlap is stated.
+    assert any("may describe partly the same shipments" in text for text in texts)

@@ -8,7 +8,7 @@ import pytest
 from cases.markings import SharingLevel
 from cases.models import Incident
 from reports import compilation, content, publication
-from tests.factories import CitationFactory, SourceFactory
+from tests.factories import CitationFactory, IncidentRelationFactory, SourceFactory
 from tests.reports.helpers import approved_incident
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +61,14 @@ def test_without_a_release_the_incident_above_the_report_still_blocks(report, re
         release_title="", release_summary="", release_level=""
     )
     assert any("above the report" in p.message for p in publication.problems(report))
+
+
+def test_no_entry_states_a_relation_to_a_release(report, released):
+    delivery = approved_incident(title="Delivery", occurred_from=datetime.date(2023, 3, 2))
+    IncidentRelationFactory(incident=delivery, related=released)
+    compilation.compile_report(report)
+    sections = content.build(report)["sections"]
+    entries = {e["reference"]: e for section in sections for e in section["entries"]}
+    assert entries[delivery.reference]["relations"] == []
+    assert entries[released.reference]["relations"] == []
+    assert "Secret" not in str(entries)

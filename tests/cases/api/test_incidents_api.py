@@ -19,6 +19,7 @@ from tests.factories import (
     FindingFactory,
     IncidentFactory,
     IncidentLocationFactory,
+    IncidentRelationFactory,
     InvolvementFactory,
     MaterielLineFactory,
     OrganisationFactory,
@@ -260,6 +261,7 @@ def test_a_page_of_incidents_costs_the_same_queries_whatever_its_size(api, revie
         ContributionFactory(incident=incident, state=participating_state("US"))
         FindingFactory(incident=incident)
         EvidenceFactory(incident=incident)
+        IncidentRelationFactory(incident=incident, related=make())
 
     for _ in range(3):
         incident_with_everything()
@@ -268,10 +270,10 @@ def test_a_page_of_incidents_costs_the_same_queries_whatever_its_size(api, revie
     for _ in range(20):
         incident_with_everything()
     assert queries_for_a_page() == three
-    # The token with its user's roles, the page, a query for each of the six kinds of line,
-    # the entities' other names, both kinds of cited paragraph, and (for the team) the
-    # evidence with its custody.
-    assert three == 1 + 1 + 6 + 1 + 1 + 2
+    # The token with its user's roles, the page, a query for each of the seven kinds of
+    # line, the entities' other names, both kinds of cited paragraph, and (for the team)
+    # the evidence with its custody.
+    assert three == 1 + 1 + 7 + 1 + 1 + 2
 
 
 def test_reference_data_is_open_to_every_caller(api, partner):

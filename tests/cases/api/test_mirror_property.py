@@ -1,11 +1,11 @@
 """The change feed keeps partners' mirrors exact, whatever happens: a stateful property
 test. Random sequences of workflow steps, edits of incidents and their lines (the admin's
-edit of an approved incident too), deletions, source edits (level, attribution, title),
-entity renames and new aliases, clearance changes and partners moving between
-organisations, by several users. After each step, for each partner, a mirror kept from
-the feed alone (as the README says: upsert, remove, resync, follow `next` until
-`has_more` is false), both the one kept since the start and one built from 0, equals
-the listing, reference by reference and body by body.
+edit of an approved incident too), relations between incidents, deletions, source edits
+(level, attribution, title), entity renames and new aliases, clearance changes and
+partners moving between organisations, by several users. After each step, for each
+partner, a mirror kept from the feed alone (as the README says: upsert, remove, resync,
+follow `next` until `has_more` is false), both the one kept since the start and one
+built from 0, equals the listing, reference by reference and body by body.
 
 The same sequences every run (a test failing at random would stop any change from
 landing); MIRROR_EXAMPLES=200 explores many more, different each run."""
@@ -38,6 +38,7 @@ from tests.factories import (
     CitationFactory,
     FindingFactory,
     IncidentFactory,
+    IncidentRelationFactory,
     InvolvementFactory,
     PartnerOrganisationFactory,
     SourceFactory,
@@ -134,6 +135,11 @@ class Mirrors(RuleBasedStateMachine):
                 # The GREEN partner reads the AMBER one as its releasable text.
                 release=SharingLevel.GREEN if level == SharingLevel.AMBER else "",
             )
+        # The CLEAR incident overlaps the AMBER one: a GREEN partner sees the first
+        # without the relation, until the second's level or status changes.
+        IncidentRelationFactory(
+            incident=self.incidents[0], related=self.incidents[2], kind="overlaps"
+        )
 
     def teardown(self):
         transaction.set_rollback(True)
@@ -225,6 +231,19 @@ class Mirrors(RuleBasedStateMachine):
             {**(release if level else dict.fromkeys(release, "")), "release_level": level},
             by=incident.created_by,
             lines={"citations": marked if level else [{**m, "in_release": False} for m in marked]},
+        )
+
+    @rule(data=st.data(), kind=st.sampled_from(["part_of", "overlaps"]))
+    def relate_a_draft_to_another_incident(self, data, kind):
+        incident = self._pick(data, "draft", "changes_requested")
+        other = self._pick(data, "draft", "submitted", "approved", "changes_requested")
+        if incident is None or other is None or other == incident:
+            return
+        editing.save_values(
+            incident,
+            {},
+            by=incident.created_by,
+            lines={"relations": [{"related": other, "kind": kind}]},
         )
 
     @rule(data=st.data(), level=st.sampled_from(LEVELS), title=st.sampled_from(["A", "B"]))

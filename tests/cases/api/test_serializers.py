@@ -16,6 +16,7 @@ from tests.factories import (
     FindingFactory,
     IncidentFactory,
     IncidentLocationFactory,
+    IncidentRelationFactory,
     InvolvementFactory,
     LocationFactory,
     MaterielLineFactory,
@@ -46,6 +47,11 @@ def shown(reviewer):
     FindingFactory(incident=incident, actor=incident.involvements.get().entity)
     EvidenceFactory(incident=incident, vessel=vessel, period_from="2024-04-01")
     ContributionFactory(incident=incident, state=participating_state("US"), attribution="named")
+    IncidentRelationFactory(
+        incident=incident,
+        related=IncidentFactory(status="approved"),
+        note="One delivery of the campaign.",
+    )
     request = RequestFactory().get("/")
     request.user = reviewer
     loaded = Incident.objects.for_api().get(pk=incident.pk)

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
 
 from accounts.roles import Role
-from cases.models import Attachment, Incident
+from cases.models import Attachment, Estimate, Incident
 from tests.factories import (
     CitationFactory,
     EntityFactory,
@@ -28,6 +28,7 @@ PAGES = {
     "incident_create": ("get", {"analyst", "reviewer", "administrator"}, 200),
     "incident_detail": ("get", TEAM, 200),
     "incident_edit": ("get", {"analyst", "reviewer", "administrator"}, 200),
+    "incident_search": ("get", TEAM, 200),
     "review_queue": ("get", {"reviewer", "administrator"}, 200),
     "entity_list": ("get", TEAM, 200),
     "entity_search": ("get", TEAM, 200),
@@ -42,6 +43,10 @@ PAGES = {
     "attachment_evidence": ("get", TEAM, 200),
     "attachment_file": ("get", TEAM, 200),
     "notification_list": ("get", TEAM, 200),
+    "estimate_list": ("get", TEAM, 200),
+    "estimate_create": ("get", TEAM, 200),
+    "estimate_detail": ("get", TEAM, 200),
+    "estimate_edit": ("get", TEAM, 200),
     # A workflow step answers with a redirect to the incident, or, when a rule refuses it,
     # the incident's page with the reason (409).
     "incident_submit": ("post", TEAM, (302, 409)),
@@ -93,6 +98,14 @@ def records(settings, tmp_path):
         "source": SourceFactory(),
         "attachment": attach(incident),
         "draft_attachment": attach(draft),
+        "estimate": Estimate.objects.create(
+            statement="Over 20,000 containers.",
+            quantity_low=20000,
+            more_than=True,
+            unit="containers",
+            basis="MSMT report 1.",
+            created_by=author,
+        ),
     }
 
 
@@ -103,6 +116,8 @@ def url_for(name, records, incident_key="incident"):
         "incident_edit": [incident.reference],
         "entity_detail": [records["entity"].pk],
         "source_detail": [records["source"].pk],
+        "estimate_detail": [records["estimate"].pk],
+        "estimate_edit": [records["estimate"].pk],
         "attachment_download": [
             records["attachment" if incident_key == "incident" else "draft_attachment"].pk
         ],
@@ -121,6 +136,7 @@ def url_for(name, records, incident_key="incident"):
             "incident_list",
             "incident_export",
             "incident_create",
+            "incident_search",
         )
     ):
         args[name] = [incident.reference]

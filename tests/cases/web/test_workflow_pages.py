@@ -11,7 +11,13 @@ from django.utils import timezone
 
 from cases import workflow
 from cases.models import Attachment, Incident, Notification
-from tests.factories import CitationFactory, FindingFactory, IncidentFactory, SourceFactory
+from tests.factories import (
+    CitationFactory,
+    FindingFactory,
+    IncidentFactory,
+    IncidentRelationFactory,
+    SourceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -241,7 +247,11 @@ def test_the_detail_page_costs_no_query_per_line(client, analyst):
 
     for _ in range(3):
         CitationFactory(incident=incident)
+        IncidentRelationFactory(incident=incident, related=IncidentFactory(created_by=analyst))
+        IncidentRelationFactory(incident=IncidentFactory(created_by=analyst), related=incident)
     with_three = queries()
     for _ in range(10):
         CitationFactory(incident=incident)
+        IncidentRelationFactory(incident=incident, related=IncidentFactory(created_by=analyst))
+        IncidentRelationFactory(incident=IncidentFactory(created_by=analyst), related=incident)
     assert queries() == with_three

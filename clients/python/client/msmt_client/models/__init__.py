@@ -37,6 +37,8 @@ from .incident import Incident
 from .incident_location import IncidentLocation
 from .incident_location_write import IncidentLocationWrite
 from .incident_location_write_location_type_1 import IncidentLocationWriteLocationType1
+from .incident_relation import IncidentRelation
+from .incident_relation_write import IncidentRelationWrite
 from .incident_status_enum import IncidentStatusEnum
 from .incident_type import IncidentType
 from .incident_write import IncidentWrite
@@ -65,6 +67,7 @@ from .patched_endpoint import PatchedEndpoint
 from .patched_incident_write import PatchedIncidentWrite
 from .precision_enum import PrecisionEnum
 from .provision import Provision
+from .relation_kind_enum import RelationKindEnum
 from .reliability_enum import ReliabilityEnum
 from .report import Report
 from .report_file import ReportFile
@@ -123,6 +126,8 @@ __all__ = (
     "IncidentLocation",
     "IncidentLocationWrite",
     "IncidentLocationWriteLocationType1",
+    "IncidentRelation",
+    "IncidentRelationWrite",
     "IncidentsListFormat",
     "IncidentsListOrdering",
     "IncidentsListSharingLevelItem",
@@ -151,6 +156,7 @@ __all__ = (
     "PatchedIncidentWrite",
     "PrecisionEnum",
     "Provision",
+    "RelationKindEnum",
     "ReliabilityEnum",
     "Report",
     "ReportFile",

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
   from ..models.evidence import Evidence
   from ..models.finding import Finding
   from ..models.incident_location import IncidentLocation
+  from ..models.incident_relation import IncidentRelation
   from ..models.involvement import Involvement
   from ..models.materiel import Materiel
 
@@ -94,6 +95,8 @@ class Incident:
                 outside the team it may be named. Outside the team, only those that may be named.
             findings (list[Finding]): Who breached which of the paragraphs in `provisions`, in which limb, how likely and
                 with what confidence.
+            relations (list[IncidentRelation]): The incidents this one is part of (`part_of`: a delivery inside a campaign)
+                or overlaps (`overlaps`: they may describe partly the same events), among those you may see.
             evidence (list[Evidence]): The incident's evidence, described: for the team only (files are never served to
                 partners); empty for a partner. Files are uploaded on the team's pages.
             contributing_states (list[str]): ISO 3166 codes of the contributing states you may see named; write
@@ -130,6 +133,7 @@ class Incident:
     citations: list[Citation]
     contributions: list[Contribution]
     findings: list[Finding]
+    relations: list[IncidentRelation]
     evidence: list[Evidence]
     contributing_states: list[str]
     contributing_states_unnamed: int
@@ -149,6 +153,7 @@ class Incident:
         from ..models.evidence import Evidence # noqa: PLC0415
         from ..models.finding import Finding # noqa: PLC0415
         from ..models.incident_location import IncidentLocation # noqa: PLC0415
+        from ..models.incident_relation import IncidentRelation # noqa: PLC0415
         from ..models.involvement import Involvement # noqa: PLC0415
         from ..models.materiel import Materiel # noqa: PLC0415
         reference = self.reference
@@ -246,6 +251,13 @@ class Incident:
 
 
 
+        relations = []
+        for relations_item_data in self.relations:
+            relations_item = relations_item_data.to_dict()
+            relations.append(relations_item)
+
+
+
         evidence = []
         for evidence_item_data in self.evidence:
             evidence_item = evidence_item_data.to_dict()
@@ -299,6 +311,7 @@ class Incident:
             "citations": citations,
             "contributions": contributions,
             "findings": findings,
+            "relations": relations,
             "evidence": evidence,
             "contributing_states": contributing_states,
             "contributing_states_unnamed": contributing_states_unnamed,
@@ -319,6 +332,7 @@ class Incident:
         from ..models.evidence import Evidence # noqa: PLC0415
         from ..models.finding import Finding # noqa: PLC0415
         from ..models.incident_location import IncidentLocation # noqa: PLC0415
+        from ..models.incident_relation import IncidentRelation # noqa: PLC0415
         from ..models.involvement import Involvement # noqa: PLC0415
         from ..models.materiel import Materiel # noqa: PLC0415
         d = dict(src_dict)
@@ -484,6 +498,16 @@ class Incident:
             findings.append(findings_item)
 
 
+        relations = []
+        _relations = d.pop("relations")
+        for relations_item_data in (_relations):
+            relations_item = IncidentRelation.from_dict(relations_item_data)
+
+
+
+            relations.append(relations_item)
+
+
         evidence = []
         _evidence = d.pop("evidence")
         for evidence_item_data in (_evidence):
@@ -554,6 +578,7 @@ class Incident:
             citations=citations,
             contributions=contributions,
             findings=findings,
+            relations=relations,
             evidence=evidence,
             contributing_states=contributing_states,
             contributing_states_unnamed=contributing_states_unnamed,

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
   from ..models.contribution_write import ContributionWrite
   from ..models.finding_write import FindingWrite
   from ..models.incident_location_write import IncidentLocationWrite
+  from ..models.incident_relation_write import IncidentRelationWrite
   from ..models.involvement_write import InvolvementWrite
   from ..models.materiel_line_write import MaterielLineWrite
 
@@ -577,6 +578,7 @@ class IncidentWrite:
             citations (list[CitationWrite] | Unset):
             contributions (list[ContributionWrite] | Unset):
             findings (list[FindingWrite] | Unset):
+            relations (list[IncidentRelationWrite] | Unset): Relations to incidents you may not see are kept as they are.
      """
 
     title: str
@@ -601,6 +603,7 @@ class IncidentWrite:
     citations: list[CitationWrite] | Unset = UNSET
     contributions: list[ContributionWrite] | Unset = UNSET
     findings: list[FindingWrite] | Unset = UNSET
+    relations: list[IncidentRelationWrite] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -612,6 +615,7 @@ class IncidentWrite:
         from ..models.contribution_write import ContributionWrite # noqa: PLC0415
         from ..models.finding_write import FindingWrite # noqa: PLC0415
         from ..models.incident_location_write import IncidentLocationWrite # noqa: PLC0415
+        from ..models.incident_relation_write import IncidentRelationWrite # noqa: PLC0415
         from ..models.involvement_write import InvolvementWrite # noqa: PLC0415
         from ..models.materiel_line_write import MaterielLineWrite # noqa: PLC0415
         title = self.title
@@ -741,6 +745,15 @@ class IncidentWrite:
 
 
 
+        relations: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.relations, Unset):
+            relations = []
+            for relations_item_data in self.relations:
+                relations_item = relations_item_data.to_dict()
+                relations.append(relations_item)
+
+
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -786,6 +799,8 @@ class IncidentWrite:
             field_dict["contributions"] = contributions
         if findings is not UNSET:
             field_dict["findings"] = findings
+        if relations is not UNSET:
+            field_dict["relations"] = relations
 
         return field_dict
 
@@ -797,6 +812,7 @@ class IncidentWrite:
         from ..models.contribution_write import ContributionWrite # noqa: PLC0415
         from ..models.finding_write import FindingWrite # noqa: PLC0415
         from ..models.incident_location_write import IncidentLocationWrite # noqa: PLC0415
+        from ..models.incident_relation_write import IncidentRelationWrite # noqa: PLC0415
         from ..models.involvement_write import InvolvementWrite # noqa: PLC0415
         from ..models.materiel_line_write import MaterielLineWrite # noqa: PLC0415
         d = dict(src_dict)
@@ -1009,6 +1025,18 @@ class IncidentWrite:
                 findings.append(findings_item)
 
 
+        _relations = d.pop("relations", UNSET)
+        relations: list[IncidentRelationWrite] | Unset = UNSET
+        if _relations is not UNSET:
+            relations = []
+            for relations_item_data in _relations:
+                relations_item = IncidentRelationWrite.from_dict(relations_item_data)
+
+
+
+                relations.append(relations_item)
+
+
         incident_write = cls(
             title=title,
             summary=summary,
@@ -1032,6 +1060,7 @@ class IncidentWrite:
             citations=citations,
             contributions=contributions,
             findings=findings,
+            relations=relations,
         )
 
 
