@@ -1,10 +1,10 @@
-"""`any_of`: a foreign key among many ids, as `__in` is, but sent to PostgreSQL as one
-array parameter (`= ANY(%s)`) rather than one placeholder an id. A page's rows are
-loaded by many such queries (cases.api.loading); with 100 ids each, the query text was
-too long for psycopg to keep parsed, and parsing it again for every request was a
-tenth of a page's time (bench/README.md). Other databases get `IN (...)`."""
+"""`any_of`: a key (foreign or primary) among many ids, as `__in` is, but sent to
+PostgreSQL as one array parameter (`= ANY(%s)`) rather than one placeholder an id. A
+page's rows are loaded by many such queries (cases.api.loading); with 100 ids each, the
+query text was too long for psycopg to keep parsed, and parsing it again for every
+request was a tenth of a page's time (bench/README.md). Other databases get `IN (...)`."""
 
-from django.db.models import ForeignKey, Lookup
+from django.db.models import AutoField, BigAutoField, ForeignKey, Lookup
 
 
 class AnyOf(Lookup):
@@ -22,4 +22,5 @@ class AnyOf(Lookup):
 
 
 def register() -> None:
-    ForeignKey.register_lookup(AnyOf)
+    for field in (ForeignKey, AutoField, BigAutoField):
+        field.register_lookup(AnyOf)

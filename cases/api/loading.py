@@ -11,10 +11,18 @@ written back."""
 
 from collections import defaultdict
 
-from django.db.models import DateField, Value
+from django.db.models import DateField, F, Value
 
 from cases.lines import API_LINE_KINDS
-from cases.models import Attachment, CustodyStep, EntityAlias, Source, VesselName
+from cases.models import (
+    Attachment,
+    CustodyStep,
+    Entity,
+    EntityAlias,
+    Location,
+    Source,
+    VesselName,
+)
 from cases.models.incidents import Incident
 from cases.visibility import (
     cited_source_condition,
@@ -70,44 +78,38 @@ def _grouped(rows, key="incident_id") -> dict[int, list[dict]]:
 
 # How a line's reference to another record reads: nested with these columns, or (the
 # materiel category, a state, a related incident) as its code. Each nested record
-# carries its id, which a write names.
+# carries its id, which a write names. Nested records are loaded apart, by id (records),
+# rather than joined to the lines: the database finds a page's few hundred by their
+# keys, where a join read the whole table of entities or sources on every page.
 NESTED = {"entity": ENTITY, "location": LOCATION, "source": SOURCE, "actor": ACTOR}
 CODED = {"category": "code", "state": "country", "related": "reference"}
 # A paragraph reads as its key, "resolution/paragraph", as in `provisions`.
 PARAGRAPH = ("provision__resolution__number", "provision__paragraph")
 # The columns' names in a row of values(), worked out once rather than for every row.
-NESTED_COLUMNS = {
-    prefix: [(name, f"{prefix}__{name}") for name in names] for prefix, names in NESTED.items()
-}
 CODED_COLUMNS = {name: f"{name}__{column}" for name, column in CODED.items()}
-
-
-def _nested(row: dict, prefix: str) -> dict:
-    return {name: row.pop(column) for name, column in NESTED_COLUMNS[prefix]}
 
 
 def _line_columns(kind) -> list[str]:
     columns = ["id", "incident_id"]
     for name in kind.fields:
         if name in NESTED:
-            columns += [f"{name}__{column}" for column in NESTED[name]]
+            columns.append(f"{name}_id")
         elif name in CODED:
             columns.append(f"{name}__{CODED[name]}")
         elif name == "provision":
             columns += PARAGRAPH
         else:
             columns.append(name)
-    if kind.name == "citations":
-        columns += ["source__attribution", "source__originator__name"]
     return columns
 
 
-def _line(row: dict, kind) -> dict:
-    """One line as the API shows it: its id, then the fields analysts edit, in order."""
+def _line(row: dict, kind, records: dict) -> dict:
+    """One line as the API shows it: its id, then the fields analysts edit, in order.
+    `records` holds the nested records by kind and id."""
     line = {"id": row.pop("id")}
     for name in kind.fields:
         if name in NESTED:
-            line[name] = _nested(row, name)
+            line[name] = records[name][row.pop(f"{name}_id")]
         elif name in CODED:
             line[name] = row.pop(CODED_COLUMNS[name])
         elif name == "provision":
@@ -115,6 +117,67 @@ def _line(row: dict, kind) -> dict:
         else:
             line[name] = row.pop(name)
     return line
+
+
+def _records(shown: dict, user) -> dict[str, dict[int, dict]]:
+    """The records a page's lines refer to, by kind and id, as `user` may see them: the
+    entities with their other names, the locations, and the sources the reader may see
+    cited (a citation of another is no line for them), with their originators."""
+
+    def referred(kind: str, field: str) -> set[int]:
+        return {row[f"{field}_id"] for rows in shown[kind].values() for row in rows}
+
+    entity_ids = referred("involvements", "entity") | referred("findings", "actor")
+    entities = {
+        row["id"]: row for row in Entity.objects.filter(pk__any_of=entity_ids).values(*ENTITY)
+    }
+    # An entity's aliases and a vessel's past names in one query, a round trip fewer.
+    names = (
+        EntityAlias.objects.filter(entity_id__any_of=entity_ids)
+        .annotate(since=Value(None, DateField()), past=Value(False))
+        .order_by()
+        .values_list("entity_id", "name", "since", "past")
+        .union(
+            VesselName.objects.filter(entity_id__any_of=entity_ids)
+            .annotate(past=Value(True))
+            .order_by()
+            .values_list("entity_id", "name", "since", "past"),
+            all=True,
+        )
+        .order_by("since", "name")
+    )
+    for entity in entities.values():
+        entity["aliases"], entity["past_names"] = [], []
+    for entity_id, name, _, past in names:
+        entities[entity_id]["past_names" if past else "aliases"].append(name)
+    sources = {
+        row["id"]: row
+        for row in Source.objects.filter(pk__any_of=referred("citations", "source"))
+        .filter(cited_source_condition(user))
+        .values(*SOURCE, "attribution", originator_name=F("originator__name"))
+    }
+    # A retold source is named only where the reader may see it.
+    retold = {source["derived_from"] for source in sources.values()} - {None}
+    seen_originals = (
+        set(Source.objects.visible_to(user).filter(pk__in=retold).values_list("pk", flat=True))
+        if retold
+        else set()
+    )
+    for source in sources.values():
+        source["originator"] = source.pop("originator_name")
+        if source["derived_from"] not in seen_originals:
+            source["derived_from"] = None
+    return {
+        "entity": entities,
+        "actor": {pk: {name: entity[name] for name in ACTOR} for pk, entity in entities.items()},
+        "location": {
+            row["id"]: row
+            for row in Location.objects.filter(pk__any_of=referred("locations", "location")).values(
+                *LOCATION
+            )
+        },
+        "source": sources,
+    }
 
 
 def _keys(rows) -> list[str]:
@@ -150,58 +213,17 @@ def load_shown(incidents, user) -> None:
     shown = {}
     for kind in API_LINE_KINDS:
         rows = kind.model.objects.filter(incident_id__any_of=ids)
-        if kind.name == "citations":
-            rows = rows.filter(cited_source_condition(user, "source__"))
-        elif kind.name == "contributions":
+        if kind.name == "contributions":
             rows = rows.filter(naming.condition())
         elif kind.condition is not None:
             rows = rows.filter(kind.condition(user))
         shown[kind.name] = _grouped(rows.order_by("id").values(*_line_columns(kind)))
-    entity_ids = {row["entity__id"] for rows in shown["involvements"].values() for row in rows}
-    # An entity's aliases and a vessel's past names in one query, a round trip fewer.
-    names = (
-        EntityAlias.objects.filter(entity_id__any_of=entity_ids)
-        .annotate(since=Value(None, DateField()), past=Value(False))
-        .order_by()
-        .values_list("entity_id", "name", "since", "past")
-        .union(
-            VesselName.objects.filter(entity_id__any_of=entity_ids)
-            .annotate(past=Value(True))
-            .order_by()
-            .values_list("entity_id", "name", "since", "past"),
-            all=True,
-        )
-        .order_by("since", "name")
-    )
-    aliases, past_names = defaultdict(list), defaultdict(list)
-    for entity_id, name, _, past in names:
-        (past_names if past else aliases)[entity_id].append(name)
-    # A retold source is named only where the reader may see it.
-    retold = {
-        row["source__derived_from"]
-        for rows in shown["citations"].values()
-        for row in rows
-        if row["source__derived_from"] is not None
-    }
-    seen_originals = (
-        set(Source.objects.visible_to(user).filter(pk__in=retold).values_list("pk", flat=True))
-        if retold
-        else set()
-    )
+    records = _records(shown, user)
     for kind in API_LINE_KINDS:
-        for rows in shown[kind.name].values():
-            for index, row in enumerate(rows):
-                if kind.name == "citations":
-                    source = row.pop("source__attribution"), row.pop("source__originator__name")
-                line = rows[index] = _line(row, kind)
-                if kind.name == "involvements":
-                    entity = line["entity"]
-                    entity["aliases"] = aliases.get(entity["id"], [])
-                    entity["past_names"] = past_names.get(entity["id"], [])
-                elif kind.name == "citations":
-                    line["source"]["attribution"], line["source"]["originator"] = source
-                    if line["source"]["derived_from"] not in seen_originals:
-                        line["source"]["derived_from"] = None
+        for incident_id, rows in shown[kind.name].items():
+            if kind.name == "citations":  # of a source the reader may see
+                rows = [row for row in rows if row["source_id"] in records["source"]]
+            shown[kind.name][incident_id] = [_line(row, kind, records) for row in rows]
     # Both kinds of cited paragraph in one query: a round trip fewer for every page.
     cited = [
         through.objects.filter(incident_id__any_of=ids)

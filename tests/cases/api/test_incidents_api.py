@@ -271,9 +271,9 @@ def test_a_page_of_incidents_costs_the_same_queries_whatever_its_size(api, revie
         incident_with_everything()
     assert queries_for_a_page() == three
     # The token with its user's roles, the page, a query for each of the seven kinds of
-    # line, the entities' other names, both kinds of cited paragraph, and (for the team)
-    # the evidence with its custody.
-    assert three == 1 + 1 + 7 + 1 + 1 + 2
+    # line, the entities (and their other names), sources and locations the lines name,
+    # both kinds of cited paragraph, and (for the team) the evidence with its custody.
+    assert three == 1 + 1 + 7 + 4 + 1 + 2
 
 
 def test_reference_data_is_open_to_every_caller(api, partner):
