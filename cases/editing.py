@@ -277,7 +277,8 @@ class Conflict:
     by: object = None
 
 
-def conflict_since(incident: Incident, base_version: int) -> Conflict:
+def conflict_since(incident: Incident, base_version: int, reader) -> Conflict:
+    """What was saved since `base_version`, as `reader` may see it."""
     current = Incident.objects.get(pk=incident.pk)
     history = current.history.select_related("history_user").order_by("-history_id")
     latest = history.first()
@@ -285,7 +286,7 @@ def conflict_since(incident: Incident, base_version: int) -> Conflict:
     fields = field_changes(Incident, latest, base) if base is not None else []
     changes = [
         change
-        for change in incident_changes(current)
+        for change in incident_changes(current, reader)
         if base is None or change.at > base.history_date
     ]
     return Conflict(current.version, fields, changes, latest.history_user)

@@ -472,7 +472,7 @@ def _incident_form(request, incident: Incident, form: IncidentForm):
                 form, [fs for _, fs in formsets], by=request.user
             )
         except RecordModifiedError:
-            conflict = editing.conflict_since(incident, form.cleaned_data["version"])
+            conflict = editing.conflict_since(incident, form.cleaned_data["version"], request.user)
             form = IncidentForm(editing.rebased(request.POST, conflict), instance=incident)
             formsets = _line_formsets(request, incident)
             messages.error(

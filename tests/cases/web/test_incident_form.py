@@ -13,6 +13,7 @@ from cases.models import Attachment, Citation, Incident, Involvement, MaterielCa
 from tests.factories import (
     CitationFactory,
     IncidentFactory,
+    IncidentRelationFactory,
     LocationFactory,
     SourceFactory,
     VesselFactory,
@@ -442,3 +443,26 @@ def test_a_releasable_text_is_written_with_the_citations_marked_for_it(client, a
     assert [c.source for c in incident.citations.filter(in_release=True)] == [public]
     page = client.get(reverse("cases:incident_detail", args=[incident.reference]))
     assert "Containers at Rajin" in page.content.decode()
+
+
+def test_what_a_conflict_shows_leaves_out_a_relation_to_a_hidden_incident(
+    client, analyst, reviewer
+):
+    incident = IncidentFactory(created_by=analyst)
+    Incident.objects.filter(pk=incident.pk).update(status="changes_requested")
+    opened_at = incident.version
+    hidden_draft = IncidentFactory()  # another analyst's draft
+    client.force_login(reviewer)
+    client.post(
+        reverse("cases:incident_edit", args=[incident.reference]),
+        form_data(summary="The reviewer's summary.", version=signed_version(opened_at)),
+    )
+    IncidentRelationFactory(incident=incident, related=hidden_draft)
+    client.force_login(analyst)
+    response = client.post(
+        reverse("cases:incident_edit", args=[incident.reference]),
+        form_data(summary="The analyst's summary.", version=signed_version(opened_at)),
+    )
+    content = response.content.decode()
+    assert "Someone else saved this incident" in content
+    assert hidden_draft.reference not in content
