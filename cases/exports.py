@@ -21,7 +21,7 @@ from cases.models import (
     MaterielCategory,
     Provision,
 )
-from cases.visibility import shows_release, state_naming, view_key
+from cases.visibility import partner_clearance, release_shown_at, state_naming, view_key
 
 CHUNK = 500
 # Raise it when a release changes what an export writes of the same data (a column, a
@@ -55,7 +55,7 @@ CSV_COLUMNS = [
     ("updated_at", lambda i: i.updated_at.isoformat()),
     ("released", lambda i: "true" if i.shows_release else "false"),
 ]
-# An incident read as its releasable text (cases.visibility.shows_release) gives these
+# An incident read as its releasable text (cases.visibility.release_shown_at) gives these
 # columns instead: the release's title and level, and nothing the release does not show.
 RELEASE_COLUMNS = {
     "title": lambda i: i.release_title,
@@ -75,6 +75,7 @@ RELEASE_COLUMNS = {
     "contributing_states": lambda i: "",
     "contributing_states_unnamed": lambda i: "0",
 }
+RELEASED_CSV_COLUMNS = [(name, RELEASE_COLUMNS.get(name, get)) for name, get in CSV_COLUMNS]
 
 
 class _Echo:
@@ -106,14 +107,11 @@ def csv_lines(queryset, user):
             to_attr="seen_relations",
         ),
     )
+    levels = partner_clearance(user)  # once an export, not once a row
     for incident in rows.iterator(chunk_size=CHUNK):
         incident.named = [c for c in incident.seen_contributions if c.attribution in naming.named]
-        incident.shows_release = shows_release(user, incident)
-        columns = (
-            [(name, RELEASE_COLUMNS.get(name, get)) for name, get in CSV_COLUMNS]
-            if incident.shows_release
-            else CSV_COLUMNS
-        )
+        incident.shows_release = release_shown_at(levels, incident)
+        columns = RELEASED_CSV_COLUMNS if incident.shows_release else CSV_COLUMNS
         yield writer.writerow([spreadsheet_safe(get(incident)) for _, get in columns])
 
 

@@ -16,6 +16,7 @@ from cases.models import (
     Involvement,
     MaterielLine,
 )
+from cases.visibility import incident_condition_through
 
 # Workflow and bookkeeping fields: the workflow history shows those steps already.
 NOT_SHOWN = {
@@ -77,7 +78,8 @@ def incident_changes(incident: Incident, reader=None) -> list[Change]:
             "history_user", named
         )
         if reader is not None and model is IncidentRelation:
-            records = records.filter(related__in=Incident.objects.visible_to(reader))
+            # As relation_condition: the related incident seen in full.
+            records = records.filter(incident_condition_through(reader, "related"))
         by_line: dict[int, list] = {}
         for record in records.order_by("history_id"):
             by_line.setdefault(record.id, []).append(record)

@@ -99,16 +99,15 @@ def released_condition(user) -> Q:
     return Q(status="approved", release_level__in=levels) & ~Q(sharing_level__in=levels)
 
 
-def shows_release(user, incident) -> bool:
-    """Whether `user` reads `incident` (one they may see) as its releasable text."""
-    levels = partner_clearance(user)
-    return levels is not None and release_shown_at(levels, incident)
-
-
-def release_shown_at(levels: list[str], incident) -> bool:
-    """Whether a reader cleared for `levels` (a partner, or a report at its level) reads
-    `incident` as its releasable text: the incident is above them and the text is not."""
-    return incident.sharing_level not in levels and incident.release_level in levels
+def release_shown_at(levels: list[str] | None, incident) -> bool:
+    """Whether a reader cleared for `levels` (a partner's partner_clearance, or a report
+    at its level; None for the team and those who see nothing) reads `incident` as its
+    releasable text: the incident is above them and the text is not."""
+    return (
+        levels is not None
+        and incident.sharing_level not in levels
+        and incident.release_level in levels
+    )
 
 
 def incident_condition_through(user, path: str) -> Q:
