@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cases import editing, exports, naming, provenance, workflow
+from cases import editing, exports, naming, provenance, search, workflow
 from cases.filters import EntityFilterSet, IncidentFilterSet, SourceFilterSet
 from cases.forms import (
     LINE_FORMSETS,
@@ -46,6 +46,7 @@ from cases.permissions import (
     can_review,
     team_member_required,
 )
+from cases.widgets import list_address
 
 PAGE_SIZE = 25
 
@@ -55,23 +56,26 @@ def _page(request, queryset, size=PAGE_SIZE):
 
 
 def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
+    return list_address(request.GET, drop=("page",))
 
 
-def _sort_links(request, first_direction: dict[str, str]) -> dict[str, str]:
-    """Query strings that sort by each column; choosing the current one reverses it."""
-    current = request.GET.get("ordering", "")
+def _sort_links(request, first_direction: dict[str, str], default: str) -> dict[str, dict]:
+    """For each column, the query that sorts by it and how the list is sorted by it now
+    (for aria-sort): a first click sorts by the column in its first direction, or, when
+    the list is already so sorted (by default too), reverses it."""
+    current = request.GET.get("ordering") or default
     links = {}
     for column, first in first_direction.items():
-        query = request.GET.copy()
-        query.pop("page", None)
-        if current == first:
-            query["ordering"] = first[1:] if first.startswith("-") else f"-{first}"
+        ascending = first.lstrip("-")
+        if current in (first, ascending, f"-{ascending}"):
+            state = "descending" if current.startswith("-") else "ascending"
+            ordering = ascending if current.startswith("-") else f"-{ascending}"
         else:
-            query["ordering"] = first
-        links[column] = query.urlencode()
+            state, ordering = None, first
+        links[column] = {
+            "query": list_address(request.GET, drop=("page",), ordering=ordering),
+            "state": state,
+        }
     return links
 
 
@@ -114,12 +118,23 @@ def incident_list(request):
     filterset = IncidentFilterSet(
         request.GET, queryset=Incident.objects.visible_to(request.user).for_list(), request=request
     )
+    page = _page(request, filterset.qs) if filterset.is_valid() else None
+    if page is not None and filterset.text_query:
+        # Why each was found: its words marked, and the names it was found by.
+        page.object_list = list(page.object_list)
+        names = search.names_found(filterset.text_query, page.object_list, request.user)
+        for incident in page.object_list:
+            incident.found_by_names = names.get(incident.pk, [])
     context = {
         "filter": filterset,
-        "page": _page(request, filterset.qs) if filterset.is_valid() else None,
+        "text_query": filterset.text_query,
+        "page": page,
         "query": _query_without_page(request),
         "sort": _sort_links(
-            request, {"reference": "reference", "occurred": "-occurred", "updated": "-updated"}
+            request,
+            {"reference": "reference", "occurred": "-occurred", "updated": "-updated"},
+            # The list's own order: by rank when it searched by words on PostgreSQL.
+            default="" if filterset.text_query and search.on_postgresql() else "-occurred",
         ),
         "can_create": can_create_incident(request.user),
     }

@@ -1,6 +1,7 @@
 """Bootstrap classes on Django's form widgets, so templates can render `{{ field }}`."""
 
 from django import forms
+from django.http import QueryDict
 
 
 def style_form(form: forms.BaseForm, small: bool = False) -> None:
@@ -23,9 +24,63 @@ def style_form(form: forms.BaseForm, small: bool = False) -> None:
 
 
 class StyledFilterSetMixin:
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    """A list's filter: Bootstrap classes on its form, and the filters in use as chips."""
+
+    # Not a filter a chip stands for: the list's sort shows in its column headings.
+    NOT_CHIPS = frozenset({"ordering"})
+
+    def __init__(self, data=None, *args, **kwargs):
+        # A field left blank filters nothing, as if it were not in the address at all.
+        if isinstance(data, QueryDict):
+            data = QueryDict(list_address(data))
+        super().__init__(data, *args, **kwargs)
         style_form(self.form, small=True)
+
+    def chips(self) -> list[dict]:
+        """Each filter in use: its label, what it is set to, and the list's address
+        without it."""
+        if not self.is_bound or not self.is_valid():
+            return []
+        chips = []
+        for name, value in self.form.cleaned_data.items():
+            if name in self.NOT_CHIPS or value in (None, "") or not _chosen(value):
+                continue
+            field = self.form.fields[name]
+            # A record's choice reads as the record (its choices would be every one).
+            labels = {} if hasattr(field, "queryset") else dict(getattr(field, "choices", ()))
+            shown = [str(labels.get(item, item)) for item in _chosen(value)]
+            chips.append(
+                {
+                    "label": field.label or name.replace("_", " ").capitalize(),
+                    "value": ", ".join(shown),
+                    "without": list_address(self.data, drop=(name, "page")),
+                }
+            )
+        return chips
+
+    def more_fields(self):
+        """The form's fields after its first (the words), which the list folds away."""
+        return list(self.form)[1:]
+
+
+def list_address(params, drop=(), **changes) -> str:
+    """A list's address parameters without `drop` and without empty values (which a form
+    submits for every field left blank), with `changes` made."""
+    query = QueryDict(mutable=True)
+    for name, values in params.lists():
+        kept = [value for value in values if value != ""]
+        if name not in drop and kept:
+            query.setlist(name, kept)
+    for name, value in changes.items():
+        query[name] = value
+    return query.urlencode()
+
+
+def _chosen(value) -> list:
+    """What a filter's cleaned value holds, as a list (a multiple choice's, or one)."""
+    if isinstance(value, list | tuple) or hasattr(value, "model"):
+        return list(value)
+    return [value]
 
 
 class StyledForm:

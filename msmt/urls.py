@@ -7,6 +7,7 @@ from django.views import defaults
 
 from accounts.forms import PasswordChangeForm
 from cases.api import errors
+from msmt.views import search_everything
 
 admin.site.site_header = "MSMT case database"
 admin.site.site_title = "MSMT case database"
@@ -41,6 +42,7 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("api/v1/", include("msmt.api_urls")),
     path("reports/", include("reports.urls")),
+    path("search/", search_everything, name="search"),
     path("", include("cases.urls")),
 ]
 

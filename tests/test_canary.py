@@ -372,6 +372,7 @@ def test_no_reader_receives_a_marker_they_may_not_see(client, seeded, readers):
             "cases:source_search",
             "cases:incident_search",
             "cases:incident_list",
+            "search",
         )
     ]
     # Filtering by a state the reader may not see named lists nothing.

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.html import format_html
 
+from cases import search
 from cases.dates import period_text
 
 register = template.Library()
@@ -42,3 +43,15 @@ def period(incident):
     return period_text(
         incident.occurred_from, incident.occurred_to, incident.date_precision, short=True
     )
+
+
+@register.filter
+def highlight(text, query):
+    """`text` with the words a search sought marked (cases.search)."""
+    return search.highlight(text, query) if query else text
+
+
+@register.filter
+def snippet(text, query):
+    """The part of `text` around the first word a search sought, marked."""
+    return search.snippet(text, query) if query else ""

@@ -118,3 +118,27 @@ function onRecordCreated(event) {
 }
 
 document.addEventListener("htmx:afterSwap", (event) => enhanceSelects(event.target));
+
+// A list's filter leaves the fields left blank out of the address, whether the form is
+// sent by htmx or by the browser.
+document.addEventListener("htmx:configRequest", (event) => {
+  if (!event.detail.elt.matches("form[data-drop-empty]")) return;
+  const data = event.detail.formData;
+  for (const name of new Set(data.keys())) {
+    const kept = data.getAll(name).filter((value) => value !== "");
+    data.delete(name);
+    kept.forEach((value) => data.append(name, value));
+  }
+});
+document.addEventListener("submit", (event) => {
+  if (event.defaultPrevented || !event.target.matches("form[data-drop-empty]")) return;
+  for (const field of event.target.elements) {
+    if (field.name && field.value === "") field.setAttribute("disabled", "");
+  }
+});
+// Back to a list from the browser's cache: the fields disabled for its address come back.
+window.addEventListener("pageshow", () => {
+  document.querySelectorAll("form[data-drop-empty] [disabled]").forEach((field) => {
+    field.removeAttribute("disabled");
+  });
+});

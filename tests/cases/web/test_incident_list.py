@@ -208,9 +208,52 @@ def test_the_filter_form_replaces_the_query_rather_than_adding_to_it(signed_in):
 
 def test_a_column_sorts_one_way_then_the_other(signed_in):
     first = signed_in.get(URL).context["sort"]["reference"]
-    assert first == "ordering=reference"
+    assert first == {"query": "ordering=reference", "state": None}
     again = signed_in.get(URL, {"ordering": "reference"}).context["sort"]["reference"]
-    assert again == "ordering=-reference"
+    assert again == {"query": "ordering=-reference", "state": "ascending"}
+
+
+def test_the_first_click_on_the_column_the_list_is_sorted_by_reverses_it(signed_in):
+    # The list is by date of occurrence, latest first, until another order is chosen: a
+    # link to that same order would change nothing.
+    response = signed_in.get(URL)
+    assert response.context["sort"]["occurred"] == {
+        "query": "ordering=occurred",
+        "state": "descending",
+    }
+    assert 'aria-sort="descending"' in response.content.decode()
+
+
+def test_blank_fields_stay_out_of_every_link(signed_in):
+    for _ in range(26):
+        approved(sharing_level="AMBER")
+    blank = {"q": "", "type": "", "origin": "", "sharing_level": "AMBER"}
+    response = signed_in.get(URL, blank)
+    assert response.context["query"] == "sharing_level=AMBER"
+    assert (
+        response.context["sort"]["reference"]["query"] == "sharing_level=AMBER&ordering=reference"
+    )
+    content = response.content.decode()
+    assert f'{reverse("cases:incident_export")}?sharing_level=AMBER"' in content
+    assert "?sharing_level=AMBER&amp;page=2" in content
+
+
+def test_the_filters_in_use_show_as_chips_that_remove_them(signed_in):
+    approved(title="troops", incident_type=incident_type("troop_deployment"))
+    response = signed_in.get(
+        URL, {"type": "troop_deployment", "status": "approved", "q": "", "ordering": "reference"}
+    )
+    chips = {chip["label"]: chip for chip in response.context["filter"].chips()}
+    assert set(chips) == {"Type", "Status"}
+    assert chips["Type"]["value"] == "Troop deployment"
+    assert chips["Type"]["without"] == "status=approved&ordering=reference"
+    assert chips["Status"]["value"] == "Approved"
+    content = response.content.decode()
+    assert 'href="?status=approved&amp;ordering=reference"' in content
+    # The other filters are folded away while none of them is wrong.
+    assert 'class="collapse" id="more-filters"' in content
+    wrong = signed_in.get(URL, {"occurred_after": "not a date"}).content.decode()
+    assert 'class="collapse show" id="more-filters"' in wrong
 
 
 def test_the_csv_link_carries_the_current_filter(signed_in):

@@ -1,0 +1,377 @@
+"""Free-text search (`q`) by words, decided here once for the incidents' list, the API,
+the exports and the search page, and for the entity and source lists.
+
+What is typed reads as a web search engine reads it (PostgreSQL's websearch syntax):
+words in any order, all required; "quoted words" as a phrase; `OR` between two terms
+for either; `-word` for none. A term matches an incident when it is in its title or
+summary, or in the name, an alias or a past name of an entity it involves, the name of
+one of its locations, or the title of a source it cites, or when it is the incident's
+reference. Names are matched only through what the reader sees of an incident in full
+(cases.visibility): a partner reading an incident as its releasable text finds it by
+that text alone.
+
+On PostgreSQL the title and summary are matched on words with English stemming
+("troops" finds "troop") against a stored, indexed vector (migration 0024) and ranked
+by it; names are matched as typed or by trigram similarity, so that a misspelt name
+("Rajn") still finds "Rajin". On SQLite, which has neither, each word or its stem is
+matched as a case-insensitive substring, without ranking.
+"""
+
+import operator
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache, lru_cache, reduce
+
+import snowballstemmer
+from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorExact,
+    SearchVectorField,
+)
+from django.db import connection
+from django.db.models import Expression, F, Q, Value
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString
+
+from cases import visibility
+from cases.models import (
+    Citation,
+    Entity,
+    EntityAlias,
+    IncidentLocation,
+    Involvement,
+    Location,
+    Source,
+    VesselName,
+)
+
+# PostgreSQL's text-search configuration: the team writes in English.
+CONFIG = "english"
+# Trigram similarity needs a few letters to mean anything: "Su" is like too much.
+FUZZY_FROM = 4
+# Above this many incidents found by a name, they are not listed by id (_found_by_names).
+NAMED_IDS_AT_MOST = 5000
+# A summary is shown as this many words around its first match.
+SNIPPET_WORDS = 30
+
+_TOKENS = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word, or a quoted phrase, as typed; `excluded` when it was preceded by -."""
+
+    text: str
+    excluded: bool = False
+
+    @property
+    def words(self) -> list[str]:
+        return _WORDS.findall(self.text)
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.words) > 1
+
+
+@dataclass(frozen=True)
+class TextQuery:
+    """What was typed, as clauses that must all match, each a choice of terms (more
+    than one where they were joined by OR)."""
+
+    text: str
+    clauses: tuple[tuple[Term, ...], ...]
+
+    @classmethod
+    def parse(cls, text: str) -> "TextQuery":
+        clauses: list[list[Term]] = []
+        join_next = False
+        for minus, phrase, word in _TOKENS.findall(text):
+            if word == "OR":  # between two terms; elsewhere it means nothing
+                join_next = bool(clauses)
+                continue
+            if word:
+                minus, phrase = ("-", word[1:]) if word.startswith("-") else ("", word)
+            term = Term(phrase.strip(), excluded=bool(minus))
+            if not term.words:
+                join_next = False
+                continue
+            if join_next:
+                clauses[-1].append(term)
+            else:
+                clauses.append([term])
+            join_next = False
+        return cls(text.strip(), tuple(tuple(clause) for clause in clauses))
+
+    def __bool__(self) -> bool:
+        return bool(self.clauses)
+
+    def without(self, ignored: set[str]) -> "TextQuery":
+        clauses = (tuple(t for t in clause if t.text not in ignored) for clause in self.clauses)
+        return TextQuery(self.text, tuple(clause for clause in clauses if clause))
+
+    @property
+    def sought(self) -> list[Term]:
+        """The terms whose presence is sought (not the excluded ones)."""
+        return [term for clause in self.clauses for term in clause if not term.excluded]
+
+    @property
+    def stems(self) -> frozenset[str]:
+        return frozenset(stem(word) for term in self.sought for word in term.words)
+
+
+def parse(text: str) -> TextQuery:
+    """What was typed, as a query. On PostgreSQL, without the terms its English
+    configuration ignores ("the", "of"), as its own websearch syntax does."""
+    query = TextQuery.parse(text)
+    if not query or not on_postgresql():
+        return query
+    terms = sorted({term.text for clause in query.clauses for term in clause})
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT term FROM unnest(%s::text[]) AS term"
+            " WHERE numnode(plainto_tsquery(%s::regconfig, term)) = 0",
+            [terms, CONFIG],
+        )
+        ignored = {row[0] for row in cursor.fetchall()}
+    return query.without(ignored)
+
+
+@cache
+def _stemmer():
+    return snowballstemmer.stemmer(CONFIG)
+
+
+@lru_cache(maxsize=20_000)  # a page marks the same few hundred words again and again
+def stem(word: str) -> str:
+    """A word's stem as PostgreSQL's English configuration takes it (both use the
+    Snowball stemmer): "troops" and "troop" both give "troop"."""
+    return _stemmer().stemWord(word.lower())
+
+
+def on_postgresql() -> bool:
+    return connection.vendor == "postgresql"
+
+
+class IncidentDocument(Expression):
+    """The incident's stored search vector: its title (weight A) and summary (B), kept
+    current by PostgreSQL as a generated column (migration 0024), which the models do
+    not declare so that SQLite has nothing of it."""
+
+    output_field = SearchVectorField()
+    column = "search_document"
+
+    def __init__(self, alias=None):
+        super().__init__()
+        self.alias = alias
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        clone = self.copy()
+        clone.alias = query.get_initial_alias()
+        return clone
+
+    def relabeled_clone(self, change_map):
+        clone = self.copy()
+        clone.alias = change_map.get(self.alias, self.alias)
+        return clone
+
+    def as_sql(self, compiler, connection):
+        return f"{compiler.quote_name_unless_alias(self.alias)}.{self.column}", []
+
+
+def incidents_found(query: TextQuery, reader) -> Q:
+    """The incidents `query` finds for `reader`, among those they may see: every clause
+    matched by one of its terms (an excluded term by its absence)."""
+    return _combine(query, lambda term: _incident_term(term, reader))
+
+
+def rank(query: TextQuery) -> SearchRank:
+    """How well an incident's title and summary answer `query` (PostgreSQL only): the
+    title weighs more than the summary."""
+    return SearchRank(
+        IncidentDocument(), SearchQuery(query.text, config=CONFIG, search_type="websearch")
+    )
+
+
+def _incident_term(term: Term, reader) -> Q:
+    in_full = _incident_text(term) | _found_by_names(term, reader)
+    released = visibility.released_condition(reader)
+    if released == visibility.NOTHING:
+        found = in_full
+    else:  # a release is found by its own text, never by what it does not show
+        found = (~released & in_full) | (released & _release_text(term))
+    return found | Q(reference__iexact=term.text)
+
+
+def _found_by_names(term: Term, reader) -> Q:
+    """The incidents a term finds through the names of what they refer to: their
+    entities, locations and (those the reader may see) cited sources.
+
+    The ids are read first, in one query: a name is rarely in more than a few hundred
+    incidents, and a list of ids lets PostgreSQL combine them with the text's index,
+    where a subquery would have it test every incident. A name in more than
+    NAMED_IDS_AT_MOST incidents stays a subquery."""
+    lines = (
+        Involvement.objects.filter(entity__in=Entity.objects.filter(entity_term(term))),
+        IncidentLocation.objects.filter(location__in=Location.objects.filter(name_condition(term))),
+        Citation.objects.filter(
+            visibility.cited_source_condition(reader, "source__"),
+            source__in=Source.objects.filter(name_condition(term, "title")),
+        ),
+    )
+    found = [line.values_list("incident", flat=True).order_by() for line in lines]
+    union = found[0].union(*found[1:])
+    ids = list(union[: NAMED_IDS_AT_MOST + 1])
+    if len(ids) > NAMED_IDS_AT_MOST:
+        return reduce(operator.or_, (Q(pk__in=incidents) for incidents in found))
+    return Q(pk__in=ids)
+
+
+def _incident_text(term: Term) -> Q:
+    """A term in an incident's own title or summary."""
+    if on_postgresql():
+        return Q(SearchVectorExact(IncidentDocument(), _ts_query(term)))
+    return _substrings(term, "title") | _substrings(term, "summary")
+
+
+def _release_text(term: Term) -> Q:
+    """A term in an incident's releasable text (unindexed: releases are few)."""
+    if on_postgresql():
+        vector = SearchVector("release_title", "release_summary", config=CONFIG)
+        return Q(SearchVectorExact(vector, _ts_query(term)))
+    return _substrings(term, "release_title") | _substrings(term, "release_summary")
+
+
+def _ts_query(term: Term) -> SearchQuery:
+    return SearchQuery(
+        term.text, config=CONFIG, search_type="phrase" if term.is_phrase else "plain"
+    )
+
+
+def _substrings(term: Term, field: str) -> Q:
+    """SQLite's match: a phrase as typed; a word as itself or as its stem ("deployment"
+    finds "deployed")."""
+    if term.is_phrase:
+        return Q(**{f"{field}__icontains": term.text})
+    word = term.words[0]
+    return Q(**{f"{field}__icontains": word}) | Q(**{f"{field}__icontains": stem(word)})
+
+
+def name_condition(term: Term, field: str = "name") -> Q:
+    """A term in a name: on PostgreSQL, from a few letters on, a word of the name spelt
+    so or nearly so (trigram word similarity, which ignores case); otherwise the term
+    as typed, anywhere in the name."""
+    if on_postgresql() and len(term.text) >= FUZZY_FROM:
+        return Q(TrigramWordSimilar(F(field), Value(term.text)))
+    return Q(**{f"{field}__icontains": term.text})
+
+
+def entity_term(term: Term) -> Q:
+    """An entity found by a term: its name, an alias, a past name, or an identifier."""
+    condition = (
+        name_condition(term)
+        | Q(pk__in=EntityAlias.objects.filter(name_condition(term)).values("entity"))
+        | Q(pk__in=VesselName.objects.filter(name_condition(term)).values("entity"))
+    )
+    if not term.is_phrase:
+        condition |= (
+            Q(imo_number=term.text) | Q(mmsi=term.text) | Q(un_list_reference__iexact=term.text)
+        )
+    return condition
+
+
+def entities_found(query: TextQuery) -> Q:
+    """The entities `query` finds by their names and identifiers."""
+    return _combine(query, entity_term)
+
+
+def sources_found(query: TextQuery, reader) -> Q:
+    """The sources `query` finds by their title, or by their originator's name where
+    the reader may see it named."""
+    named = visibility.originator_named_condition(reader)
+
+    def source_term(term: Term) -> Q:
+        by_originator = name_condition(term, "originator__name") | Q(
+            originator__short_name__iexact=term.text
+        )
+        return name_condition(term, "title") | (by_originator & named)
+
+    return _combine(query, source_term)
+
+
+def reports_found(query: TextQuery) -> Q:
+    """The reports `query` finds by their title or symbol."""
+    return _combine(
+        query, lambda term: name_condition(term, "title") | Q(symbol__icontains=term.text)
+    )
+
+
+def _combine(query: TextQuery, condition) -> Q:
+    found = Q()
+    for clause in query.clauses:
+        either = visibility.NOTHING
+        for term in clause:
+            either |= ~condition(term) if term.excluded else condition(term)
+        found &= either
+    return found
+
+
+def names_found(query: TextQuery, incidents, reader) -> dict[int, list[str]]:
+    """For each of `incidents` (a page of them), the names through which `query` found
+    it, as the reader sees them: its entities', its locations' and its cited sources'."""
+    terms = query.sought
+    if not terms:
+        return {}
+
+    def any_term(condition) -> Q:
+        return reduce(operator.or_, (condition(term) for term in terms))
+
+    seen = visibility.line_condition(reader) & Q(incident__in=[i.pk for i in incidents])
+    cited = Citation.objects.filter(visibility.cited_source_condition(reader, "source__"))
+    kinds = (
+        (Involvement.objects, "entity", Entity, entity_term),
+        (IncidentLocation.objects, "location", Location, name_condition),
+        (cited, "source", Source, lambda term: name_condition(term, "title")),
+    )
+    found = defaultdict(list)
+    for lines, field, model, condition in kinds:
+        name = f"{field}__{'title' if model is Source else 'name'}"
+        matching = model.objects.filter(any_term(condition))
+        rows = lines.filter(seen, **{f"{field}__in": matching}).values_list("incident", name)
+        for incident, found_name in rows.distinct().order_by(name):
+            found[incident].append(found_name)
+    return found
+
+
+def highlight(text: str, query: TextQuery) -> SafeString:
+    """`text`, escaped, with the words that `query` sought marked."""
+    stems = query.stems
+    pieces = []
+    for piece in _PIECES.split(text):
+        if _WORDS.fullmatch(piece) and stem(piece) in stems:
+            pieces.append(format_html("<mark>{}</mark>", piece))
+        else:
+            pieces.append(conditional_escape(piece))
+    return SafeString("".join(pieces))
+
+
+def snippet(text: str, query: TextQuery) -> SafeString:
+    """The part of `text` around the first word `query` sought, highlighted; empty when
+    the text has none of them."""
+    words = text.split()
+    stems = query.stems
+    for index, word in enumerate(words):
+        if any(stem(w) in stems for w in _WORDS.findall(word)):
+            start = max(0, index - SNIPPET_WORDS // 3)
+            part = " ".join(words[start : start + SNIPPET_WORDS])
+            before = "… " if start else ""
+            after = " …" if start + SNIPPET_WORDS < len(words) else ""
+            return SafeString(before + highlight(part, query) + after)
+    return SafeString("")
+
+
+_PIECES = re.compile(r"(\w+)")

@@ -1,0 +1,49 @@
+"""Pages that span the apps: the search over everything."""
+
+from django.shortcuts import render
+
+from cases import search
+from cases.filters import IncidentFilterSet
+from cases.models import Entity, Incident, Source
+from cases.permissions import team_member_required
+from reports.models import Report
+
+# Each heading shows this many; its link leads to the list of all of them.
+SHOWN = 10
+
+
+@team_member_required
+def search_everything(request):
+    """Incidents, entities, sources and reports that the words find, each under its
+    heading, within what the reader may see: what each list would show for them."""
+    user = request.user
+    text = request.GET.get("q", "").strip()
+    context = {"q": text}
+    if text:
+        incidents = IncidentFilterSet(
+            {"q": text},
+            queryset=Incident.objects.visible_to(user).for_list(),
+            request=request,
+        )
+        query = search.parse(text)
+        groups = {
+            "incidents": incidents.qs,
+            "entities": Entity.objects.visible_to(user)
+            .filter(search.entities_found(query))
+            .order_by("name", "id"),
+            "sources": Source.objects.visible_to(user)
+            .filter(search.sources_found(query, user))
+            .select_related("originator")
+            .order_by("-published_on", "title", "id"),
+            "reports": Report.objects.visible_to(user)
+            .filter(search.reports_found(query))
+            .order_by("-period_to", "symbol", "-edition"),
+        }
+        context.update(
+            text_query=query,
+            results={
+                name: {"count": found.count(), "shown": found[:SHOWN]}
+                for name, found in groups.items()
+            },
+        )
+    return render(request, "search.html", context)
