@@ -40,12 +40,12 @@ function monthsBetween(first, last) {
 }
 
 // A band between the low and the high estimate: the low line, the difference stacked
-// on it as a shaded area, and the high line. A month without materiel is a gap, not a
-// line drawn across it.
+// on it as a shaded area, and the high line. A month without materiel recorded counts
+// none, rather than a line drawn across it from the months around it.
 function materielOption(rows) {
   const byMonth = new Map(rows.map((row) => [row.month, row]));
   const months = rows.length ? monthsBetween(rows[0].month, rows.at(-1).month) : [];
-  const values = (get) => months.map((m) => (byMonth.has(m) ? get(byMonth.get(m)) : null));
+  const values = (get) => months.map((m) => (byMonth.has(m) ? get(byMonth.get(m)) : 0));
   return {
     ...COMMON,
     tooltip: {

@@ -166,13 +166,15 @@ def test_the_map_draws_the_latest_incidents_up_to_its_limit_and_says_so(reviewer
     assert collection["counts"] == {"found": 4, "placed": 3, "drawn": 2, "limit": 2}
 
 
-def test_the_charts_count_what_the_filter_finds_per_month_and_type(signed_in):
+def test_the_charts_count_what_the_filter_finds_per_month_and_type(signed_in, analyst):
     arms = incident_type("arms_transfer_from_dprk")
     troops = incident_type("troop_deployment")
     approved(incident_type=arms, occurred_from=datetime.date(2024, 1, 5), origin_country="KP")
     approved(incident_type=arms, occurred_from=datetime.date(2024, 3, 9), origin_country="KP")
     approved(incident_type=troops, occurred_from=datetime.date(2024, 3, 1), origin_country="")
     approved(incident_type=arms, occurred_from=datetime.date(2024, 3, 2), destination_country="SY")
+    # Another analyst's draft is not counted: this reader does not see it.
+    IncidentFactory(created_by=analyst, occurred_from=datetime.date(2024, 5, 1), occurred_to=None)
 
     data = signed_in.get(f"{CHARTS_DATA}?destination=RU").json()
     assert data["found"] == 3  # the one to Syria is filtered out
@@ -205,7 +207,7 @@ def test_the_charts_count_what_the_filter_finds_per_month_and_type(signed_in):
     assert chart_csv(signed_in, "destination", "destination=SY")[1:] == [["SY", "Syria", "1"]]
 
 
-def test_materiel_is_summed_per_month_category_and_unit_as_a_band(signed_in):
+def test_materiel_is_summed_per_month_category_and_unit_as_a_band(signed_in, analyst):
     shells = MaterielCategory.objects.get(code="artillery_ammunition")
     september = approved(occurred_from=datetime.date(2023, 9, 7))
     MaterielLineFactory(
@@ -221,6 +223,12 @@ def test_materiel_is_summed_per_month_category_and_unit_as_a_band(signed_in):
     filtered_out = approved(occurred_from=datetime.date(2023, 9, 8), destination_country="SY")
     MaterielLineFactory(
         incident=filtered_out, category=shells, quantity_low=7, quantity_high=7, unit="rounds"
+    )
+    draft = IncidentFactory(
+        created_by=analyst, occurred_from=datetime.date(2023, 9, 9), occurred_to=None
+    )
+    MaterielLineFactory(
+        incident=draft, category=shells, quantity_low=5, quantity_high=5, unit="rounds"
     )
 
     data = signed_in.get(f"{CHARTS_DATA}?destination=RU").json()
