@@ -10,13 +10,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cases import editing, exports, naming, provenance, search, workflow
+from cases import editing, exports, naming, patterns, provenance, search, workflow
 from cases.filters import EntityFilterSet, IncidentFilterSet, SourceFilterSet
 from cases.forms import (
     LINE_FORMSETS,
@@ -99,9 +99,10 @@ def _team_home(request):
         .filter(status=Incident.Status.APPROVED)
         .order_by("-approved_at", "-id")[:8],
         "by_status": visible.values("status").annotate(n=Count("id")).order_by("status"),
-        "by_type": visible.values("incident_type__name")
+        "by_type": visible.values("incident_type__code", "incident_type__name")
         .annotate(n=Count("id"))
         .order_by("-n", "incident_type__name"),
+        "per_month": patterns.per_month(visible),
         "notifications": user.notifications.select_related("incident")[:5],
         "can_create": can_create_incident(user),
     }
@@ -113,11 +114,17 @@ def _team_home(request):
     return render(request, "cases/home.html", context)
 
 
-@team_member_required
-def incident_list(request):
-    filterset = IncidentFilterSet(
+def _listed(request) -> IncidentFilterSet:
+    """The list's filter over the incidents the reader sees: the list, its CSV, its map
+    and its charts all show what this finds."""
+    return IncidentFilterSet(
         request.GET, queryset=Incident.objects.visible_to(request.user).for_list(), request=request
     )
+
+
+@team_member_required
+def incident_list(request):
+    filterset = _listed(request)
     page = _page(request, filterset.qs) if filterset.is_valid() else None
     if page is not None and filterset.text_query:
         # Why each was found: its words marked, and the names it was found by.
@@ -147,14 +154,67 @@ def incident_list(request):
 @team_member_required
 def incident_export(request):
     """CSV of exactly what the list's filter shows, streamed row by row."""
-    filterset = IncidentFilterSet(
-        request.GET, queryset=Incident.objects.visible_to(request.user).for_list(), request=request
-    )
+    filterset = _listed(request)
     if not filterset.is_valid():
         messages.error(request, "The filter is not valid; correct it before downloading.")
         return redirect(f"{reverse('cases:incident_list')}?{request.GET.urlencode()}")
     exports.record(request, "csv")
     return exports.csv_response(filterset.qs, request.user)
+
+
+def _pattern_page(request, template: str, **context):
+    """The map or the charts of what the list's filter finds, with the same filter form;
+    the page fetches its numbers from its data address with the same query."""
+    filterset = _listed(request)
+    context.update(filter=filterset, query=_query_without_page(request))
+    return render(request, template, context)
+
+
+def _pattern_data(request, build):
+    filterset = _listed(request)
+    if not filterset.is_valid():
+        return JsonResponse({"errors": filterset.errors.get_json_data()}, status=400)
+    return JsonResponse(build(filterset.qs, request.user))
+
+
+@team_member_required
+def incident_map(request):
+    return _pattern_page(request, "cases/incident_map.html")
+
+
+@team_member_required
+def incident_map_data(request):
+    """GeoJSON of the places and routes of what the filter finds (cases.patterns)."""
+    return _pattern_data(request, patterns.map_features)
+
+
+@team_member_required
+def incident_charts(request):
+    return _pattern_page(request, "cases/incident_charts.html", charts=patterns.CHARTS.items())
+
+
+@team_member_required
+def incident_charts_data(request):
+    return _pattern_data(request, patterns.charts)
+
+
+@team_member_required
+def incident_chart_csv(request, chart):
+    """One chart's numbers as a CSV, for what the filter finds."""
+    if chart not in patterns.CHARTS:
+        raise Http404("No such chart.")
+    filterset = _listed(request)
+    if not filterset.is_valid():
+        messages.error(request, "The filter is not valid; correct it before downloading.")
+        return redirect(f"{reverse('cases:incident_charts')}?{request.GET.urlencode()}")
+    exports.record(request, f"csv of the {chart} chart")
+    response = HttpResponse(
+        patterns.chart_csv(chart, filterset.qs, request.user),
+        content_type="text/csv; charset=utf-8",
+    )
+    filename = f"incidents-{chart}-{timezone.now():%Y%m%d-%H%M}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @team_member_required

@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from pypdf import PdfReader
 
 from accounts.roles import Role
+from cases import patterns
 from cases.markings import SharingLevel
 from cases.models import Attachment, Estimate, Incident
 from reports import compilation, publication
@@ -261,6 +262,7 @@ def candidates(name: str, param: str) -> list:
         ("accounts:token_revoke", "pk"): [1],
         ("cases:estimate_detail", "pk"): Estimate.objects.values_list("pk", flat=True),
         ("cases:estimate_edit", "pk"): Estimate.objects.values_list("pk", flat=True),
+        ("cases:incident_chart_csv", "chart"): list(patterns.CHARTS),
         ("webhooks:replay", "pk"): Delivery.objects.values_list("pk", flat=True),
         ("api:webhook-replay", "delivery_id"): Delivery.objects.values_list("pk", flat=True),
         # UserAdmin names its password page after auth.User whatever the user model.
@@ -373,6 +375,8 @@ def test_no_reader_receives_a_marker_they_may_not_see(client, seeded, readers):
             "cases:incident_search",
             "cases:incident_list",
             "search",
+            "cases:incident_map_data",
+            "cases:incident_charts_data",
         )
     ]
     # Filtering by a state the reader may not see named lists nothing.

@@ -29,6 +29,11 @@ PAGES = {
     "incident_detail": ("get", TEAM, 200),
     "incident_edit": ("get", {"analyst", "reviewer", "administrator"}, 200),
     "incident_search": ("get", TEAM, 200),
+    "incident_map": ("get", TEAM, 200),
+    "incident_map_data": ("get", TEAM, 200),
+    "incident_charts": ("get", TEAM, 200),
+    "incident_charts_data": ("get", TEAM, 200),
+    "incident_chart_csv": ("get", TEAM, 200),
     "review_queue": ("get", {"reviewer", "administrator"}, 200),
     "entity_list": ("get", TEAM, 200),
     "entity_search": ("get", TEAM, 200),
@@ -118,6 +123,7 @@ def url_for(name, records, incident_key="incident"):
         "source_detail": [records["source"].pk],
         "estimate_detail": [records["estimate"].pk],
         "estimate_edit": [records["estimate"].pk],
+        "incident_chart_csv": ["per-month"],
         "attachment_download": [
             records["attachment" if incident_key == "incident" else "draft_attachment"].pk
         ],
@@ -137,6 +143,10 @@ def url_for(name, records, incident_key="incident"):
             "incident_export",
             "incident_create",
             "incident_search",
+            "incident_map",
+            "incident_map_data",
+            "incident_charts",
+            "incident_charts_data",
         )
     ):
         args[name] = [incident.reference]

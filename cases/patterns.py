@@ -1,0 +1,297 @@
+"""Patterns across the incidents a filter finds: the places and routes the map draws, and
+the numbers the charts plot. Each takes the incidents exactly as the list finds them
+(cases.views builds them once for the list, its CSV, its map and its charts) and
+aggregates in the database, so that the figures hold at any number of incidents."""
+
+import csv
+import io
+from itertools import groupby
+
+from django.db.models import Count, Exists, OuterRef, Sum
+from django.db.models.functions import Coalesce, TruncMonth
+from django.urls import reverse
+from django_countries import countries
+
+from cases.dates import period_text
+from cases.exports import spreadsheet_safe
+from cases.models import IncidentLocation, MaterielLine
+from cases.visibility import line_condition
+
+# The map draws the most recent incidents with a place up to this number, and says so:
+# a browser draws a few thousand markers smoothly, not a hundred thousand.
+MAP_LIMIT = 2000
+
+# A route runs from its origins through its transits to its destinations; a site (where
+# it happened: a ship-to-ship transfer's position, a training ground) is a place only.
+ROUTE_ORDER = {
+    IncidentLocation.Role.ORIGIN: 0,
+    IncidentLocation.Role.TRANSIT: 1,
+    IncidentLocation.Role.DESTINATION: 2,
+}
+
+NOT_RECORDED = "Not recorded"
+
+# The charts, by their name in the address (a chart's CSV is CHART_CSV[name]).
+CHARTS = {
+    "per-month": "Incidents per month, by type",
+    "materiel": "Materiel over time (low and high estimates)",
+    "origin": "Incidents by origin",
+    "destination": "Incidents by destination",
+}
+
+
+def _unordered(incidents):
+    # The list's ordering would join the GROUP BY of every aggregate.
+    return incidents.order_by()
+
+
+def _placed_lines(incidents, user):
+    """The location lines of `incidents` that `user` sees with them (as on an incident's
+    page) and that have coordinates."""
+    return IncidentLocation.objects.filter(
+        line_condition(user),
+        incident__in=_unordered(incidents).values("pk"),
+        location__latitude__isnull=False,
+    )
+
+
+def map_features(incidents, user, limit=MAP_LIMIT) -> dict:
+    """A GeoJSON FeatureCollection: a point for each place of an incident (in its role),
+    and a line for each incident's route; at most `limit` incidents, the latest first.
+    Its `counts` say how many the filter found, how many have a place, and how many are
+    drawn."""
+    lines = _placed_lines(incidents, user)
+    placed = _unordered(incidents).filter(Exists(lines.filter(incident=OuterRef("pk"))))
+    drawn = placed.order_by("-occurred_from", "-pk").values("pk")[:limit]
+    rows = (
+        lines.filter(incident__in=drawn)
+        .order_by("-incident__occurred_from", "-incident_id", "id")
+        .values(
+            "incident_id",
+            "incident__reference",
+            "incident__title",
+            "incident__incident_type__name",
+            "incident__occurred_from",
+            "incident__occurred_to",
+            "incident__date_precision",
+            "role",
+            "note",
+            "location__name",
+            "location__latitude",
+            "location__longitude",
+        )
+    )
+    roles = dict(IncidentLocation.Role.choices)
+    features = []
+    shown = 0
+    for _, group in groupby(rows, key=lambda row: row["incident_id"]):
+        places = list(group)
+        shown += 1
+        first = places[0]
+        incident = {
+            "reference": first["incident__reference"],
+            "title": first["incident__title"],
+            "type": first["incident__incident_type__name"],
+            "occurred": period_text(
+                first["incident__occurred_from"],
+                first["incident__occurred_to"],
+                first["incident__date_precision"],
+                short=True,
+            ),
+            "url": reverse("cases:incident_detail", args=[first["incident__reference"]]),
+        }
+        for place in places:
+            features.append(
+                _feature(
+                    "Point",
+                    _position(place),
+                    {
+                        **incident,
+                        "place": place["location__name"],
+                        "role": roles[place["role"]],
+                        "note": place["note"],
+                    },
+                )
+            )
+        route = sorted(
+            (p for p in places if p["role"] in ROUTE_ORDER), key=lambda p: ROUTE_ORDER[p["role"]]
+        )
+        positions = [_position(p) for p in route]
+        if len(set(map(tuple, positions))) > 1:
+            features.append(_feature("LineString", positions, {**incident, "route": True}))
+    return {
+        "type": "FeatureCollection",
+        "features": features,
+        "counts": {
+            "found": incidents.count(),
+            "placed": placed.count(),
+            "drawn": shown,
+            "limit": limit,
+        },
+    }
+
+
+def _position(place) -> list[float]:
+    # GeoJSON writes longitude first.
+    return [float(place["location__longitude"]), float(place["location__latitude"])]
+
+
+def _feature(kind, coordinates, properties) -> dict:
+    return {
+        "type": "Feature",
+        "geometry": {"type": kind, "coordinates": coordinates},
+        "properties": properties,
+    }
+
+
+def per_month(incidents) -> list[dict]:
+    """Incidents per month they began in, with no month left out between the first and
+    the last: [{"month": "2024-09", "incidents": 3}, ...]."""
+    rows = (
+        _unordered(incidents)
+        .annotate(month=TruncMonth("occurred_from"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .order_by("month")
+    )
+    counts = {_month(row["month"]): row["n"] for row in rows}
+    return [{"month": month, "incidents": counts.get(month, 0)} for month in _months(counts)]
+
+
+def per_month_by_type(incidents) -> dict:
+    """Incidents per month they began in and type: the months from the first to the
+    last, and for each type its count in each of them."""
+    rows = (
+        _unordered(incidents)
+        .annotate(month=TruncMonth("occurred_from"))
+        .values("month", "incident_type__code", "incident_type__name")
+        .annotate(n=Count("pk"))
+        .order_by("incident_type__name", "month")
+    )
+    counts, names = {}, {}
+    for row in rows:
+        code = row["incident_type__code"]
+        names[code] = row["incident_type__name"]
+        counts[(code, _month(row["month"]))] = row["n"]
+    months = _months({month for _, month in counts})
+    return {
+        "months": months,
+        "types": [
+            {"code": code, "name": name, "incidents": [counts.get((code, m), 0) for m in months]}
+            for code, name in names.items()
+        ],
+    }
+
+
+def materiel_over_time(incidents, user) -> list[dict]:
+    """The materiel of the incidents (the lines `user` sees with them), summed per month
+    the incident began in, per category and unit: a low and a high estimate. A line with
+    one figure counts it as both; a line with none is not counted."""
+    lines = (
+        MaterielLine.objects.filter(
+            line_condition(user), incident__in=_unordered(incidents).values("pk")
+        )
+        .exclude(quantity_low__isnull=True, quantity_high__isnull=True)
+        .annotate(month=TruncMonth("incident__occurred_from"))
+        .values("month", "category__name", "unit")
+        .annotate(
+            low=Sum(Coalesce("quantity_low", "quantity_high")),
+            high=Sum(Coalesce("quantity_high", "quantity_low")),
+            lines=Count("pk"),
+        )
+        .order_by("category__name", "unit", "month")
+    )
+    return [
+        {
+            "measure": f"{row['category__name']} ({row['unit'] or 'no unit'})",
+            "category": row["category__name"],
+            "unit": row["unit"],
+            "month": _month(row["month"]),
+            "low": row["low"],
+            "high": row["high"],
+            "lines": row["lines"],
+        }
+        for row in lines
+    ]
+
+
+def by_country(incidents, field: str) -> list[dict]:
+    """Incidents per `field` ("origin_country" or "destination_country"), most first."""
+    rows = _unordered(incidents).values(field).annotate(n=Count("pk")).order_by("-n", field)
+    return [
+        {
+            "code": row[field] or "",
+            "country": countries.name(row[field]) if row[field] else NOT_RECORDED,
+            "incidents": row["n"],
+        }
+        for row in rows
+    ]
+
+
+def charts(incidents, user) -> dict:
+    """Every chart's numbers, as the charts page draws them."""
+    return {
+        "found": incidents.count(),
+        "per_month_by_type": per_month_by_type(incidents),
+        "materiel": materiel_over_time(incidents, user),
+        "origin": by_country(incidents, "origin_country"),
+        "destination": by_country(incidents, "destination_country"),
+    }
+
+
+def _month(value) -> str:
+    # TruncMonth gives a date on some databases and a datetime on others.
+    return value.strftime("%Y-%m")
+
+
+def _months(present) -> list[str]:
+    """Every month from the first to the last of `present` ("YYYY-MM")."""
+    if not present:
+        return []
+    first, last = min(present), max(present)
+    year, month = int(first[:4]), int(first[5:])
+    months = []
+    while (current := f"{year:04d}-{month:02d}") <= last:
+        months.append(current)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _per_month_rows(incidents, user):
+    table = per_month_by_type(incidents)
+    for kind in table["types"]:
+        for month, n in zip(table["months"], kind["incidents"], strict=True):
+            yield [month, kind["name"], n]
+
+
+def _materiel_rows(incidents, user):
+    for row in materiel_over_time(incidents, user):
+        yield [row["month"], row["category"], row["unit"], row["low"], row["high"], row["lines"]]
+
+
+def _country_rows(field):
+    def rows(incidents, user):
+        for row in by_country(incidents, field):
+            yield [row["code"], row["country"], row["incidents"]]
+
+    return rows
+
+
+# Each chart's numbers as a CSV: its columns and its rows.
+CHART_CSV = {
+    "per-month": (["month", "type", "incidents"], _per_month_rows),
+    "materiel": (["month", "category", "unit", "low", "high", "lines"], _materiel_rows),
+    "origin": (["origin", "country", "incidents"], _country_rows("origin_country")),
+    "destination": (["destination", "country", "incidents"], _country_rows("destination_country")),
+}
+
+
+def chart_csv(name: str, incidents, user) -> str:
+    """The numbers of the chart `name` (a key of CHARTS), as it plots them."""
+    header, rows = CHART_CSV[name]
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    for row in rows(incidents, user):
+        writer.writerow([spreadsheet_safe(v) if isinstance(v, str) else v for v in row])
+    return out.getvalue()
