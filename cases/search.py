@@ -32,6 +32,7 @@ from django.contrib.postgres.search import (
     SearchVectorExact,
     SearchVectorField,
 )
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Expression, F, Q, Value
 from django.utils.html import conditional_escape, format_html
@@ -57,6 +58,9 @@ FUZZY_FROM = 4
 NAMED_IDS_AT_MOST = 5000
 # A summary is shown as this many words around its first match.
 SNIPPET_WORDS = 30
+
+# Each term costs a lookup of the names: a query may hold this many.
+MOST_TERMS = 20
 
 _TOKENS = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _WORDS = re.compile(r"\w+")
@@ -122,6 +126,15 @@ class TextQuery:
     @property
     def stems(self) -> frozenset[str]:
         return frozenset(stem(word) for term in self.sought for word in term.words)
+
+
+def validate_query(text: str) -> None:
+    """A query's length, checked where it is typed (the filters' `q`)."""
+    terms = sum(len(clause) for clause in TextQuery.parse(text).clauses)
+    if terms > MOST_TERMS:
+        raise ValidationError(
+            f"Search for at most {MOST_TERMS} words or phrases at once ({terms} given)."
+        )
 
 
 def parse(text: str) -> TextQuery:
