@@ -215,7 +215,9 @@ class Incident(models.Model):
             if not self.reference:
                 year = timezone.now().year
                 self.reference = f"INC-{year}-{ReferenceSequence.next_number(year):04d}"
-            before = (
+            # A workflow step read the row locked (cases.workflow): what it read is what
+            # the row holds, and needs no second look.
+            before = self.__dict__.pop("locked_state", None) or (
                 type(self)
                 .objects.filter(pk=self.pk)
                 .values_list("status", "sharing_level", "release_level")

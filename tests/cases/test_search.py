@@ -246,7 +246,7 @@ def test_the_stored_vector_is_what_postgresql_searches_by():
         cursor.execute("SET enable_seqscan = off")
         reader = AnonymousUser()
         query = Incident.objects.filter(search.incidents_found(search.parse("missiles"), reader))
-        sql, params = query.values("pk").query.sql_with_params()
+        sql, params = query.order_by().values("pk").query.sql_with_params()
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "incident_search_document" in plan
