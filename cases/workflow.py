@@ -230,6 +230,8 @@ def _check(incident: Incident, user, action: str) -> None:
         _require_step(incident, action)
         if incident.created_by_id != user.pk:
             raise NotAllowed("Only the author of an incident can withdraw it.")
+    else:  # a step without its rule here is nobody's to take
+        raise NotAllowed(f"No one may {action.replace('_', ' ')} an incident.")
 
 
 def _require_permission(user, permission: str, what: str) -> None:
