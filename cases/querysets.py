@@ -32,6 +32,15 @@ class VisibleQuerySet(models.QuerySet):
         seen = incident_condition_through(user, self.incidents)
         return self.annotate(incident_count=Count(self.incidents, filter=seen, distinct=True))
 
+    def count_incidents(self, user, records) -> None:
+        """Give each of `records` (a page of a list) its incident_count, in one query for
+        those records alone: counting for every record before the page is taken reads
+        all their lines."""
+        counted = self.model.objects.filter(pk__in=[record.pk for record in records])
+        counts = dict(counted.with_incident_count(user).values_list("pk", "incident_count"))
+        for record in records:
+            record.incident_count = counts.get(record.pk, 0)
+
 
 class SourceQuerySet(VisibleQuerySet):
     condition = staticmethod(source_condition)

@@ -325,26 +325,24 @@ def review_queue(request):
     )
 
 
-def _filtered_list(request, filterset, template: str):
+def _counted_list(request, filterset, template: str):
+    """A list of records that incidents refer to (entities, sources), each with the
+    number of incidents the reader sees it in, counted for the page shown."""
+    page = _page(request, filterset.qs) if filterset.is_valid() else None
+    if page is not None:
+        page.object_list = list(page.object_list)
+        filterset.qs.count_incidents(request.user, page.object_list)
     return render(
         request,
         template,
-        {
-            "filter": filterset,
-            "page": _page(request, filterset.qs) if filterset.is_valid() else None,
-            "query": _query_without_page(request),
-        },
+        {"filter": filterset, "page": page, "query": _query_without_page(request)},
     )
 
 
 @team_member_required
 def entity_list(request):
-    entities = (
-        Entity.objects.visible_to(request.user)
-        .with_incident_count(request.user)
-        .order_by("name", "id")
-    )
-    return _filtered_list(
+    entities = Entity.objects.visible_to(request.user).order_by("name", "id")
+    return _counted_list(
         request, EntityFilterSet(request.GET, queryset=entities), "cases/entity_list.html"
     )
 
@@ -371,10 +369,9 @@ def source_list(request):
     sources = (
         Source.objects.visible_to(request.user)
         .select_related("originator")
-        .with_incident_count(request.user)
         .order_by("-published_on", "title", "id")
     )
-    return _filtered_list(
+    return _counted_list(
         request,
         SourceFilterSet(request.GET, queryset=sources, request=request),
         "cases/source_list.html",
