@@ -160,6 +160,7 @@ def test_a_form_with_errors_keeps_what_was_typed_and_saves_nothing(client, analy
         ("title", "", "This field is required"),
         ("title", "x" * 301, "at most 300 characters"),
         ("occurred_from", "not a date", "Enter a valid date"),
+        ("occurred_from", "2031-03-01", "cannot have occurred in the future"),
         ("sharing_level", "PURPLE", "Select a valid choice"),
         ("incident_type", "999999", "Select a valid choice"),
     ],
