@@ -182,6 +182,22 @@ def test_an_analysts_home_shows_their_drafts_and_what_was_sent_back(client, anal
     assert "queue" not in response.context
 
 
+def test_the_home_page_gives_a_rejection_one_line_and_the_incident_the_whole_reason(
+    client, analyst, reviewer
+):
+    reason = "The imagery is undated. " + "The vessel is not identified in it either. " * 10
+    incident = workflow.submit(corroborated(analyst), by=analyst)
+    workflow.reject(incident, by=reviewer, comment=reason)
+    client.force_login(analyst)
+    content = client.get(reverse("cases:home")).content.decode()
+    assert f"{incident.reference} was rejected by" in content
+    assert "The imagery is undated." in content
+    assert reason.strip() not in content
+    assert f'href="{reverse("cases:incident_detail", args=[incident.reference])}"' in content
+    page = client.get(reverse("cases:incident_detail", args=[incident.reference]))
+    assert reason.strip() in page.content.decode()
+
+
 def test_reading_notifications_marks_them_read(client, analyst, reviewer):
     workflow.approve(workflow.submit(corroborated(analyst), by=analyst), by=reviewer)
     client.force_login(analyst)
