@@ -39,20 +39,28 @@ function openOnlyWhenAsked(picker) {
   };
 }
 
+// A picker in place of a select. Tom Select gives the select's label to its search box
+// and keeps the select, out of sight, for the form: assistive technologies would still
+// find the select, now without a name, so it is hidden from them too.
+function makePicker(select, settings) {
+  const picker = new TomSelect(select, settings);
+  select.setAttribute("aria-hidden", "true");
+  openOnlyWhenAsked(picker);
+}
+
 // Tom Select on selects marked for it, and remote search on entity and source pickers.
 function enhanceSelects(root) {
   root.querySelectorAll("select[data-enhance='select']").forEach((select) => {
     if (select.tomselect || select.closest("template")) return;
-    const picker = new TomSelect(select, {
+    makePicker(select, {
       plugins: select.multiple ? ["remove_button"] : [],
       maxOptions: 500,
       closeAfterSelect: !select.multiple,
     });
-    openOnlyWhenAsked(picker);
   });
   root.querySelectorAll("select[data-search-url]").forEach((select) => {
     if (select.tomselect || select.closest("template")) return;
-    const picker = new TomSelect(select, {
+    makePicker(select, {
       closeAfterSelect: !select.multiple,
       valueField: "value",
       labelField: "text",
@@ -66,7 +74,6 @@ function enhanceSelects(root) {
           .catch(() => callback());
       },
     });
-    openOnlyWhenAsked(picker);
   });
 }
 
