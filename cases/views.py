@@ -2,6 +2,7 @@
 rules from the models and cases.workflow, filters from cases.filters."""
 
 import json
+import secrets
 from itertools import takewhile
 
 from concurrency.exceptions import RecordModifiedError
@@ -561,7 +562,11 @@ def _create_in_place(request, form_class, noun: str, detail_url: str):
     if not request.user.has_perm(f"cases.add_{noun}"):
         raise PermissionDenied(f"You are not allowed to add a {noun}.")
     reader = {"reader": request.user} if issubclass(form_class, ReaderForm) else {}
-    form = form_class(request.POST or None, **reader)
+    # In a dialog the form shares the page with the incident's form and with the dialogs
+    # opened before it: ids of its own, so that its labels name its own fields and its
+    # pickers are built afresh.
+    auto_id = f"new-{noun}-{secrets.token_hex(4)}-%s" if request.htmx else "id_%s"
+    form = form_class(request.POST or None, auto_id=auto_id, **reader)
     if request.method == "POST" and form.is_valid():
         record = form.save(commit=False)
         if hasattr(record, "created_by_id"):
@@ -580,7 +585,12 @@ def _create_in_place(request, form_class, noun: str, detail_url: str):
             return redirect(detail_url)
         return redirect(detail_url, pk=record.pk)
     template = "cases/partials/record_form.html" if request.htmx else "cases/record_form.html"
-    return render(request, template, {"form": form, "noun": noun, "action": request.path})
+    existing = form.existing_vessel() if request.htmx and noun == "entity" else None
+    return render(
+        request,
+        template,
+        {"form": form, "noun": noun, "action": request.path, "existing": existing},
+    )
 
 
 @team_member_required

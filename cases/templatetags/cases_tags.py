@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html
 
 from cases.dates import period_text
@@ -42,3 +43,16 @@ def period(incident):
     return period_text(
         incident.occurred_from, incident.occurred_to, incident.date_precision, short=True
     )
+
+
+@register.simple_tag(takes_context=True)
+def nav_link(context, url_name):
+    """A navigation link's address and state: active on its page (aria-current="page")
+    and on the pages under it (aria-current="true"), so that a person sees where they are."""
+    url = reverse(url_name)
+    path = context["request"].path
+    if path == url:
+        return format_html('href="{}" class="nav-link active" aria-current="page"', url)
+    if path.startswith(url):
+        return format_html('href="{}" class="nav-link active" aria-current="true"', url)
+    return format_html('href="{}" class="nav-link"', url)

@@ -171,6 +171,17 @@ def test_the_navigation_shows_who_is_signed_in_and_their_role(client, analyst):
     assert "analyst · Analyst" in content
 
 
+def test_the_navigation_marks_where_you_are_and_offers_a_skip_link(client, analyst):
+    client.force_login(analyst)
+    content = client.get(reverse("cases:entity_list")).content.decode()
+    assert 'href="/entities/" class="nav-link active" aria-current="page"' in content
+    assert 'href="/incidents/" class="nav-link"' in content
+    content = client.get(reverse("cases:incident_create")).content.decode()
+    assert 'href="/incidents/" class="nav-link active" aria-current="true"' in content
+    assert 'href="#content">Skip to the content</a>' in content
+    assert '<main class="container-fluid px-md-4" id="content"' in content
+
+
 def test_an_analysts_home_shows_their_drafts_and_what_was_sent_back(client, analyst, reviewer):
     IncidentFactory(created_by=analyst, title="my draft")
     sent_back = workflow.submit(corroborated(analyst, title="sent back"), by=analyst)
