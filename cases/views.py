@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, ProtectedError, Q
 from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -42,6 +42,7 @@ from cases.models import (
 )
 from cases.permissions import (
     can_create_incident,
+    can_delete_unused,
     can_describe_evidence,
     can_edit,
     can_review,
@@ -591,6 +592,47 @@ def _create_in_place(request, form_class, noun: str, detail_url: str):
         template,
         {"form": form, "noun": noun, "action": request.path, "existing": existing},
     )
+
+
+# The records a person may clean up, by the name their delete buttons send.
+UNUSED_KINDS = {"entity": Entity, "source": Source}
+
+
+def _unused(user, model):
+    return model.objects.visible_to(user).filter(created_by=user).unused()
+
+
+@team_member_required
+def unused_records(request):
+    """The entities and sources the reader created that no incident uses (left behind
+    when an incident was abandoned), to delete."""
+    if request.method == "POST":
+        kind, _, pk = request.POST.get("delete", "").partition("-")
+        model = UNUSED_KINDS.get(kind)
+        record = (
+            _unused(request.user, model).filter(pk=pk).first() if model and pk.isdigit() else None
+        )
+        if record is None or not can_delete_unused(request.user, record):
+            messages.error(
+                request,
+                "Nothing was deleted: that record is not one of yours that no incident uses.",
+            )
+        else:
+            record._history_user = request.user
+            try:
+                record.delete()
+            except ProtectedError:  # used since the page was shown
+                messages.error(request, f"{record} is now in use and was kept.")
+            else:
+                messages.success(request, f"{record} was deleted.")
+        return redirect("cases:unused_records")
+    context = {
+        "entities": _unused(request.user, Entity).order_by("name", "id"),
+        "sources": _unused(request.user, Source)
+        .select_related("originator")
+        .order_by("title", "id"),
+    }
+    return render(request, "cases/unused_records.html", context)
 
 
 @team_member_required

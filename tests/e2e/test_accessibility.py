@@ -23,9 +23,11 @@ pytestmark = pytest.mark.usefixtures("migrated_data")
 @pytest.fixture
 def records(analyst, reviewer, settings, tmp_path):
     """An approved incident with its lines, a submission waiting for review, an
-    estimate, a piece of evidence and an API token: something on every page."""
+    estimate, a piece of evidence, an API token and an unused source: something on every
+    page."""
     settings.ATTACHMENTS_ROOT = tmp_path
     tokens.issue(reviewer, name="Nightly mirror")
+    SourceFactory(title="Abandoned imagery", created_by=reviewer)  # unused
     vessel = VesselFactory(name="ANGARA", imo_number="9179842")
     approved = IncidentFactory(created_by=analyst, title="ANGARA at Rajin")
     InvolvementFactory(incident=approved, entity=vessel)
@@ -76,6 +78,7 @@ def team_pages(records) -> list[str]:
         f"/sources/{records['source'].pk}/",
         "/sources/new/",
         "/locations/new/",
+        "/records/unused/",
         "/estimates/",
         "/estimates/new/",
         f"/estimates/{records['estimate'].pk}/",
