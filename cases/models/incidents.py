@@ -207,6 +207,18 @@ class Incident(models.Model):
             models.Index(fields=["origin_country"], name="incident_origin"),
             models.Index(fields=["destination_country"], name="incident_destination"),
             models.Index(fields=["updated_at", "id"], name="incident_updated"),
+            # The home page's latest approvals and the review queue, oldest submission
+            # first: read in their order, without sorting every approval or submission.
+            models.Index(
+                fields=["-approved_at", "-id"],
+                condition=models.Q(status="approved"),
+                name="incident_recent_approvals",
+            ),
+            models.Index(
+                fields=["submitted_at", "id"],
+                condition=models.Q(status="submitted"),
+                name="incident_review_queue",
+            ),
         ]
 
     def __str__(self):
