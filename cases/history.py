@@ -68,10 +68,12 @@ class Change:
 def incident_changes(incident: Incident, reader=None) -> list[Change]:
     """The incident's changes; for a `reader`, without those of lines hidden from them
     (a relation to an incident they may not see)."""
+    records = list(incident.history.select_related("history_user").order_by("history_id"))
     changes = _record_changes(
-        list(incident.history.select_related("history_user").order_by("history_id")),
+        records,
         describe=lambda record, verb: f"Incident {verb}",
         model=Incident,
+        paragraphs=Paragraphs(records),
     )
     for model, (noun, named) in LINES.items():
         records = model.history.filter(incident_id=incident.pk).select_related(
@@ -95,7 +97,56 @@ def incident_changes(incident: Incident, reader=None) -> list[Change]:
     return changes
 
 
-def _record_changes(records, describe, model) -> list[Change]:
+class Paragraphs:
+    """The paragraphs (an incident's many-to-many fields) of each of its history records,
+    read for all of them at once: a query a field, and one for their names, where
+    simple-history's diff_against asks two a field for each pair of records."""
+
+    def __init__(self, records):
+        # The fields simple-history keeps the history of (HistoricalRecords' m2m_fields).
+        self.fields = list(records[0]._history_m2m_fields) if records else []
+        self.held: dict[tuple[str, int], frozenset[int]] = {}
+        named: dict[type, set[int]] = {}
+        for field_ in self.fields:
+            through = getattr(records[0], field_.name).model
+            column = field_.m2m_reverse_field_name()
+            held: dict[int, set[int]] = {}
+            rows = through.objects.filter(history__in=[r.history_id for r in records])
+            for history_id, pk in rows.values_list("history_id", column):
+                held.setdefault(history_id, set()).add(pk)
+                named.setdefault(field_.related_model, set()).add(pk)
+            for record in records:
+                self.held[field_.name, record.history_id] = frozenset(
+                    held.get(record.history_id, ())
+                )
+        # Named, and listed, as their own model orders them.
+        self.names: dict[tuple[type, int], str] = {}
+        for model, pks in named.items():
+            for obj in model.objects.filter(pk__in=pks).select_related():
+                self.names[model, obj.pk] = str(obj)
+        self.rank = {key: index for index, key in enumerate(self.names)}
+
+    def changes(self, record, earlier) -> list[FieldChange]:
+        found = []
+        for field_ in self.fields:
+            old = self.held[field_.name, earlier.history_id]
+            new = self.held[field_.name, record.history_id]
+            if old != new:
+                found.append(
+                    FieldChange(
+                        field_label(Incident, field_.name),
+                        self._named(field_.related_model, old),
+                        self._named(field_.related_model, new),
+                    )
+                )
+        return found
+
+    def _named(self, model, pks) -> str:
+        keys = sorted(((model, pk) for pk in pks), key=self.rank.get)
+        return ", ".join(self.names[key] for key in keys) or "—"
+
+
+def _record_changes(records, describe, model, paragraphs: Paragraphs | None = None) -> list[Change]:
     changes: list[Change] = []
     previous = None
     for record in records:
@@ -104,7 +155,7 @@ def _record_changes(records, describe, model) -> list[Change]:
             verb = "added"
         fields = []
         if record.history_type == "~" and previous is not None:
-            fields = field_changes(model, record, previous)
+            fields = field_changes(model, record, previous, paragraphs)
             previous = record
             if not fields:  # a save that changed only bookkeeping fields
                 continue
@@ -122,11 +173,20 @@ def _record_changes(records, describe, model) -> list[Change]:
     return changes
 
 
-def field_changes(model, record, earlier) -> list[FieldChange]:
+def field_changes(
+    model, record, earlier, paragraphs: Paragraphs | None = None
+) -> list[FieldChange]:
     """The fields shown to users that differ between two history records, in the order
-    of the model's fields."""
+    of the model's fields (the paragraphs last, when read in bulk)."""
     order = {f.name: index for index, f in enumerate(model._meta.get_fields())}
-    delta = record.diff_against(earlier, excluded_fields=NOT_SHOWN)
+    if paragraphs is not None:
+        excluded = NOT_SHOWN | {f.name for f in paragraphs.fields}
+        delta = record.diff_against(earlier, excluded_fields=excluded)
+        return _fields(model, delta, order) + paragraphs.changes(record, earlier)
+    return _fields(model, record.diff_against(earlier, excluded_fields=NOT_SHOWN), order)
+
+
+def _fields(model, delta, order) -> list[FieldChange]:
     return [
         FieldChange(
             field_label(model, c.field),

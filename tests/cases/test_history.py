@@ -1,7 +1,11 @@
 """Every record analysts edit keeps who changed what and when, with before and after."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from cases.history import incident_changes
+from cases.models import Incident
 from tests.factories import (
     CitationFactory,
     EntityFactory,
@@ -55,3 +59,35 @@ def test_history_survives_the_deletion_of_a_line():
     deleted = type(line).history.filter(id=line_id).latest()
     assert deleted.history_type == "-"
     assert (deleted.quantity_low, deleted.quantity_high) == (100, 200)
+
+
+def test_the_readable_history_costs_the_same_queries_however_many_edits(analyst):
+    incident = IncidentFactory(title="Containers at Rajin", created_by=analyst)
+
+    def edit(title, key):
+        incident.title = title
+        incident.save()
+        incident.provisions.add(provision(key))
+
+    def read():
+        with CaptureQueriesContext(connection) as queries:
+            changes = incident_changes(Incident.objects.get(pk=incident.pk))
+        return changes, len(queries)
+
+    edit("Containers at Rajin and Dunai", "1718/8(b)")
+    _, after_one = read()
+    edit("Containers at Rajin, then Dunai", "1718/8(c)")
+    edit("Containers from Rajin to Dunai", "2397/5")
+    changes, after_three = read()
+    assert after_three == after_one
+    paragraphs = [
+        f for change in changes for f in change.fields if f.label == "Provisions breached"
+    ]
+    assert {(f.old, f.new) for f in paragraphs} == {
+        ("—", "UNSCR 1718 (2006) OP8(b)"),
+        ("UNSCR 1718 (2006) OP8(b)", "UNSCR 1718 (2006) OP8(b), UNSCR 1718 (2006) OP8(c)"),
+        (
+            "UNSCR 1718 (2006) OP8(b), UNSCR 1718 (2006) OP8(c)",
+            "UNSCR 1718 (2006) OP8(b), UNSCR 1718 (2006) OP8(c), UNSCR 2397 (2017) OP5",
+        ),
+    }
