@@ -33,7 +33,7 @@ from cases.visibility import (
     released_condition,
     state_naming,
 )
-from cases.widgets import DateInput, SearchSelect, StyledFilterSetMixin
+from cases.widgets import DateInput, LongSelect, SearchSelect, StyledFilterSetMixin
 
 
 def country_choices() -> list:
@@ -48,7 +48,7 @@ class CountryFilter(django_filters.ChoiceFilter):
     time (bench/README.md)."""
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, choices=country_choices, **kwargs)
+        super().__init__(*args, choices=country_choices, widget=LongSelect, **kwargs)
 
 
 class ProvisionKeyField(forms.CharField):

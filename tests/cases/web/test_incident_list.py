@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django_countries import countries
 
 from cases.models import Incident, IncidentType
 from tests.factories import (
@@ -261,3 +262,12 @@ def test_the_filters_in_use_show_as_chips_that_remove_them(signed_in):
 def test_the_csv_link_carries_the_current_filter(signed_in):
     content = signed_in.get(URL, {"sharing_level": "AMBER"}).content.decode()
     assert f"{reverse('cases:incident_export')}?sharing_level=AMBER" in content
+
+
+def test_the_country_filters_list_every_country_with_the_chosen_one_selected(signed_in):
+    content = signed_in.get(URL, {"origin": "KP"}).content.decode()
+    origin = content.split('id="id_origin"')[1].split("</select>")[0]
+    assert '<option value="KP" selected>North Korea</option>' in origin
+    assert '<option value="RU">Russia</option>' in origin
+    assert origin.count("<option") == len(list(countries)) + 1  # and the blank choice
+    assert '<label class="form-label small mb-1" for="id_origin">Origin</label>' in content
