@@ -10,7 +10,8 @@ approved incidents within their clearance (a release as its release reads). So a
 search never finds for anyone what they may not see, and means for each subscriber
 what it would mean on their own list.
 
-An incident is announced once per search and subscriber (SearchMatch): in the app at
+An incident is announced once per search and subscriber (SearchMatch), unless the
+subscriber created it (their own work is recorded as seen): in the app at
 once, by mail at once or in the daily digest, and, to a subscriber with a webhook
 endpoint that asks for it, as a `search.matched` event (webhooks.tasks listens to
 search_matched). Incidents that already match when a search is saved, its filter
@@ -231,8 +232,24 @@ def _follow_batch() -> tuple[list[SearchMatch], bool]:
                 "incident_id", flat=True
             )
         )
+        if not found - known:
+            continue
+        # Their own incidents are recorded as seen: no one is alerted to their own work.
+        own = set(
+            Incident.objects.filter(pk__in=found - known, created_by=user).values_list(
+                "pk", flat=True
+            )
+        )
+        SearchMatch.objects.bulk_create(
+            [
+                SearchMatch(search=search, user=user, incident_id=pk, announced=False)
+                for pk in sorted(own)
+            ],
+            ignore_conflicts=True,
+        )
         new = [
-            SearchMatch(search=search, user=user, incident_id=pk) for pk in sorted(found - known)
+            SearchMatch(search=search, user=user, incident_id=pk)
+            for pk in sorted(found - known - own)
         ]
         if new:
             made += _record_announced(subscription, new)

@@ -193,6 +193,14 @@ def test_a_subscriber_to_a_shared_search_is_alerted_within_what_they_see(analyst
     assert alerts_of(colleague) == [own_draft.reference]
 
 
+def test_no_one_is_alerted_to_their_own_incident(analyst):
+    search_for(analyst, "destination=CN", frequency="immediate")
+    own = moved(IncidentFactory(destination_country="CN", created_by=analyst), "submitted")
+    alerts.follow_feed()
+    assert alerts_of(analyst) == [] and mail.outbox == []
+    assert SearchMatch.objects.get(incident=own).announced is False
+
+
 def test_the_daily_digest_mails_each_match_once(analyst):
     colleague = UserFactory(role=Role.ANALYST)
     search_for(analyst, "destination=CN", frequency="daily")
