@@ -303,12 +303,15 @@ def _announce(match: SearchMatch) -> None:
 # Mail
 
 
-def incident_address(incident: Incident, user) -> str:
+def incident_path(incident: Incident, user) -> str:
     """Where `user` reads the incident: the team on its page, a partner in the API."""
     if visibility.is_team_member(user):
-        path = reverse("cases:incident_detail", args=[incident.reference])
-    else:
-        path = reverse("api:incident-detail", args=[incident.reference])
+        return reverse("cases:incident_detail", args=[incident.reference])
+    return reverse("api:incident-detail", args=[incident.reference])
+
+
+def _site(path: str) -> str:
+    """An address in a mail: SITE_URL and `path`."""
     return f"{settings.SITE_URL.rstrip('/')}{path}"
 
 
@@ -329,7 +332,7 @@ def _body(user, matches: list[SearchMatch]) -> str:
         for match in found:
             incident = match.incident
             lines.append(f"- {incident.reference}: {shown_title(incident, user)}")
-            lines.append(f"  {incident_address(incident, user)}")
+            lines.append(f"  {_site(incident_path(incident, user))}")
         lines.append("")
     account = reverse("searches:list")
     lines.append(f"Your saved searches and alerts: {settings.SITE_URL.rstrip('/')}{account}")

@@ -64,8 +64,7 @@ def search_list(request):
             "shared": [s for s in searches if s.owner_id != user.pk],
             "alert_choices": ALERT_CHOICES,
             "recent": [
-                (note, alerts.incident_address(note.incident, user))
-                for note in recent[:RECENT_ALERTS]
+                (note, alerts.incident_path(note.incident, user)) for note in recent[:RECENT_ALERTS]
             ],
             "is_team": visibility.is_team_member(user),
         },
