@@ -40,6 +40,7 @@ def test_an_analyst_is_alerted_when_an_incident_newly_matches_their_saved_search
     page.get_by_test_id("save-search").locator("summary").click()
     page.get_by_label("Name").fill("Nampo")
     page.get_by_label("Alert me").select_option("immediate")
+    screenshot(page, "save-this-search")
     page.get_by_role("button", name="Save the search").click()
     expect(page.get_by_role("alert")).to_contain_text("Saved search “Nampo” saved.")
     row = page.get_by_test_id("saved-search").filter(has_text="Nampo")
