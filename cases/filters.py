@@ -112,6 +112,7 @@ class IncidentFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="search",
         label="Words",
+        validators=[search.validate_query],
         help_text=(
             'Words in any order, all required; "words in quotes" as a phrase; OR between '
             "two terms for either; -word to leave out. Matches the title and summary "
@@ -246,7 +247,9 @@ class IncidentFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
 
 
 class EntityFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label="Name or identifier")
+    q = django_filters.CharFilter(
+        method="search", label="Name or identifier", validators=[search.validate_query]
+    )
     kind = django_filters.MultipleChoiceFilter(choices=Entity.Kind.choices)
     country = CountryFilter()
 
@@ -270,7 +273,9 @@ def _named_originators(request):
 
 
 class SourceFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label="Title or originator")
+    q = django_filters.CharFilter(
+        method="search", label="Title or originator", validators=[search.validate_query]
+    )
     kind = django_filters.MultipleChoiceFilter(choices=Source.Kind.choices)
     originator = django_filters.ModelChoiceFilter(
         queryset=_named_originators, method="by_originator"

@@ -106,6 +106,7 @@ class ReaderForm(forms.ModelForm):
 
     def __init__(self, *args, reader=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.reader = reader
         for name in self.visible_records:
             queryset = self.fields[name].queryset
             self.fields[name].queryset = (
@@ -320,7 +321,20 @@ LINE_FORMSETS = [
 ]
 
 
-class EntityForm(StyledForm, forms.ModelForm):
+class EntityForm(StyledForm, ReaderForm):
+    def existing_vessel(self) -> Entity | None:
+        """The entity, visible to the reader, whose IMO number this form was refused for:
+        the dialog offers it rather than a twin (say, one left by an abandoned incident)."""
+        imo_number = getattr(self, "cleaned_data", {}).get("imo_number")
+        if not imo_number or self.reader is None:
+            return None
+        return (
+            Entity.objects.visible_to(self.reader)
+            .filter(imo_number=imo_number)
+            .exclude(pk=self.instance.pk)
+            .first()
+        )
+
     class Meta:
         model = Entity
         fields = [

@@ -42,3 +42,10 @@ def can_describe_evidence(user, attachment) -> bool:
 
 def can_review(user) -> bool:
     return user.has_perm("cases.review_incident")
+
+
+def can_delete_unused(user, record) -> bool:
+    """A team member may delete an entity or source that they created and that nothing
+    uses (Entity.objects.unused()), as they may create one: it undoes their own addition,
+    such as one left behind by an abandoned incident."""
+    return record.created_by_id == user.pk and user.has_perm(f"cases.add_{record._meta.model_name}")

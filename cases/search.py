@@ -32,6 +32,7 @@ from django.contrib.postgres.search import (
     SearchVectorExact,
     SearchVectorField,
 )
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Expression, F, Q, Value
 from django.utils.html import conditional_escape, format_html
@@ -57,6 +58,9 @@ FUZZY_FROM = 4
 NAMED_IDS_AT_MOST = 5000
 # A summary is shown as this many words around its first match.
 SNIPPET_WORDS = 30
+
+# Each term costs a lookup of the names: a query may hold this many.
+MOST_TERMS = 20
 
 _TOKENS = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _WORDS = re.compile(r"\w+")
@@ -122,6 +126,15 @@ class TextQuery:
     @property
     def stems(self) -> frozenset[str]:
         return frozenset(stem(word) for term in self.sought for word in term.words)
+
+
+def validate_query(text: str) -> None:
+    """A query's length, checked where it is typed (the filters' `q`)."""
+    terms = sum(len(clause) for clause in TextQuery.parse(text).clauses)
+    if terms > MOST_TERMS:
+        raise ValidationError(
+            f"Search for at most {MOST_TERMS} words or phrases at once ({terms} given)."
+        )
 
 
 def parse(text: str) -> TextQuery:
@@ -220,7 +233,7 @@ def _found_by_names(term: Term, reader) -> Q:
         IncidentLocation.objects.filter(location__in=Location.objects.filter(name_condition(term))),
         Citation.objects.filter(
             visibility.cited_source_condition(reader, "source__"),
-            source__in=Source.objects.filter(name_condition(term, "title")),
+            source__in=Source.objects.filter(title_condition(term)),
         ),
     )
     found = [line.values_list("incident", flat=True).order_by() for line in lines]
@@ -261,6 +274,14 @@ def _substrings(term: Term, field: str) -> Q:
     return Q(**{f"{field}__icontains": word}) | Q(**{f"{field}__icontains": stem(word)})
 
 
+def title_condition(term: Term) -> Q:
+    """A term in a title (a source's, a report's): by its words, as in an incident's text
+    (indexed for sources: migration 0024)."""
+    if on_postgresql():
+        return Q(SearchVectorExact(SearchVector("title", config=CONFIG), _ts_query(term)))
+    return _substrings(term, "title")
+
+
 def name_condition(term: Term, field: str = "name") -> Q:
     """A term in a name: on PostgreSQL, from a few letters on, a word of the name spelt
     so or nearly so (trigram word similarity, which ignores case); otherwise the term
@@ -298,16 +319,14 @@ def sources_found(query: TextQuery, reader) -> Q:
         by_originator = name_condition(term, "originator__name") | Q(
             originator__short_name__iexact=term.text
         )
-        return name_condition(term, "title") | (by_originator & named)
+        return title_condition(term) | (by_originator & named)
 
     return _combine(query, source_term)
 
 
 def reports_found(query: TextQuery) -> Q:
     """The reports `query` finds by their title or symbol."""
-    return _combine(
-        query, lambda term: name_condition(term, "title") | Q(symbol__icontains=term.text)
-    )
+    return _combine(query, lambda term: title_condition(term) | Q(symbol__icontains=term.text))
 
 
 def _combine(query: TextQuery, condition) -> Q:
@@ -335,7 +354,7 @@ def names_found(query: TextQuery, incidents, reader) -> dict[int, list[str]]:
     kinds = (
         (Involvement.objects, "entity", Entity, entity_term),
         (IncidentLocation.objects, "location", Location, name_condition),
-        (cited, "source", Source, lambda term: name_condition(term, "title")),
+        (cited, "source", Source, title_condition),
     )
     found = defaultdict(list)
     for lines, field, model, condition in kinds:

@@ -58,6 +58,7 @@ urlpatterns = [
     path("sources/new/", views.source_create, name="source_create"),
     path("sources/<int:pk>/", views.source_detail, name="source_detail"),
     path("locations/new/", views.location_create, name="location_create"),
+    path("records/unused/", views.unused_records, name="unused_records"),
     path("estimates/", views.estimate_list, name="estimate_list"),
     path("estimates/new/", views.estimate_create, name="estimate_create"),
     path("estimates/<int:pk>/", views.estimate_detail, name="estimate_detail"),

@@ -2,6 +2,7 @@
 rules from the models and cases.workflow, filters from cases.filters."""
 
 import json
+import secrets
 from itertools import takewhile
 
 from concurrency.exceptions import RecordModifiedError
@@ -9,7 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, ProtectedError, Q
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -41,6 +42,7 @@ from cases.models import (
 )
 from cases.permissions import (
     can_create_incident,
+    can_delete_unused,
     can_describe_evidence,
     can_edit,
     can_review,
@@ -325,26 +327,24 @@ def review_queue(request):
     )
 
 
-def _filtered_list(request, filterset, template: str):
+def _counted_list(request, filterset, template: str):
+    """A list of records that incidents refer to (entities, sources), each with the
+    number of incidents the reader sees it in, counted for the page shown."""
+    page = _page(request, filterset.qs) if filterset.is_valid() else None
+    if page is not None:
+        page.object_list = list(page.object_list)
+        filterset.qs.count_incidents(request.user, page.object_list)
     return render(
         request,
         template,
-        {
-            "filter": filterset,
-            "page": _page(request, filterset.qs) if filterset.is_valid() else None,
-            "query": _query_without_page(request),
-        },
+        {"filter": filterset, "page": page, "query": _query_without_page(request)},
     )
 
 
 @team_member_required
 def entity_list(request):
-    entities = (
-        Entity.objects.visible_to(request.user)
-        .with_incident_count(request.user)
-        .order_by("name", "id")
-    )
-    return _filtered_list(
+    entities = Entity.objects.visible_to(request.user).order_by("name", "id")
+    return _counted_list(
         request, EntityFilterSet(request.GET, queryset=entities), "cases/entity_list.html"
     )
 
@@ -371,10 +371,9 @@ def source_list(request):
     sources = (
         Source.objects.visible_to(request.user)
         .select_related("originator")
-        .with_incident_count(request.user)
         .order_by("-published_on", "title", "id")
     )
-    return _filtered_list(
+    return _counted_list(
         request,
         SourceFilterSet(request.GET, queryset=sources, request=request),
         "cases/source_list.html",
@@ -636,7 +635,11 @@ def _create_in_place(request, form_class, noun: str, detail_url: str):
     if not request.user.has_perm(f"cases.add_{noun}"):
         raise PermissionDenied(f"You are not allowed to add a {noun}.")
     reader = {"reader": request.user} if issubclass(form_class, ReaderForm) else {}
-    form = form_class(request.POST or None, **reader)
+    # In a dialog the form shares the page with the incident's form and with the dialogs
+    # opened before it: ids of its own, so that its labels name its own fields and its
+    # pickers are built afresh.
+    auto_id = f"new-{noun}-{secrets.token_hex(4)}-%s" if request.htmx else "id_%s"
+    form = form_class(request.POST or None, auto_id=auto_id, **reader)
     if request.method == "POST" and form.is_valid():
         record = form.save(commit=False)
         if hasattr(record, "created_by_id"):
@@ -655,7 +658,53 @@ def _create_in_place(request, form_class, noun: str, detail_url: str):
             return redirect(detail_url)
         return redirect(detail_url, pk=record.pk)
     template = "cases/partials/record_form.html" if request.htmx else "cases/record_form.html"
-    return render(request, template, {"form": form, "noun": noun, "action": request.path})
+    existing = form.existing_vessel() if request.htmx and noun == "entity" else None
+    return render(
+        request,
+        template,
+        {"form": form, "noun": noun, "action": request.path, "existing": existing},
+    )
+
+
+# The records a person may clean up, by the name their delete buttons send.
+UNUSED_KINDS = {"entity": Entity, "source": Source}
+
+
+def _unused(user, model):
+    return model.objects.visible_to(user).filter(created_by=user).unused()
+
+
+@team_member_required
+def unused_records(request):
+    """The entities and sources the reader created that no incident uses (left behind
+    when an incident was abandoned), to delete."""
+    if request.method == "POST":
+        kind, _, pk = request.POST.get("delete", "").partition("-")
+        model = UNUSED_KINDS.get(kind)
+        record = (
+            _unused(request.user, model).filter(pk=pk).first() if model and pk.isdigit() else None
+        )
+        if record is None or not can_delete_unused(request.user, record):
+            messages.error(
+                request,
+                "Nothing was deleted: that record is not one of yours that no incident uses.",
+            )
+        else:
+            record._history_user = request.user
+            try:
+                record.delete()
+            except ProtectedError:  # used since the page was shown
+                messages.error(request, f"{record} is now in use and was kept.")
+            else:
+                messages.success(request, f"{record} was deleted.")
+        return redirect("cases:unused_records")
+    context = {
+        "entities": _unused(request.user, Entity).order_by("name", "id"),
+        "sources": _unused(request.user, Source)
+        .select_related("originator")
+        .order_by("title", "id"),
+    }
+    return render(request, "cases/unused_records.html", context)
 
 
 @team_member_required

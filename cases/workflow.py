@@ -198,11 +198,14 @@ class _locked:
 
     def __enter__(self) -> Incident:
         self.atomic.__enter__()
-        return (
+        # The author comes along: a decision notifies them.
+        locked = (
             Incident.objects.select_for_update(of=("self",))
-            .select_related("incident_type")
+            .select_related("incident_type", "created_by")
             .get(pk=self.incident.pk)
         )
+        locked.locked_state = (locked.status, locked.sharing_level, locked.release_level)
+        return locked
 
     def __exit__(self, *exc_info):
         return self.atomic.__exit__(*exc_info)
@@ -227,6 +230,8 @@ def _check(incident: Incident, user, action: str) -> None:
         _require_step(incident, action)
         if incident.created_by_id != user.pk:
             raise NotAllowed("Only the author of an incident can withdraw it.")
+    else:  # a step without its rule here is nobody's to take
+        raise NotAllowed(f"No one may {action.replace('_', ' ')} an incident.")
 
 
 def _require_permission(user, permission: str, what: str) -> None:

@@ -1,5 +1,6 @@
 """Pages that span the apps: the search over everything."""
 
+from django.core.exceptions import ValidationError
 from django.shortcuts import render
 
 from cases import search
@@ -19,6 +20,11 @@ def search_everything(request):
     user = request.user
     text = request.GET.get("q", "").strip()
     context = {"q": text}
+    try:
+        search.validate_query(text)
+    except ValidationError as error:
+        context["error"] = error.message
+        return render(request, "search.html", context, status=400)
     if text:
         incidents = IncidentFilterSet(
             {"q": text},

@@ -5,6 +5,7 @@ be changed here either."""
 from django.contrib import admin, messages
 
 from reports import compilation, publication, tasks
+from reports.errors import ReportError
 from reports.models import Entry, Report, ReportFile, Section
 
 
@@ -84,7 +85,7 @@ class ReportAdmin(DraftOnly, admin.ModelAdmin):
         for report in queryset:
             try:
                 result = compilation.compile_report(report)
-            except compilation.ReportLocked as error:
+            except ReportError as error:
                 self.message_user(request, str(error), messages.ERROR)
             else:
                 self.message_user(
@@ -96,9 +97,7 @@ class ReportAdmin(DraftOnly, admin.ModelAdmin):
         for report in queryset:
             try:
                 tasks.start_publication(report, request.user)
-            except (compilation.ReportLocked, publication.NotAllowed) as error:
-                self.message_user(request, str(error), messages.ERROR)
-            except publication.NotPublishable as error:
+            except ReportError as error:
                 self.message_user(
                     request, f"{report.symbol} is not published: {error}", messages.ERROR
                 )
@@ -110,7 +109,7 @@ class ReportAdmin(DraftOnly, admin.ModelAdmin):
         for report in queryset:
             try:
                 edition = publication.new_edition(report, request.user)
-            except compilation.ReportLocked as error:
+            except ReportError as error:
                 self.message_user(request, str(error), messages.ERROR)
             else:
                 self.message_user(request, f"{edition} started.")

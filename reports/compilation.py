@@ -13,10 +13,11 @@ from django.db.models.functions import Coalesce
 
 from cases.models import Incident
 from cases.text import reads_as_empty
+from reports.errors import ReportError
 from reports.models import Entry, Report, Section
 
 
-class ReportLocked(Exception):
+class ReportLocked(ReportError):
     """A published or superseded report no longer changes."""
 
 
@@ -105,7 +106,7 @@ def move_entry(entry: Entry, *, section: Section | None = None, offset: int = 0)
     ensure_draft(entry.report)
     if section is not None and section.pk != entry.section_id:
         if section.report_id != entry.report_id:
-            raise ValueError("That section belongs to another report.")
+            raise ReportError("That section belongs to another report.")
         last = entry.report.entries.filter(section=section).aggregate(last=Max("position"))
         entry.section = section
         entry.position = (last["last"] or 0) + 1
@@ -127,7 +128,7 @@ def move_entry(entry: Entry, *, section: Section | None = None, offset: int = 0)
 def exclude_entry(entry: Entry, reason: str) -> None:
     ensure_draft(entry.report)
     if reads_as_empty(reason):
-        raise ValueError("Say why the incident is left out.")
+        raise ReportError("Say why the incident is left out.")
     reason = reason.strip()
     entry.excluded, entry.exclusion_reason = True, reason[:500]
     entry.save(update_fields=["excluded", "exclusion_reason"])

@@ -18,11 +18,12 @@ from audit import trail as audit
 from audit.models import AuditEntry
 from cases.models import Incident, Source
 from reports import compilation, content, rendering
+from reports.errors import ReportError
 from reports.models import Entry, Report, ReportFile, Section
 from reports.signals import report_published
 
 
-class NotAllowed(Exception):
+class NotAllowed(ReportError):
     """The user may not publish reports."""
 
 
@@ -35,7 +36,7 @@ def ensure_may_publish(user) -> None:
         raise NotAllowed(f"{user} is not allowed to publish reports.")
 
 
-class NotPublishable(Exception):
+class NotPublishable(ReportError):
     def __init__(self, problems):
         self.problems = problems
         super().__init__("; ".join(problem.message for problem in problems))
@@ -145,6 +146,15 @@ def problems(report: Report) -> list[Problem]:
                             else " (no audience is given)"
                         )
                         + ": unmark it for publication, or record a licence that allows it.",
+                        entry=entry,
+                    )
+                )
+            elif reproduced and figure.stored_digest() != figure.sha256:
+                found.append(
+                    Problem(
+                        f"{name}: the file of the figure “{figure.caption or figure}” changed "
+                        "or went missing since it was uploaded (its SHA-256 differs): upload "
+                        "it again, or unmark it for publication.",
                         entry=entry,
                     )
                 )

@@ -9,9 +9,10 @@ from django.template.loader import render_to_string
 
 from cases.models import Attachment
 from reports.content import layout
+from reports.errors import ReportError
 
 
-class FigureChanged(Exception):
+class FigureChanged(ReportError):
     """An attachment's file no longer has the SHA-256 recorded when it was chosen."""
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django_tasks import task
 
 from reports import compilation, publication
+from reports.errors import ReportError
 from reports.models import Report
 
 
@@ -25,7 +26,7 @@ def publish_report(report_id: int, user_id: int) -> None:
     user = get_user_model().objects.get(pk=user_id)
     try:
         publication.publish(report, user, progress=lambda m: record(report_id, Job.RUNNING, m))
-    except publication.NotPublishable as error:
+    except ReportError as error:  # what the editor can settle, said to them
         record(report_id, Job.FAILED, f"Not published: {error}")
         return
     except Exception as error:

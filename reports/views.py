@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from cases import visibility
 from reports import compilation, content, publication, rendering, tasks
+from reports.errors import ReportError
 from reports.forms import ExclusionForm, ReportForm, SectionForm
 from reports.models import Entry, Report, ReportFile, Section
 from reports.storage import download
@@ -205,7 +206,11 @@ def report_preview(request, pk):
         stored = get_object_or_404(ReportFile, report=report, format=ReportFile.Format.HTML)
         with stored.file.open("rb") as handle:
             return HttpResponse(handle.read(), content_type=stored.content_type)
-    return HttpResponse(rendering.render_html(content.build(report)))
+    try:
+        return HttpResponse(rendering.render_html(content.build(report)))
+    except ReportError as error:  # e.g. a figure's file changed since it was chosen
+        messages.error(request, f"The preview cannot be shown: {error}")
+        return redirect(report)
 
 
 @editor_required
@@ -221,6 +226,8 @@ def report_publish(request, pk):
         messages.error(
             request, f"Not published: {count} problem{pluralize(count)} to settle first."
         )
+    except ReportError as error:
+        messages.error(request, f"Not published: {error}")
     return redirect(report)
 
 
@@ -230,7 +237,7 @@ def report_new_edition(request, pk):
     report = _report(request, pk)
     try:
         edition = publication.new_edition(report, request.user)
-    except compilation.ReportLocked as error:
+    except ReportError as error:
         messages.error(request, str(error))
         return redirect(report)
     messages.success(request, f"Edition {edition.edition} started: correct it, then publish it.")

@@ -86,7 +86,9 @@ def test_the_page_links_to_each_full_list_and_marks_the_words(client, analyst):
     assert f'href="{reverse("cases:incident_list")}?q=kursk%20shells"' in content
 
 
-def test_partners_are_refused(client, partner):
+def test_partners_are_refused_and_anyone_else_sent_to_sign_in(client, partner):
+    response = client.get(URL, {"q": "Kursk"})
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
     client.force_login(partner)
     assert client.get(URL, {"q": "Kursk"}).status_code == 403
 

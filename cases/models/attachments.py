@@ -195,6 +195,18 @@ class Attachment(models.Model):
         self.file.seek(0)
         return head
 
+    def stored_digest(self) -> str | None:
+        """The SHA-256 of the file as it is stored now, or None when it is missing: what
+        verify_attachments and a report's publication compare with the recorded one."""
+        digest = hashlib.sha256()
+        try:
+            with self.file.open("rb") as handle:
+                for chunk in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(chunk)
+        except FileNotFoundError:
+            return None
+        return digest.hexdigest()
+
     def record_upload(self) -> None:
         """Record the uploaded file's name, size, type and SHA-256 before it is stored."""
         upload = self.file.file

@@ -1,3 +1,5 @@
+import datetime
+
 from concurrency.fields import AutoIncVersionField
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -215,7 +217,9 @@ class Incident(models.Model):
             if not self.reference:
                 year = timezone.now().year
                 self.reference = f"INC-{year}-{ReferenceSequence.next_number(year):04d}"
-            before = (
+            # A workflow step read the row locked (cases.workflow): what it read is what
+            # the row holds, and needs no second look.
+            before = self.__dict__.pop("locked_state", None) or (
                 type(self)
                 .objects.filter(pk=self.pk)
                 .values_list("status", "sharing_level", "release_level")
@@ -234,9 +238,19 @@ class Incident(models.Model):
                 FeedEntry.announce(type(self).objects.filter(relations__related=self))
 
     def clean(self):
+        # Today where the day began first (UTC+14): an analyst in Seoul or Wellington
+        # logs what happened on their today while it is still yesterday in UTC.
+        today = (timezone.now() + datetime.timedelta(hours=14)).date()
+        errors = {
+            name: "An incident cannot have occurred in the future: check the date."
+            for name in ("occurred_from", "occurred_to")
+            if getattr(self, name) and getattr(self, name) > today
+        }
         # The constraint guards the database; this puts the message on the field.
         if self.occurred_to and self.occurred_from and self.occurred_to < self.occurred_from:
-            raise ValidationError({"occurred_to": "The incident cannot end before it begins."})
+            errors.setdefault("occurred_to", "The incident cannot end before it begins.")
+        if errors:
+            raise ValidationError(errors)
         self._clean_release()
 
     def _clean_release(self):

@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html
 
 from cases import search
@@ -55,3 +56,16 @@ def highlight(text, query):
 def snippet(text, query):
     """The part of `text` around the first word a search sought, marked."""
     return search.snippet(text, query) if query else ""
+
+
+@register.simple_tag(takes_context=True)
+def nav_link(context, url_name):
+    """A navigation link's address and state: active on its page (aria-current="page")
+    and on the pages under it (aria-current="true"), so that a person sees where they are."""
+    url = reverse(url_name)
+    path = context["request"].path
+    if path == url:
+        return format_html('href="{}" class="nav-link active" aria-current="page"', url)
+    if path.startswith(url):
+        return format_html('href="{}" class="nav-link active" aria-current="true"', url)
+    return format_html('href="{}" class="nav-link"', url)

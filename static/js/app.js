@@ -39,20 +39,28 @@ function openOnlyWhenAsked(picker) {
   };
 }
 
+// A picker in place of a select. Tom Select gives the select's label to its search box
+// and keeps the select, out of sight, for the form: assistive technologies would still
+// find the select, now without a name, so it is hidden from them too.
+function makePicker(select, settings) {
+  const picker = new TomSelect(select, settings);
+  select.setAttribute("aria-hidden", "true");
+  openOnlyWhenAsked(picker);
+}
+
 // Tom Select on selects marked for it, and remote search on entity and source pickers.
 function enhanceSelects(root) {
   root.querySelectorAll("select[data-enhance='select']").forEach((select) => {
     if (select.tomselect || select.closest("template")) return;
-    const picker = new TomSelect(select, {
+    makePicker(select, {
       plugins: select.multiple ? ["remove_button"] : [],
       maxOptions: 500,
       closeAfterSelect: !select.multiple,
     });
-    openOnlyWhenAsked(picker);
   });
   root.querySelectorAll("select[data-search-url]").forEach((select) => {
     if (select.tomselect || select.closest("template")) return;
-    const picker = new TomSelect(select, {
+    makePicker(select, {
       closeAfterSelect: !select.multiple,
       valueField: "value",
       labelField: "text",
@@ -66,7 +74,6 @@ function enhanceSelects(root) {
           .catch(() => callback());
       },
     });
-    openOnlyWhenAsked(picker);
   });
 }
 
@@ -93,20 +100,69 @@ document.addEventListener("click", (event) => {
     event.preventDefault();
     addFormsetRow(add);
   }
+  const pick = event.target.closest("[data-pick-record]");
+  if (pick) chooseRecord(pick.dataset);
 });
 
 document.addEventListener("DOMContentLoaded", () => {
-  document.body.addEventListener("recordCreated", onRecordCreated);
+  document.body.addEventListener("recordCreated", (event) => chooseRecord(event.detail));
   enhanceSelects(document);
+  focusFirstError(document.querySelector("main"));
+  const dialog = document.getElementById("record-dialog");
+  if (dialog) watchDialog(dialog);
 });
 
-// The new record becomes an option of every picker of its kind and is chosen in an empty
-// line of its kind, added if there is none, so the user sees where it went.
-function onRecordCreated(event) {
-  const { kind, value, text } = event.detail;
+// A refused form puts the focus on what to correct: the first field in error, or the
+// form's own error when no field is at fault.
+function focusFirstError(root) {
+  const target = root?.querySelector("[aria-invalid='true'], [data-form-errors]");
+  if (!target) return false;
+  focusField(target);
+  return true;
+}
+
+function focusField(field) {
+  if (field.tomselect) field.tomselect.focus();
+  else field.focus();
+}
+
+// The dialog's form arrives from the server (htmx), when the dialog opens and when the
+// server refuses it. A refused form replaces the one that had the focus: left to the page,
+// the focus would escape the dialog (Tab) and its Escape key. So once the dialog is shown,
+// each form that arrives takes the focus, on what to correct or on its first field.
+function watchDialog(dialog) {
+  const body = dialog.querySelector(".modal-body");
+  const title = dialog.querySelector(".modal-title");
+  let shown = false;
+  const focusForm = () => {
+    if (!shown || !body.querySelector("form") || body.contains(document.activeElement)) return;
+    const first = body.querySelector("form input:not([type=hidden]), form select, form textarea");
+    if (!focusFirstError(body)) focusField(first);
+  };
+  dialog.addEventListener("show.bs.modal", (event) => {
+    title.textContent = event.relatedTarget?.textContent.trim() || title.textContent;
+  });
+  dialog.addEventListener("shown.bs.modal", () => {
+    shown = true;
+    focusForm();
+  });
+  // A closed dialog keeps nothing: the next one starts from an empty form of its own.
+  dialog.addEventListener("hidden.bs.modal", () => {
+    shown = false;
+    body.replaceChildren();
+  });
+  // A form that replaced another (outerHTML) is announced from where the old one was.
+  document.addEventListener("htmx:afterSettle", focusForm);
+}
+
+// A record created in the dialog, or an existing one picked there instead, becomes an
+// option of every picker of its kind and is chosen in an empty line of the incident's form,
+// in a line added if there is none, so the user sees where it went.
+function chooseRecord({ kind, value, text }) {
   const pickers = document.querySelectorAll(`select[data-record-kind='${kind}']`);
   pickers.forEach((select) => select.tomselect?.addOption({ value, text }));
-  let target = [...pickers].find((select) => !select.closest("template") && !select.value);
+  const inForm = [...pickers].filter((select) => !select.closest("template, .modal"));
+  let target = inForm.find((select) => !select.value);
   if (!target) {
     const row = addFormsetRow(document.querySelector(`[data-formset-add='${LINES_OF_KIND[kind]}']`));
     target = row.querySelector(`select[data-record-kind='${kind}']`);

@@ -100,6 +100,16 @@ def test_words_find_the_incident_by_its_text_and_what_it_refers_to(team, voyage,
     assert found(team, q) == {voyage.reference}
 
 
+def test_too_many_terms_are_refused_with_a_clear_error_on_every_surface(client, team, partner):
+    q = " ".join(f"word{n}" for n in range(search.MOST_TERMS + 1))
+    response = team.get(LIST, {"q": q})
+    assert "Search for at most 20 words or phrases at once (21 given)." in response.content.decode()
+    assert response.context["page"] is None
+    assert team.get(reverse("search"), {"q": q}).status_code == 400
+    api = reading(client, partner)
+    assert api.get(API, {"q": q}).status_code == 400
+
+
 def test_every_word_is_required(team, voyage):
     assert found(team, "Rajin Nakhodka") == set()
 
@@ -236,7 +246,7 @@ def test_the_stored_vector_is_what_postgresql_searches_by():
         cursor.execute("SET enable_seqscan = off")
         reader = AnonymousUser()
         query = Incident.objects.filter(search.incidents_found(search.parse("missiles"), reader))
-        sql, params = query.values("pk").query.sql_with_params()
+        sql, params = query.order_by().values("pk").query.sql_with_params()
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "incident_search_document" in plan

@@ -137,6 +137,23 @@ def test_an_incident_cannot_end_before_it_begins():
         incident.full_clean()
 
 
+@pytest.mark.parametrize("field", ["occurred_from", "occurred_to"])
+def test_an_incident_cannot_have_occurred_in_the_future(field):
+    next_year = datetime.date.today() + datetime.timedelta(days=365)
+    incident = IncidentFactory.build(occurred_from=datetime.date(2024, 5, 1), occurred_to=None)
+    setattr(incident, field, next_year)
+    incident.created_by.save()
+    with pytest.raises(ValidationError, match="cannot have occurred in the future") as error:
+        incident.full_clean()
+    assert field in error.value.message_dict
+
+
+def test_an_incident_may_have_occurred_today():
+    incident = IncidentFactory.build(occurred_from=datetime.date.today(), occurred_to=None)
+    incident.created_by.save()
+    incident.full_clean()
+
+
 def test_a_single_day_incident_needs_no_end_date():
     incident = IncidentFactory.build(occurred_to=None)
     incident.created_by.save()

@@ -250,3 +250,11 @@ def test_two_reviewers_approving_at_once_one_succeeds_and_the_other_is_told(
     assert len(outcomes) == 2
     assert refused == [f"{incident.reference} is approved; it cannot be approved now."]
     assert Transition.objects.filter(action="approve").count() == 1
+
+
+def test_a_step_without_a_rule_is_refused_to_everyone(analyst, administrator):
+    # Fails closed: a step added to the vocabulary before its rule is not open to all.
+    incident = corroborated_incident(analyst)
+    for user in (analyst, administrator):
+        with pytest.raises(workflow.NotAllowed, match="No one may merge"):
+            workflow._check(incident, user, "merge")

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.axe import assert_accessible
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 LAUNCH_ARGS = [
     "--no-sandbox",
@@ -58,6 +60,18 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    result = yield
+    # Whatever a test checks along the way, the pages it ends on pass axe-core too.
+    sign_in = item.funcargs.get("open_session")
+    for context in getattr(sign_in, "contexts", []):
+        for page in context.pages:
+            page.clock.resume()  # axe-core waits on timers, which a test may have paused
+            assert_accessible(page)
+    return result
+
+
 @pytest.fixture
 def open_session(browser, live_server, request):
     """A new browser session signed in as a user, with its own cookies. When the test
@@ -76,6 +90,7 @@ def open_session(browser, live_server, request):
         page.wait_for_url(f"{live_server.url}/")
         return page
 
+    sign_in.contexts = contexts
     yield sign_in
     report = getattr(request.node, "call_report", None)
     for number, context in enumerate(contexts):

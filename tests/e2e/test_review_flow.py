@@ -175,13 +175,13 @@ def test_an_entity_created_in_the_dialog_lands_in_a_new_line(open_session, live_
     page.goto(f"{live_server.url}/incidents/new/")
     page.click("button:has-text('New entity')")
     dialog = page.locator("#record-dialog")
-    dialog.locator("#id_kind").select_option("vessel")
-    dialog.locator("#id_name").fill("MARIA")
-    dialog.locator("#id_imo_number").fill("9179843")
+    dialog.get_by_label("Kind").select_option("vessel")
+    dialog.get_by_label("Name").fill("MARIA")
+    dialog.get_by_label("IMO number").fill("9179843")
     dialog.locator("button:has-text('Add the entity')").click()
     expect(dialog.get_by_text("check digit should be 2")).to_be_visible()
 
-    dialog.locator("#id_imo_number").fill("")
+    dialog.get_by_label("IMO number").fill("")
     dialog.locator("button:has-text('Add the entity')").click()
     expect(
         page.locator("#id_involvements-0-entity-ts-control")

@@ -6,6 +6,7 @@ import datetime
 import pytest
 
 from reports import compilation
+from reports.errors import ReportError
 from reports.models import Entry, Report
 from tests.factories import incident_type
 from tests.reports.helpers import approved_incident
@@ -113,7 +114,7 @@ def test_an_exclusion_needs_a_reason(report):
     approved_incident(occurred_from=datetime.date(2023, 3, 1))
     compilation.compile_report(report)
     entry = report.entries.get()
-    with pytest.raises(ValueError):
+    with pytest.raises(ReportError, match="Say why the incident is left out"):
         compilation.exclude_entry(entry, "   ")
     entry.refresh_from_db()
     assert not entry.excluded

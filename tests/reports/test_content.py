@@ -5,12 +5,13 @@ import datetime
 import io
 
 import pytest
+from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
 from cases.markings import SharingLevel
 from cases.models import Source
-from reports import compilation, content, publication, rendering
+from reports import compilation, content, publication, rendering, tasks
 from tests.factories import (
     InvolvementFactory,
     MaterielLineFactory,
@@ -221,6 +222,39 @@ def test_a_figure_whose_file_changed_on_disk_is_not_reproduced(report):
         handle.write(b"tampered")
     with pytest.raises(rendering.FigureChanged):
         rendering.render_html(snapshot)
+
+
+def test_a_figure_whose_file_changed_blocks_publication_and_the_preview_says_why(
+    report, client, editor
+):
+    incident = approved_incident(occurred_from=datetime.date(2023, 3, 1))
+    attachment = figure_on(incident, caption="ANGARA at anchor")
+    compilation.compile_report(report)
+    with open(attachment.file.path, "ab") as handle:
+        handle.write(b"tampered")
+    # Refused before the worker is asked, with the reason on the report's page.
+    assert any(
+        "the file of the figure “ANGARA at anchor” changed" in problem.message
+        for problem in publication.blocking(report)
+    )
+    client.force_login(editor)
+    response = client.get(reverse("reports:preview", args=[report.pk]), follow=True)
+    assert response.status_code == 200
+    assert "The preview cannot be shown: The file of figure 1" in response.content.decode()
+
+
+def test_the_worker_records_a_figure_that_changed_while_it_waited(report, editor, monkeypatch):
+    incident = approved_incident(occurred_from=datetime.date(2023, 3, 1))
+    attachment = figure_on(incident)
+    compilation.compile_report(report)
+    with open(attachment.file.path, "ab") as handle:
+        handle.write(b"tampered")
+    # As if the file changed after the publication was queued, checked and started.
+    monkeypatch.setattr(publication, "blocking", lambda report: [])
+    tasks.publish_report.call(report.pk, editor.pk)
+    report.refresh_from_db()
+    assert report.is_draft and report.job_state == tasks.Job.FAILED
+    assert report.job_message.startswith("Not published: The file of figure 1")
 
 
 def test_a_figure_above_the_reports_level_is_left_out_and_flagged(report):

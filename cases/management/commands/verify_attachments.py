@@ -1,5 +1,3 @@
-import hashlib
-
 from django.core.management.base import BaseCommand, CommandError
 
 from cases.models import Attachment
@@ -18,16 +16,11 @@ class Command(BaseCommand):
             name = (
                 f"attachment {attachment.pk} ({attachment.original_name}, {attachment.file.name})"
             )
-            digest = hashlib.sha256()
-            try:
-                with attachment.file.open("rb") as handle:
-                    for chunk in iter(lambda: handle.read(1 << 20), b""):
-                        digest.update(chunk)
-            except FileNotFoundError:
+            digest = attachment.stored_digest()
+            if digest is None:
                 problems.append(f"{name}: the file is missing")
-                continue
-            if digest.hexdigest() != attachment.sha256:
-                problems.append(f"{name}: the file changed (SHA-256 {digest.hexdigest()})")
+            elif digest != attachment.sha256:
+                problems.append(f"{name}: the file changed (SHA-256 {digest})")
         for problem in problems:
             self.stderr.write(problem)
         if problems:

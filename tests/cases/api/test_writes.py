@@ -109,6 +109,17 @@ def test_the_model_rules_apply_to_api_writes(api, analyst):
     assert "materiel" in response.json()["errors"]
 
 
+def test_an_incident_dated_in_the_future_is_a_400_that_says_so(api, analyst):
+    response = api(analyst).post(
+        LIST, draft_body(occurred_from="2031-03-01"), content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "occurred_from": ["An incident cannot have occurred in the future: check the date."]
+    }
+    assert not Incident.objects.exists()
+
+
 def test_status_cannot_be_written(api, analyst):
     response = api(analyst).post(
         LIST, draft_body(status="approved"), content_type="application/json"

@@ -44,6 +44,7 @@ PAGES = {
     "source_create": ("get", {"analyst", "reviewer", "administrator"}, 200),
     "source_detail": ("get", TEAM, 200),
     "location_create": ("get", {"analyst", "reviewer", "administrator"}, 200),
+    "unused_records": ("get", TEAM, 200),
     "attachment_download": ("get", TEAM, 200),
     "attachment_evidence": ("get", TEAM, 200),
     "attachment_file": ("get", TEAM, 200),

@@ -160,6 +160,7 @@ def test_a_form_with_errors_keeps_what_was_typed_and_saves_nothing(client, analy
         ("title", "", "This field is required"),
         ("title", "x" * 301, "at most 300 characters"),
         ("occurred_from", "not a date", "Enter a valid date"),
+        ("occurred_from", "2031-03-01", "cannot have occurred in the future"),
         ("sharing_level", "PURPLE", "Select a valid choice"),
         ("incident_type", "999999", "Select a valid choice"),
     ],
@@ -338,6 +339,39 @@ def test_an_invalid_entity_in_the_dialog_is_explained(client, analyst):
     )
     assert response.status_code == 200
     assert "check digit should be 2" in response.content.decode()
+
+
+def test_each_dialog_has_ids_of_its_own(client, analyst):
+    """The dialog shares the page with the incident's form (id_title, id_sharing_level)
+    and with the dialogs opened before it: a label must name its own field."""
+    client.force_login(analyst)
+    first, second = (
+        client.get(reverse("cases:source_create"), HTTP_HX_REQUEST="true").content.decode()
+        for _ in range(2)
+    )
+    assert 'id="id_title"' not in first
+    first_id = first.split('<label class="form-label" for="')[1].split('"')[0]
+    assert first_id.startswith("new-source-") and first_id.endswith("-title")
+    assert f'id="{first_id}"' in first
+    assert first_id not in second
+
+
+def test_a_vessel_already_recorded_is_offered_in_the_dialog(client, analyst, reviewer):
+    mine = VesselFactory(name="ANGARA", imo_number="9179842", created_by=analyst)
+    client.force_login(analyst)
+    data = {"kind": "vessel", "name": "ANGARA", "imo_number": "9179842"}
+    content = client.post(reverse("cases:entity_create"), data, HTTP_HX_REQUEST="true")
+    content = content.content.decode()
+    assert "Another entity already has this IMO number." in content
+    assert f'data-value="{mine.pk}"' in content and "Use ANGARA (vessel)" in content
+
+    # One the reader may not see (another analyst's, in no incident) is not offered.
+    client.force_login(reviewer)
+    content = client.post(reverse("cases:entity_create"), data, HTTP_HX_REQUEST="true")
+    content = content.content.decode()
+    assert "Another entity already has this IMO number." in content
+    assert "data-pick-record" not in content
+    assert Involvement._meta.get_field("entity").related_model.objects.count() == 1
 
 
 def test_a_source_created_on_its_own_page_opens_its_page(client, analyst):

@@ -171,6 +171,17 @@ def test_the_navigation_shows_who_is_signed_in_and_their_role(client, analyst):
     assert "analyst · Analyst" in content
 
 
+def test_the_navigation_marks_where_you_are_and_offers_a_skip_link(client, analyst):
+    client.force_login(analyst)
+    content = client.get(reverse("cases:entity_list")).content.decode()
+    assert 'href="/entities/" class="nav-link active" aria-current="page"' in content
+    assert 'href="/incidents/" class="nav-link"' in content
+    content = client.get(reverse("cases:incident_create")).content.decode()
+    assert 'href="/incidents/" class="nav-link active" aria-current="true"' in content
+    assert 'href="#content">Skip to the content</a>' in content
+    assert '<main class="container-fluid px-md-4" id="content"' in content
+
+
 def test_an_analysts_home_shows_their_drafts_and_what_was_sent_back(client, analyst, reviewer):
     IncidentFactory(created_by=analyst, title="my draft")
     sent_back = workflow.submit(corroborated(analyst, title="sent back"), by=analyst)
@@ -180,6 +191,22 @@ def test_an_analysts_home_shows_their_drafts_and_what_was_sent_back(client, anal
     assert [i.title for i in response.context["my_drafts"]] == ["my draft"]
     assert [i.title for i in response.context["sent_back"]] == ["sent back"]
     assert "queue" not in response.context
+
+
+def test_the_home_page_gives_a_rejection_one_line_and_the_incident_the_whole_reason(
+    client, analyst, reviewer
+):
+    reason = "The imagery is undated. " + "The vessel is not identified in it either. " * 10
+    incident = workflow.submit(corroborated(analyst), by=analyst)
+    workflow.reject(incident, by=reviewer, comment=reason)
+    client.force_login(analyst)
+    content = client.get(reverse("cases:home")).content.decode()
+    assert f"{incident.reference} was rejected by" in content
+    assert "The imagery is undated." in content
+    assert reason.strip() not in content
+    assert f'href="{reverse("cases:incident_detail", args=[incident.reference])}"' in content
+    page = client.get(reverse("cases:incident_detail", args=[incident.reference]))
+    assert reason.strip() in page.content.decode()
 
 
 def test_reading_notifications_marks_them_read(client, analyst, reviewer):
