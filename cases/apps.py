@@ -6,7 +6,8 @@ class CasesConfig(AppConfig):
     verbose_name = "Cases"
 
     def ready(self):
-        from cases import announcements, lookups
+        from cases import announcements, lookups, tasks
 
         announcements.connect()
+        tasks.connect()
         lookups.register()

@@ -5,3 +5,7 @@ from django.dispatch import Signal
 # The change feed has new entries (cases.models.feed): readers following it, webhooks
 # among them, may have something new.
 feed_advanced = Signal()
+
+# A saved search newly found an incident for a subscriber (cases.alerts), once the match
+# is committed: `match` is the SearchMatch, with its search, user and incident.
+search_matched = Signal()

@@ -39,6 +39,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("account/webhooks/", include("webhooks.urls")),
+    path("account/searches/", include("cases.search_urls")),
     path("account/", include("accounts.urls")),
     path("api/v1/", include("msmt.api_urls")),
     path("reports/", include("reports.urls")),

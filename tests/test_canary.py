@@ -22,7 +22,7 @@ from pypdf import PdfReader
 from accounts.roles import Role
 from cases import patterns
 from cases.markings import SharingLevel
-from cases.models import Attachment, Estimate, Incident
+from cases.models import Attachment, Estimate, Incident, SavedSearch
 from reports import compilation, publication
 from reports.models import Report
 from tests.factories import (
@@ -157,6 +157,13 @@ def seeded(editor):
         ContributionFactory(
             incident=records["public"], state=participating_state(code), attribution=attribution
         )
+    # Saved searches: one the draft's author keeps private, and one they share with the
+    # team, subscribed to by its author.
+    SavedSearch.objects.create(owner=author, name="CANARYDRAFT search", query="q=CANARYDRAFT")
+    shared = SavedSearch.objects.create(
+        owner=author, name="CANARYRED shared search", query="q=CANARYRED", shared=True
+    )
+    shared.subscriptions.create(user=author, frequency="daily")
     # An estimate the team reads, supported by every marked incident: its pages show
     # each reader only those they may see.
     estimate = Estimate.objects.create(
@@ -264,6 +271,9 @@ def candidates(name: str, param: str) -> list:
         ("cases:estimate_edit", "pk"): Estimate.objects.values_list("pk", flat=True),
         ("cases:incident_chart_csv", "chart"): list(patterns.CHARTS),
         ("webhooks:replay", "pk"): Delivery.objects.values_list("pk", flat=True),
+        ("searches:edit", "pk"): SavedSearch.objects.values_list("pk", flat=True),
+        ("searches:delete", "pk"): SavedSearch.objects.values_list("pk", flat=True),
+        ("searches:subscribe", "pk"): SavedSearch.objects.values_list("pk", flat=True),
         ("api:webhook-replay", "delivery_id"): Delivery.objects.values_list("pk", flat=True),
         # UserAdmin names its password page after auth.User whatever the user model.
         ("admin:auth_user_password_change", "id"): get_user_model().objects.values_list(

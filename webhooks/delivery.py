@@ -25,8 +25,9 @@ from rest_framework.renderers import JSONRenderer
 from standardwebhooks import Webhook
 
 from cases import visibility
-from cases.api import changes
-from cases.models import FeedPosition
+from cases.api import changes, loading
+from cases.api.serializers import incident_data
+from cases.models import FeedPosition, Incident
 from reports.api import ReportSerializer
 from reports.models import Report
 from webhooks import targets
@@ -191,6 +192,47 @@ def collect_report(report: Report) -> list[Delivery]:
     return Delivery.objects.bulk_create(made)
 
 
+def collect_search_match(match) -> list[Delivery]:
+    """A delivery of a saved search's new match (cases.alerts) to each active endpoint
+    of its subscriber that asks for search.matched (returned, to be sent)."""
+    owner = match.user
+    if owner.disabled_by:
+        return []
+    view = visibility.view_key(owner)
+    return Delivery.objects.bulk_create(
+        Delivery(
+            endpoint=endpoint,
+            event=Event.SEARCH_MATCHED,
+            search=match.search,
+            reference=match.incident.reference,
+            view=view,
+        )
+        for endpoint in owner.webhook_endpoints.filter(is_active=True)
+        if Event.SEARCH_MATCHED in endpoint.events
+    )
+
+
+def search_match_data(delivery: Delivery) -> dict | None:
+    """What a search.matched delivery carries for its owner now: the search, and the
+    incident as the API gives it to them (a release as its release reads), or None when
+    they may no longer see it or no longer follow the search."""
+    owner = delivery.endpoint.owner
+    search = delivery.search
+    if search is None or not search.subscriptions.filter(user=owner).exists():
+        return None
+    incident = (
+        Incident.objects.visible_to(owner).for_api().filter(reference=delivery.reference).first()
+    )
+    if incident is None:
+        return None
+    loading.load_shown([incident], owner)
+    return {
+        "search": {"id": search.pk, "name": search.name, "query": search.query},
+        "reference": incident.reference,
+        "incident": incident_data(incident, owner),
+    }
+
+
 # What is sent
 
 
@@ -205,6 +247,10 @@ def payload(delivery: Delivery) -> tuple[dict | None, str]:
         if report is None:
             return None, "Not sent: you may no longer read this report."
         data = ReportSerializer(report, context={"user": owner}).data
+    elif delivery.event == Event.SEARCH_MATCHED:
+        data = search_match_data(delivery)
+        if data is None:
+            return None, "Not sent: you may no longer see this incident or follow this search."
     else:
         if delivery.view != visibility.view_key(owner):
             return None, "Not sent: what you may see changed since; a feed.resync followed."

@@ -23,6 +23,7 @@ class Event(models.TextChoices):
     INCIDENT_CHANGED = "incident.changed", "An incident I see changed"
     INCIDENT_LEFT = "incident.left", "An incident left my view"
     REPORT_PUBLISHED = "report.published", "A report I may read was published"
+    SEARCH_MATCHED = "search.matched", "An incident newly matches a saved search I follow"
     # Not chosen: sent to every endpoint that follows incidents, when what its owner may
     # see changed for a reason outside the incidents (the change feed's resync).
     RESYNC = "feed.resync", "What I may see changed: rebuild my copy"
@@ -115,6 +116,9 @@ class Delivery(models.Model):
     )
     report = models.ForeignKey(
         "reports.Report", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    search = models.ForeignKey(
+        "cases.SavedSearch", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     reference = models.CharField(
         max_length=60, blank=True, help_text="The incident's reference or the report's symbol."

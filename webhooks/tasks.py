@@ -1,12 +1,13 @@
 """Webhooks run in the background worker: following the feed after each committed change,
-announcing a published report, and each attempt at a delivery. A task that cannot wait
+announcing a published report, telling a subscriber that a saved search found an
+incident, and each attempt at a delivery. A task that cannot wait
 (a backend that cannot defer, as in the tests) leaves a retry to `manage.py
 send_webhooks`, which sends whatever is due."""
 
 from django_tasks import task
 
-from cases.models import FeedEntry
-from cases.signals import feed_advanced
+from cases.models import FeedEntry, SearchMatch
+from cases.signals import feed_advanced, search_matched
 from reports.models import Report
 from reports.signals import report_published
 from webhooks import delivery
@@ -44,6 +45,11 @@ def _report_published(sender, report, **kwargs) -> None:
     announce_report.enqueue(report.pk)
 
 
+def _search_matched(sender, match, **kwargs) -> None:
+    send_all(delivery.collect_search_match(match))
+
+
 def connect() -> None:
     feed_advanced.connect(_feed_advanced, sender=FeedEntry, dispatch_uid="webhooks-feed")
     report_published.connect(_report_published, sender=Report, dispatch_uid="webhooks-report")
+    search_matched.connect(_search_matched, sender=SearchMatch, dispatch_uid="webhooks-search")

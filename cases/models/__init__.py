@@ -18,10 +18,12 @@ from cases.models.notifications import Notification
 from cases.models.organisations import Organisation
 from cases.models.reference import IncidentType, MaterielCategory, Provision, Resolution
 from cases.models.relations import IncidentRelation, check_relations
+from cases.models.searches import AlertCursor, SavedSearch, SearchMatch, Subscription
 from cases.models.sources import Source
 from cases.models.transitions import Transition
 
 __all__ = [
+    "AlertCursor",
     "Attachment",
     "Citation",
     "Contribution",
@@ -45,7 +47,10 @@ __all__ = [
     "Provision",
     "ReferenceSequence",
     "Resolution",
+    "SavedSearch",
+    "SearchMatch",
     "Source",
+    "Subscription",
     "Transition",
     "VesselFlag",
     "VesselName",

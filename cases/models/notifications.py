@@ -5,12 +5,17 @@ from cases.models.incidents import Incident
 
 
 class Notification(models.Model):
-    """Tells an author what happened to their incident (approved, sent back, rejected)."""
+    """Tells an author what happened to their incident (approved, sent back, rejected), or
+    a subscriber that one of their saved searches found an incident."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="+")
+    # Set when a saved search found the incident (cases.alerts) rather than its workflow.
+    search = models.ForeignKey(
+        "cases.SavedSearch", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     message = models.CharField(max_length=300)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from accounts import tokens
 from cases import workflow
-from cases.models import Attachment, Estimate, Incident
+from cases.models import Attachment, Estimate, Incident, SavedSearch
 from tests.e2e.axe import assert_accessible, describe, violations
 from tests.factories import (
     CitationFactory,
@@ -55,7 +55,10 @@ def records(analyst, reviewer, settings, tmp_path):
         basis="MSMT report 1.",
         created_by=analyst,
     )
+    search = SavedSearch.objects.create(owner=reviewer, name="Rajin", query="q=Rajin")
+    search.subscriptions.create(user=reviewer, frequency="daily")
     return {
+        "search": search,
         "incident": approved,
         "draft": attachment.incident,
         "entity": vessel,
@@ -96,6 +99,8 @@ def team_pages(records) -> list[str]:
         "/accounts/password_change/",
         "/reports/",
         "/account/webhooks/",
+        "/account/searches/",
+        f"/account/searches/{records['search'].pk}/",
     ]
 
 

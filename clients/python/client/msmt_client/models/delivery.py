@@ -34,6 +34,7 @@ class Delivery:
                 * `incident.changed` - An incident I see changed
                 * `incident.left` - An incident left my view
                 * `report.published` - A report I may read was published
+                * `search.matched` - An incident newly matches a saved search I follow
                 * `feed.resync` - What I may see changed: rebuild my copy
             reference (str): The incident's reference or the report's symbol.
             position (int | None): The change feed's position, for incident events.

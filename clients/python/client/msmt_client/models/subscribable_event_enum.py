@@ -5,6 +5,7 @@ class SubscribableEventEnum(StrEnum):
     INCIDENT_ENTERED = "incident.entered"
     INCIDENT_LEFT = "incident.left"
     REPORT_PUBLISHED = "report.published"
+    SEARCH_MATCHED = "search.matched"
 
     def __str__(self) -> str:
         return str(self.value)
