@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0025_saved_searches"),
+        ("cases", "0026_saved_searches"),
         ("webhooks", "0002_next_attempt_due_when_made"),
     ]
 
