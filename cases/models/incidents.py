@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -204,6 +205,9 @@ class Incident(models.Model):
             models.Index(fields=["-occurred_from", "-id"], name="incident_list_order"),
             models.Index(fields=["status", "sharing_level"], name="incident_visibility"),
             models.Index(fields=["occurred_to"], name="incident_occurred_to"),
+            # "Occurred on or after": an incident counts until it ended (or began, if it
+            # has no end), the expression the filter compares.
+            models.Index(Coalesce("occurred_to", "occurred_from"), name="incident_ended"),
             models.Index(fields=["origin_country"], name="incident_origin"),
             models.Index(fields=["destination_country"], name="incident_destination"),
             models.Index(fields=["updated_at", "id"], name="incident_updated"),
