@@ -12,9 +12,10 @@ that text alone.
 
 On PostgreSQL the title and summary are matched on words with English stemming
 ("troops" finds "troop") against a stored, indexed vector (migration 0024) and ranked
-by it; names are matched as typed or by trigram similarity, so that a misspelt name
-("Rajn") still finds "Rajin". On SQLite, which has neither, each word or its stem is
-matched as a case-insensitive substring, without ranking.
+by it, and so are sources' titles; names are matched by trigram word similarity from
+four letters on, so that a misspelt name ("Vostochnyy") still finds "Vostochny", and as
+typed below that. On SQLite, which has neither, each word or its stem is matched as a
+case-insensitive substring, without ranking.
 """
 
 import operator
