@@ -334,8 +334,7 @@ def _body(user, matches: list[SearchMatch]) -> str:
             lines.append(f"- {incident.reference}: {shown_title(incident, user)}")
             lines.append(f"  {_site(incident_path(incident, user))}")
         lines.append("")
-    account = reverse("searches:list")
-    lines.append(f"Your saved searches and alerts: {settings.SITE_URL.rstrip('/')}{account}")
+    lines.append(f"Your saved searches and alerts: {_site(reverse('searches:list'))}")
     return "\n".join(lines) + "\n"
 
 

@@ -123,7 +123,15 @@ class ProvisionKeyFilter(django_filters.Filter):
         return queryset.filter(provisions=value) if value else queryset
 
 
-class IncidentFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
+class ReaderMixin:
+    """A FilterSet that filters as its reader may see: the request's user (anonymous,
+    who sees nothing, when it has none)."""
+
+    def _reader(self):
+        return getattr(self.request, "user", None) or AnonymousUser()
+
+
+class IncidentFilterSet(ReaderMixin, StyledFilterSetMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="search",
         label="Words",
@@ -202,10 +210,8 @@ class IncidentFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
     def _released(self) -> Q | None:
         """The incidents the reader sees only as their releasable text (None when they
         see none so, as the team)."""
-        user = getattr(self.request, "user", None)
-        if user is None or partner_clearance(user) is None:
-            return None
-        return released_condition(user)
+        user = self._reader()
+        return None if partner_clearance(user) is None else released_condition(user)
 
     # What `q` asked, once parsed: the list page highlights it in what it found.
     text_query: search.TextQuery | None = None
@@ -221,9 +227,6 @@ class IncidentFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
             ordering = Incident._meta.ordering
             queryset = queryset.alias(rank=search.rank(query)).order_by("-rank", *ordering)
         return queryset
-
-    def _reader(self):
-        return getattr(self.request, "user", None) or AnonymousUser()
 
     def at_sharing_level(self, queryset, name, value):
         level = Q(sharing_level__in=value)
@@ -242,8 +245,7 @@ class IncidentFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
     def contributed_by(self, queryset, name, value):
         # Only contributions the reader may see named: a state that may not be named to
         # them matches nothing, as if it had contributed to nothing.
-        user = getattr(self.request, "user", None)
-        named = state_naming(user).named_condition() if user else Q(pk__in=[])
+        named = state_naming(self._reader()).named_condition()
         return queryset.filter(
             Exists(
                 Contribution.objects.filter(named, incident=OuterRef("pk"), state__country=value)
@@ -287,7 +289,7 @@ def _named_originators(request):
     return Organisation.objects.filter(pk__in=named.values("originator"))
 
 
-class SourceFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
+class SourceFilterSet(ReaderMixin, StyledFilterSetMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="search", label="Title or originator", validators=[search.validate_query]
     )
@@ -309,6 +311,3 @@ class SourceFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
 
     def by_originator(self, queryset, name, value):
         return queryset.filter(originator_named_condition(self._reader()), originator=value)
-
-    def _reader(self):
-        return getattr(self.request, "user", None) or AnonymousUser()
