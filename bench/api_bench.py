@@ -18,6 +18,7 @@ import statistics
 import sys
 import time
 import tracemalloc
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as dt_time
 from pathlib import Path
@@ -32,6 +33,7 @@ import django
 
 django.setup()
 
+import served  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
@@ -356,7 +358,7 @@ def paired_median_ms(first, second, repeat: int) -> tuple[float, float]:
     return statistics.median(times[0]), statistics.median(times[1])
 
 
-def partner_client() -> Client:
+def partner_token() -> str:
     organisation, _ = Organisation.objects.get_or_create(
         name="Bench partner", defaults={"kind": "partner", "clearance": "GREEN"}
     )
@@ -365,7 +367,29 @@ def partner_client() -> Client:
     )
     partner.groups.add(Group.objects.get(name="Partner"))
     _, key = tokens.issue(partner, name="bench")
-    return Client(HTTP_AUTHORIZATION=f"Token {key}")
+    return key
+
+
+def throughput(key: str, clients: int, seconds: float, port: int) -> tuple[int, float, float]:
+    """Requests served, their median and 95th percentile (ms): the page of 100 asked for
+    by `clients` clients at once, each as soon as its last answer came, for `seconds`,
+    over HTTP from gunicorn (2 workers, production settings)."""
+    with served.gunicorn(port) as address:
+        sessions = [served.client(address, Authorization=f"Token {key}") for _ in range(clients)]
+        for session in sessions:
+            served.get_ok(session, "/api/v1/incidents/", {"page_size": 100})  # warm
+        times: list[float] = []
+        stop = time.monotonic() + seconds
+
+        def run(session):
+            while time.monotonic() < stop:
+                started = time.perf_counter()
+                served.get_ok(session, "/api/v1/incidents/", {"page_size": 100})
+                times.append((time.perf_counter() - started) * 1000)
+
+        with ThreadPoolExecutor(clients) as pool:
+            list(pool.map(run, sessions))
+    return len(times), statistics.median(times), served.percentile(times, 95)
 
 
 def get_ok(client, path, **params):
@@ -490,13 +514,17 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--incidents", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--port", type=int, default=8732)
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("Run the benchmark on PostgreSQL: set DATABASE_URL.")
     call_command("migrate", verbosity=0)
     fill(args.incidents)
     fill_findings()
-    client = partner_client()
+    key = partner_token()
+    client = Client(HTTP_AUTHORIZATION=f"Token {key}")
     kinds = list(IncidentType.objects.values_list("code", flat=True))
     reference = (
         Incident.objects.filter(status="approved", sharing_level="GREEN")
@@ -545,6 +573,14 @@ def main():
         params = {"occurred_after": dates[0].isoformat()} if dates else {}
         seconds, rows, peak = export(client, params)
         print(f"{label:45} {rows:8,} {seconds:8.1f} {peak:9.1f}")
+
+    connection.close()  # the server's workers open their own
+    served_count, p50, p95 = throughput(key, args.clients, args.seconds, args.port)
+    print(
+        f"\npage of 100 over HTTP, {args.clients} clients, {args.seconds:.0f} s: "
+        f"{served_count / args.seconds:.1f} requests/s, p50 {p50:.0f} ms, p95 {p95:.0f} ms "
+        f"(load {served.load()})"
+    )
 
 
 if __name__ == "__main__":
