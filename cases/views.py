@@ -9,7 +9,6 @@ from concurrency.exceptions import RecordModifiedError
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, ProtectedError, Q
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -40,6 +39,7 @@ from cases.models import (
     Involvement,
     Source,
 )
+from cases.pagination import EstimatingPaginator
 from cases.permissions import (
     can_create_incident,
     can_delete_unused,
@@ -54,7 +54,7 @@ PAGE_SIZE = 25
 
 
 def _page(request, queryset, size=PAGE_SIZE):
-    return Paginator(queryset, size).get_page(request.GET.get("page"))
+    return EstimatingPaginator(queryset, size).get_page(request.GET.get("page"))
 
 
 def _query_without_page(request) -> str:
