@@ -5,6 +5,7 @@ aggregates in the database, so that the figures hold at any number of incidents.
 
 import csv
 import io
+from collections import Counter
 from itertools import groupby
 
 from django.db.models import Count, Exists, OuterRef, Sum
@@ -14,7 +15,7 @@ from django_countries import countries
 
 from cases.dates import period_text
 from cases.exports import spreadsheet_safe
-from cases.models import IncidentLocation, MaterielLine
+from cases.models import IncidentLocation, IncidentType, MaterielLine
 from cases.visibility import line_condition
 
 # The map draws the most recent incidents with a place up to this number, and says so:
@@ -144,18 +145,39 @@ def _feature(kind, coordinates, properties) -> dict:
     }
 
 
-def per_month(incidents) -> list[dict]:
-    """Incidents per month they began in, with no month left out between the first and
-    the last: [{"month": "2024-09", "incidents": 3}, ...]."""
+def dashboard(incidents) -> dict:
+    """The home page's counts of `incidents`, by status, by type (most first) and per
+    month they began in, with no month left out between the first and the last
+    ([{"month": "2024-09", "incidents": 3}, ...]), from one grouped scan of the
+    incidents' own columns (an index holds them: migration 0028) rather than a scan
+    each: at a million incidents the three took PostgreSQL 1.9 s."""
     rows = (
         _unordered(incidents)
         .annotate(month=TruncMonth("occurred_from"))
-        .values("month")
-        .annotate(n=Count("pk"))
-        .order_by("month")
+        .values_list("status", "incident_type", "month")
+        .annotate(n=Count("*"))
     )
-    counts = {_month(row["month"]): row["n"] for row in rows}
-    return [{"month": month, "incidents": counts.get(month, 0)} for month in _months(counts)]
+    by_status, by_type, months = Counter(), Counter(), Counter()
+    for status, kind, month, n in rows:
+        by_status[status] += n
+        by_type[kind] += n
+        months[_month(month)] += n
+    types = IncidentType.objects.in_bulk(by_type)
+    return {
+        "by_status": [{"status": status, "n": n} for status, n in sorted(by_status.items())],
+        "by_type": sorted(
+            (
+                {
+                    "incident_type__code": types[pk].code,
+                    "incident_type__name": types[pk].name,
+                    "n": n,
+                }
+                for pk, n in by_type.items()
+            ),
+            key=lambda row: (-row["n"], row["incident_type__name"]),
+        ),
+        "per_month": [{"month": month, "incidents": months[month]} for month in _months(months)],
+    }
 
 
 def per_month_by_type(incidents) -> dict:

@@ -100,11 +100,7 @@ def _team_home(request):
         "recent_approvals": visible.for_list()
         .filter(status=Incident.Status.APPROVED)
         .order_by("-approved_at", "-id")[:8],
-        "by_status": visible.values("status").annotate(n=Count("id")).order_by("status"),
-        "by_type": visible.values("incident_type__code", "incident_type__name")
-        .annotate(n=Count("id"))
-        .order_by("-n", "incident_type__name"),
-        "per_month": patterns.per_month(visible),
+        **patterns.dashboard(visible),
         "notifications": user.notifications.select_related("incident")[:5],
         "can_create": can_create_incident(user),
     }
