@@ -4,10 +4,12 @@ the numbers the charts plot. Each takes the incidents exactly as the list finds 
 aggregates in the database, so that the figures hold at any number of incidents."""
 
 import csv
+import hashlib
 import io
 from collections import Counter
 from itertools import groupby
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import reverse
@@ -15,8 +17,8 @@ from django_countries import countries
 
 from cases.dates import period_text
 from cases.exports import spreadsheet_safe
-from cases.models import IncidentLocation, IncidentType, MaterielLine
-from cases.visibility import line_condition
+from cases.models import FeedEntry, Incident, IncidentLocation, IncidentType, MaterielLine
+from cases.visibility import incident_condition, line_condition
 
 # The map draws the most recent incidents with a place up to this number, and says so:
 # a browser draws a few thousand markers smoothly, not a hundred thousand.
@@ -143,6 +145,19 @@ def _feature(kind, coordinates, properties) -> dict:
         "geometry": {"type": kind, "coordinates": coordinates},
         "properties": properties,
     }
+
+
+def dashboard_of(user) -> dict:
+    """dashboard() of the incidents `user` sees, kept in the cache under what they may
+    see and the change feed's last entry: every save or deletion of an incident adds
+    one, so the counts kept are never older than the incidents, and a page that
+    changed nothing reads them without counting again."""
+    condition = incident_condition(user)
+    last = FeedEntry.objects.order_by("-position").values_list("position", "at").first()
+    seen = hashlib.sha256(f"{condition}|{last}".encode()).hexdigest()
+    return cache.get_or_set(
+        f"home-counts:{seen}", lambda: dashboard(Incident.objects.filter(condition)), 3600
+    )
 
 
 def dashboard(incidents) -> dict:

@@ -100,7 +100,7 @@ def _team_home(request):
         "recent_approvals": visible.for_list()
         .filter(status=Incident.Status.APPROVED)
         .order_by("-approved_at", "-id")[:8],
-        **patterns.dashboard(visible),
+        **patterns.dashboard_of(user),
         "notifications": user.notifications.select_related("incident")[:5],
         "can_create": can_create_incident(user),
     }

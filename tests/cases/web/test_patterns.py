@@ -340,3 +340,23 @@ def test_the_query_count_does_not_grow_with_the_incidents(signed_in, url, expect
     few = queries(signed_in, f"{url}?destination=RU")
     add(15)
     assert queries(signed_in, f"{url}?destination=RU") == few == expected
+
+
+def test_the_home_page_counts_are_never_older_than_the_incidents(signed_in):
+    approved(occurred_from=datetime.date(2024, 1, 5))
+    assert signed_in.get(reverse("cases:home")).context["by_status"] == [
+        {"status": "approved", "n": 1, "label": "Approved"}
+    ]
+    # Kept between pages, the counts follow every save: a new incident, a step.
+    incident = approved(occurred_from=datetime.date(2024, 2, 5))
+    incident.status = Incident.Status.SUBMITTED
+    incident.save()
+    response = signed_in.get(reverse("cases:home"))
+    assert response.context["by_status"] == [
+        {"status": "approved", "n": 1, "label": "Approved"},
+        {"status": "submitted", "n": 1, "label": "Submitted for review"},
+    ]
+    assert response.context["per_month"] == [
+        {"month": "2024-01", "incidents": 1},
+        {"month": "2024-02", "incidents": 1},
+    ]
