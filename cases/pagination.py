@@ -1,10 +1,10 @@
 """A paginator for long lists that does not count every row to show a page.
 
-Counting a million incidents takes PostgreSQL a third of a second on every page of the
+Counting a million incidents took PostgreSQL over half a second on every page of the
 list (issue 15). Up to 10,000 rows are counted exactly (a count that stops there);
-past that, the list says "about N", N being PostgreSQL's own estimate of the query's
-rows (EXPLAIN), and whether a next page exists is read from the rows themselves, so
-each page still shows exactly its rows."""
+past that, on PostgreSQL, the list says "about N", N being PostgreSQL's own estimate of
+the query's rows (EXPLAIN), and whether a next page exists is read from the rows
+themselves, so each page still shows exactly its rows. Other databases count them all."""
 
 import json
 
