@@ -48,6 +48,7 @@ from cases.permissions import (
     can_review,
     team_member_required,
 )
+from cases.steps import STEPS
 from cases.widgets import list_address
 
 PAGE_SIZE = 25
@@ -245,7 +246,11 @@ def _detail_page(request, reference, typed=None, status=200):
             .filter(related=incident)
             .select_related("incident"),
             "can_edit": can_edit(user, incident),
-            "actions": workflow.available_steps(user, incident),
+            # Each step the user may take, with what they typed if it was refused.
+            "actions": [
+                (step, (typed or {}).get(step.action, {}))
+                for step in workflow.available_steps(user, incident)
+            ],
             "approvals": _approval_progress(incident),
             # The published reports it appears in (reports.Entry, by its reverse name).
             "published_in": incident.report_entries.filter(
@@ -253,7 +258,6 @@ def _detail_page(request, reference, typed=None, status=200):
             )
             .select_related("report")
             .order_by("report__published_at"),
-            "typed": typed or {},
         },
         status=status,
     )
@@ -267,35 +271,24 @@ def _approval_progress(incident: Incident) -> dict:
     }
 
 
-ACTION_MESSAGES = {
-    "submit": "{ref} was submitted for review.",
-    "withdraw": "{ref} was withdrawn.",
-    "approve": "Your approval of {ref} was recorded.",
-    "request_changes": "{ref} was sent back to its author.",
-    "reject": "{ref} was rejected.",
-    "reopen": "{ref} was reopened and sent back to its author.",
-}
-
-
 @require_POST
 @team_member_required
 def incident_transition(request, reference, action):
     incident = get_object_or_404(Incident.objects.visible_to(request.user), reference=reference)
-    comment = request.POST.get("comment", "")
-    kwargs = {"by": request.user, "comment": comment}
-    if action == "approve":
-        kwargs["standard_override"] = request.POST.get("standard_override", "")
+    step = STEPS[action]
+    typed = {"comment": request.POST.get("comment", "")}
+    if step.overrides_standard:
+        typed["standard_override"] = request.POST.get("standard_override", "")
     try:
-        incident = getattr(workflow, action)(incident, **kwargs)
+        incident = workflow.take(incident, action, by=request.user, **typed)
     except workflow.WorkflowError as error:
         # The page again, with what was typed, so that a refused step loses nothing.
         messages.error(request, str(error))
-        return _detail_page(request, reference, typed={action: kwargs}, status=409)
-    else:
-        message = ACTION_MESSAGES[action].format(ref=incident.reference)
-        if action == "approve" and incident.status == Incident.Status.SUBMITTED:
-            message += " It needs another reviewer's approval."
-        messages.success(request, message)
+        return _detail_page(request, reference, typed={action: typed}, status=409)
+    message = step.done.format(ref=incident.reference)
+    if incident.status != step.target:
+        message = f"{message} {step.pending}"
+    messages.success(request, message)
     return redirect("cases:incident_detail", reference=incident.reference)
 
 

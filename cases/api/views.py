@@ -47,6 +47,7 @@ from cases.models import (
     Source,
 )
 from cases.permissions import can_create_incident
+from cases.steps import STEPS
 
 
 class KnownParameters:
@@ -269,7 +270,7 @@ class IncidentViewSet(
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
             return serializers.IncidentWriteSerializer
-        if self.action in Incident.TRANSITIONS:
+        if self.action in STEPS:
             return StepSerializer
         return serializers.IncidentSerializer
 
@@ -407,50 +408,17 @@ class IncidentViewSet(
         body = serializers.IncidentSerializer(incident, context=self.get_serializer_context())
         return Response(body.data, status=code, headers={"ETag": _etag(incident, body.data)})
 
-    def _step(self, request, verb):
+    def _step(self, request, action):
         incident = self.get_object()
         step = StepSerializer(data=request.data)
         step.is_valid(raise_exception=True)
-        kwargs = {"by": request.user, "comment": step.validated_data["comment"]}
-        if verb == "approve":
-            kwargs["standard_override"] = step.validated_data["standard_override"]
         try:
-            incident = getattr(workflow, verb)(incident, **kwargs)
+            incident = workflow.take(incident, action, by=request.user, **step.validated_data)
         except workflow.NotAllowed as error:
             raise exceptions.PermissionDenied(str(error)) from None
         except workflow.WorkflowError as error:
             raise Conflict(str(error)) from None
         return self._answer(incident)
-
-    @extend_schema(responses=serializers.IncidentSerializer)
-    @action(detail=True, methods=["post"])
-    def submit(self, request, reference=None):
-        return self._step(request, "submit")
-
-    @extend_schema(responses=serializers.IncidentSerializer)
-    @action(detail=True, methods=["post"])
-    def withdraw(self, request, reference=None):
-        return self._step(request, "withdraw")
-
-    @extend_schema(responses=serializers.IncidentSerializer)
-    @action(detail=True, methods=["post"])
-    def approve(self, request, reference=None):
-        return self._step(request, "approve")
-
-    @extend_schema(responses=serializers.IncidentSerializer)
-    @action(detail=True, methods=["post"], url_path="request-changes")
-    def request_changes(self, request, reference=None):
-        return self._step(request, "request_changes")
-
-    @extend_schema(responses=serializers.IncidentSerializer)
-    @action(detail=True, methods=["post"])
-    def reject(self, request, reference=None):
-        return self._step(request, "reject")
-
-    @extend_schema(responses=serializers.IncidentSerializer)
-    @action(detail=True, methods=["post"])
-    def reopen(self, request, reference=None):
-        return self._step(request, "reopen")
 
     def handle_exception(self, exc):
         # An export that fails (a bad filter, say) answers in JSON like every other error.
@@ -462,6 +430,36 @@ class IncidentViewSet(
             self.request.accepted_renderer = JSONRenderer()
             self.request.accepted_media_type = JSONRenderer.media_type
         return response
+
+
+def _step_action(step):
+    def take(self, request, reference=None):
+        return self._step(request, step.action)
+
+    # DRF names the action, its address and the schema's operation after the function.
+    take.__name__ = step.action
+    take.__doc__ = _described(step)
+    routed = action(detail=True, methods=["post"], url_path=step.segment)(take)
+    return extend_schema(request=StepSerializer, responses=serializers.IncidentSerializer)(routed)
+
+
+def _described(step) -> str:
+    statuses = " or ".join(sorted(Incident.Status(status).label.lower() for status in step.sources))
+    rules = [f"{step.button}: from {statuses} to {Incident.Status(step.target).label.lower()}."]
+    if step.permission:
+        rules.append(f"For users allowed to {step.refused}.")
+    if step.author_only:
+        rules.append("For the incident's author only.")
+    if step.reviews:
+        rules.append("Not on an incident the reviewer created or last edited (four eyes).")
+    if step.missing_comment:
+        rules.append("A comment is required.")
+    return " ".join(rules)
+
+
+# The workflow's steps, each an action of the incidents' API.
+for _step in STEPS.values():
+    setattr(IncidentViewSet, _step.action, _step_action(_step))
 
 
 def _etag(incident: Incident, body: dict) -> str:
