@@ -33,6 +33,9 @@ class LineKind:
     # of cases.visibility taking the reader). Lines hidden from a writer are neither
     # shown to them nor removed by their edits: they stay as they are.
     condition: Callable | None = None
+    # The kind of record the form may create for these lines, in its dialog (its view is
+    # cases:<kind>_create): a new entity for an involvement, say.
+    creates: str = ""
 
 
 LINE_KINDS = (
@@ -42,13 +45,26 @@ LINE_KINDS = (
         ("category", "description", "quantity_low", "quantity_high", "unit"),
         "Materiel",
     ),
-    LineKind("involvements", Involvement, ("entity", "role", "note"), "Entities involved"),
-    LineKind("locations", IncidentLocation, ("location", "role", "note"), "Locations"),
+    LineKind(
+        "involvements",
+        Involvement,
+        ("entity", "role", "note"),
+        "Entities involved",
+        creates="entity",
+    ),
+    LineKind(
+        "locations",
+        IncidentLocation,
+        ("location", "role", "note"),
+        "Locations",
+        creates="location",
+    ),
     LineKind(
         "citations",
         Citation,
         ("source", "locator", "claim", "credibility", "in_release"),
         "Citations",
+        creates="source",
     ),
     LineKind("contributions", Contribution, ("state", "attribution"), "Contributing states"),
     LineKind(
