@@ -6,16 +6,8 @@ from datetime import datetime
 
 from django.db import models
 
-from cases.models import (
-    Citation,
-    Contribution,
-    Finding,
-    Incident,
-    IncidentLocation,
-    IncidentRelation,
-    Involvement,
-    MaterielLine,
-)
+from cases.lines import LINE_KINDS
+from cases.models import Incident, IncidentRelation
 from cases.visibility import incident_condition_through
 
 # Workflow and bookkeeping fields: the workflow history shows those steps already.
@@ -36,18 +28,6 @@ NOT_SHOWN = {
 }
 # History rows this close together, by one user, come from one save of the form.
 SAME_EDIT_SECONDS = 2
-
-# Each kind of line: what the summary calls it, and the record its label names (loaded
-# with the history rows, so that labels cost no query each).
-LINES = {
-    MaterielLine: ("materiel line", "category"),
-    Involvement: ("entity", "entity"),
-    IncidentLocation: ("location", "location"),
-    Citation: ("citation", "source"),
-    Contribution: ("contributing state", "state"),
-    Finding: ("finding", "actor"),
-    IncidentRelation: ("related incident", "related"),
-}
 
 
 @dataclass
@@ -75,7 +55,10 @@ def incident_changes(incident: Incident, reader=None) -> list[Change]:
         model=Incident,
         paragraphs=Paragraphs(records),
     )
-    for model, (noun, named) in LINES.items():
+    for kind in LINE_KINDS:
+        if kind.history is None:
+            continue
+        model, (noun, named) = kind.model, kind.history
         records = model.history.filter(incident_id=incident.pk).select_related(
             "history_user", named
         )

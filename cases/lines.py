@@ -36,6 +36,9 @@ class LineKind:
     # The kind of record the form may create for these lines, in its dialog (its view is
     # cases:<kind>_create): a new entity for an involvement, say.
     creates: str = ""
+    # What the incident's history calls a line, and the field whose record names it
+    # (loaded with the history rows). None: its changes are not the incident's.
+    history: tuple[str, str] | None = None
 
 
 LINE_KINDS = (
@@ -44,6 +47,7 @@ LINE_KINDS = (
         MaterielLine,
         ("category", "description", "quantity_low", "quantity_high", "unit"),
         "Materiel",
+        history=("materiel line", "category"),
     ),
     LineKind(
         "involvements",
@@ -51,6 +55,7 @@ LINE_KINDS = (
         ("entity", "role", "note"),
         "Entities involved",
         creates="entity",
+        history=("entity", "entity"),
     ),
     LineKind(
         "locations",
@@ -58,6 +63,7 @@ LINE_KINDS = (
         ("location", "role", "note"),
         "Locations",
         creates="location",
+        history=("location", "location"),
     ),
     LineKind(
         "citations",
@@ -65,8 +71,15 @@ LINE_KINDS = (
         ("source", "locator", "claim", "credibility", "in_release"),
         "Citations",
         creates="source",
+        history=("citation", "source"),
     ),
-    LineKind("contributions", Contribution, ("state", "attribution"), "Contributing states"),
+    LineKind(
+        "contributions",
+        Contribution,
+        ("state", "attribution"),
+        "Contributing states",
+        history=("contributing state", "state"),
+    ),
     LineKind(
         "findings",
         Finding,
@@ -81,12 +94,14 @@ LINE_KINDS = (
             "reasoning",
         ),
         "Findings",
+        history=("finding", "actor"),
     ),
     LineKind(
         "relations",
         IncidentRelation,
         ("related", "kind", "note"),
         "Related incidents",
+        history=("related incident", "related"),
         condition=visibility.relation_condition,
     ),
     LineKind(
@@ -95,6 +110,8 @@ LINE_KINDS = (
         ("file", "kind", "caption", "sharing_level", "for_publication"),
         "Attachments",
         in_api=False,
+        # An attachment's changes are its own record, with its custody and the consents
+        # to share it (cases.models.attachments).
     ),
 )
 API_LINE_KINDS = tuple(kind for kind in LINE_KINDS if kind.in_api)
