@@ -2,7 +2,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from accounts import tokens
-from accounts.addresses import client_address
+from core.addresses import client_address
 
 
 class TokenAuthentication(authentication.BaseAuthentication):

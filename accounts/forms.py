@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 
 from accounts import tokens
-from cases.widgets import StyledForm
+from core.forms import StyledForm
 
 
 class TokenForm(StyledForm, forms.Form):

@@ -11,7 +11,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from accounts.addresses import client_address
+from core.addresses import client_address
 from audit.models import AuditEntry
 
 GENESIS = "0" * 64

@@ -24,7 +24,8 @@ from cases.models import (
     Source,
     check_relations,
 )
-from cases.widgets import DateInput, SearchSelect, SearchSelectMultiple, StyledForm
+from cases.widgets import SearchSelect, SearchSelectMultiple
+from core.forms import DateInput, StyledForm
 
 
 class SharingConsentForm(forms.ModelForm):

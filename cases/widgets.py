@@ -1,4 +1,4 @@
-"""Bootstrap classes on Django's form widgets, so templates can render `{{ field }}`."""
+"""The case pages' widgets: the lists' filters and chips, long selects, record pickers."""
 
 from django import forms
 from django.forms.utils import flatatt
@@ -6,24 +6,7 @@ from django.http import QueryDict
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-
-def style_form(form: forms.BaseForm, small: bool = False) -> None:
-    size = "-sm" if small else ""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            css = "form-check-input"
-        elif isinstance(widget, forms.Select | forms.SelectMultiple) and not widget.attrs.get(
-            "data-search-url"
-        ):
-            css = f"form-select form-select{size}" if not widget.allow_multiple_selected else ""
-            if widget.allow_multiple_selected:
-                widget.attrs.setdefault("data-enhance", "select")
-        elif isinstance(widget, forms.HiddenInput):
-            continue
-        else:
-            css = f"form-control form-control{size}"
-        widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+from core.forms import style_form
 
 
 class StyledFilterSetMixin:
@@ -84,21 +67,6 @@ def _chosen(value) -> list:
     if isinstance(value, list | tuple) or hasattr(value, "model"):
         return list(value)
     return [value]
-
-
-class StyledForm:
-    """Mixin for forms: Bootstrap classes on every widget."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_form(self)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class LongSelect(forms.Select):

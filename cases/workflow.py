@@ -22,7 +22,7 @@ from cases.models import Citation, Incident, Transition
 from cases.notifications import notify_author
 from cases.provenance import independent_lines, originals
 from cases.steps import STEPS, Step
-from cases.text import reads_as_empty
+from core.text import reads_as_empty
 
 
 class WorkflowError(Exception):

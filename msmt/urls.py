@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.views import defaults
 
 from accounts.forms import PasswordChangeForm
-from cases.api import errors
+from core.api import errors
 from msmt.views import search_everything
 
 admin.site.site_header = "MSMT case database"

@@ -13,7 +13,7 @@ from rest_framework.reverse import reverse
 
 from cases import visibility
 from cases.api.serializers import ReadSerializer, reader
-from cases.api.views import KnownParameters, Pages
+from core.api.views import KnownParameters, Pages
 from reports.models import CONTENT_TYPES, Report, ReportFile
 from reports.storage import download
 

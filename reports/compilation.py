@@ -12,7 +12,7 @@ from django.db.models import Max
 from django.db.models.functions import Coalesce
 
 from cases.models import Incident
-from cases.text import reads_as_empty
+from core.text import reads_as_empty
 from reports.errors import ReportError
 from reports.models import Entry, Report, Section
 

@@ -1,8 +1,8 @@
 from django import forms
 
 from cases.forms import ReaderForm
-from cases.text import reads_as_empty
-from cases.widgets import DateInput, StyledForm
+from core.forms import DateInput, StyledForm
+from core.text import reads_as_empty
 from reports.models import EXCLUSION_REASON_NEEDED, Report, Section
 
 

@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from cases.markings import SharingLevel
 from cases.models import Estimate, Incident, IncidentType
-from cases.text import reads_as_empty
 from cases.visibility import report_condition
+from core.text import reads_as_empty
 from reports.storage import report_storage
 
 # The Word file's title is "symbol: title", and a Word document's title holds at most

@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from accounts import tokens
-from accounts.addresses import client_address
+from core.addresses import client_address
 from audit.models import AuditEntry
 from tests.test_settings import run_django
 
