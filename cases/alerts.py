@@ -31,6 +31,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from accounts.models import User
 from cases import visibility
 from cases.filters import IncidentFilterSet
 from cases.models import (
@@ -42,6 +43,7 @@ from cases.models import (
     SearchMatch,
     Subscription,
 )
+from cases.models.notifications import MESSAGE_LENGTH
 from cases.signals import search_matched
 from cases.widgets import list_address
 
@@ -277,7 +279,7 @@ def _record_announced(subscription: Subscription, matches: list[SearchMatch]):
             message=Truncator(
                 f"Saved search “{match.search.name}” found {match.incident.reference}: "
                 f"{shown_title(match.incident, user)}"
-            ).chars(Notification._meta.get_field("message").max_length),
+            ).chars(MESSAGE_LENGTH),
         )
         for match in created
     )
@@ -295,7 +297,7 @@ def shown_title(incident: Incident, user) -> str:
 def _announce(match: SearchMatch) -> None:
     """What follows a recorded match once it is committed: the immediate mail, and the
     search_matched signal (webhooks)."""
-    if getattr(match, "mail_now", False):
+    if match.mail_now:
         _mail(match.user, f"[MSMT] {_subject([match])}", _body(match.user, [match]))
     search_matched.send(sender=SearchMatch, match=match)
 
@@ -371,7 +373,7 @@ def _send_digest(user_id: int) -> bool:
     if not owed:
         return False
     matches = SearchMatch.objects.filter(pk__in=owed)
-    user = matches.first().user
+    user = User.objects.get(pk=user_id)
     subscribed = Subscription.objects.filter(search=OuterRef("search"), user=OuterRef("user"))
     due = list(
         matches.filter(Exists(subscribed), incident__in=Incident.objects.visible_to(user))
