@@ -300,7 +300,7 @@ class RelationFormSet(LineFormSet):
 FORMSET_BASES = {"relations": RelationFormSet}
 
 # (prefix, formset class, heading) in the order the form shows them.
-LINE_FORMSETS = [
+LINE_FORMSETS: list[tuple[str, type[forms.BaseInlineFormSet], str]] = [
     (
         kind.name,
         inlineformset_factory(

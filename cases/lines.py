@@ -6,6 +6,8 @@ client writing back what it read loses nothing."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db import models
+
 from cases import visibility
 from cases.models import (
     Attachment,
@@ -23,7 +25,7 @@ from cases.models import (
 class LineKind:
     # The incident's related name: also the formset's prefix and the API's field.
     name: str
-    model: type
+    model: type[models.Model]
     # What analysts edit on a line, on the form and through the API.
     fields: tuple[str, ...]
     heading: str

@@ -78,8 +78,6 @@ class Step:
         return self.action.replace("_", "-")
 
 
-REVIEWING = {"permission": "cases.review_incident", "refused": "review incidents"}
-
 STEPS = {
     step.action: step
     for step in (
@@ -108,7 +106,8 @@ STEPS = {
             "Approved",
             frozenset({Status.SUBMITTED}),
             Status.APPROVED,
-            **REVIEWING,
+            permission="cases.review_incident",
+            refused="review incidents",
             reviews="approve",
             comment="Comment",
             overrides_standard=True,
@@ -122,7 +121,8 @@ STEPS = {
             "Sent back for changes",
             frozenset({Status.SUBMITTED}),
             Status.CHANGES_REQUESTED,
-            **REVIEWING,
+            permission="cases.review_incident",
+            refused="review incidents",
             reviews="send back",
             comment="What needs to change",
             missing_comment="Say what needs to change.",
@@ -135,7 +135,8 @@ STEPS = {
             "Rejected",
             frozenset({Status.SUBMITTED}),
             Status.REJECTED,
-            **REVIEWING,
+            permission="cases.review_incident",
+            refused="review incidents",
             reviews="reject",
             comment="Reason",
             missing_comment="Give the reason for rejecting the incident.",

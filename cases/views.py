@@ -30,7 +30,7 @@ from cases.forms import (
     ReaderForm,
     SourceForm,
 )
-from cases.history import incident_changes
+from cases.history import incident_changes, set_history_user
 from cases.models import (
     Attachment,
     Entity,
@@ -637,7 +637,7 @@ def _create_in_place(request, form_class, noun: str, detail_url: str):
         record = form.save(commit=False)
         if hasattr(record, "created_by_id"):
             record.created_by = request.user
-        record._history_user = request.user
+        set_history_user(record, request.user)
         record.save()
         if request.htmx:
             response = HttpResponse(status=204)
@@ -683,7 +683,7 @@ def unused_records(request):
                 "Nothing was deleted: that record is not one of yours that no incident uses.",
             )
         else:
-            record._history_user = request.user
+            set_history_user(record, request.user)
             try:
                 record.delete()
             except ProtectedError:  # used since the page was shown
@@ -758,7 +758,7 @@ def _estimate_form(request, estimate: Estimate):
     form = EstimateForm(request.POST or None, instance=estimate, reader=request.user)
     if request.method == "POST" and form.is_valid():
         estimate = form.save(commit=False)
-        estimate._history_user = request.user
+        set_history_user(estimate, request.user)
         estimate.save()
         form.save_m2m()
         messages.success(request, "The estimate was saved.")

@@ -1,8 +1,11 @@
 """The case pages' widgets: the lists' filters and chips, long selects, record pickers."""
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.forms.utils import flatatt
 from django.http import QueryDict
+from django.utils.functional import Promise
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -14,6 +17,13 @@ class StyledFilterSetMixin:
 
     # Not a filter a chip stands for: the list's sort shows in its column headings.
     NOT_CHIPS = frozenset({"ordering"})
+
+    if TYPE_CHECKING:  # what the FilterSet it is mixed into has (django-filter is untyped)
+        form: forms.Form
+        data: QueryDict
+        is_bound: bool
+
+        def is_valid(self) -> bool: ...
 
     def __init__(self, data=None, *args, **kwargs):
         # A field left blank filters nothing, as if it were not in the address at all.
@@ -92,7 +102,7 @@ class SearchSelect(forms.Select):
     """A select that the browser fills by searching the server (Tom Select): only the
     chosen option is rendered, not the whole table."""
 
-    def __init__(self, search_url: str, kind: str, attrs=None):
+    def __init__(self, search_url: str | Promise, kind: str, attrs=None):
         super().__init__({"data-search-url": search_url, "data-record-kind": kind, **(attrs or {})})
 
     def optgroups(self, name, value, attrs=None):

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from audit import trail as audit
 from audit.models import AuditEntry
+from cases.history import set_history_user
 from cases.models import Citation, Incident, Transition
 from cases.notifications import notify_author
 from cases.provenance import independent_lines, originals
@@ -270,7 +271,7 @@ def _record(
     from_status = incident.status
     if final:
         incident.status = STEPS[action].target
-    incident._history_user = by
+    set_history_user(incident, by)
     incident.save()
     Transition.objects.create(
         incident=incident,

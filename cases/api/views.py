@@ -178,8 +178,9 @@ class IncidentViewSet(
     # DRF's default, less the NUL, which PostgreSQL refuses in text: such a reference
     # names no incident (a 404), as in the web pages' addresses (cases.urls).
     lookup_value_regex = "[^/.\x00]+"
+    # (DRF's stubs give the setting's renderers as the strings it names, not the classes.)
     renderer_classes = [
-        *api_settings.DEFAULT_RENDERER_CLASSES,
+        *api_settings.DEFAULT_RENDERER_CLASSES,  # type: ignore[list-item]
         renderers.CSVRenderer,
         renderers.NDJSONRenderer,
     ]

@@ -11,7 +11,8 @@ class Transition(models.Model):
     why. Written by cases.workflow only, and kept forever."""
 
     # The steps of cases.steps, each as its history records it: "Sent back for changes".
-    Action = models.TextChoices(
+    # (Django's functional syntax for choices, which django-stubs does not type.)
+    Action = models.TextChoices(  # type: ignore[call-overload]
         "Action", [(step.action.upper(), (step.action, step.recorded)) for step in STEPS.values()]
     )
 

@@ -41,7 +41,7 @@ class Pages(CursorPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
-    ordering = ("-id",)
+    ordering: tuple[str, ...] = ("-id",)
 
     def get_page_size(self, request):
         # A page size that is no whole number from 1 to the maximum is an error, not the
