@@ -1,6 +1,7 @@
 from django.http import FileResponse
 
-from cases.storage import PrivateStorage
+from cases.storage import PrivateS3Storage, PrivateStorage
+from msmt.storage import chosen
 
 
 class ReportStorage(PrivateStorage):
@@ -10,8 +11,12 @@ class ReportStorage(PrivateStorage):
     root_setting = "REPORTS_ROOT"
 
 
+class S3ReportStorage(PrivateS3Storage):
+    """Published reports' files, in the bucket that STORAGE_URL names."""
+
+
 def report_storage():
-    return ReportStorage()
+    return chosen("reports")
 
 
 def download(stored) -> FileResponse:
