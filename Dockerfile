@@ -17,6 +17,8 @@ COPY msmt ./msmt
 COPY accounts ./accounts
 COPY cases ./cases
 COPY reports ./reports
+COPY audit ./audit
+COPY webhooks ./webhooks
 COPY templates ./templates
 COPY static ./static
 COPY manage.py ./
