@@ -163,8 +163,11 @@ def test_a_published_reports_files_are_kept_in_the_bucket_and_served_after_the_c
     assert api_as(SharingLevel.CLEAR).status_code == 404  # not cleared for GREEN
 
 
+# A backup reads in a transaction of its own (one snapshot on PostgreSQL), as in
+# production: these tests commit, like tests/test_backup.py.
+@pytest.mark.django_db(transaction=True)
 def test_a_backup_takes_the_buckets_objects_and_a_restore_puts_them_back(
-    analyst, published, bucket, tmp_path
+    migrated_data, analyst, published, bucket, tmp_path
 ):
     attachment = attach(IncidentFactory(created_by=analyst))
     before = {key: body(bucket, key) for key in keys(bucket)}
@@ -186,7 +189,10 @@ def test_a_backup_takes_the_buckets_objects_and_a_restore_puts_them_back(
     assert ReportFile.objects.count() == 3
 
 
-def test_a_restore_into_a_bucket_that_is_not_empty_is_refused(analyst, bucket, tmp_path):
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_into_a_bucket_that_is_not_empty_is_refused(
+    migrated_data, analyst, bucket, tmp_path
+):
     attach(IncidentFactory(created_by=analyst))
     call_command("backup", str(tmp_path / "backup"), stdout=io.StringIO())
     call_command("flush", interactive=False, verbosity=0)
