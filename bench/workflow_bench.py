@@ -43,8 +43,11 @@ from cases import workflow  # noqa: E402
 from cases.models import Incident, IncidentType  # noqa: E402
 from tests.factories import (  # noqa: E402
     CitationFactory,
+    EntityFactory,
     FindingFactory,
     IncidentFactory,
+    OrganisationFactory,
+    SourceFactory,
     UserFactory,
 )
 
@@ -150,6 +153,9 @@ def main():
     if connection.vendor != "postgresql":
         raise SystemExit("Run it on PostgreSQL: set DATABASE_URL (see the docstring).")
     call_command("migrate", verbosity=0)
+    # Names the factories number anew in each run, past those of earlier runs.
+    for made in (OrganisationFactory, SourceFactory, EntityFactory, IncidentFactory):
+        made.reset_sequence(int(time.time()))
     analyst = UserFactory(username="bench-analyst", role=Role.ANALYST)
     print(f"{args.steps} approvals each, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
     for approvers in args.approvers:

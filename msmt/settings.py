@@ -10,6 +10,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from core.storage import private_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -227,9 +229,15 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
+# The private files (attachments, published reports) stay on this machine, under the two
+# directories below, unless STORAGE_URL names an S3-compatible bucket that every web
+# server and the worker share: s3://BUCKET/PREFIX?endpoint_url=URL&region=NAME, with the
+# credentials in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (core/storage.py).
+STORAGE_URL = env.str("STORAGE_URL", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    **private_storages(STORAGE_URL),
 }
 
 # Attachments hold material that states gave in confidence: they live outside any

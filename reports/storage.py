@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.core.files.storage import Storage
 from django.http import FileResponse
 
-from cases.storage import PrivateStorage
+from core.storage import PrivateS3Storage, PrivateStorage, chosen
 
 if TYPE_CHECKING:  # reports.models imports this module
     from reports.models import ReportFile
@@ -17,8 +18,12 @@ class ReportStorage(PrivateStorage):
     root_setting = "REPORTS_ROOT"
 
 
-def report_storage() -> ReportStorage:
-    return ReportStorage()
+class S3ReportStorage(PrivateS3Storage):
+    """Published reports' files, in the bucket that STORAGE_URL names."""
+
+
+def report_storage() -> Storage:
+    return chosen("reports")
 
 
 def download(stored: ReportFile) -> FileResponse:
