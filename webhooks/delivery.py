@@ -28,7 +28,7 @@ from cases import visibility
 from cases.api import changes, loading
 from cases.api.serializers import incident_data
 from cases.models import FeedPosition, Incident
-from reports.api import ReportSerializer
+from reports.api.serializers import ReportSerializer
 from reports.models import Report
 from webhooks import targets
 from webhooks.models import (
