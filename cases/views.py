@@ -49,6 +49,7 @@ from cases.permissions import (
     team_member_required,
 )
 from cases.widgets import list_address
+from msmt.replica import replica_reads
 
 PAGE_SIZE = 25
 
@@ -154,6 +155,7 @@ def incident_list(request):
 
 
 @team_member_required
+@replica_reads
 def incident_export(request):
     """CSV of exactly what the list's filter shows, streamed row by row."""
     filterset = _listed(request)

@@ -14,6 +14,7 @@ from rest_framework.reverse import reverse
 from cases import visibility
 from cases.api.serializers import ReadSerializer, reader
 from cases.api.views import KnownParameters, Pages
+from msmt.replica import ReplicaReads
 from reports.models import CONTENT_TYPES, Report, ReportFile
 from reports.storage import download
 
@@ -60,7 +61,7 @@ class ReportSerializer(ReadSerializer):
         return self.context["earlier_editions"].get(report.pk)
 
 
-class ReportViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
+class ReportViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet):
     """Published reports (and the editions they superseded) that the caller may read,
     with their HTML, PDF and DOCX files and each file's SHA-256."""
 
