@@ -65,8 +65,21 @@ def start(primary: dict) -> Replica:
     bin_dir = _bin_dir(version // 10000)
 
     directory = Path(tempfile.mkdtemp(prefix="msmt-replica-"))
-    data = directory / "data"
     replica = Replica(port=_free_port(), directory=directory, bin_dir=bin_dir)
+    try:
+        _make(replica, environment, minimums)
+    except BaseException:
+        log = directory / "log"
+        detail = log.read_text(errors="replace") if log.exists() else ""
+        shutil.rmtree(directory)
+        if detail:
+            raise RuntimeError(f"The replica did not start:\n{detail}")  # noqa: B904
+        raise
+    return replica
+
+
+def _make(replica: Replica, environment: dict, minimums: dict) -> None:
+    directory, bin_dir, data = replica.directory, replica.bin_dir, replica.directory / "data"
     if os.geteuid() == 0:
         shutil.chown(directory, "postgres", "postgres")
     _run(
@@ -84,13 +97,7 @@ def start(primary: dict) -> Replica:
     _write(data / "postgresql.conf", "".join(f"{k} = {v}\n" for k, v in settings.items()))
     _write(data / "pg_hba.conf", "local all all trust\nhost all all 127.0.0.1/32 trust\n")
     _write(data / "pg_ident.conf", "")
-    try:
-        _run([bin_dir / "pg_ctl", "-D", data, "-l", directory / "log", "-w", "-t", "120", "start"])
-    except RuntimeError:
-        log = (directory / "log").read_text(errors="replace")
-        shutil.rmtree(directory)
-        raise RuntimeError(f"The replica did not start:\n{log}") from None
-    return replica
+    _run([bin_dir / "pg_ctl", "-D", data, "-l", directory / "log", "-w", "-t", "120", "start"])
 
 
 def _bin_dir(major: int) -> Path:
