@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.http import HttpRequest, JsonResponse
 
-from msmt import replica
+from core import replica
 
 logger = logging.getLogger(__name__)
 

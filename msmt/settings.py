@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "core",
     "accounts",
     "cases",
     "reports",
@@ -86,9 +87,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # The API's answers compressed, and answered 304 when the client's copy is current.
-    "cases.api.middleware.ApiGZipMiddleware",
-    "cases.api.middleware.ApiConditionalGetMiddleware",
-    "cases.api.middleware.ApiRateLimitMiddleware",
+    "core.api.middleware.ApiGZipMiddleware",
+    "core.api.middleware.ApiConditionalGetMiddleware",
+    "core.api.middleware.ApiRateLimitMiddleware",
     # Serves the collected static files in production, without a separate web server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -96,7 +97,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After a write, keeps the writer's reads on the primary until the replica has it.
-    "msmt.replica.ReplicaMiddleware",
+    "core.replica.ReplicaMiddleware",
     # Two-factor sign-in: which device verified the session, then the step it still owes.
     "django_otp.middleware.OTPMiddleware",
     "accounts.two_factor.TwoFactorMiddleware",
@@ -190,7 +191,7 @@ CACHES = {
 }
 
 # A streaming replica of the PostgreSQL database, for the partner API's reads and the
-# exports (msmt/replica.py says which reads go where, and how a writer reads their own
+# exports (core/replica.py says which reads go where, and how a writer reads their own
 # writes). Its writers' positions are shared by every web worker through Redis.
 DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
 DATABASE_ROUTERS = []
@@ -208,7 +209,7 @@ if DATABASE_REPLICA_URL:
         )
     # In a test run it stands for the test database: Django creates none on it.
     DATABASES["replica"] = pooled(replica) | {"TEST": {"MIRROR": "default"}}
-    DATABASE_ROUTERS = ["msmt.replica.ReplicaRouter"]
+    DATABASE_ROUTERS = ["core.replica.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -240,7 +241,7 @@ if PROXY_COUNT < 0:
     raise ImproperlyConfigured(
         "PROXY_COUNT is the number of proxies in front of the app: 0 or more."
     )
-AXES_CLIENT_IP_CALLABLE = "accounts.addresses.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.addresses.client_address"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -329,15 +330,15 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["cases.api.permissions.ApiAccess"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    # DRF's parsers, with JSON limited in depth (cases.api.parsers).
+    # DRF's parsers, with JSON limited in depth (core.api.parsers).
     "DEFAULT_PARSER_CLASSES": [
-        "cases.api.parsers.JSONParser",
+        "core.api.parsers.JSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
-    "DEFAULT_SCHEMA_CLASS": "cases.api.schema.ApiSchema",
-    "EXCEPTION_HANDLER": "cases.api.errors.exception_handler",
-    "DEFAULT_THROTTLE_CLASSES": ["cases.api.throttling.PerTokenThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "core.api.schema.ApiSchema",
+    "EXCEPTION_HANDLER": "core.api.errors.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["core.api.throttling.PerTokenThrottle"],
     "DEFAULT_THROTTLE_RATES": {"token": env.str("API_RATE", default="600/minute")},
 }
 SPECTACULAR_SETTINGS = {

@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.views import defaults
 
 from accounts.forms import PasswordChangeForm
-from cases.api import errors
+from core.api import errors
 from msmt.health import health
 from msmt.views import search_everything
 

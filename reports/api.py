@@ -4,17 +4,20 @@ Which reports a caller sees is Report.objects.visible_to's decision."""
 from urllib.parse import urljoin
 
 from django.conf import settings
+from django.db.models import QuerySet
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
+from rest_framework.request import Request
 from rest_framework.reverse import reverse
 
 from cases import visibility
 from cases.api.serializers import ReadSerializer, reader
-from cases.api.views import KnownParameters, Pages
-from msmt.replica import ReplicaReads
+from core.api.views import KnownParameters, Pages
+from core.replica import ReplicaReads
 from reports.models import CONTENT_TYPES, Report, ReportFile
 from reports.storage import download
 
@@ -26,7 +29,7 @@ class ReportFileSerializer(ReadSerializer):
         model = ReportFile
         fields = ["format", "url", "size", "sha256"]
 
-    def get_url(self, stored) -> str:
+    def get_url(self, stored: ReportFile) -> str:
         # Outside a request (a webhook's payload), the address is on the site's URL.
         request = self.context.get("request")
         path = reverse("api:report-file", args=[stored.report_id, stored.format], request=request)
@@ -55,7 +58,7 @@ class ReportSerializer(ReadSerializer):
             "files",
         ]
 
-    def get_supersedes(self, report) -> int | None:
+    def get_supersedes(self, report: Report) -> int | None:
         if "earlier_editions" not in self.context:  # once for a whole listing
             self.context["earlier_editions"] = visibility.earlier_editions(reader(self.context))
         return self.context["earlier_editions"].get(report.pk)
@@ -69,7 +72,7 @@ class ReportViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet
     pagination_class = Pages
     filter_backends = []
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Report]:
         return Report.objects.published_to(self.request.user)
 
     @extend_schema(
@@ -84,6 +87,8 @@ class ReportViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet
         },
     )
     @action(detail=True, url_path=r"files/(?P<kind>html|pdf|docx)")
-    def file(self, request, pk=None, kind=None):
+    def file(
+        self, request: Request, pk: str | None = None, kind: str | None = None
+    ) -> FileResponse:
         report = self.get_object()
         return download(get_object_or_404(ReportFile, report=report, format=kind))

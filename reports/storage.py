@@ -1,6 +1,13 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.http import FileResponse
 
 from cases.storage import PrivateStorage
+
+if TYPE_CHECKING:  # reports.models imports this module
+    from reports.models import ReportFile
 
 
 class ReportStorage(PrivateStorage):
@@ -10,11 +17,11 @@ class ReportStorage(PrivateStorage):
     root_setting = "REPORTS_ROOT"
 
 
-def report_storage():
+def report_storage() -> ReportStorage:
     return ReportStorage()
 
 
-def download(stored) -> FileResponse:
+def download(stored: ReportFile) -> FileResponse:
     """A published report's file as a download (a ReportFile: its report's slug names it)."""
     response = FileResponse(
         stored.file.open("rb"),

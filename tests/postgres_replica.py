@@ -97,7 +97,9 @@ def _make(replica: Replica, environment: dict, minimums: dict) -> None:
     _write(data / "postgresql.conf", "".join(f"{k} = {v}\n" for k, v in settings.items()))
     _write(data / "pg_hba.conf", "local all all trust\nhost all all 127.0.0.1/32 trust\n")
     _write(data / "pg_ident.conf", "")
-    _run([bin_dir / "pg_ctl", "-D", data, "-l", directory / "log", "-w", "-t", "120", "start"])
+    # Ready once it has a snapshot of the primary's transactions; on a busy server that
+    # waits for the transactions open at the copy (a long migration, say) to end.
+    _run([bin_dir / "pg_ctl", "-D", data, "-l", directory / "log", "-w", "-t", "600", "start"])
 
 
 def _bin_dir(major: int) -> Path:

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from accounts import tokens
 from accounts.roles import Role
-from msmt.replica import REPLICA
+from core.replica import REPLICA
 from tests import postgres_replica
 from tests.factories import IncidentFactory, UserFactory
 
@@ -46,7 +46,7 @@ def replica(replica_server, django_db_blocker):
         "OPTIONS": {name: value for name, value in primary["OPTIONS"].items() if name != "pool"},
         "TEST": {**primary["TEST"], "MIRROR": DEFAULT_DB_ALIAS},
     }
-    routing = override_settings(DATABASE_ROUTERS=["msmt.replica.ReplicaRouter"])
+    routing = override_settings(DATABASE_ROUTERS=["core.replica.ReplicaRouter"])
     routing.enable()
     yield replica_server
     routing.disable()

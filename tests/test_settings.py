@@ -114,7 +114,7 @@ def test_a_replica_serves_reads_through_the_router_and_stands_for_the_test_datab
         "msmt",
         "10",
         "default",
-        "msmt.replica.ReplicaRouter",
+        "core.replica.ReplicaRouter",
     ], result.stderr
 
 

@@ -13,12 +13,15 @@ the cache that every web worker shares. That user's reads stay on the primary un
 replica has replayed past that position, however long that takes: a position, not a
 guess at a delay."""
 
+from collections.abc import Callable
 from contextvars import ContextVar
 from functools import wraps
+from typing import Any
 
 from django.core.cache import cache
 from django.core.signals import request_finished
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.http import HttpRequest, HttpResponse
 
 REPLICA = "replica"
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -37,30 +40,30 @@ def configured() -> bool:
 class ReplicaRouter:
     """Installed when a replica is configured (settings.DATABASE_ROUTERS)."""
 
-    def db_for_read(self, model, **hints):
+    def db_for_read(self, model: type, **hints: Any) -> str:
         if _replica_reads.get() and not connections[DEFAULT_DB_ALIAS].in_atomic_block:
             return REPLICA
         return DEFAULT_DB_ALIAS
 
-    def db_for_write(self, model, **hints):
+    def db_for_write(self, model: type, **hints: Any) -> str:
         return DEFAULT_DB_ALIAS
 
-    def allow_relation(self, obj1, obj2, **hints):
+    def allow_relation(self, obj1: object, obj2: object, **hints: Any) -> bool:
         # Two copies of one database: a record read from either may point to the other's.
         return True
 
-    def allow_migrate(self, db, app_label, **hints):
+    def allow_migrate(self, db: str, app_label: str, **hints: Any) -> bool:
         return db == DEFAULT_DB_ALIAS
 
 
-def use_replica_for(user) -> None:
+def use_replica_for(user: Any) -> None:
     """Let the rest of this request read the replica, unless `user` wrote something it
     has not replayed yet."""
     if configured() and _replica_has_writes_of(user):
         _replica_reads.set(True)
 
 
-def _replica_has_writes_of(user) -> bool:
+def _replica_has_writes_of(user: Any) -> bool:
     position = cache.get(_last_write_key(user)) if user.is_authenticated else None
     if position is None:
         return True
@@ -70,23 +73,23 @@ def _replica_has_writes_of(user) -> bool:
         return bool(cursor.fetchone()[0])
 
 
-def remember_write(user) -> None:
+def remember_write(user: Any) -> None:
     with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
         cursor.execute("SELECT pg_current_wal_lsn()::text")
         position = cursor.fetchone()[0]
     cache.set(_last_write_key(user), position, WRITE_REMEMBERED_SECONDS)
 
 
-def _last_write_key(user) -> str:
+def _last_write_key(user: Any) -> str:
     return f"replica:last-write:{user.pk}"
 
 
-def _primary_only(**kwargs) -> None:
+def _primary_only(**kwargs: Any) -> None:
     # When the response is closed: after a streamed export has been read to its end.
     _replica_reads.set(False)
 
 
-request_finished.connect(_primary_only, dispatch_uid="msmt.replica")
+request_finished.connect(_primary_only, dispatch_uid="core.replica")
 
 
 class ReplicaMiddleware:
@@ -94,10 +97,10 @@ class ReplicaMiddleware:
     for the request's user (an API token's, once the API has authenticated it, or the
     session's)."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         user = getattr(request, "user", None)
         if (
@@ -114,17 +117,17 @@ class ReplicaReads:
     """For a DRF view whose reads may go to the replica: once the caller is known (DRF
     authenticates in initial), a GET, HEAD or OPTIONS does."""
 
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
+    def initial(self, request: Any, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
         if request.method in SAFE_METHODS:
             use_replica_for(request.user)
 
 
-def replica_reads(view):
+def replica_reads(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """For a function view whose reads may go to the replica (an export)."""
 
     @wraps(view)
-    def reading(request, *args, **kwargs):
+    def reading(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method in SAFE_METHODS:
             use_replica_for(request.user)
         return view(request, *args, **kwargs)
