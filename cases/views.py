@@ -50,6 +50,7 @@ from cases.permissions import (
 )
 from cases.steps import STEPS
 from cases.widgets import list_address
+from core.replica import replica_reads
 
 PAGE_SIZE = 25
 
@@ -155,6 +156,7 @@ def incident_list(request):
 
 
 @team_member_required
+@replica_reads
 def incident_export(request):
     """CSV of exactly what the list's filter shows, streamed row by row."""
     filterset = _listed(request)

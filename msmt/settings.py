@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After a write, keeps the writer's reads on the primary until the replica has it.
+    "core.replica.ReplicaMiddleware",
     # Two-factor sign-in: which device verified the session, then the step it still owes.
     "django_otp.middleware.OTPMiddleware",
     "accounts.two_factor.TwoFactorMiddleware",
@@ -154,15 +156,23 @@ TEMPLATES = [
 WSGI_APPLICATION = "msmt.wsgi.application"
 ASGI_APPLICATION = "msmt.asgi.application"
 
-DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'msmt.sqlite3'}")}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+POSTGRESQL = "django.db.backends.postgresql"
+
+
+def pooled(database: dict) -> dict:
     # Django's psycopg 3 connection pool; it manages connections, so no persistent ones.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+    database["CONN_MAX_AGE"] = 0
+    database.setdefault("OPTIONS", {})["pool"] = {
         "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=2),
         "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=10),
         "timeout": 10,
     }
+    return database
+
+
+DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'msmt.sqlite3'}")}
+if DATABASES["default"]["ENGINE"] == POSTGRESQL:
+    pooled(DATABASES["default"])
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers wait for each other instead of failing at once with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -181,6 +191,27 @@ CACHES = {
     if env.str("REDIS_URL", default="")
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+
+# A streaming replica of the PostgreSQL database, for the partner API's reads and the
+# exports (core/replica.py says which reads go where, and how a writer reads their own
+# writes). Its writers' positions are shared by every web worker through Redis.
+DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
+DATABASE_ROUTERS = []
+if DATABASE_REPLICA_URL:
+    replica = env.db_url("DATABASE_REPLICA_URL")
+    if {DATABASES["default"]["ENGINE"], replica["ENGINE"]} != {POSTGRESQL}:
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URL is a PostgreSQL replica of DATABASE_URL's PostgreSQL "
+            "database: set both to postgres:// addresses, or unset DATABASE_REPLICA_URL."
+        )
+    if not env.str("REDIS_URL", default=""):
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URL needs REDIS_URL: the web workers share, through Redis, "
+            "who has just written, so that a writer's reads wait for the replica."
+        )
+    # In a test run it stands for the test database: Django creates none on it.
+    DATABASES["replica"] = pooled(replica) | {"TEST": {"MIRROR": "default"}}
+    DATABASE_ROUTERS = ["core.replica.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

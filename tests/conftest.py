@@ -5,6 +5,7 @@ from types import SimpleNamespace
 import pytest
 from django.apps import apps
 from django.core.cache import cache
+from django.db import connection
 
 from accounts.groups import sync_role_groups
 from accounts.roles import Role
@@ -105,3 +106,27 @@ def login(client):
         return client
 
     return sign_in
+
+
+DESELECTED_REPLICA_TESTS = pytest.StashKey[int]()
+
+
+def pytest_collection_modifyitems(config, items):
+    """The read replica's tests run on PostgreSQL, which they replicate; on SQLite they
+    are deselected, and the summary says so (they are not counted as passed)."""
+    if connection.vendor == "postgresql":
+        return
+    replica_tests = [item for item in items if item.get_closest_marker("postgresql_replica")]
+    if replica_tests:
+        items[:] = [item for item in items if item not in replica_tests]
+        config.hook.pytest_deselected(items=replica_tests)
+        config.stash[DESELECTED_REPLICA_TESTS] = len(replica_tests)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if count := config.stash.get(DESELECTED_REPLICA_TESTS, 0):
+        terminalreporter.write_line(
+            f"{count} tests of the read replica deselected: they need PostgreSQL "
+            "(DATABASE_URL=postgres://...).",
+            yellow=True,
+        )

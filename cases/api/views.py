@@ -1,6 +1,7 @@
 """The API's views. Every queryset starts from visible_to(), so a record a caller may not
 see answers 404 like one that does not exist; writes go through cases.editing and
-cases.workflow, as the web pages' do."""
+cases.workflow, as the web pages' do. Their reads may go to the read replica
+(core.replica.ReplicaReads)."""
 
 import hashlib
 import json
@@ -49,6 +50,7 @@ from cases.permissions import can_create_incident
 from cases.steps import STEPS
 from core.api import parsers
 from core.api.views import Conflict, KnownParameters, Pages
+from core.replica import ReplicaReads
 
 
 class IncidentPages(Pages):
@@ -161,6 +163,7 @@ IF_MATCH = OpenApiParameter(
 
 
 class IncidentViewSet(
+    ReplicaReads,
     KnownParameters,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
@@ -424,7 +427,7 @@ class ChangeQuerySerializer(drf_serializers.Serializer):
     )
 
 
-class ChangeFeedView(KnownParameters, generics.GenericAPIView):
+class ChangeFeedView(ReplicaReads, KnownParameters, generics.GenericAPIView):
     """Every incident that entered, changed in or left your view, in order, so that a
     mirror stays exact. Start with `?after=0`; store each `upsert` (the incident as you
     see it now), delete each `removed`, and on a `resync` replace your whole mirror with
@@ -460,7 +463,7 @@ class ChangeFeedView(KnownParameters, generics.GenericAPIView):
         return Response({"next": next_url, "has_more": has_more, "results": results})
 
 
-class EntityViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
+class EntityViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet):
     """Entities the caller may see: those in incidents they see (and, for a team member,
     their own and the team's reference records)."""
 
@@ -477,7 +480,7 @@ class EntityViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
         )
 
 
-class SourceViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
+class SourceViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet):
     """Sources the caller may see: those cited, within their clearance, by incidents they
     see (and, for a team member, their own and the team's reference records)."""
 
@@ -497,7 +500,9 @@ class SourceViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
         )
 
 
-class ReferenceViewSet(KnownParameters, mixins.ListModelMixin, viewsets.GenericViewSet):
+class ReferenceViewSet(
+    ReplicaReads, KnownParameters, mixins.ListModelMixin, viewsets.GenericViewSet
+):
     """Reference data, small and public to every caller: one page holds it all."""
 
     pagination_class = None

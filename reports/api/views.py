@@ -11,12 +11,13 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 
 from core.api.views import KnownParameters, Pages
+from core.replica import ReplicaReads
 from reports.api.serializers import ReportSerializer
 from reports.models import CONTENT_TYPES, Report, ReportFile
 from reports.storage import download
 
 
-class ReportViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
+class ReportViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet):
     """Published reports (and the editions they superseded) that the caller may read,
     with their HTML, PDF and DOCX files and each file's SHA-256."""
 
