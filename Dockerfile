@@ -14,9 +14,12 @@ RUN useradd --create-home --uid 1000 msmt
 
 COPY pyproject.toml README.md ./
 COPY msmt ./msmt
+COPY core ./core
 COPY accounts ./accounts
 COPY cases ./cases
 COPY reports ./reports
+COPY audit ./audit
+COPY webhooks ./webhooks
 COPY templates ./templates
 COPY static ./static
 COPY manage.py ./

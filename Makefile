@@ -31,6 +31,7 @@ demo: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	env -u DATABASE_URL DEBUG=0 SECRET_KEY=mypy $(BIN)/mypy
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from accounts import tokens
 from accounts.models import ApiToken, User
@@ -8,7 +10,7 @@ from accounts.models import ApiToken, User
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     fieldsets = (
-        *DjangoUserAdmin.fieldsets,
+        *(DjangoUserAdmin.fieldsets or ()),
         ("Organisation", {"fields": ("organisation",)}),
     )
     list_display = ("username", "email", "first_name", "last_name", "organisation", "is_staff")
@@ -37,14 +39,14 @@ class ApiTokenAdmin(admin.ModelAdmin):
     exclude = ("key_hash",)
     actions = ["revoke_selected"]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: ApiToken | None = None) -> bool:
         return request.method in ("GET", "HEAD") and super().has_view_permission(request, obj)
 
     @admin.action(description="Revoke the selected tokens")
-    def revoke_selected(self, request, queryset):
+    def revoke_selected(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:
         for token in queryset:
             tokens.revoke(token)
         self.message_user(request, f"{queryset.count()} token(s) revoked.", messages.SUCCESS)

@@ -1,8 +1,18 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from accounts import tokens
-from accounts.addresses import client_address
+from core.addresses import client_address
+
+if TYPE_CHECKING:  # imported by DRF's settings, while rest_framework is still loading
+    from drf_spectacular.openapi import AutoSchema
+    from rest_framework.request import Request
+
+    from accounts.models import ApiToken, User
 
 
 class TokenAuthentication(authentication.BaseAuthentication):
@@ -12,7 +22,7 @@ class TokenAuthentication(authentication.BaseAuthentication):
     keyword = "Token"
     keywords = (b"token", b"bearer")
 
-    def authenticate(self, request):
+    def authenticate(self, request: Request) -> tuple[User, ApiToken] | None:
         parts = authentication.get_authorization_header(request).split()
         if not parts or parts[0].lower() not in self.keywords:
             return None
@@ -27,7 +37,7 @@ class TokenAuthentication(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed(str(error)) from None
         return token.user, token
 
-    def authenticate_header(self, request):
+    def authenticate_header(self, request: Request) -> str:
         return self.keyword
 
 
@@ -37,11 +47,11 @@ class TokenScheme(OpenApiAuthenticationExtension):
     target_class = TokenAuthentication
     name = ["tokenAuth", "bearerAuth"]
 
-    def get_security_requirement(self, auto_schema):
+    def get_security_requirement(self, auto_schema: AutoSchema) -> list[dict[str, list[str]]]:
         # Either scheme: the same key.
         return [{name: []} for name in self.name]
 
-    def get_security_definition(self, auto_schema):
+    def get_security_definition(self, auto_schema: AutoSchema) -> list[dict[str, str]]:
         return [
             {
                 "type": "apiKey",

@@ -1,7 +1,8 @@
 from django.conf import settings
+from django.http import HttpRequest
 
 
-def security(request):
+def security(request: HttpRequest) -> dict[str, object]:
     """Whether two-factor sign-in is asked for, for the sign-in page to say so, and how
     long a sign-in is paused after repeated failures, for the page that says that."""
     minutes = round(settings.AXES_COOLOFF_TIME * 60)

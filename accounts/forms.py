@@ -1,8 +1,11 @@
+from typing import Any
+
 from django import forms
 from django.contrib.auth import forms as auth_forms
 
 from accounts import tokens
-from cases.widgets import StyledForm
+from accounts.models import User
+from core.forms import StyledForm
 
 
 class TokenForm(StyledForm, forms.Form):
@@ -17,12 +20,12 @@ class TokenForm(StyledForm, forms.Form):
         help_text="Addresses or networks it may be used from, one per line; any if empty.",
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not user.has_perm("cases.change_incident"):
             del self.fields["can_write"]  # only those who may write can have writing tokens
 
-    def clean_allowed_addresses(self):
+    def clean_allowed_addresses(self) -> str:
         value = self.cleaned_data["allowed_addresses"]
         try:
             tokens.check_networks(value)

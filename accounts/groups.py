@@ -1,4 +1,5 @@
 from django.apps import apps as global_apps
+from django.apps.registry import Apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db import DEFAULT_DB_ALIAS
@@ -7,7 +8,12 @@ from accounts.roles import ROLE_PERMISSIONS
 from audit import trail as audit
 
 
-def sync_role_groups(sender=None, using=DEFAULT_DB_ALIAS, apps=global_apps, **kwargs):
+def sync_role_groups(
+    sender: object = None,
+    using: str = DEFAULT_DB_ALIAS,
+    apps: Apps = global_apps,
+    **kwargs: object,
+) -> None:
     """Create the role groups and give each exactly the permissions of ROLE_PERMISSIONS.
 
     Runs after every migrate. post_migrate is sent once per app, so this waits for the

@@ -1,4 +1,7 @@
-from django.contrib.auth.models import AbstractUser
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -8,7 +11,7 @@ from accounts.roles import Role
 ROLE_BY_GROUP = {role.label: role for role in Role}
 
 
-def roles_named(group_names) -> frozenset[Role]:
+def roles_named(group_names: Iterable[str]) -> frozenset[Role]:
     """The roles of a user in these groups (a group that is no role grants none)."""
     return frozenset(ROLE_BY_GROUP[name] for name in group_names if name in ROLE_BY_GROUP)
 
@@ -44,9 +47,13 @@ class User(AbstractUser):
         does. Sign-in, every request of a session and every token check ask this."""
         if not self.is_active:
             return "account"
-        if self.organisation_id is not None and not self.organisation.is_active:
+        if self.organisation is not None and not self.organisation.is_active:
             return "organisation"
         return None
+
+
+# Whoever a page or the API answers: an account, or an anonymous visitor (who sees nothing).
+Reader = User | AnonymousUser
 
 
 class ApiToken(models.Model):
@@ -79,10 +86,10 @@ class ApiToken(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = "API token"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         changing = kwargs.get("update_fields")
         if self.pk and (changing is None or not set(changing) <= self.MUTABLE_FIELDS):
             raise TypeError("A token cannot be changed once issued; revoke it and issue another.")

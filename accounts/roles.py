@@ -4,6 +4,8 @@ The groups are brought in line with this table after every migrate (see apps.py)
 because permissions only exist once migrate has created them.
 """
 
+from collections.abc import Iterable
+
 from django.db import models
 
 
@@ -47,7 +49,7 @@ REMOVABLE_LINES = [
 REFERENCE_DATA = ["incidenttype", "materielcategory", "resolution", "provision", "organisation"]
 
 
-def _perms(actions, models_):
+def _perms(actions: Iterable[str], models_: Iterable[str]) -> set[str]:
     return {f"cases.{action}_{model}" for model in models_ for action in actions}
 
 

@@ -4,6 +4,7 @@ import qrcode
 import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,10 +16,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import tokens, two_factor
 from accounts.forms import CodeForm, TokenForm
+from accounts.requests import SignedInRequest
 
 
 @login_required
-def token_list(request):
+def token_list(request: SignedInRequest) -> HttpResponse:
     """A user's own API tokens: issue one (its key is shown this once) or revoke one."""
     form = TokenForm(request.POST or None, user=request.user)
     new_key = None
@@ -41,21 +43,21 @@ def token_list(request):
 
 @require_POST
 @login_required
-def token_revoke(request, pk):
+def token_revoke(request: SignedInRequest, pk: int) -> HttpResponseRedirect:
     token = get_object_or_404(request.user.api_tokens, pk=pk)
     tokens.revoke(token)
     messages.success(request, f"Token {token} revoked.")
     return redirect("accounts:token_list")
 
 
-def _next(request) -> str:
+def _next(request: HttpRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
     return target if safe and target.startswith("/") else reverse("cases:home")
 
 
 @login_required
-def two_factor_setup(request):
+def two_factor_setup(request: SignedInRequest) -> HttpResponse:
     """Set up the second factor: scan the code into an authenticator app, then give the
     six digits it shows. Until then the device is not used."""
     if two_factor.has_device(request.user):
@@ -86,7 +88,7 @@ def two_factor_setup(request):
 
 
 @login_required
-def two_factor_verify(request):
+def two_factor_verify(request: SignedInRequest) -> HttpResponse:
     """The second step of signing in: the code from the authenticator app."""
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -52,7 +52,7 @@ def _changed(target: str, what: str, action: str, names) -> None:
 
 def _roles_of(user_pks) -> dict[int, tuple[str, list[str]]]:
     """Each user's name and role names, read from the database as they are now."""
-    users = {
+    users: dict[int, tuple[str, list[str]]] = {
         pk: (name, [])
         for pk, name in User.objects.filter(pk__in=user_pks).values_list("pk", "username")
     }

@@ -11,8 +11,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from accounts.addresses import client_address
 from audit.models import AuditEntry
+from core.addresses import client_address
 
 GENESIS = "0" * 64
 _request = contextvars.ContextVar("audit_request", default=None)

@@ -19,18 +19,20 @@ changed, or a subscription begins are recorded as seen and never announced."""
 
 import logging
 from collections import defaultdict
+from collections.abc import Iterable
 from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from accounts.models import Reader, User
 from cases import visibility
 from cases.filters import IncidentFilterSet
 from cases.models import (
@@ -42,6 +44,7 @@ from cases.models import (
     SearchMatch,
     Subscription,
 )
+from cases.models.notifications import MESSAGE_LENGTH
 from cases.signals import search_matched
 from cases.widgets import list_address
 
@@ -56,7 +59,7 @@ NOT_FILTERS = ("page",)
 # The filter
 
 
-def _filterset(user, query: str) -> IncidentFilterSet:
+def _filterset(user: Reader, query: str) -> IncidentFilterSet:
     """The list's FilterSet for `query`, over what `user` may see, as their list reads it."""
     return IncidentFilterSet(
         QueryDict(query),
@@ -65,7 +68,7 @@ def _filterset(user, query: str) -> IncidentFilterSet:
     )
 
 
-def clean_query(user, query: str) -> str:
+def clean_query(user: Reader, query: str) -> str:
     """`query` as it is stored: the list's filters only, blank ones and the page left
     out. Raises ValidationError saying what is wrong with a filter the list refuses."""
     params = QueryDict(query.strip().lstrip("?"))
@@ -102,7 +105,7 @@ def describe(query: str) -> list[tuple[str, str]]:
     ]
 
 
-def matching(search: SavedSearch, user, among=None) -> set[int]:
+def matching(search: SavedSearch, user: Reader, among: Iterable[int] | None = None) -> set[int]:
     """The ids of the incidents `search` finds for `user` now (only `among`, if given).
     A filter that no longer holds for them (an entity they may no longer see) finds
     nothing."""
@@ -118,7 +121,7 @@ def matching(search: SavedSearch, user, among=None) -> set[int]:
 # Who sees which search
 
 
-def readable_searches(user):
+def readable_searches(user: Reader) -> QuerySet[SavedSearch]:
     """The saved searches `user` may see and subscribe to: their own, and, for the team,
     those another member shares."""
     mine = Q(owner=user.pk)
@@ -127,7 +130,7 @@ def readable_searches(user):
     return SavedSearch.objects.filter(mine)
 
 
-def may_share(user) -> bool:
+def may_share(user: Reader) -> bool:
     return visibility.is_team_member(user)
 
 
@@ -156,7 +159,7 @@ def save_search(search: SavedSearch, frequency: str | None = None) -> SavedSearc
 
 
 @transaction.atomic
-def subscribe(search: SavedSearch, user, frequency: str | None) -> Subscription | None:
+def subscribe(search: SavedSearch, user: User, frequency: str | None) -> Subscription | None:
     """Subscribe `user` to `search` at `frequency`, change how often, or (None or "")
     unsubscribe. What the search finds when a subscription begins is not announced."""
     if not readable_searches(user).filter(pk=search.pk).exists():
@@ -174,7 +177,7 @@ def subscribe(search: SavedSearch, user, frequency: str | None) -> Subscription 
     return subscription
 
 
-def _record_seen(search: SavedSearch, user) -> None:
+def _record_seen(search: SavedSearch, user: User) -> None:
     SearchMatch.objects.bulk_create(
         [
             SearchMatch(search=search, user=user, incident_id=pk, announced=False)
@@ -256,7 +259,7 @@ def _follow_batch() -> tuple[list[SearchMatch], bool]:
     return made, len(entries) == FEED_BATCH
 
 
-def _record_announced(subscription: Subscription, matches: list[SearchMatch]):
+def _record_announced(subscription: Subscription, matches: list[SearchMatch]) -> list[SearchMatch]:
     user = subscription.user
     immediate = subscription.frequency == Subscription.Frequency.IMMEDIATE
     incidents = Incident.objects.select_related("incident_type").in_bulk(
@@ -277,14 +280,14 @@ def _record_announced(subscription: Subscription, matches: list[SearchMatch]):
             message=Truncator(
                 f"Saved search “{match.search.name}” found {match.incident.reference}: "
                 f"{shown_title(match.incident, user)}"
-            ).chars(Notification._meta.get_field("message").max_length),
+            ).chars(MESSAGE_LENGTH),
         )
         for match in created
     )
     return created
 
 
-def shown_title(incident: Incident, user) -> str:
+def shown_title(incident: Incident, user: Reader) -> str:
     """The incident's title as `user` reads it: its release's for a reader who reads it
     as its releasable text."""
     if visibility.release_shown_at(visibility.partner_clearance(user), incident):
@@ -295,7 +298,7 @@ def shown_title(incident: Incident, user) -> str:
 def _announce(match: SearchMatch) -> None:
     """What follows a recorded match once it is committed: the immediate mail, and the
     search_matched signal (webhooks)."""
-    if getattr(match, "mail_now", False):
+    if match.mail_now:
         _mail(match.user, f"[MSMT] {_subject([match])}", _body(match.user, [match]))
     search_matched.send(sender=SearchMatch, match=match)
 
@@ -303,7 +306,7 @@ def _announce(match: SearchMatch) -> None:
 # Mail
 
 
-def incident_path(incident: Incident, user) -> str:
+def incident_path(incident: Incident, user: Reader) -> str:
     """Where `user` reads the incident: the team on its page, a partner in the API."""
     if visibility.is_team_member(user):
         return reverse("cases:incident_detail", args=[incident.reference])
@@ -322,7 +325,7 @@ def _subject(matches: list[SearchMatch]) -> str:
     return f"Your saved searches found {len(matches)} incidents"
 
 
-def _body(user, matches: list[SearchMatch]) -> str:
+def _body(user: User, matches: list[SearchMatch]) -> str:
     lines = []
     by_search = defaultdict(list)
     for match in matches:
@@ -338,7 +341,7 @@ def _body(user, matches: list[SearchMatch]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _mail(user, subject: str, body: str) -> bool:
+def _mail(user: User, subject: str, body: str) -> bool:
     try:
         send_mail(subject=subject, message=body, from_email=None, recipient_list=[user.email])
     except OSError:
@@ -371,7 +374,7 @@ def _send_digest(user_id: int) -> bool:
     if not owed:
         return False
     matches = SearchMatch.objects.filter(pk__in=owed)
-    user = matches.first().user
+    user = User.objects.get(pk=user_id)
     subscribed = Subscription.objects.filter(search=OuterRef("search"), user=OuterRef("user"))
     due = list(
         matches.filter(Exists(subscribed), incident__in=Incident.objects.visible_to(user))

@@ -8,7 +8,13 @@ from django.db import transaction
 from django.db.models import UniqueConstraint
 
 from cases.forms import IncidentForm
-from cases.history import Change, FieldChange, field_changes, incident_changes
+from cases.history import (
+    Change,
+    FieldChange,
+    field_changes,
+    incident_changes,
+    set_history_user,
+)
 from cases.lines import LINES
 from cases.models import Attachment, Incident, check_findings, check_release
 from cases.workflow import WorkflowError
@@ -38,7 +44,7 @@ def save(incident: Incident, *, by, save_related=None) -> Incident:
     with transaction.atomic():
         ensure_editable(incident)
         incident.updated_by = by
-        incident._history_user = by
+        set_history_user(incident, by)
         incident.save()
         if save_related:
             save_related(incident)
@@ -61,10 +67,10 @@ def save_incident(form, formsets, *, by) -> tuple[Incident, bool]:
             for line in formset.save(commit=False):
                 if isinstance(line, Attachment) and not line.pk:
                     line.uploaded_by = by
-                line._history_user = by
+                set_history_user(line, by)
                 line.save()
             for line in formset.deleted_objects:
-                line._history_user = by
+                set_history_user(line, by)
                 line.delete()
 
     return save(form.save(commit=False), by=by, save_related=save_lines), True
@@ -96,14 +102,14 @@ def describe_evidence(form, custody, *, by):
 
     def save_description(_incident=None):
         attachment = form.save(commit=False)
-        attachment._history_user = by
+        set_history_user(attachment, by)
         attachment.save()
         custody.instance = attachment
         for step in custody.save(commit=False):
-            step._history_user = by
+            set_history_user(step, by)
             step.save()
         for step in custody.deleted_objects:
-            step._history_user = by
+            set_history_user(step, by)
             step.delete()
 
     incident = form.instance.incident
@@ -215,7 +221,7 @@ def check_lines(kind, plan: LinePlan) -> None:
             for line in plan.lines + plan.hidden
         ]
         if len(set(keys)) < len(keys):
-            raise ValidationError(constraint.violation_error_message)
+            raise ValidationError(constraint.get_violation_error_message())
 
 
 def _stored_pks(incident: Incident, name: str) -> set[int]:
@@ -257,11 +263,11 @@ def save_values(
                 getattr(incident, name).set(given)
             for plan in plans.values():
                 for line in plan.removed:
-                    line._history_user = by
+                    set_history_user(line, by)
                     line.delete()
                 for line in plan.changed:
                     line.incident = incident
-                    line._history_user = by
+                    set_history_user(line, by)
                     line.save()
 
         return save(incident, by=by, save_related=save_related)

@@ -4,18 +4,21 @@ any size holds only a chunk of rows in memory. Used by the web list and the API.
 import csv
 import hashlib
 import json
+from collections.abc import Callable, Iterable, Iterator
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Prefetch
-from django.http import StreamingHttpResponse
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponseBase, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 
+from accounts.models import Reader
 from audit import trail as audit
 from audit.models import AuditEntry
 from cases.models import (
     Contribution,
     FeedPosition,
+    Incident,
     IncidentRelation,
     IncidentType,
     MaterielCategory,
@@ -81,7 +84,7 @@ RELEASED_CSV_COLUMNS = [(name, RELEASE_COLUMNS.get(name, get)) for name, get in 
 class _Echo:
     """A file-like object whose write() hands the line back, for csv.writer."""
 
-    def write(self, value):
+    def write(self, value: str) -> str:
         return value
 
 
@@ -90,7 +93,7 @@ def spreadsheet_safe(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
-def csv_lines(queryset, user):
+def csv_lines(queryset: QuerySet[Incident], user: Reader) -> Iterator[str]:
     """The incidents as rows of CSV_COLUMNS, as `user` may see them."""
     writer = csv.writer(_Echo())
     yield writer.writerow([name for name, _ in CSV_COLUMNS])
@@ -109,14 +112,18 @@ def csv_lines(queryset, user):
     )
     levels = partner_clearance(user)  # once an export, not once a row
     for incident in rows.iterator(chunk_size=CHUNK):
-        incident.named = [c for c in incident.seen_contributions if c.attribution in naming.named]
-        incident.shows_release = release_shown_at(levels, incident)
-        columns = RELEASED_CSV_COLUMNS if incident.shows_release else CSV_COLUMNS
+        # What the columns read besides its fields and Prefetches: the contributions
+        # named to the reader, and whether the row is the incident's releasable text.
+        seen = incident.seen_contributions
+        incident.named = [c for c in seen if c.attribution in naming.named]  # type: ignore[attr-defined]
+        shows_release = release_shown_at(levels, incident)
+        incident.shows_release = shows_release  # type: ignore[attr-defined]
+        columns = RELEASED_CSV_COLUMNS if shows_release else CSV_COLUMNS
         yield writer.writerow([spreadsheet_safe(get(incident)) for _, get in columns])
 
 
-def chunks(queryset):
-    chunk = []
+def chunks(queryset: QuerySet[Incident]) -> Iterator[list[Incident]]:
+    chunk: list[Incident] = []
     for row in queryset.iterator(chunk_size=CHUNK):
         chunk.append(row)
         if len(chunk) == CHUNK:
@@ -126,14 +133,16 @@ def chunks(queryset):
         yield chunk
 
 
-def ndjson_lines(queryset, serialize_chunk):
+def ndjson_lines(
+    queryset: QuerySet[Incident], serialize_chunk: Callable[[list[Incident]], Iterable[dict]]
+) -> Iterator[str]:
     """One JSON document per line, as `serialize_chunk(incidents)` shapes a chunk."""
     for chunk in chunks(queryset):
         for document in serialize_chunk(chunk):
             yield json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False) + "\n"
 
 
-def record(request, file_format: str) -> None:
+def record(request: HttpRequest, file_format: str) -> None:
     """An export in the audit trail: who took which filtered set, in which format."""
     query = request.GET.copy()
     query.pop("format", None)
@@ -159,7 +168,7 @@ def shown_reference_data() -> list:
     ]
 
 
-def export_etag(request, file_format: str) -> str:
+def export_etag(request: HttpRequest, file_format: str) -> str:
     """The strong ETag of an export, computed without reading a row of it: the same
     whenever the file's bytes would be the same. Those are decided by the incidents and
     every record they show (each change takes a new change-feed position, so an
@@ -179,7 +188,7 @@ def export_etag(request, file_format: str) -> str:
     return f'"{hashlib.sha256(repr(parts).encode()).hexdigest()[:32]}"'
 
 
-def not_modified(request, etag: str):
+def not_modified(request: HttpRequest, etag: str) -> HttpResponseBase | None:
     """A 304 with no body for a reader whose copy is current (If-None-Match names `etag`;
     or a 412 for an If-Match that does not), or None. It delivers nothing, so it is no
     export and is not recorded (record)."""
@@ -189,7 +198,7 @@ def not_modified(request, etag: str):
     return answer
 
 
-def _download(lines, content_type: str, suffix: str) -> StreamingHttpResponse:
+def _download(lines: Iterator[str], content_type: str, suffix: str) -> StreamingHttpResponse:
     filename = f"incidents-{timezone.now():%Y%m%d-%H%M}.{suffix}"
     return StreamingHttpResponse(
         lines,
@@ -198,9 +207,11 @@ def _download(lines, content_type: str, suffix: str) -> StreamingHttpResponse:
     )
 
 
-def csv_response(queryset, user) -> StreamingHttpResponse:
+def csv_response(queryset: QuerySet[Incident], user: Reader) -> StreamingHttpResponse:
     return _download(csv_lines(queryset, user), "text/csv; charset=utf-8", "csv")
 
 
-def ndjson_response(queryset, serialize) -> StreamingHttpResponse:
+def ndjson_response(
+    queryset: QuerySet[Incident], serialize: Callable[[list[Incident]], Iterable[dict]]
+) -> StreamingHttpResponse:
     return _download(ndjson_lines(queryset, serialize), "application/x-ndjson", "ndjson")

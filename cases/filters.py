@@ -33,7 +33,8 @@ from cases.visibility import (
     released_condition,
     state_naming,
 )
-from cases.widgets import DateInput, LongSelect, SearchSelect, StyledFilterSetMixin
+from cases.widgets import LongSelect, SearchSelect, StyledFilterSetMixin
+from core.forms import DateInput
 
 
 def country_choices() -> list:

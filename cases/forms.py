@@ -24,7 +24,8 @@ from cases.models import (
     Source,
     check_relations,
 )
-from cases.widgets import DateInput, SearchSelect, SearchSelectMultiple, StyledForm
+from cases.widgets import SearchSelect, SearchSelectMultiple
+from core.forms import DateInput, StyledForm
 
 
 class SharingConsentForm(forms.ModelForm):
@@ -299,7 +300,7 @@ class RelationFormSet(LineFormSet):
 FORMSET_BASES = {"relations": RelationFormSet}
 
 # (prefix, formset class, heading) in the order the form shows them.
-LINE_FORMSETS = [
+LINE_FORMSETS: list[tuple[str, type[forms.BaseInlineFormSet], str]] = [
     (
         kind.name,
         inlineformset_factory(

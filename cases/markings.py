@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from cases.text import reads_as_empty
+from core.text import reads_as_empty
 
 
 class SharingLevel(models.TextChoices):

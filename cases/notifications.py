@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 
 from cases.models import Incident, Notification
+from cases.models.notifications import MESSAGE_LENGTH
 
 logger = logging.getLogger(__name__)
 
@@ -17,7 +18,7 @@ def notify_author(incident: Incident, message: str) -> None:
     """Record a notification for the incident's author and mail them once the
     transaction that caused it has committed."""
     author = incident.created_by
-    message = Truncator(message).chars(Notification._meta.get_field("message").max_length)
+    message = Truncator(message).chars(MESSAGE_LENGTH)
     Notification.objects.create(recipient=author, incident=incident, message=message)
     if author.email:
         transaction.on_commit(lambda: _mail(author.email, incident, message))

@@ -4,17 +4,21 @@ the numbers the charts plot. Each takes the incidents exactly as the list finds 
 aggregates in the database, so that the figures hold at any number of incidents."""
 
 import csv
+import datetime
 import hashlib
 import io
 from collections import Counter
+from collections.abc import Callable, Collection, Iterator, Mapping
 from itertools import groupby
+from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Sum
+from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import reverse
 from django_countries import countries
 
+from accounts.models import Reader
 from cases.dates import period_text
 from cases.exports import spreadsheet_safe
 from cases.models import FeedEntry, Incident, IncidentLocation, IncidentType, MaterielLine
@@ -26,7 +30,7 @@ MAP_LIMIT = 2000
 
 # A route runs from its origins through its transits to its destinations; a site (where
 # it happened: a ship-to-ship transfer's position, a training ground) is a place only.
-ROUTE_ORDER = {
+ROUTE_ORDER: dict[str, int] = {
     IncidentLocation.Role.ORIGIN: 0,
     IncidentLocation.Role.TRANSIT: 1,
     IncidentLocation.Role.DESTINATION: 2,
@@ -43,12 +47,12 @@ CHARTS = {
 }
 
 
-def _unordered(incidents):
+def _unordered(incidents: QuerySet[Incident]) -> QuerySet[Incident]:
     # The list's ordering would join the GROUP BY of every aggregate.
     return incidents.order_by()
 
 
-def _placed_lines(incidents, user):
+def _placed_lines(incidents: QuerySet[Incident], user: Reader) -> QuerySet[IncidentLocation]:
     """The location lines of `incidents` that `user` sees with them (as on an incident's
     page) and that have coordinates."""
     return IncidentLocation.objects.filter(
@@ -58,7 +62,7 @@ def _placed_lines(incidents, user):
     )
 
 
-def map_features(incidents, user, limit=MAP_LIMIT) -> dict:
+def map_features(incidents: QuerySet[Incident], user: Reader, limit: int = MAP_LIMIT) -> dict:
     """A GeoJSON FeatureCollection: a point for each place of an incident (in its role),
     and a line for each incident's route; at most `limit` incidents, the latest first.
     Its `counts` say how many the filter found, how many have a place, and how many are
@@ -85,7 +89,7 @@ def map_features(incidents, user, limit=MAP_LIMIT) -> dict:
         )
     )
     roles = dict(IncidentLocation.Role.choices)
-    features = []
+    features: list[dict] = []
     shown = 0
     for _, group in groupby(rows, key=lambda row: row["incident_id"]):
         places = list(group)
@@ -134,12 +138,12 @@ def map_features(incidents, user, limit=MAP_LIMIT) -> dict:
     }
 
 
-def _position(place) -> list[float]:
+def _position(place: Mapping[str, Any]) -> list[float]:
     # GeoJSON writes longitude first.
     return [float(place["location__longitude"]), float(place["location__latitude"])]
 
 
-def _feature(kind, coordinates, properties) -> dict:
+def _feature(kind: str, coordinates: list, properties: dict) -> dict:
     return {
         "type": "Feature",
         "geometry": {"type": kind, "coordinates": coordinates},
@@ -147,7 +151,7 @@ def _feature(kind, coordinates, properties) -> dict:
     }
 
 
-def dashboard_of(user) -> dict:
+def dashboard_of(user: Reader) -> dict:
     """dashboard() of the incidents `user` sees, kept in the cache under what they may
     see and the change feed's last entry: every save or deletion of an incident adds
     one, so the counts kept are never older than the incidents, and a page that
@@ -155,12 +159,15 @@ def dashboard_of(user) -> dict:
     condition = incident_condition(user)
     last = FeedEntry.objects.order_by("-position").values_list("position", "at").first()
     seen = hashlib.sha256(f"{condition}|{last}".encode()).hexdigest()
-    return cache.get_or_set(
-        f"home-counts:{seen}", lambda: dashboard(Incident.objects.filter(condition)), 3600
-    )
+    key = f"home-counts:{seen}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = dashboard(Incident.objects.filter(condition))
+        cache.set(key, counts, 3600)
+    return counts
 
 
-def dashboard(incidents) -> dict:
+def dashboard(incidents: QuerySet[Incident]) -> dict:
     """The home page's counts of `incidents`, by status, by type (most first) and per
     month they began in, with no month left out between the first and the last
     ([{"month": "2024-09", "incidents": 3}, ...]), from one grouped scan of the
@@ -172,7 +179,9 @@ def dashboard(incidents) -> dict:
         .values_list("status", "incident_type", "month")
         .annotate(n=Count("*"))
     )
-    by_status, by_type, months = Counter(), Counter(), Counter()
+    by_status: Counter[str] = Counter()
+    by_type: Counter[int] = Counter()
+    months: Counter[str] = Counter()
     for status, kind, month, n in rows:
         by_status[status] += n
         by_type[kind] += n
@@ -195,7 +204,7 @@ def dashboard(incidents) -> dict:
     }
 
 
-def per_month_by_type(incidents) -> dict:
+def per_month_by_type(incidents: QuerySet[Incident]) -> dict:
     """Incidents per month they began in and type: the months from the first to the
     last, and for each type its count in each of them."""
     rows = (
@@ -205,7 +214,8 @@ def per_month_by_type(incidents) -> dict:
         .annotate(n=Count("pk"))
         .order_by("incident_type__name", "month")
     )
-    counts, names = {}, {}
+    counts: dict[tuple[str, str], int] = {}
+    names: dict[str, str] = {}
     for row in rows:
         code = row["incident_type__code"]
         names[code] = row["incident_type__name"]
@@ -220,7 +230,7 @@ def per_month_by_type(incidents) -> dict:
     }
 
 
-def materiel_over_time(incidents, user) -> list[dict]:
+def materiel_over_time(incidents: QuerySet[Incident], user: Reader) -> list[dict]:
     """The materiel of the incidents (the lines `user` sees with them), summed per month
     the incident began in, per category and unit: a low and a high estimate. A line with
     one figure counts it as both; a line with none is not counted."""
@@ -252,7 +262,7 @@ def materiel_over_time(incidents, user) -> list[dict]:
     ]
 
 
-def by_country(incidents, field: str) -> list[dict]:
+def by_country(incidents: QuerySet[Incident], field: str) -> list[dict]:
     """Incidents per `field` ("origin_country" or "destination_country"), most first."""
     rows = _unordered(incidents).values(field).annotate(n=Count("pk")).order_by("-n", field)
     return [
@@ -265,7 +275,7 @@ def by_country(incidents, field: str) -> list[dict]:
     ]
 
 
-def charts(incidents, user) -> dict:
+def charts(incidents: QuerySet[Incident], user: Reader) -> dict:
     """Every chart's numbers, as the charts page draws them."""
     return {
         "found": incidents.count(),
@@ -276,38 +286,42 @@ def charts(incidents, user) -> dict:
     }
 
 
-def _month(value) -> str:
+def _month(value: datetime.date) -> str:
     # TruncMonth gives a date on some databases and a datetime on others.
     return value.strftime("%Y-%m")
 
 
-def _months(present) -> list[str]:
+def _months(present: Collection[str]) -> list[str]:
     """Every month from the first to the last of `present` ("YYYY-MM")."""
     if not present:
         return []
     first, last = min(present), max(present)
     year, month = int(first[:4]), int(first[5:])
-    months = []
+    months: list[str] = []
     while (current := f"{year:04d}-{month:02d}") <= last:
         months.append(current)
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
 
 
-def _per_month_rows(incidents, user):
+# A chart's rows for its CSV, from the incidents and their reader.
+Rows = Callable[[QuerySet[Incident], Reader], Iterator[list[object]]]
+
+
+def _per_month_rows(incidents: QuerySet[Incident], user: Reader) -> Iterator[list[object]]:
     table = per_month_by_type(incidents)
     for kind in table["types"]:
         for month, n in zip(table["months"], kind["incidents"], strict=True):
             yield [month, kind["name"], n]
 
 
-def _materiel_rows(incidents, user):
+def _materiel_rows(incidents: QuerySet[Incident], user: Reader) -> Iterator[list[object]]:
     for row in materiel_over_time(incidents, user):
         yield [row["month"], row["category"], row["unit"], row["low"], row["high"], row["lines"]]
 
 
-def _country_rows(field):
-    def rows(incidents, user):
+def _country_rows(field: str) -> Rows:
+    def rows(incidents: QuerySet[Incident], user: Reader) -> Iterator[list[object]]:
         for row in by_country(incidents, field):
             yield [row["code"], row["country"], row["incidents"]]
 
@@ -315,7 +329,7 @@ def _country_rows(field):
 
 
 # Each chart's numbers as a CSV: its columns and its rows.
-CHART_CSV = {
+CHART_CSV: dict[str, tuple[list[str], Rows]] = {
     "per-month": (["month", "type", "incidents"], _per_month_rows),
     "materiel": (["month", "category", "unit", "low", "high", "lines"], _materiel_rows),
     "origin": (["origin", "country", "incidents"], _country_rows("origin_country")),
@@ -323,7 +337,7 @@ CHART_CSV = {
 }
 
 
-def chart_csv(name: str, incidents, user) -> str:
+def chart_csv(name: str, incidents: QuerySet[Incident], user: Reader) -> str:
     """The numbers of the chart `name` (a key of CHARTS), as it plots them."""
     header, rows = CHART_CSV[name]
     out = io.StringIO()

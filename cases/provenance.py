@@ -6,6 +6,8 @@ did not. Following each source back to the original it retells gives its line of
 reporting; the evidentiary standard (cases.workflow.corroboration) counts lines whose
 originals come from different originators, so that copies of one story count once."""
 
+from collections.abc import Collection
+
 from cases.models import Source
 
 # Longer chains than this are a data error (a cycle the form refused would need one).
@@ -14,18 +16,20 @@ MAX_DEPTH = 50
 
 def chain(source: Source) -> list[Source]:
     """`source`, then the source it retells, and so on to the original."""
-    found, seen = [], set()
-    while source is not None and source.pk not in seen and len(found) < MAX_DEPTH:
-        found.append(source)
-        seen.add(source.pk)
-        source = source.derived_from
+    found: list[Source] = []
+    seen: set[int] = set()
+    current: Source | None = source
+    while current is not None and current.pk not in seen and len(found) < MAX_DEPTH:
+        found.append(current)
+        seen.add(current.pk)
+        current = current.derived_from
     return found
 
 
-def originals(source_ids) -> dict[int, tuple[int, int]]:
+def originals(source_ids: Collection[int]) -> dict[int, tuple[int, int | None]]:
     """For each source id: (its original's id, that original's originator id), with one
     query a level of retelling for all of them together."""
-    rows = {}
+    rows: dict[int, tuple[int | None, int]] = {}
     wanted = set(source_ids)
     for _ in range(MAX_DEPTH):
         wanted -= set(rows)
@@ -37,11 +41,11 @@ def originals(source_ids) -> dict[int, tuple[int, int]]:
         for pk, parent, originator in found:
             rows[pk] = (parent, originator)
         wanted = {parent for parent, _ in rows.values() if parent is not None}
-    result = {}
+    result: dict[int, tuple[int, int | None]] = {}
     for pk in source_ids:
         current, steps = pk, 0
-        while rows.get(current, (None, None))[0] is not None and steps < MAX_DEPTH:
-            current, steps = rows[current][0], steps + 1
+        while (parent := rows.get(current, (None, None))[0]) is not None and steps < MAX_DEPTH:
+            current, steps = parent, steps + 1
         result[pk] = (current, rows.get(current, (None, None))[1])
     return result
 

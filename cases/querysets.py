@@ -1,10 +1,13 @@
 """The querysets of what a reader may see: each visible_to() asks cases.visibility, the
 one place that decides it, for pages, pickers, the admin, the API and every export."""
 
+from collections.abc import Callable
+
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 
 from cases.visibility import (
+    Condition,
     attachment_condition,
     entity_condition,
     estimate_condition,
@@ -21,7 +24,8 @@ class VisibleQuerySet(models.QuerySet):
     records that incidents' lines refer to, `incidents` is the path to those incidents,
     so that counts count only the incidents a reader may see."""
 
-    condition = None
+    # Each subclass's, taking the reader.
+    condition: Callable[..., Condition]
     incidents = ""
 
     def visible_to(self, user):

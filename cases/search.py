@@ -21,8 +21,10 @@ case-insensitive substring, without ranking.
 import operator
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache, reduce
+from typing import Any, Self
 
 import snowballstemmer
 from django.contrib.postgres.lookups import TrigramWordSimilar
@@ -35,15 +37,17 @@ from django.contrib.postgres.search import (
 )
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Expression, F, Q, Value
+from django.db.models import Expression, F, Model, Q, QuerySet, Value
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 
+from accounts.models import Reader
 from cases import visibility
 from cases.models import (
     Citation,
     Entity,
     EntityAlias,
+    Incident,
     IncidentLocation,
     Involvement,
     Location,
@@ -156,7 +160,7 @@ def parse(text: str) -> TextQuery:
 
 
 @cache
-def _stemmer():
+def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer(CONFIG)
 
 
@@ -179,25 +183,25 @@ class IncidentDocument(Expression):
     output_field = SearchVectorField()
     column = "search_document"
 
-    def __init__(self, alias=None):
+    def __init__(self, alias: str | None = None) -> None:
         super().__init__()
         self.alias = alias
 
-    def resolve_expression(self, query=None, *args, **kwargs):
+    def resolve_expression(self, query: Any = None, *args: Any, **kwargs: Any) -> Self:
         clone = self.copy()
         clone.alias = query.get_initial_alias()
         return clone
 
-    def relabeled_clone(self, change_map):
+    def relabeled_clone(self, change_map: Mapping[str, str]) -> Self:
         clone = self.copy()
-        clone.alias = change_map.get(self.alias, self.alias)
+        clone.alias = change_map.get(self.alias, self.alias) if self.alias else self.alias
         return clone
 
-    def as_sql(self, compiler, connection):
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
         return f"{compiler.quote_name_unless_alias(self.alias)}.{self.column}", []
 
 
-def incidents_found(query: TextQuery, reader) -> Q:
+def incidents_found(query: TextQuery, reader: Reader) -> Q:
     """The incidents `query` finds for `reader`, among those they may see: every clause
     matched by one of its terms (an excluded term by its absence)."""
     return _combine(query, lambda term: _incident_term(term, reader))
@@ -211,7 +215,7 @@ def rank(query: TextQuery) -> SearchRank:
     )
 
 
-def _incident_term(term: Term, reader) -> Q:
+def _incident_term(term: Term, reader: Reader) -> Q:
     in_full = _incident_text(term) | _found_by_names(term, reader)
     released = visibility.released_condition(reader)
     if released == visibility.NOTHING:
@@ -221,7 +225,7 @@ def _incident_term(term: Term, reader) -> Q:
     return found | Q(reference__iexact=term.text)
 
 
-def _found_by_names(term: Term, reader) -> Q:
+def _found_by_names(term: Term, reader: Reader) -> Q:
     """The incidents a term finds through the names of what they refer to: their
     entities, locations and (those the reader may see) cited sources.
 
@@ -311,7 +315,7 @@ def entities_found(query: TextQuery) -> Q:
     return _combine(query, entity_term)
 
 
-def sources_found(query: TextQuery, reader) -> Q:
+def sources_found(query: TextQuery, reader: Reader) -> Q:
     """The sources `query` finds by their title, or by their originator's name where
     the reader may see it named."""
     named = visibility.originator_named_condition(reader)
@@ -330,7 +334,7 @@ def reports_found(query: TextQuery) -> Q:
     return _combine(query, lambda term: title_condition(term) | Q(symbol__icontains=term.text))
 
 
-def _combine(query: TextQuery, condition) -> Q:
+def _combine(query: TextQuery, condition: Callable[[Term], Q]) -> Q:
     found = Q()
     for clause in query.clauses:
         either = visibility.NOTHING
@@ -340,27 +344,29 @@ def _combine(query: TextQuery, condition) -> Q:
     return found
 
 
-def names_found(query: TextQuery, incidents, reader) -> dict[int, list[str]]:
+def names_found(
+    query: TextQuery, incidents: Iterable[Incident], reader: Reader
+) -> dict[int, list[str]]:
     """For each of `incidents` (a page of them), the names through which `query` found
     it, as the reader sees them: its entities', its locations' and its cited sources'."""
     terms = query.sought
     if not terms:
         return {}
 
-    def any_term(condition) -> Q:
+    def any_term(condition: Callable[[Term], Q]) -> Q:
         return reduce(operator.or_, (condition(term) for term in terms))
 
     seen = visibility.line_condition(reader) & Q(incident__in=[i.pk for i in incidents])
     cited = Citation.objects.filter(visibility.cited_source_condition(reader, "source__"))
-    kinds = (
-        (Involvement.objects, "entity", Entity, entity_term),
-        (IncidentLocation.objects, "location", Location, name_condition),
+    kinds: tuple[tuple[QuerySet[Any], str, type[Model], Callable[[Term], Q]], ...] = (
+        (Involvement.objects.all(), "entity", Entity, entity_term),
+        (IncidentLocation.objects.all(), "location", Location, name_condition),
         (cited, "source", Source, title_condition),
     )
-    found = defaultdict(list)
+    found: defaultdict[int, list[str]] = defaultdict(list)
     for lines, field, model, condition in kinds:
         name = f"{field}__{'title' if model is Source else 'name'}"
-        matching = model.objects.filter(any_term(condition))
+        matching = model._default_manager.filter(any_term(condition))
         rows = lines.filter(seen, **{f"{field}__in": matching}).values_list("incident", name)
         for incident, found_name in rows.distinct().order_by(name):
             found[incident].append(found_name)

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from cases import alerts
 from cases.models import SavedSearch, Subscription
-from cases.widgets import StyledForm
+from core.forms import StyledForm
 
 ALERT_CHOICES = [("", "No alerts"), *Subscription.Frequency.choices]
 

@@ -2,6 +2,7 @@ from django.urls import path, register_converter
 from django.urls.converters import PathConverter, StringConverter
 
 from cases import views
+from cases.steps import STEPS
 
 app_name = "cases"
 
@@ -20,12 +21,12 @@ register_converter(ReferenceConverter, "reference")
 register_converter(FileNameConverter, "file_name")
 
 
-def transition(action: str, segment: str):
+def transition(step):
     return path(
-        f"incidents/<reference:reference>/{segment}/",
+        f"incidents/<reference:reference>/{step.segment}/",
         views.incident_transition,
-        {"action": action},
-        name=f"incident_{action}",
+        {"action": step.action},
+        name=f"incident_{step.action}",
     )
 
 
@@ -42,12 +43,7 @@ urlpatterns = [
     path("incidents/charts/<slug:chart>.csv", views.incident_chart_csv, name="incident_chart_csv"),
     path("incidents/<reference:reference>/", views.incident_detail, name="incident_detail"),
     path("incidents/<reference:reference>/edit/", views.incident_edit, name="incident_edit"),
-    transition("submit", "submit"),
-    transition("withdraw", "withdraw"),
-    transition("approve", "approve"),
-    transition("request_changes", "request-changes"),
-    transition("reject", "reject"),
-    transition("reopen", "reopen"),
+    *(transition(step) for step in STEPS.values()),
     path("review/", views.review_queue, name="review_queue"),
     path("entities/", views.entity_list, name="entity_list"),
     path("entities/search/", views.entity_search, name="entity_search"),

@@ -29,7 +29,7 @@ from cases.forms import (
     ReaderForm,
     SourceForm,
 )
-from cases.history import incident_changes
+from cases.history import incident_changes, set_history_user
 from cases.models import (
     Attachment,
     Entity,
@@ -48,7 +48,9 @@ from cases.permissions import (
     can_review,
     team_member_required,
 )
+from cases.steps import STEPS
 from cases.widgets import list_address
+from core.replica import replica_reads
 
 PAGE_SIZE = 25
 
@@ -150,6 +152,7 @@ def incident_list(request):
 
 
 @team_member_required
+@replica_reads
 def incident_export(request):
     """CSV of exactly what the list's filter shows, streamed row by row."""
     filterset = _listed(request)
@@ -241,7 +244,11 @@ def _detail_page(request, reference, typed=None, status=200):
             .filter(related=incident)
             .select_related("incident"),
             "can_edit": can_edit(user, incident),
-            "actions": workflow.available_steps(user, incident),
+            # Each step the user may take, with what they typed if it was refused.
+            "actions": [
+                (step, (typed or {}).get(step.action, {}))
+                for step in workflow.available_steps(user, incident)
+            ],
             "approvals": _approval_progress(incident),
             # The published reports it appears in (reports.Entry, by its reverse name).
             "published_in": incident.report_entries.filter(
@@ -249,7 +256,6 @@ def _detail_page(request, reference, typed=None, status=200):
             )
             .select_related("report")
             .order_by("report__published_at"),
-            "typed": typed or {},
         },
         status=status,
     )
@@ -263,35 +269,24 @@ def _approval_progress(incident: Incident) -> dict:
     }
 
 
-ACTION_MESSAGES = {
-    "submit": "{ref} was submitted for review.",
-    "withdraw": "{ref} was withdrawn.",
-    "approve": "Your approval of {ref} was recorded.",
-    "request_changes": "{ref} was sent back to its author.",
-    "reject": "{ref} was rejected.",
-    "reopen": "{ref} was reopened and sent back to its author.",
-}
-
-
 @require_POST
 @team_member_required
 def incident_transition(request, reference, action):
     incident = get_object_or_404(Incident.objects.visible_to(request.user), reference=reference)
-    comment = request.POST.get("comment", "")
-    kwargs = {"by": request.user, "comment": comment}
-    if action == "approve":
-        kwargs["standard_override"] = request.POST.get("standard_override", "")
+    step = STEPS[action]
+    typed = {"comment": request.POST.get("comment", "")}
+    if step.overrides_standard:
+        typed["standard_override"] = request.POST.get("standard_override", "")
     try:
-        incident = getattr(workflow, action)(incident, **kwargs)
+        incident = workflow.take(incident, action, by=request.user, **typed)
     except workflow.WorkflowError as error:
         # The page again, with what was typed, so that a refused step loses nothing.
         messages.error(request, str(error))
-        return _detail_page(request, reference, typed={action: kwargs}, status=409)
-    else:
-        message = ACTION_MESSAGES[action].format(ref=incident.reference)
-        if action == "approve" and incident.status == Incident.Status.SUBMITTED:
-            message += " It needs another reviewer's approval."
-        messages.success(request, message)
+        return _detail_page(request, reference, typed={action: typed}, status=409)
+    message = step.done.format(ref=incident.reference)
+    if incident.status != step.target:
+        message = f"{message} {step.pending}"
+    messages.success(request, message)
     return redirect("cases:incident_detail", reference=incident.reference)
 
 
@@ -640,7 +635,7 @@ def _create_in_place(request, form_class, noun: str, detail_url: str):
         record = form.save(commit=False)
         if hasattr(record, "created_by_id"):
             record.created_by = request.user
-        record._history_user = request.user
+        set_history_user(record, request.user)
         record.save()
         if request.htmx:
             response = HttpResponse(status=204)
@@ -686,7 +681,7 @@ def unused_records(request):
                 "Nothing was deleted: that record is not one of yours that no incident uses.",
             )
         else:
-            record._history_user = request.user
+            set_history_user(record, request.user)
             try:
                 record.delete()
             except ProtectedError:  # used since the page was shown
@@ -761,7 +756,7 @@ def _estimate_form(request, estimate: Estimate):
     form = EstimateForm(request.POST or None, instance=estimate, reader=request.user)
     if request.method == "POST" and form.is_valid():
         estimate = form.save(commit=False)
-        estimate._history_user = request.user
+        set_history_user(estimate, request.user)
         estimate.save()
         form.save_m2m()
         messages.success(request, "The estimate was saved.")

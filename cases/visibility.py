@@ -20,14 +20,27 @@ The readers:
 Models are looked up when a condition is built, not imported: the models' own
 querysets import this module."""
 
+from __future__ import annotations
+
 import hashlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.apps import apps
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import Combinable
 
 from accounts.roles import Role
 from cases.markings import Attribution, SharingLevel
+
+if TYPE_CHECKING:
+    from accounts.models import Reader
+    from cases.models import Incident
+    from reports.models import Report
+
+# What filter() takes as a condition: a Q, or a boolean expression (an Exists, or a Q
+# combined with one, which django-stubs types as the Combinable it is).
+Condition = Q | Combinable
 
 TEAM_ROLES = frozenset({Role.ANALYST, Role.REVIEWER, Role.REPORT_EDITOR})
 NOTHING = Q(pk__in=[])
@@ -36,14 +49,14 @@ NOTHING = Q(pk__in=[])
 RULES_VERSION = 3
 
 
-def is_team_member(user) -> bool:
+def is_team_member(user: Reader) -> bool:
     """Whether `user` reads as the monitoring team does: the one test of it."""
     return bool(
         user.is_authenticated and user.is_active and (user.is_superuser or user.roles & TEAM_ROLES)
     )
 
 
-def partner_clearance(user) -> list[str] | None:
+def partner_clearance(user: Reader) -> list[str] | None:
     """The sharing levels a partner may read, or None for a reader who is no partner
     of an active organisation."""
     if not user.is_authenticated or not user.is_active or is_team_member(user):
@@ -55,11 +68,11 @@ def partner_clearance(user) -> list[str] | None:
 
 
 def incident_condition(
-    user,
-    status="status",
-    sharing_level="sharing_level",
-    created_by="created_by",
-    release_level="release_level",
+    user: Reader,
+    status: str = "status",
+    sharing_level: str = "sharing_level",
+    created_by: str = "created_by",
+    release_level: str = "release_level",
 ) -> Q:
     """The condition on an incident's status, sharing level, author and release level
     under which `user` may see it, in full or as its releasable text (released_condition).
@@ -73,7 +86,10 @@ def incident_condition(
 
 
 def in_full_condition(
-    user, status="status", sharing_level="sharing_level", created_by="created_by"
+    user: Reader,
+    status: str = "status",
+    sharing_level: str = "sharing_level",
+    created_by: str = "created_by",
 ) -> Q:
     """The incidents `user` sees in full: everything of them that their clearance allows.
     What is found through an incident (its entities, locations, sources, and a search or
@@ -88,7 +104,7 @@ def in_full_condition(
     return Q(**{status: "approved", f"{sharing_level}__in": levels})
 
 
-def released_condition(user) -> Q:
+def released_condition(user: Reader) -> Q:
     """The incidents `user` sees only as their releasable text: approved, above their
     clearance, with a release within it. Of those they read the release's title, summary
     and level, the incident's type and dates, and the citations marked for the release
@@ -99,7 +115,7 @@ def released_condition(user) -> Q:
     return Q(status="approved", release_level__in=levels) & ~Q(sharing_level__in=levels)
 
 
-def release_shown_at(levels: list[str] | None, incident) -> bool:
+def release_shown_at(levels: list[str] | None, incident: Incident) -> bool:
     """Whether a reader cleared for `levels` (a partner's partner_clearance, or a report
     at its level; None for the team and those who see nothing) reads `incident` as its
     releasable text: the incident is above them and the text is not."""
@@ -110,7 +126,7 @@ def release_shown_at(levels: list[str] | None, incident) -> bool:
     )
 
 
-def incident_condition_through(user, path: str) -> Q:
+def incident_condition_through(user: Reader, path: str) -> Q:
     """in_full_condition for an incident reached from another model through `path`
     (e.g. "involvements__incident"): a record is found through the incidents seen in
     full, never through a release."""
@@ -119,7 +135,7 @@ def incident_condition_through(user, path: str) -> Q:
     )
 
 
-def relation_condition(user, prefix="") -> Q:
+def relation_condition(user: Reader, prefix: str = "") -> Q:
     """The condition under which `user` may see that one incident is a part of, or
     overlaps, another: they may see both in full (a relation is not found through a
     release). `prefix` reaches the relation from another model ("relations__")."""
@@ -128,13 +144,13 @@ def relation_condition(user, prefix="") -> Q:
     )
 
 
-def estimate_condition(user) -> Q:
+def estimate_condition(user: Reader) -> Q:
     """Estimates (findings above incidents) are the team's: partners do not read them
     yet. Inside one, a reader sees only the supporting incidents they may see."""
     return Q() if is_team_member(user) else NOTHING
 
 
-def cited_source_condition(user, prefix="") -> Q:
+def cited_source_condition(user: Reader, prefix: str = "") -> Q:
     """The condition under which `user` may see a source inside the incidents they see:
     for readers outside the team, none above their clearance and none that may not be
     cited outside it. `prefix` reaches the source from another model ("source__")."""
@@ -148,7 +164,7 @@ def cited_source_condition(user, prefix="") -> Q:
     )
 
 
-def originator_named_condition(user, prefix="") -> Q:
+def originator_named_condition(user: Reader, prefix: str = "") -> Q:
     """The sources whose originator `user` may see named, and so search and filter them
     by: the team, every one; anyone else, those whose attribution names it (elsewhere
     the originator reads "A participating state")."""
@@ -166,16 +182,16 @@ class StateNaming:
     named: frozenset[str]
     counted: frozenset[str]
 
-    def condition(self, prefix="") -> Q:
+    def condition(self, prefix: str = "") -> Q:
         """The contributions the reader learns of, named or counted."""
         return Q(**{f"{prefix}attribution__in": sorted(self.named | self.counted)})
 
-    def named_condition(self, prefix="") -> Q:
+    def named_condition(self, prefix: str = "") -> Q:
         """The contributions whose state the reader may see named (and filter by)."""
         return Q(**{f"{prefix}attribution__in": sorted(self.named)})
 
 
-def state_naming(user) -> StateNaming:
+def state_naming(user: Reader) -> StateNaming:
     """How `user` learns of the states that contributed to the incidents they see: the
     team, every state by name; a partner, a state by name where its contribution may be
     named, counted where it may be cited as "a participating state"; nobody else, none."""
@@ -186,19 +202,19 @@ def state_naming(user) -> StateNaming:
     return StateNaming(frozenset({Attribution.NAMED}), frozenset({Attribution.PARTICIPATING_STATE}))
 
 
-def _incidents(user):
+def _incidents(user: Reader) -> QuerySet[Incident]:
     """The incidents through which `user` finds other records: those seen in full."""
     return apps.get_model("cases", "Incident").objects.filter(in_full_condition(user))
 
 
-def _team_records(user) -> Q:
+def _team_records(user: Reader) -> Q:
     """The entities, locations and sources the team sees besides those in incidents it
     sees: each member's own, and those nobody authored as work in progress (imported,
     or added by an administrator), which are the team's reference records."""
     return Q(created_by=user.pk) | Q(created_by__isnull=True) | Q(created_by__is_superuser=True)
 
 
-def _referred_condition(user, line: str, field: str) -> Q:
+def _referred_condition(user: Reader, line: str, field: str) -> Condition:
     """A record that incidents' lines refer to (an entity, a location) is visible to a
     reader who may see an incident whose `line` names it in `field`, and to the team
     also when it is one of the team's records (_team_records)."""
@@ -209,13 +225,13 @@ def _referred_condition(user, line: str, field: str) -> Q:
     return seen
 
 
-def line_condition(user) -> Q:
+def line_condition(user: Reader) -> Q:
     """An incident's line (an involvement, a location, ...) that `user` may see with its
     incident: one of an incident they see in full."""
     return Q(incident__in=_incidents(user))
 
 
-def citation_condition(user) -> Q:
+def citation_condition(user: Reader) -> Q:
     """A citation that `user` may see with its incident: one of an incident they see in
     full, or one marked for a releasable text they read (whether they may see its source
     is cited_source_condition)."""
@@ -223,15 +239,15 @@ def citation_condition(user) -> Q:
     return line_condition(user) | Q(in_release=True, incident__in=released)
 
 
-def entity_condition(user) -> Q:
+def entity_condition(user: Reader) -> Condition:
     return _referred_condition(user, "Involvement", "entity")
 
 
-def location_condition(user) -> Q:
+def location_condition(user: Reader) -> Condition:
     return _referred_condition(user, "IncidentLocation", "location")
 
 
-def source_condition(user) -> Q:
+def source_condition(user: Reader) -> Condition:
     """A source is visible to a reader who may see it cited in an incident they see
     (within a partner's clearance), and to the team also when it is one of the team's
     records (_team_records)."""
@@ -242,7 +258,7 @@ def source_condition(user) -> Q:
     return cited_source_condition(user) & seen
 
 
-def attachment_condition(user) -> Q:
+def attachment_condition(user: Reader) -> Q:
     """An attachment goes with its record: an incident's with the incident, a source's
     with the source. Files are for the team only."""
     if not is_team_member(user):
@@ -253,7 +269,7 @@ def attachment_condition(user) -> Q:
     )
 
 
-def report_condition(user) -> Q:
+def report_condition(user: Reader) -> Q:
     """Report editors see every report. The rest of the team sees published (and
     superseded) editions; a partner, those at or below their organisation's clearance;
     anyone else, nothing."""
@@ -270,14 +286,14 @@ def report_condition(user) -> Q:
     return published & Q(sharing_level__in=levels)
 
 
-def earlier_editions(user) -> dict[int, int | None]:
+def earlier_editions(user: Reader) -> dict[int, int | None]:
     """For each report, the latest edition before it that `user` may see (or None), to
     compare it with: a difference shows both sides, so never one the reader may not
     see. Two queries, however many reports: a listing asks it once."""
     reports = apps.get_model("reports", "Report").objects
     visible = set(reports.filter(report_condition(user)).values_list("pk", flat=True))
     supersedes = dict(reports.values_list("pk", "supersedes_id"))
-    earlier = {}
+    earlier: dict[int, int | None] = {}
     for pk in supersedes:
         edition = supersedes[pk]
         while edition is not None and edition not in visible:
@@ -286,13 +302,13 @@ def earlier_editions(user) -> dict[int, int | None]:
     return earlier
 
 
-def earlier_edition(user, report):
+def earlier_edition(user: Reader, report: Report) -> Report | None:
     """The record of earlier_editions() for one report."""
     pk = earlier_editions(user)[report.pk] if report.supersedes_id else None
     return apps.get_model("reports", "Report").objects.filter(pk=pk).first() if pk else None
 
 
-def later_edition(user, report):
+def later_edition(user: Reader, report: Report) -> Report | None:
     """The edition that supersedes `report`, if `user` may see it."""
     return (
         apps.get_model("reports", "Report")
@@ -302,7 +318,7 @@ def later_edition(user, report):
     )
 
 
-def view_key(user) -> str:
+def view_key(user: Reader) -> str:
     """A fingerprint of everything outside the incidents that decides what `user` sees of
     them: who they are, whether they read as the team, their organisation's clearance
     and standing, how states are named to them, and the version of these rules. When it

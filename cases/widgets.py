@@ -1,29 +1,15 @@
-"""Bootstrap classes on Django's form widgets, so templates can render `{{ field }}`."""
+"""The case pages' widgets: the lists' filters and chips, long selects, record pickers."""
+
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.forms.utils import flatatt
 from django.http import QueryDict
+from django.utils.functional import Promise
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-
-def style_form(form: forms.BaseForm, small: bool = False) -> None:
-    size = "-sm" if small else ""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            css = "form-check-input"
-        elif isinstance(widget, forms.Select | forms.SelectMultiple) and not widget.attrs.get(
-            "data-search-url"
-        ):
-            css = f"form-select form-select{size}" if not widget.allow_multiple_selected else ""
-            if widget.allow_multiple_selected:
-                widget.attrs.setdefault("data-enhance", "select")
-        elif isinstance(widget, forms.HiddenInput):
-            continue
-        else:
-            css = f"form-control form-control{size}"
-        widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+from core.forms import style_form
 
 
 class StyledFilterSetMixin:
@@ -31,6 +17,13 @@ class StyledFilterSetMixin:
 
     # Not a filter a chip stands for: the list's sort shows in its column headings.
     NOT_CHIPS = frozenset({"ordering"})
+
+    if TYPE_CHECKING:  # what the FilterSet it is mixed into has (django-filter is untyped)
+        form: forms.Form
+        data: QueryDict
+        is_bound: bool
+
+        def is_valid(self) -> bool: ...
 
     def __init__(self, data=None, *args, **kwargs):
         # A field left blank filters nothing, as if it were not in the address at all.
@@ -86,21 +79,6 @@ def _chosen(value) -> list:
     return [value]
 
 
-class StyledForm:
-    """Mixin for forms: Bootstrap classes on every widget."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_form(self)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
 class LongSelect(forms.Select):
     """A select of a long flat list (the world's countries), written out directly: Django
     renders each option through a template, which took some 20 ms a list on every page
@@ -124,7 +102,7 @@ class SearchSelect(forms.Select):
     """A select that the browser fills by searching the server (Tom Select): only the
     chosen option is rendered, not the whole table."""
 
-    def __init__(self, search_url: str, kind: str, attrs=None):
+    def __init__(self, search_url: str | Promise, kind: str, attrs=None):
         super().__init__({"data-search-url": search_url, "data-record-kind": kind, **(attrs or {})})
 
     def optgroups(self, name, value, attrs=None):

@@ -1,9 +1,10 @@
 """The incident workflow: the only place where an incident's status changes.
 
 Each verb locks the incident's row, checks who may take the step and whether the rules
-allow it, changes the status, and records a Transition, all in one transaction. Views,
-the admin, the API and commands call these verbs and translate WorkflowError into a
-message or an HTTP status:
+allow it, changes the status, and records a Transition, all in one transaction. The
+steps, who may take them and from where, are declared in cases.steps. Views, the admin,
+the API and commands call these verbs, or take() by a step's name, and translate
+WorkflowError into a message or an HTTP status:
 
     workflow.approve(incident, by=request.user, comment="Two independent sources.")
 """
@@ -17,10 +18,12 @@ from django.utils import timezone
 
 from audit import trail as audit
 from audit.models import AuditEntry
+from cases.history import set_history_user
 from cases.models import Citation, Incident, Transition
 from cases.notifications import notify_author
 from cases.provenance import independent_lines, originals
-from cases.text import reads_as_empty
+from cases.steps import STEPS, Step
+from core.text import reads_as_empty
 
 
 class WorkflowError(Exception):
@@ -87,17 +90,26 @@ def _is_prefetched(incident: Incident) -> bool:
     return "citations" in getattr(incident, "_prefetched_objects_cache", {})
 
 
-def available_steps(user, incident: Incident) -> list[str]:
+def available_steps(user, incident: Incident) -> list[Step]:
     """The steps `user` may take on `incident` now, for pages to offer; taking one still
     checks everything again, with what the user sends."""
     steps = []
-    for action in Incident.TRANSITIONS:
+    for step in STEPS.values():
         try:
-            _check(incident, user, action)
+            _check(incident, user, step.action)
         except WorkflowError:
             continue
-        steps.append(action)
+        steps.append(step)
     return steps
+
+
+def take(
+    incident: Incident, action: str, *, by, comment: str = "", standard_override: str = ""
+) -> Incident:
+    """Take the step named `action`, as pages and the API name it."""
+    if _declared(action).overrides_standard:
+        return _VERBS[action](incident, by=by, comment=comment, standard_override=standard_override)
+    return _VERBS[action](incident, by=by, comment=comment)
 
 
 def submit(incident: Incident, *, by, comment: str = "") -> Incident:
@@ -148,32 +160,20 @@ def approve(incident: Incident, *, by, comment: str = "", standard_override: str
 
 def request_changes(incident: Incident, *, by, comment: str) -> Incident:
     return _decide(
-        incident,
-        by,
-        comment,
-        Transition.Action.REQUEST_CHANGES,
-        missing_comment="Say what needs to change.",
-        told="was sent back to you",
+        incident, by, comment, Transition.Action.REQUEST_CHANGES, told="was sent back to you"
     )
 
 
 def reject(incident: Incident, *, by, comment: str) -> Incident:
-    return _decide(
-        incident,
-        by,
-        comment,
-        Transition.Action.REJECT,
-        missing_comment="Give the reason for rejecting the incident.",
-        told="was rejected",
-    )
+    return _decide(incident, by, comment, Transition.Action.REJECT, told="was rejected")
 
 
-def _decide(incident, by, comment, action, *, missing_comment: str, told: str) -> Incident:
+def _decide(incident, by, comment, action, *, told: str) -> Incident:
     """A reviewer's decision other than approval: it needs a comment, which the author
     receives."""
     with _locked(incident) as locked:
         _check(locked, by, action)
-        _require_comment(comment, missing_comment)
+        _require_comment(action, comment)
         locked.reviewed_by, locked.reviewed_at = by, timezone.now()
         _record(locked, action, by, comment)
         notify_author(locked, f"{locked.reference} {told} by {_name(by)}: {comment}")
@@ -183,7 +183,7 @@ def _decide(incident, by, comment, action, *, missing_comment: str, told: str) -
 def reopen(incident: Incident, *, by, comment: str) -> Incident:
     with _locked(incident) as locked:
         _check(locked, by, Transition.Action.REOPEN)
-        _require_comment(comment, "Give the reason for reopening the incident.")
+        _require_comment(Transition.Action.REOPEN, comment)
         locked.approved_by, locked.approved_at = None, None
         return _record(locked, Transition.Action.REOPEN, by, comment)
 
@@ -216,56 +216,38 @@ def _name(user) -> str:
 
 
 def _check(incident: Incident, user, action: str) -> None:
-    """Whether `user` may take `action` on `incident` in its current status. The rules
-    that depend on what the user sends (comments, the standard) are the verbs' own."""
-    if action in REVIEW_VERBS:
-        _require_reviewer(incident, user, action)
-    elif action == Transition.Action.SUBMIT:
-        _require_permission(user, "cases.change_incident", "submit incidents")
-        _require_step(incident, action)
-    elif action == Transition.Action.REOPEN:
-        _require_permission(user, "cases.reopen_incident", "reopen approved incidents")
-        _require_step(incident, action)
-    elif action == Transition.Action.WITHDRAW:
-        _require_step(incident, action)
-        if incident.created_by_id != user.pk:
-            raise NotAllowed("Only the author of an incident can withdraw it.")
-    else:  # a step without its rule here is nobody's to take
-        raise NotAllowed(f"No one may {action.replace('_', ' ')} an incident.")
-
-
-def _require_permission(user, permission: str, what: str) -> None:
-    if not user.has_perm(permission):
-        raise NotAllowed(f"You are not allowed to {what}.")
-
-
-def _require_step(incident: Incident, action: str) -> None:
-    if not incident.allows(action):
-        verb = Transition.Action(action).label.lower()
+    """Whether `user` may take `action` on `incident` in its current status, by the
+    step's declaration. The rules that depend on what the user sends (comments, the
+    standard) are the verbs' own."""
+    step = _declared(action)
+    if step.permission and not user.has_perm(step.permission):
+        raise NotAllowed(f"You are not allowed to {step.refused}.")
+    if incident.status not in step.sources:
         raise WorkflowError(
             f"{incident.reference} is {incident.get_status_display().lower()}; "
-            f"it cannot be {verb} now."
+            f"it cannot be {step.recorded.lower()} now."
         )
-
-
-REVIEW_VERBS = {"approve": "approve", "request_changes": "send back", "reject": "reject"}
-
-
-def _require_reviewer(incident: Incident, user, action: str) -> None:
-    _require_permission(user, "cases.review_incident", "review incidents")
-    _require_step(incident, action)
-    verb = REVIEW_VERBS[action]
+    if step.author_only and incident.created_by_id != user.pk:
+        raise NotAllowed(f"Only the author of an incident can {step.action.replace('_', ' ')} it.")
     # Four eyes: nobody reviews what they wrote or last changed.
-    if user.pk in (incident.created_by_id, incident.updated_by_id):
+    if step.reviews and user.pk in (incident.created_by_id, incident.updated_by_id):
         raise NotAllowed(
-            f"You cannot {verb} an incident that you created or last edited: "
+            f"You cannot {step.reviews} an incident that you created or last edited: "
             "another reviewer must do it."
         )
 
 
-def _require_comment(comment: str, message: str) -> None:
-    if reads_as_empty(comment):
-        raise WorkflowError(message)
+def _declared(action: str) -> Step:
+    try:
+        return STEPS[action]
+    except KeyError:  # a step that is not declared is nobody's to take
+        raise NotAllowed(f"No one may {action.replace('_', ' ')} an incident.") from None
+
+
+def _require_comment(action: str, comment: str) -> None:
+    missing = STEPS[action].missing_comment
+    if missing and reads_as_empty(comment):
+        raise WorkflowError(missing)
 
 
 def approvals_since_submission(incident: Incident) -> list[Transition]:
@@ -288,8 +270,8 @@ def _record(
 ) -> Incident:
     from_status = incident.status
     if final:
-        incident.status = Incident.TRANSITIONS[action][1]
-    incident._history_user = by
+        incident.status = STEPS[action].target
+    set_history_user(incident, by)
     incident.save()
     Transition.objects.create(
         incident=incident,
@@ -307,3 +289,8 @@ def _record(
         details={"step": action, "from": from_status, "to": incident.status},
     )
     return incident
+
+
+# Each step is taken by the verb of its name above (a step without one fails here, when
+# the module loads).
+_VERBS = {action: globals()[action] for action in STEPS}

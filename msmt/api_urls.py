@@ -7,15 +7,14 @@ from rest_framework.routers import DefaultRouter
 
 from cases.api import urls as cases_api
 from cases.api.views import ChangeFeedView
-from reports.api import ReportViewSet
+from reports.api import urls as reports_api
 from webhooks.api import EndpointViewSet
 
 app_name = "api"
 
 router = DefaultRouter()
-for prefix, viewset, basename in cases_api.RESOURCES:
+for prefix, viewset, basename in [*cases_api.RESOURCES, *reports_api.RESOURCES]:
     router.register(prefix, viewset, basename=basename)
-router.register("reports", ReportViewSet, basename="report")
 router.register("webhooks", EndpointViewSet, basename="webhook")
 
 urlpatterns = [

@@ -4,7 +4,8 @@ SHA-256 sums, so that a restore can prove it brings back exactly what was saved.
 A backup directory holds `data.xml` (every record, dumped in one read-only transaction,
 so that it is consistent; XML because Django's JSON keeps times to the millisecond only,
 and the audit trail's hashes need them to the microsecond), `files/attachments/` and
-`files/reports/` (the private files), and `manifest.json` (each of those with its
+`files/reports/` (the private files, read from wherever they are kept, the local
+directories or the bucket, and put back there), and `manifest.json` (each of those with its
 SHA-256 and size, and the number of records of each model). A restore checks every sum
 first and refuses a directory that does not match, or a database that is not empty: it
 changes nothing unless it can do all of it."""
@@ -16,19 +17,20 @@ import shutil
 from pathlib import Path
 
 from django.apps import apps
-from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import storages
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
 from audit import trail as audit
+from core.storage import PRIVATE, files
 
 FORMAT = 1
 # Rebuilt by migrate (content types, permissions) or not worth keeping (sessions, sign-in
 # attempts): a restore's migrated database has its own.
 EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes"]
-FILE_ROOTS = {"attachments": "ATTACHMENTS_ROOT", "reports": "REPORTS_ROOT"}
 
 
 class BackupError(Exception):
@@ -73,10 +75,13 @@ def backup(target: Path) -> dict:
         )
         recorded = counts()
     (target / "data.xml").write_text(data.getvalue(), encoding="utf-8")
-    for name, setting in FILE_ROOTS.items():
-        source = Path(getattr(settings, setting))
-        if source.exists():
-            shutil.copytree(source, target / "files" / name)
+    for alias in PRIVATE:
+        storage = storages[alias]
+        for name in files(storage):
+            copy = target / "files" / alias / name
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            with storage.open(name, "rb") as stored, copy.open("wb") as handle:
+                shutil.copyfileobj(stored, handle)
     manifest = {
         "format": FORMAT,
         "created_at": timezone.now().isoformat(),
@@ -123,10 +128,11 @@ def restore(source: Path) -> dict:
 
     if User.objects.exists() or Incident.objects.exists() or AuditEntry.objects.exists():
         raise BackupError("The database is not empty: restore into a new, migrated database.")
-    for name, setting in FILE_ROOTS.items():
-        root = Path(getattr(settings, setting))
-        if root.exists() and any(root.iterdir()):
-            raise BackupError(f"{root} is not empty: restore into an empty {name} directory.")
+    for alias in PRIVATE:
+        if next(files(storages[alias]), None) is not None:
+            raise BackupError(
+                f"The {alias} storage is not empty: restore into an empty directory or bucket."
+            )
     # The history and the audit trail come back as they were: nothing may add to them
     # while the records are loaded (simple-history records m2m changes even then).
     with transaction.atomic(), override_settings(SIMPLE_HISTORY_ENABLED=False), audit.paused():
@@ -139,8 +145,11 @@ def restore(source: Path) -> dict:
                 if restored.get(label) != manifest["records"].get(label)
             )
             raise BackupError(f"The restored records do not add up: {', '.join(different)}.")
-    for name, setting in FILE_ROOTS.items():
-        saved = source / "files" / name
-        if saved.exists():
-            shutil.copytree(saved, Path(getattr(settings, setting)), dirs_exist_ok=True)
+    for alias in PRIVATE:
+        saved = source / "files" / alias
+        for path in sorted(saved.rglob("*")):
+            if path.is_file():
+                name = path.relative_to(saved).as_posix()
+                with path.open("rb") as handle:
+                    storages[alias].save(name, File(handle, name=name))
     return manifest

@@ -10,6 +10,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from core.storage import private_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -74,6 +76,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "core",
     "accounts",
     "cases",
     "reports",
@@ -86,15 +89,17 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # The API's answers compressed, and answered 304 when the client's copy is current.
-    "cases.api.middleware.ApiGZipMiddleware",
-    "cases.api.middleware.ApiConditionalGetMiddleware",
-    "cases.api.middleware.ApiRateLimitMiddleware",
+    "core.api.middleware.ApiGZipMiddleware",
+    "core.api.middleware.ApiConditionalGetMiddleware",
+    "core.api.middleware.ApiRateLimitMiddleware",
     # Serves the collected static files in production, without a separate web server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After a write, keeps the writer's reads on the primary until the replica has it.
+    "core.replica.ReplicaMiddleware",
     # Two-factor sign-in: which device verified the session, then the step it still owes.
     "django_otp.middleware.OTPMiddleware",
     "accounts.two_factor.TwoFactorMiddleware",
@@ -151,15 +156,23 @@ TEMPLATES = [
 WSGI_APPLICATION = "msmt.wsgi.application"
 ASGI_APPLICATION = "msmt.asgi.application"
 
-DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'msmt.sqlite3'}")}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+POSTGRESQL = "django.db.backends.postgresql"
+
+
+def pooled(database: dict) -> dict:
     # Django's psycopg 3 connection pool; it manages connections, so no persistent ones.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+    database["CONN_MAX_AGE"] = 0
+    database.setdefault("OPTIONS", {})["pool"] = {
         "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=2),
         "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=10),
         "timeout": 10,
     }
+    return database
+
+
+DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'msmt.sqlite3'}")}
+if DATABASES["default"]["ENGINE"] == POSTGRESQL:
+    pooled(DATABASES["default"])
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Writers wait for each other instead of failing at once with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -178,6 +191,27 @@ CACHES = {
     if env.str("REDIS_URL", default="")
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+
+# A streaming replica of the PostgreSQL database, for the partner API's reads and the
+# exports (core/replica.py says which reads go where, and how a writer reads their own
+# writes). Its writers' positions are shared by every web worker through Redis.
+DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
+DATABASE_ROUTERS = []
+if DATABASE_REPLICA_URL:
+    replica = env.db_url("DATABASE_REPLICA_URL")
+    if {DATABASES["default"]["ENGINE"], replica["ENGINE"]} != {POSTGRESQL}:
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URL is a PostgreSQL replica of DATABASE_URL's PostgreSQL "
+            "database: set both to postgres:// addresses, or unset DATABASE_REPLICA_URL."
+        )
+    if not env.str("REDIS_URL", default=""):
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URL needs REDIS_URL: the web workers share, through Redis, "
+            "who has just written, so that a writer's reads wait for the replica."
+        )
+    # In a test run it stands for the test database: Django creates none on it.
+    DATABASES["replica"] = pooled(replica) | {"TEST": {"MIRROR": "default"}}
+    DATABASE_ROUTERS = ["core.replica.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -209,7 +243,7 @@ if PROXY_COUNT < 0:
     raise ImproperlyConfigured(
         "PROXY_COUNT is the number of proxies in front of the app: 0 or more."
     )
-AXES_CLIENT_IP_CALLABLE = "accounts.addresses.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.addresses.client_address"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -226,9 +260,15 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
+# The private files (attachments, published reports) stay on this machine, under the two
+# directories below, unless STORAGE_URL names an S3-compatible bucket that every web
+# server and the worker share: s3://BUCKET/PREFIX?endpoint_url=URL&region=NAME, with the
+# credentials in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (core/storage.py).
+STORAGE_URL = env.str("STORAGE_URL", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    **private_storages(STORAGE_URL),
 }
 
 # Attachments hold material that states gave in confidence: they live outside any
@@ -298,15 +338,15 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["cases.api.permissions.ApiAccess"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    # DRF's parsers, with JSON limited in depth (cases.api.parsers).
+    # DRF's parsers, with JSON limited in depth (core.api.parsers).
     "DEFAULT_PARSER_CLASSES": [
-        "cases.api.parsers.JSONParser",
+        "core.api.parsers.JSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
-    "DEFAULT_SCHEMA_CLASS": "cases.api.schema.ApiSchema",
-    "EXCEPTION_HANDLER": "cases.api.errors.exception_handler",
-    "DEFAULT_THROTTLE_CLASSES": ["cases.api.throttling.PerTokenThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "core.api.schema.ApiSchema",
+    "EXCEPTION_HANDLER": "core.api.errors.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["core.api.throttling.PerTokenThrottle"],
     "DEFAULT_THROTTLE_RATES": {"token": env.str("API_RATE", default="600/minute")},
 }
 SPECTACULAR_SETTINGS = {

@@ -1,23 +1,16 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.db import connection
-from django.http import HttpResponse
 from django.urls import include, path
 from django.views import defaults
 
 from accounts.forms import PasswordChangeForm
-from cases.api import errors
+from core.api import errors
+from msmt.health import health
 from msmt.views import search_everything
 
 admin.site.site_header = "MSMT case database"
 admin.site.site_title = "MSMT case database"
 admin.site.index_title = "Administration"
-
-
-def health(request):
-    """For the container's health check: the app answers and reaches its database."""
-    connection.ensure_connection()
-    return HttpResponse("ok", content_type="text/plain")
 
 
 urlpatterns = [

@@ -8,11 +8,11 @@ reports.publication, never through a view's own logic."""
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.db.models.functions import Coalesce
 
 from cases.models import Incident
-from cases.text import reads_as_empty
+from core.text import reads_as_empty
 from reports.errors import ReportError
 from reports.models import Entry, Report, Section
 
@@ -29,7 +29,7 @@ def ensure_draft(report: Report) -> None:
         )
 
 
-def in_scope(report: Report):
+def in_scope(report: Report) -> QuerySet[Incident]:
     """Incidents that the report's scope covers (any status): those that happened, at
     least in part, in its period, of its types (all types if none is chosen)."""
     incidents = Incident.objects.alias(ended=Coalesce("occurred_to", "occurred_from")).filter(

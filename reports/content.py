@@ -10,15 +10,18 @@ report and gathers the annexes; every renderer reads that and nothing else, so t
 snapshot always gives the same document."""
 
 from collections import OrderedDict
+from collections.abc import Iterable
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django_countries import countries
 
 from cases.dates import period_text
 from cases.markings import SharingLevel
-from cases.models import Attachment, Citation, Source
+from cases.models import Attachment, Citation, Incident, Source
 from cases.models.sources import PARTICIPATING_STATE_ATTRIBUTION
 from cases.visibility import release_shown_at
+from reports import snapshot as shape
+from reports.models import Entry, Report
 
 PARTICIPATING_STATE_FOOTNOTE = f"Information provided by {PARTICIPATING_STATE_ATTRIBUTION.lower()}."
 FIGURE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
@@ -56,7 +59,7 @@ def country_name(code: str) -> str:
     return str(countries.name(code)) if code else ""
 
 
-def incidents_for(report):
+def incidents_for(report: Report) -> QuerySet[Entry]:
     """The report's entries with everything the content shows, in a fixed number of
     queries."""
     return report.entries.select_related("incident__incident_type", "section").prefetch_related(
@@ -79,12 +82,12 @@ def incidents_for(report):
     )
 
 
-def uses_release(incident, report_level: str) -> bool:
+def uses_release(incident: Incident, report_level: str) -> bool:
     """Whether a report at `report_level` gives `incident` as its releasable text."""
     return release_shown_at(SharingLevel.at_or_below(report_level), incident)
 
 
-def cited(incident, report_level: str) -> list[Citation]:
+def cited(incident: Incident, report_level: str) -> list[Citation]:
     """The citations an entry may cite: those marked for the releasable text when the
     entry is the release."""
     citations = incident.citations.all()
@@ -93,7 +96,9 @@ def cited(incident, report_level: str) -> list[Citation]:
     return list(citations)
 
 
-def incident_content(incident, report_level: str, in_report: frozenset = frozenset()) -> dict:
+def incident_content(
+    incident: Incident, report_level: str, in_report: frozenset[str] = frozenset()
+) -> shape.Entry:
     """An entry's content; its relations only to incidents `in_report` (their
     references), which the report describes too."""
     notes = [
@@ -178,13 +183,14 @@ def incident_content(incident, report_level: str, in_report: frozenset = frozens
                 "caption": figure.caption,
                 "credit": figure.credit,
             }
-            for figure in incident.figures
+            # (incidents_for's Prefetch gives the incident its figures)
+            for figure in incident.figures  # type: ignore[attr-defined]
             if figure.content_type in FIGURE_TYPES and may_go_in(figure.sharing_level, report_level)
         ],
     }
 
 
-def release_content(incident, notes: list[str]) -> dict:
+def release_content(incident: Incident, notes: list[str]) -> shape.Entry:
     """An entry as the incident's releasable text: its title and summary, the incident's
     type and dates, the footnotes of the citations marked for it; nothing else."""
     return {
@@ -207,10 +213,10 @@ def release_content(incident, notes: list[str]) -> dict:
     }
 
 
-def build(report) -> dict:
+def build(report: Report) -> shape.Snapshot:
     """The report's content from the live records, entries in their order."""
     entries = [entry for entry in incidents_for(report) if not entry.excluded and entry.section]
-    by_section = {}
+    by_section: dict[int | None, list[Entry]] = {}
     for entry in sorted(entries, key=lambda entry: (entry.position, entry.pk)):
         by_section.setdefault(entry.section_id, []).append(entry)
     previous = report.supersedes
@@ -255,7 +261,7 @@ def paragraphs_of(text: str) -> list[str]:
     return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
 
 
-def finding_paragraph(finding: dict) -> str:
+def finding_paragraph(finding: shape.Finding) -> str:
     """A finding as the report states it: the judgement, its confidence, the Team's
     reasoning and the exemptions weighed, all from the finding itself."""
     text = f"{finding['judgement']} {finding['confidence']}"
@@ -266,7 +272,7 @@ def finding_paragraph(finding: dict) -> str:
     return text
 
 
-def materiel_sentence(entry: dict) -> str:
+def materiel_sentence(entry: shape.Entry) -> str:
     items = [
         f"{line['category'].lower()}, {line['quantity']}"
         + (f" ({line['description']})" if line["description"] else "")
@@ -275,12 +281,12 @@ def materiel_sentence(entry: dict) -> str:
     return f"Materiel concerned: {'; '.join(items)}." if items else ""
 
 
-def estimate_paragraph(estimate: dict) -> str:
+def estimate_paragraph(estimate: shape.Estimate) -> str:
     """A headline finding as the report states it: its statement, then its figure."""
     return f"{' '.join(paragraphs_of(estimate['statement']))} Estimate: {estimate['figure']}."
 
 
-def relation_sentence(relation: dict) -> str:
+def relation_sentence(relation: shape.Relation) -> str:
     if relation["kind"] == "part_of":
         return (
             f"This incident is part of “{relation['title']}”, also described in this report; "
@@ -292,7 +298,7 @@ def relation_sentence(relation: dict) -> str:
     )
 
 
-def assessment(entry: dict, snapshot_format: int) -> list[str]:
+def assessment(entry: shape.Entry, snapshot_format: int) -> list[str]:
     """The paragraphs after an entry's summary: a paragraph a finding, then the materiel
     concerned, then (format 3) how it stands to other entries. Reports published before
     findings (format 1) keep the one sentence they were published with."""
@@ -306,7 +312,7 @@ def assessment(entry: dict, snapshot_format: int) -> list[str]:
     return [text] if text else []
 
 
-def _format_1_assessment(entry: dict) -> str:
+def _format_1_assessment(entry: shape.Entry) -> str:
     sentences = []
     if entry["provisions"]:
         paragraphs = [
@@ -326,24 +332,28 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def layout(snapshot: dict) -> dict:
+def layout(snapshot: shape.Snapshot) -> shape.Document:
     """Number the body's paragraphs and the footnotes through the whole report, and
     gather the annexes (vessels, other entities, materiel, figures) with the
     paragraphs that mention them."""
     counter = {"paragraph": 0, "footnote": 0}
 
-    def paragraph(text, notes=(), lead=""):
+    def paragraph(text: str, notes: Iterable[str] = (), lead: str = "") -> shape.Paragraph:
         counter["paragraph"] += 1
-        numbered = []
+        numbered: list[shape.Footnote] = []
         for note in notes:
             counter["footnote"] += 1
             numbered.append({"number": counter["footnote"], "text": note})
         return {"number": counter["paragraph"], "lead": lead, "text": text, "footnotes": numbered}
 
     introduction = [paragraph(text) for text in paragraphs_of(snapshot["introduction"])]
-    vessels, entities, materiel, figures = OrderedDict(), OrderedDict(), [], []
-    entries, first_paragraph = [], {}
-    sections = []
+    vessels: OrderedDict[tuple[str, str, str], shape.AnnexEntity] = OrderedDict()
+    entities: OrderedDict[tuple[str, str, str], shape.AnnexEntity] = OrderedDict()
+    materiel: list[shape.AnnexMateriel] = []
+    figures: list[shape.AnnexFigure] = []
+    entries: list[shape.Entry] = []
+    first_paragraph: dict[str, int] = {}
+    sections: list[shape.DocumentSection] = []
     for section in snapshot["sections"]:
         body = [paragraph(text) for text in paragraphs_of(section["framing"])]
         body += [paragraph(estimate_paragraph(e)) for e in section.get("estimates", [])]
@@ -376,7 +386,11 @@ def layout(snapshot: dict) -> dict:
     if counts_once:
         materiel = counted_once(materiel, entries, first_paragraph)
     return {
-        **{k: snapshot[k] for k in ("symbol", "edition", "supersedes", "title", "period")},
+        "symbol": snapshot["symbol"],
+        "edition": snapshot["edition"],
+        "supersedes": snapshot["supersedes"],
+        "title": snapshot["title"],
+        "period": snapshot["period"],
         "sharing_level": snapshot["sharing_level"],
         "executive_summary": paragraphs_of(snapshot["executive_summary"]),
         "introduction": introduction,
@@ -390,7 +404,7 @@ def layout(snapshot: dict) -> dict:
     }
 
 
-def _wholes(entries: list[dict]) -> dict[str, str]:
+def _wholes(entries: list[shape.Entry]) -> dict[str, str]:
     """Each entry's reference -> the entry it is part of, where that is in the report."""
     return {
         entry["reference"]: relation["reference"]
@@ -400,27 +414,33 @@ def _wholes(entries: list[dict]) -> dict[str, str]:
     }
 
 
-def _covered(line: dict, wholes: dict, kinds: dict) -> bool:
+def _covered(
+    line: shape.AnnexMateriel, wholes: dict[str, str], kinds: dict[str, set[tuple[str, str]]]
+) -> bool:
     """A part's line is covered by its campaign when the campaign counts materiel of the
     same category and unit: the campaign's figure includes it."""
     whole = wholes.get(line["reference"])
     return whole is not None and (line["category"], line["unit"]) in kinds.get(whole, set())
 
 
-def counted_once(materiel: list[dict], entries: list[dict], first_paragraph: dict) -> list[dict]:
+def counted_once(
+    materiel: list[shape.AnnexMateriel],
+    entries: list[shape.Entry],
+    first_paragraph: dict[str, int],
+) -> list[shape.AnnexMateriel]:
     """The materiel annex's rows with each part's lines listed under its campaign's and
     marked, and each line of overlapping entries marked: a reader counts each thing once."""
     wholes = _wholes(entries)
-    kinds = {}
+    kinds: dict[str, set[tuple[str, str]]] = {}
     for line in materiel:
         kinds.setdefault(line["reference"], set()).add((line["category"], line["unit"]))
-    overlaps = {}
+    overlaps: dict[str, list[str]] = {}
     for entry in entries:
         for relation in entry.get("relations", []):
             if relation["kind"] == "overlaps":
                 overlaps.setdefault(entry["reference"], []).append(relation["reference"])
                 overlaps.setdefault(relation["reference"], []).append(entry["reference"])
-    rows = []
+    rows: list[shape.AnnexMateriel] = []
     for line in materiel:
         whole = wholes.get(line["reference"])
         notes = []
@@ -450,18 +470,20 @@ def counted_once(materiel: list[dict], entries: list[dict], first_paragraph: dic
     return ordered
 
 
-def materiel_totals(materiel: list[dict], entries: list[dict]) -> list[dict]:
+def materiel_totals(
+    materiel: list[shape.AnnexMateriel], entries: list[shape.Entry]
+) -> list[shape.MaterielTotal]:
     """The report's materiel by category and unit, each thing counted once: a part's
     lines covered by its campaign are left out; entries that overlap may describe the
     same shipments, so together they count at least the largest of them and at most
     their sum."""
     wholes = _wholes(entries)
-    kinds = {}
+    kinds: dict[str, set[tuple[str, str]]] = {}
     for line in materiel:
         kinds.setdefault(line["reference"], set()).add((line["category"], line["unit"]))
     group = {entry["reference"]: entry["reference"] for entry in entries}
 
-    def root(reference):
+    def root(reference: str) -> str:
         while group[reference] != reference:
             reference = group[reference]
         return reference
@@ -470,27 +492,31 @@ def materiel_totals(materiel: list[dict], entries: list[dict]) -> list[dict]:
         for relation in entry.get("relations", []):
             if relation["kind"] == "overlaps":
                 group[root(entry["reference"])] = root(relation["reference"])
-    # (category, unit) -> overlap group -> reference -> [low, high]
-    sums = OrderedDict()
+    # (category, unit) -> overlap group -> reference -> (low, high)
+    sums: OrderedDict[tuple[str, str], dict[str, dict[str, tuple[int, int | None]]]] = OrderedDict()
     for line in materiel:
         if _covered(line, wholes, kinds) or (
             line["quantity_low"] is None and line["quantity_high"] is None
         ):
             continue
-        figures = (
-            sums.setdefault((line["category"], line["unit"]), {})
-            .setdefault(root(line["reference"]), {})
-            .setdefault(line["reference"], [0, 0])
+        by_reference = sums.setdefault((line["category"], line["unit"]), {}).setdefault(
+            root(line["reference"]), {}
         )
+        so_far_low, so_far_high = by_reference.get(line["reference"], (0, 0))
         low, high = line["quantity_low"], line["quantity_high"]
-        figures[0] += low if low is not None else 0
-        figures[1] = None if high is None or figures[1] is None else figures[1] + high
-    totals = []
+        by_reference[line["reference"]] = (
+            so_far_low + (low if low is not None else 0),
+            None if high is None or so_far_high is None else so_far_high + high,
+        )
+    totals: list[shape.MaterielTotal] = []
     for (category, unit), groups in sums.items():
-        low = sum(max(figures[0] for figures in g.values()) for g in groups.values())
+        total_low = sum(max(figures[0] for figures in g.values()) for g in groups.values())
         highs = [figures[1] for g in groups.values() for figures in g.values()]
-        high = None if None in highs else sum(highs)
-        totals.append({"category": category, "unit": unit, "quantity": _quantity(low, high, unit)})
+        known = [figure for figure in highs if figure is not None]
+        total_high = sum(known) if len(known) == len(highs) else None
+        totals.append(
+            {"category": category, "unit": unit, "quantity": _quantity(total_low, total_high, unit)}
+        )
     return totals
 
 

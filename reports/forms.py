@@ -1,8 +1,10 @@
+from typing import Any
+
 from django import forms
 
 from cases.forms import ReaderForm
-from cases.text import reads_as_empty
-from cases.widgets import DateInput, StyledForm
+from core.forms import DateInput, StyledForm
+from core.text import reads_as_empty
 from reports.models import EXCLUSION_REASON_NEEDED, Report, Section
 
 
@@ -30,7 +32,7 @@ class ReportForm(StyledForm, forms.ModelForm):
             "introduction": "Blank lines separate paragraphs; each becomes a numbered paragraph.",
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk and self.instance.edition > 1:
             # Editions of a report share its symbol.
@@ -53,7 +55,7 @@ class SectionForm(StyledForm, ReaderForm):
 class ExclusionForm(StyledForm, forms.Form):
     reason = forms.CharField(max_length=500, help_text="Why the incident is left out.")
 
-    def clean_reason(self):
+    def clean_reason(self) -> str:
         reason = self.cleaned_data["reason"]
         if reads_as_empty(reason):
             raise forms.ValidationError(EXCLUSION_REASON_NEEDED)

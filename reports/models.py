@@ -12,10 +12,11 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 
+from accounts.models import Reader
 from cases.markings import SharingLevel
 from cases.models import Estimate, Incident, IncidentType
-from cases.text import reads_as_empty
 from cases.visibility import report_condition
+from core.text import reads_as_empty
 from reports.storage import report_storage
 
 # The Word file's title is "symbol: title", and a Word document's title holds at most
@@ -25,13 +26,13 @@ EXCLUSION_REASON_NEEDED = "Say why the incident is left out."
 
 
 class ReportQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "ReportQuerySet":
+    def visible_to(self, user: Reader) -> "ReportQuerySet":
         """Report editors see every report. The rest of the team sees published (and
         superseded) editions; a partner, those at or below their organisation's
         clearance; anyone else, nothing."""
         return self.filter(report_condition(user))
 
-    def published_to(self, user) -> "ReportQuerySet":
+    def published_to(self, user: Reader) -> "ReportQuerySet":
         """The published (and superseded) editions `user` may read, with their files: what
         the API lists and what a webhook announces."""
         return (
@@ -120,14 +121,14 @@ class Report(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         edition = f" (edition {self.edition})" if self.edition > 1 else ""
         return f"{self.symbol}{edition}: {self.title}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("reports:detail", args=[self.pk])
 
-    def clean(self):
+    def clean(self) -> None:
         errors = {}
         if self.period_from and self.period_to and self.period_from > self.period_to:
             errors["period_to"] = "The period ends before it starts."
@@ -182,7 +183,7 @@ class Section(models.Model):
     class Meta:
         ordering = ["position", "id"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.heading
 
 
@@ -210,10 +211,10 @@ class Entry(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.incident.reference} in {self.report.symbol}"
 
-    def clean(self):
+    def clean(self) -> None:
         # The constraint refuses an empty reason; one that shows nothing is none either.
         if self.excluded and reads_as_empty(self.exclusion_reason):
             raise ValidationError({"exclusion_reason": EXCLUSION_REASON_NEEDED})
@@ -249,7 +250,7 @@ class ReportFile(models.Model):
             models.UniqueConstraint(fields=["report", "format"], name="report_file_once")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.report.slug}.{self.format}"
 
     @property
@@ -257,7 +258,7 @@ class ReportFile(models.Model):
         return CONTENT_TYPES[self.format]
 
 
-CONTENT_TYPES = {
+CONTENT_TYPES: dict[str, str] = {
     ReportFile.Format.HTML: "text/html; charset=utf-8",
     ReportFile.Format.PDF: "application/pdf",
     ReportFile.Format.DOCX: (

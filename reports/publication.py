@@ -8,16 +8,19 @@ published, and `differences()` says what changed between two editions."""
 
 import difflib
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import Reader, User
 from audit import trail as audit
 from audit.models import AuditEntry
 from cases.models import Incident, Source
 from reports import compilation, content, rendering
+from reports import snapshot as shape
 from reports.errors import ReportError
 from reports.models import Entry, Report, ReportFile, Section
 from reports.signals import report_published
@@ -27,17 +30,17 @@ class NotAllowed(ReportError):
     """The user may not publish reports."""
 
 
-def may_publish(user) -> bool:
+def may_publish(user: Reader) -> bool:
     return user.has_perm("reports.publish_report")
 
 
-def ensure_may_publish(user) -> None:
+def ensure_may_publish(user: Reader) -> None:
     if not may_publish(user):
         raise NotAllowed(f"{user} is not allowed to publish reports.")
 
 
 class NotPublishable(ReportError):
-    def __init__(self, problems):
+    def __init__(self, problems: "list[Problem]") -> None:
         self.problems = problems
         super().__init__("; ".join(problem.message for problem in problems))
 
@@ -133,7 +136,8 @@ def problems(report: Report) -> list[Problem]:
                     entry=entry,
                 )
             )
-        for figure in [] if released else incident.figures:
+        # (incidents_for's Prefetch gives the incident its figures)
+        for figure in [] if released else incident.figures:  # type: ignore[attr-defined]
             reproduced = figure.content_type in content.FIGURE_TYPES
             if reproduced and not figure.may_be_published_to(level):
                 found.append(
@@ -192,7 +196,9 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def publish(report: Report, by, progress=lambda message: None) -> Report:
+def publish(
+    report: Report, by: User, progress: Callable[[str], None] = lambda message: None
+) -> Report:
     """Check, freeze, render and publish; the previous edition is then superseded.
     `progress(message)` hears how far it got (the background task shows it)."""
     ensure_may_publish(by)
@@ -244,7 +250,7 @@ def publish(report: Report, by, progress=lambda message: None) -> Report:
 
 
 @transaction.atomic
-def new_edition(report: Report, by) -> Report:
+def new_edition(report: Report, by: User) -> Report:
     """A draft correction of a published report: the same symbol, scope, sections and
     entries (exclusions included), as the next edition."""
     if report.status != Report.Status.PUBLISHED:
@@ -266,7 +272,7 @@ def new_edition(report: Report, by) -> Report:
         created_by=by,
     )
     edition.incident_types.set(report.incident_types.all())
-    sections = {}
+    sections: dict[int | None, Section] = {}
     for section in report.sections.all():
         copy = Section.objects.create(
             report=edition,
@@ -291,7 +297,7 @@ def new_edition(report: Report, by) -> Report:
     return edition
 
 
-def text_lines(snapshot: dict) -> list[str]:
+def text_lines(snapshot: shape.Snapshot) -> list[str]:
     """The report as lines of text, for comparing editions."""
     doc = content.layout(snapshot)
     lines = [f"Title: {doc['title']}", f"Period: {doc['period']}"]

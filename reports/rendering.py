@@ -4,10 +4,13 @@
 import base64
 import hashlib
 import io
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from django.template.loader import render_to_string
 
 from cases.models import Attachment
+from reports import snapshot as shape
 from reports.content import layout
 from reports.errors import ReportError
 
@@ -16,7 +19,7 @@ class FigureChanged(ReportError):
     """An attachment's file no longer has the SHA-256 recorded when it was chosen."""
 
 
-def figure_bytes(figure: dict) -> tuple[bytes, str]:
+def figure_bytes(figure: shape.AnnexFigure) -> tuple[bytes, str]:
     attachment = Attachment.objects.get(pk=figure["attachment"])
     with attachment.file.open("rb") as handle:
         data = handle.read()
@@ -28,7 +31,7 @@ def figure_bytes(figure: dict) -> tuple[bytes, str]:
     return data, attachment.content_type
 
 
-def document(snapshot: dict) -> dict:
+def document(snapshot: shape.Snapshot) -> shape.Document:
     """The laid-out report, with each figure's image as a data URI."""
     doc = layout(snapshot)
     for figure in doc["figures"]:
@@ -37,7 +40,7 @@ def document(snapshot: dict) -> dict:
     return doc
 
 
-def render_html(snapshot: dict) -> str:
+def render_html(snapshot: shape.Snapshot) -> str:
     return render_to_string("reports/document.html", {"doc": document(snapshot)})
 
 
@@ -48,12 +51,12 @@ def render_pdf(html: str) -> bytes:
     return HTML(string=html).write_pdf()
 
 
-def render_docx(snapshot: dict) -> bytes:
+def render_docx(snapshot: shape.Snapshot) -> bytes:
     """The report as a Word document. python-docx has no footnotes, so each chapter's
     notes follow it, numbered as in the PDF, with the calls as superscript numbers."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-    from docx.shared import Pt
+    from docx.shared import Emu, Pt
 
     doc = layout(snapshot)
     word = Document()
@@ -71,7 +74,7 @@ def render_docx(snapshot: dict) -> bytes:
     word.add_paragraph(f"Period covered: {doc['period']}")
     word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
-    def numbered(paragraph):
+    def numbered(paragraph: shape.Paragraph) -> None:
         p = word.add_paragraph(f"{paragraph['number']}.\t")
         if paragraph["lead"]:
             p.add_run(f"{paragraph['lead']}. ").italic = True
@@ -98,7 +101,12 @@ def render_docx(snapshot: dict) -> bytes:
                 p = word.add_paragraph(f"{note['number']}. {note['text']}")
                 p.runs[0].font.size = Pt(9)
 
-    def table(heading, columns, rows, empty):
+    def table(
+        heading: str,
+        columns: list[tuple[str, Callable[[Any], str]]],
+        rows: Sequence[Any],
+        empty: str,
+    ) -> None:
         word.add_heading(heading, level=1)
         if not rows:
             word.add_paragraph(empty)
@@ -169,7 +177,11 @@ def render_docx(snapshot: dict) -> bytes:
         word.add_heading("Annex IV. Figures", level=1)
         for figure in doc["figures"]:
             data, _ = figure_bytes(figure)
-            word.add_picture(io.BytesIO(data), width=word.sections[0].page_width * 0.7)
+            # A section has a page width unless its document gives none (then: as large as it is).
+            page_width = word.sections[0].page_width
+            word.add_picture(
+                io.BytesIO(data), width=Emu(int(page_width * 0.7)) if page_width else None
+            )
             credit = figure.get("credit")  # snapshots before credit lines have none
             word.add_paragraph(
                 f"Figure {figure['number']}. {figure['caption']} (paragraph {figure['paragraph']})"

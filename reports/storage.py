@@ -1,6 +1,14 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.files.storage import Storage
 from django.http import FileResponse
 
-from cases.storage import PrivateStorage
+from core.storage import PrivateS3Storage, PrivateStorage, chosen
+
+if TYPE_CHECKING:  # reports.models imports this module
+    from reports.models import ReportFile
 
 
 class ReportStorage(PrivateStorage):
@@ -10,11 +18,15 @@ class ReportStorage(PrivateStorage):
     root_setting = "REPORTS_ROOT"
 
 
-def report_storage():
-    return ReportStorage()
+class S3ReportStorage(PrivateS3Storage):
+    """Published reports' files, in the bucket that STORAGE_URL names."""
 
 
-def download(stored) -> FileResponse:
+def report_storage() -> Storage:
+    return chosen("reports")
+
+
+def download(stored: ReportFile) -> FileResponse:
     """A published report's file as a download (a ReportFile: its report's slug names it)."""
     response = FileResponse(
         stored.file.open("rb"),

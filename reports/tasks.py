@@ -4,6 +4,7 @@ request should. The page enqueues the task and follows Report.job_state."""
 from django.contrib.auth import get_user_model
 from django_tasks import task
 
+from accounts.models import User
 from reports import compilation, publication
 from reports.errors import ReportError
 from reports.models import Report
@@ -35,7 +36,7 @@ def publish_report(report_id: int, user_id: int) -> None:
     record(report_id, Job.DONE, "Published.")
 
 
-def start_publication(report: Report, by) -> None:
+def start_publication(report: Report, by: User) -> None:
     """Queue the publication, once `by` may publish and nothing blocks it (raises
     publication.NotAllowed or NotPublishable otherwise); the page follows it through
     Report.job_state."""

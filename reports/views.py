@@ -2,17 +2,20 @@
 in reads published reports. The rules are in reports.compilation and
 reports.publication; which reports a user sees, in Report.objects.visible_to."""
 
+from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_POST
 
+from accounts.requests import SignedInRequest
 from cases import visibility
 from reports import compilation, content, publication, rendering, tasks
 from reports.errors import ReportError
@@ -20,13 +23,15 @@ from reports.forms import ExclusionForm, ReportForm, SectionForm
 from reports.models import Entry, Report, ReportFile, Section
 from reports.storage import download
 
+View = Callable[..., HttpResponseBase]
 
-def editor_required(view):
+
+def editor_required(view: View) -> View:
     """Pages that change reports: report editors only (everyone else gets 403)."""
 
     @login_required
     @wraps(view)
-    def wrapped(request, *args, **kwargs):
+    def wrapped(request: SignedInRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.has_perm("reports.change_report"):
             raise PermissionDenied("Only report editors work on reports.")
         return view(request, *args, **kwargs)
@@ -34,11 +39,11 @@ def editor_required(view):
     return wrapped
 
 
-def _report(request, pk) -> Report:
+def _report(request: SignedInRequest, pk: int) -> Report:
     return get_object_or_404(Report.objects.visible_to(request.user), pk=pk)
 
 
-def _draft(request, pk) -> Report:
+def _draft(request: SignedInRequest, pk: int) -> Report:
     report = _report(request, pk)
     if not report.is_draft:
         raise PermissionDenied(
@@ -48,7 +53,7 @@ def _draft(request, pk) -> Report:
 
 
 @login_required
-def report_list(request):
+def report_list(request: SignedInRequest) -> HttpResponse:
     reports = Report.objects.visible_to(request.user)
     return render(
         request,
@@ -58,7 +63,7 @@ def report_list(request):
 
 
 @editor_required
-def report_create(request):
+def report_create(request: SignedInRequest) -> HttpResponse:
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.instance.created_by = request.user
@@ -69,7 +74,7 @@ def report_create(request):
 
 
 @editor_required
-def report_edit(request, pk):
+def report_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _draft(request, pk)
     form = ReportForm(request.POST or None, instance=report)
     if request.method == "POST" and form.is_valid():
@@ -80,14 +85,17 @@ def report_edit(request, pk):
 
 
 @login_required
-def report_detail(request, pk):
+def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     context = {"report": report, "files": report.files.all()}
     if report.is_draft:
         entries = list(content.incidents_for(report))
         sections = list(report.sections.prefetch_related("incident_types"))
         for section in sections:
-            section.listed = [e for e in entries if e.section_id == section.pk and not e.excluded]
+            # (the page's own attribute: the section's entries, as its template lists them)
+            section.listed = [  # type: ignore[attr-defined]
+                e for e in entries if e.section_id == section.pk and not e.excluded
+            ]
         context.update(
             sections=sections,
             unplaced=[e for e in entries if e.section_id is None and not e.excluded],
@@ -104,7 +112,7 @@ def report_detail(request, pk):
 
 
 @login_required
-def report_progress(request, pk):
+def report_progress(request: SignedInRequest, pk: int) -> HttpResponse:
     """The publication's progress, polled by the page while the worker runs."""
     report = _report(request, pk)
     if request.htmx and report.job_state == tasks.Job.DONE:
@@ -116,7 +124,7 @@ def report_progress(request, pk):
 
 @editor_required
 @require_POST
-def report_compile(request, pk):
+def report_compile(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _draft(request, pk)
     result = compilation.compile_report(report)
     added, removed = result.added, result.removed
@@ -129,7 +137,7 @@ def report_compile(request, pk):
 
 
 @editor_required
-def section_edit(request, pk, section_pk=None):
+def section_edit(request: SignedInRequest, pk: int, section_pk: int | None = None) -> HttpResponse:
     report = _draft(request, pk)
     section = get_object_or_404(report.sections, pk=section_pk) if section_pk else None
     if section is None:
@@ -146,7 +154,7 @@ def section_edit(request, pk, section_pk=None):
 
 @editor_required
 @require_POST
-def section_delete(request, pk, section_pk):
+def section_delete(request: SignedInRequest, pk: int, section_pk: int) -> HttpResponse:
     report = _draft(request, pk)
     section = get_object_or_404(report.sections, pk=section_pk)
     section.delete()  # its entries stay, to be placed again
@@ -156,27 +164,27 @@ def section_delete(request, pk, section_pk):
     return redirect(report)
 
 
-def _entry(request, pk, entry_pk) -> Entry:
+def _entry(request: SignedInRequest, pk: int, entry_pk: int) -> Entry:
     report = _draft(request, pk)
     return get_object_or_404(Entry.objects.select_related("report"), report=report, pk=entry_pk)
 
 
 @editor_required
 @require_POST
-def entry_move(request, pk, entry_pk):
+def entry_move(request: SignedInRequest, pk: int, entry_pk: int) -> HttpResponse:
     entry = _entry(request, pk, entry_pk)
     if section_pk := request.POST.get("section"):
         section = get_object_or_404(entry.report.sections, pk=section_pk)
         compilation.move_entry(entry, section=section)
     else:
-        offset = {"up": -1, "down": 1}.get(request.POST.get("direction"), 0)
+        offset = {"up": -1, "down": 1}.get(request.POST.get("direction", ""), 0)
         compilation.move_entry(entry, offset=offset)
     return redirect(entry.report)
 
 
 @editor_required
 @require_POST
-def entry_exclude(request, pk, entry_pk):
+def entry_exclude(request: SignedInRequest, pk: int, entry_pk: int) -> HttpResponse:
     entry = _entry(request, pk, entry_pk)
     form = ExclusionForm(request.POST)
     if form.is_valid():
@@ -189,7 +197,7 @@ def entry_exclude(request, pk, entry_pk):
 
 @editor_required
 @require_POST
-def entry_include(request, pk, entry_pk):
+def entry_include(request: SignedInRequest, pk: int, entry_pk: int) -> HttpResponse:
     entry = _entry(request, pk, entry_pk)
     compilation.include_entry(entry)
     messages.success(request, f"{entry.incident.reference} is back in the report.")
@@ -198,8 +206,9 @@ def entry_include(request, pk, entry_pk):
 
 @login_required
 # The report is one self-contained file: its print styles are inline.
-@csp_update({"style-src": ["'unsafe-inline'"]})
-def report_preview(request, pk):
+# (django-csp types its decorators for views that take the request alone.)
+@csp_update({"style-src": ["'unsafe-inline'"]})  # type: ignore[arg-type]
+def report_preview(request: SignedInRequest, pk: int) -> HttpResponse:
     """The report as it would be published now (a draft), or as it was (published)."""
     report = _report(request, pk)
     if not report.is_draft:
@@ -215,7 +224,7 @@ def report_preview(request, pk):
 
 @editor_required
 @require_POST
-def report_publish(request, pk):
+def report_publish(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _draft(request, pk)
     try:
         tasks.start_publication(report, request.user)
@@ -233,7 +242,7 @@ def report_publish(request, pk):
 
 @editor_required
 @require_POST
-def report_new_edition(request, pk):
+def report_new_edition(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     try:
         edition = publication.new_edition(report, request.user)
@@ -245,7 +254,7 @@ def report_new_edition(request, pk):
 
 
 @login_required
-def report_changes(request, pk):
+def report_changes(request: SignedInRequest, pk: int) -> HttpResponse:
     """What changed between this edition and the latest earlier one the reader may see."""
     report = _report(request, pk)
     earlier = visibility.earlier_edition(request.user, report)
@@ -263,6 +272,6 @@ def report_changes(request, pk):
 
 
 @login_required
-def report_file(request, pk, format):
+def report_file(request: SignedInRequest, pk: int, format: str) -> HttpResponseBase:
     report = _report(request, pk)
     return download(get_object_or_404(ReportFile, report=report, format=format))

@@ -1,12 +1,16 @@
 import importlib
+import uuid
+from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
 from django.core.cache import cache
+from django.db import connection
 
 from accounts.groups import sync_role_groups
 from accounts.roles import Role
 from cases.markings import SharingLevel
+from core.storage import private_storages
 from tests.factories import PartnerOrganisationFactory, UserFactory
 
 
@@ -30,6 +34,35 @@ def private_files(settings, tmp_path):
     # Attachments and published reports are written under the test's own directory.
     settings.ATTACHMENTS_ROOT = tmp_path / "attachments"
     settings.REPORTS_ROOT = tmp_path / "reports"
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """A local S3 server (moto's server mode) on a free port of this machine, for the
+    tests of object storage: no network, nothing to install beyond the test extra."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def bucket(s3_server, settings, monkeypatch):
+    """A new, empty bucket on the local S3 server, where the private files now go, as
+    STORAGE_URL would send them (credentials from the environment, as in production)."""
+    import boto3
+
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "test-key")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "test-secret")
+    name = f"msmt-{uuid.uuid4().hex[:12]}"
+    client = boto3.client("s3", endpoint_url=s3_server, region_name="us-east-1")
+    client.create_bucket(Bucket=name)
+    url = f"s3://{name}/files?endpoint_url={s3_server}&region=us-east-1"
+    settings.STORAGES = {**settings.STORAGES, **private_storages(url)}
+    return SimpleNamespace(name=name, client=client, endpoint=s3_server, prefix="files")
 
 
 @pytest.fixture(autouse=True)
@@ -73,3 +106,27 @@ def login(client):
         return client
 
     return sign_in
+
+
+DESELECTED_REPLICA_TESTS = pytest.StashKey[int]()
+
+
+def pytest_collection_modifyitems(config, items):
+    """The read replica's tests run on PostgreSQL, which they replicate; on SQLite they
+    are deselected, and the summary says so (they are not counted as passed)."""
+    if connection.vendor == "postgresql":
+        return
+    replica_tests = [item for item in items if item.get_closest_marker("postgresql_replica")]
+    if replica_tests:
+        items[:] = [item for item in items if item not in replica_tests]
+        config.hook.pytest_deselected(items=replica_tests)
+        config.stash[DESELECTED_REPLICA_TESTS] = len(replica_tests)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if count := config.stash.get(DESELECTED_REPLICA_TESTS, 0):
+        terminalreporter.write_line(
+            f"{count} tests of the read replica deselected: they need PostgreSQL "
+            "(DATABASE_URL=postgres://...).",
+            yellow=True,
+        )

@@ -13,10 +13,10 @@ from django.urls import reverse
 
 from accounts import tokens
 from cases import workflow
-from cases.api.parsers import MAX_JSON_DEPTH
 from cases.api.serializers import MAX_LINES_PER_KIND
 from cases.markings import record_lowering
 from cases.models import Entity, Incident, Location, MaterielLine, Source
+from core.api.parsers import MAX_JSON_DEPTH
 from reports import compilation
 from reports.models import Report
 from tests.cases.api.test_writes import draft_body

@@ -88,3 +88,54 @@ def test_the_api_rate_counts_go_to_redis_when_it_is_configured():
     )
     result = run_django({"DEBUG": "1", "REDIS_URL": "redis://127.0.0.1:6379/15"}, code)
     assert result.stdout.split() == ["RedisCache", "1"], result.stderr
+
+
+PRIMARY = "postgres://msmt:secret@db.internal:5432/msmt"
+REPLICA = "postgres://msmt:secret@replica.internal:5432/msmt"
+
+
+def test_a_replica_serves_reads_through_the_router_and_stands_for_the_test_database():
+    code = (
+        "from django.conf import settings; d = settings.DATABASES['replica']; "
+        "print(d['HOST'], d['NAME'], d['OPTIONS']['pool']['max_size'], d['TEST']['MIRROR'], "
+        "*settings.DATABASE_ROUTERS)"
+    )
+    result = run_django(
+        {
+            "DEBUG": "1",
+            "DATABASE_URL": PRIMARY,
+            "DATABASE_REPLICA_URL": REPLICA,
+            "REDIS_URL": "redis://127.0.0.1:6379/15",
+        },
+        code,
+    )
+    assert result.stdout.split() == [
+        "replica.internal",
+        "msmt",
+        "10",
+        "default",
+        "core.replica.ReplicaRouter",
+    ], result.stderr
+
+
+def test_without_a_replica_there_is_one_database_and_no_router():
+    code = (
+        "from django.conf import settings; "
+        "print(list(settings.DATABASES), settings.DATABASE_ROUTERS)"
+    )
+    result = run_django({"DEBUG": "1", "DATABASE_URL": PRIMARY}, code)
+    assert result.stdout.strip() == "['default'] []", result.stderr
+
+
+def test_a_replica_of_sqlite_refuses_to_start_and_says_why():
+    result = run_django({"DEBUG": "1", "DATABASE_REPLICA_URL": REPLICA}, "print('started')")
+    assert result.returncode != 0
+    assert "started" not in result.stdout
+    assert "DATABASE_REPLICA_URL is a PostgreSQL replica" in result.stderr
+
+
+def test_a_replica_without_redis_refuses_to_start_and_says_why():
+    env = {"DEBUG": "1", "DATABASE_URL": PRIMARY, "DATABASE_REPLICA_URL": REPLICA}
+    result = run_django(env | {"REDIS_URL": ""}, "print('started')")
+    assert result.returncode != 0
+    assert "DATABASE_REPLICA_URL needs REDIS_URL" in result.stderr

@@ -11,8 +11,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from cases.api.schema import ErrorSerializer
-from cases.api.views import Conflict, KnownParameters, Pages
+from core.api.schema import ErrorSerializer
+from core.api.views import Conflict, KnownParameters, Pages
 from webhooks import delivery, tasks
 from webhooks.models import CHOSEN_EVENT_CHOICES, Attempt, Delivery, Endpoint
 

@@ -28,7 +28,7 @@ from cases import visibility
 from cases.api import changes, loading
 from cases.api.serializers import incident_data
 from cases.models import FeedPosition, Incident
-from reports.api import ReportSerializer
+from reports.api.serializers import ReportSerializer
 from reports.models import Report
 from webhooks import targets
 from webhooks.models import (
@@ -242,6 +242,7 @@ def payload(delivery: Delivery) -> tuple[dict | None, str]:
     owner = delivery.endpoint.owner
     if owner.disabled_by:
         return None, f"Not sent: the {owner.disabled_by} is disabled."
+    data: dict | None
     if delivery.event == Event.REPORT_PUBLISHED:
         report = Report.objects.published_to(owner).filter(pk=delivery.report_id).first()
         if report is None:
@@ -254,6 +255,8 @@ def payload(delivery: Delivery) -> tuple[dict | None, str]:
     else:
         if delivery.view != visibility.view_key(owner):
             return None, "Not sent: what you may see changed since; a feed.resync followed."
+        if delivery.position is None:  # the feed's events are recorded with their position
+            raise ValueError(f"Delivery {delivery.pk} of a feed event has no position.")
         if delivery.event == Event.RESYNC:
             data = changes.resync_at(delivery.position, delivery.created_at).data
         else:

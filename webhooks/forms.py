@@ -1,6 +1,6 @@
 from django import forms
 
-from cases.widgets import StyledForm
+from core.forms import StyledForm
 from webhooks.models import CHOSEN_EVENT_CHOICES, CHOSEN_EVENTS, Endpoint
 
 

@@ -29,7 +29,7 @@ def check(url: str) -> None:
         return
     try:
         port = parts.port or 443
-        found = {info[4][0] for info in socket.getaddrinfo(parts.hostname, port)}
+        found = {str(info[4][0]) for info in socket.getaddrinfo(parts.hostname, port)}
     except (socket.gaierror, UnicodeError, ValueError):
         raise ValidationError(f"{parts.hostname} cannot be resolved.") from None
     for address in found:

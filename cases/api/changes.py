@@ -25,7 +25,11 @@ class Change:
     @property
     def entered(self) -> bool:
         """An upsert of an incident the reader did not see before this change."""
-        return self.data["change"] == UPSERT and not self.entry.visible_before
+        return (
+            self.data["change"] == UPSERT
+            and self.entry is not None
+            and not self.entry.visible_before
+        )
 
 
 @dataclass
@@ -41,7 +45,8 @@ def read(user, after: int, size: int) -> Page:
     page is read on until it is full or the feed is read to its end: a page is never
     empty while more follows."""
     entries = FeedEntry.objects.visible_to(user).order_by("position")
-    changes, last = [], after
+    changes: list[Change] = []
+    last = after
     while len(changes) < size:
         batch = list(entries.filter(position__gt=last)[: size - len(changes)])
         if not batch:

@@ -212,7 +212,7 @@ def load_shown(incidents, user) -> None:
     naming = state_naming(user)
     shown = {}
     for kind in API_LINE_KINDS:
-        rows = kind.model.objects.filter(incident_id__any_of=ids)
+        rows = kind.model._default_manager.filter(incident_id__any_of=ids)
         if kind.name == "contributions":
             rows = rows.filter(naming.condition())
         elif kind.condition is not None:
@@ -220,13 +220,13 @@ def load_shown(incidents, user) -> None:
         shown[kind.name] = _grouped(rows.order_by("id").values(*_line_columns(kind)))
     records = _records(shown, user)
     for kind in API_LINE_KINDS:
-        for incident_id, rows in shown[kind.name].items():
+        for incident_id, lines in shown[kind.name].items():
             if kind.name == "citations":  # of a source the reader may see
-                rows = [row for row in rows if row["source_id"] in records["source"]]
-            shown[kind.name][incident_id] = [_line(row, kind, records) for row in rows]
+                lines = [line for line in lines if line["source_id"] in records["source"]]
+            shown[kind.name][incident_id] = [_line(line, kind, records) for line in lines]
     # Both kinds of cited paragraph in one query: a round trip fewer for every page.
     cited = [
-        through.objects.filter(incident_id__any_of=ids)
+        through._default_manager.filter(incident_id__any_of=ids)
         .annotate(as_context=Value(as_context))
         .values("incident_id", *PARAGRAPH, "as_context")
         for through, as_context in (
@@ -234,10 +234,11 @@ def load_shown(incidents, user) -> None:
             (Incident.context_provisions.through, True),
         )
     ]
-    provisions, context_provisions = defaultdict(list), defaultdict(list)
+    provisions: defaultdict[int, list[dict]] = defaultdict(list)
+    context_provisions: defaultdict[int, list[dict]] = defaultdict(list)
     for row in cited[0].union(cited[1], all=True).order_by(*PARAGRAPH):
-        kind = context_provisions if row.pop("as_context") else provisions
-        kind[row.pop("incident_id")].append(row)
+        paragraphs = context_provisions if row.pop("as_context") else provisions
+        paragraphs[row.pop("incident_id")].append(row)
     evidence = _evidence(ids) if is_team_member(user) else {}
     levels = partner_clearance(user)  # once a page, not once an incident
     for incident in incidents:

@@ -7,6 +7,8 @@ fields was most of the listing's time. The read serializers declare the same fie
 the schema and the browsable API, and hand over to those functions; a test holds the
 two to the same field names, and the schema test checks every response against them."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import BigIntegerField
 from drf_spectacular.types import OpenApiTypes
@@ -76,7 +78,8 @@ class ProvisionSerializer(ReadSerializer):
     key = serializers.CharField(read_only=True, help_text="Use as ?provision= on incidents.")
     resolution = serializers.IntegerField(source="resolution.number", read_only=True)
     year = serializers.IntegerField(source="resolution.year", read_only=True)
-    label = serializers.CharField(source="__str__", read_only=True)
+    # A declared field, not Field.label: DRF's metaclass takes it out of the class.
+    label = serializers.CharField(source="__str__", read_only=True)  # type: ignore[assignment]
 
     class Meta:
         model = Provision
@@ -213,8 +216,12 @@ def incident_data(incident, user) -> dict:
 
 class EntitySerializer(ReadSerializer):
     country = serializers.CharField(source="country.code", read_only=True)
-    aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
-    past_names = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+    aliases: "serializers.SlugRelatedField[Any]" = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="name"
+    )
+    past_names: "serializers.SlugRelatedField[Any]" = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="name"
+    )
 
     class Meta:
         model = Entity
@@ -315,7 +322,8 @@ class SourceRecordSerializer(SourceSerializer):
 
 
 class CitationSerializer(ReadSerializer):
-    source = SourceSerializer(read_only=True)
+    # A declared field, not Field.source: DRF's metaclass takes it out of the class.
+    source = SourceSerializer(read_only=True)  # type: ignore[assignment]
 
     class Meta:
         model = Citation
@@ -636,7 +644,9 @@ class LineWriteSerializer(serializers.ModelSerializer):
 
 
 def _line_write_serializer(kind) -> type[LineWriteSerializer]:
-    attrs = {"Meta": type("Meta", (), {"model": kind.model, "fields": ["id", *kind.fields]})}
+    attrs: dict[str, object] = {
+        "Meta": type("Meta", (), {"model": kind.model, "fields": ["id", *kind.fields]})
+    }
     if kind.name == "materiel":
         attrs["category"] = CodeField(slug_field="code", queryset=MaterielCategory.objects.all())
     elif kind.name == "contributions":
@@ -655,7 +665,11 @@ def _line_write_serializer(kind) -> type[LineWriteSerializer]:
     return type(name, (LineWriteSerializer,), attrs)
 
 
-LINE_WRITE_SERIALIZERS = {kind.name: _line_write_serializer(kind) for kind in API_LINE_KINDS}
+# Any: each is called with many=True, which hands max_length to its ListSerializer, an
+# argument the stubs know only of ListSerializer itself.
+LINE_WRITE_SERIALIZERS: dict[str, Any] = {
+    kind.name: _line_write_serializer(kind) for kind in API_LINE_KINDS
+}
 # The most lines of one kind a write may carry (README, "For partners: the API"): each
 # line is planned and checked against the stored ones, and 5,000 took one request past
 # 30 seconds.

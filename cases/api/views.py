@@ -1,6 +1,7 @@
 """The API's views. Every queryset starts from visible_to(), so a record a caller may not
 see answers 404 like one that does not exist; writes go through cases.editing and
-cases.workflow, as the web pages' do."""
+cases.workflow, as the web pages' do. Their reads may go to the read replica
+(core.replica.ReplicaReads)."""
 
 import hashlib
 import json
@@ -23,13 +24,12 @@ from drf_spectacular.utils import (
 from rest_framework import exceptions, generics, mixins, status, viewsets
 from rest_framework import serializers as drf_serializers
 from rest_framework.decorators import action
-from rest_framework.pagination import CursorPagination
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from cases import editing, exports, visibility, workflow
-from cases.api import changes, parsers, renderers, serializers
+from cases.api import changes, renderers, serializers
 from cases.filters import (
     EntityFilterSet,
     IncidentFilterSet,
@@ -47,81 +47,10 @@ from cases.models import (
     Source,
 )
 from cases.permissions import can_create_incident
-
-
-class KnownParameters:
-    """A query parameter the endpoint does not know is a 400 that names it, rather than a
-    filter silently ignored (`?reference=` would otherwise answer every incident). A
-    listing knows its FilterSet's filters and its pages' `cursor` and `page_size`; every
-    endpoint knows `format`; `known_parameters` adds an endpoint's own."""
-
-    known_parameters: tuple[str, ...] = ()
-    # The actions that answer pages, which take `cursor` and `page_size`.
-    paged_actions: tuple[str, ...] = ("list",)
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        known = {"format", *self.known_parameters}
-        if getattr(self, "action", None) == "list":
-            filterset = getattr(self, "filterset_class", None)
-            known |= set(filterset.base_filters) if filterset else set()
-        if getattr(self, "action", None) in self.paged_actions and self.paginator is not None:
-            known |= {self.paginator.cursor_query_param, self.paginator.page_size_query_param}
-        unknown = sorted(set(request.query_params) - known)
-        if unknown:
-            raise exceptions.ValidationError(
-                {
-                    name: [f"Unknown parameter. This endpoint takes: {', '.join(sorted(known))}."]
-                    for name in unknown
-                }
-            )
-
-
-class Pages(CursorPagination):
-    """Cursor pages: stable under inserts, so a client walking a filtered set sees each
-    record once."""
-
-    page_size = 50
-    page_size_query_param = "page_size"
-    max_page_size = 500
-    ordering = ("-id",)
-
-    def get_page_size(self, request):
-        # A page size that is no whole number from 1 to the maximum is an error, not the
-        # default silently.
-        given = request.query_params.get(self.page_size_query_param)
-        if given is None:
-            return self.page_size
-        if not (given.isascii() and given.isdigit()) or not 1 <= int(given) <= self.max_page_size:
-            raise exceptions.ValidationError(
-                {self.page_size_query_param: [f"A whole number from 1 to {self.max_page_size}."]}
-            )
-        return int(given)
-
-    def paginate_queryset(self, queryset, request, view=None):
-        self.model = queryset.model  # decode_cursor checks the position against its field
-        return super().paginate_queryset(queryset, request, view)
-
-    def decode_cursor(self, request):
-        """The cursor, if its position is a value of the field the page is ordered by: a
-        crafted one (a word for a date, a number beyond the column, a NUL, which
-        PostgreSQL refuses in text) is as invalid as an unreadable one, not a query the
-        database fails on."""
-        cursor = super().decode_cursor(request)
-        if cursor is None or cursor.position is None:
-            return cursor
-        field = self.model._meta.get_field(self.ordering[0].lstrip("-"))
-        if "\x00" in cursor.position or not _is_value_of(field, cursor.position):
-            raise exceptions.NotFound(self.invalid_cursor_message)
-        return cursor
-
-
-def _is_value_of(field, text: str) -> bool:
-    try:
-        field.clean(text, None)
-    except DjangoValidationError:
-        return False
-    return True
+from cases.steps import STEPS
+from core.api import parsers
+from core.api.views import Conflict, KnownParameters, Pages
+from core.replica import ReplicaReads
 
 
 class IncidentPages(Pages):
@@ -201,11 +130,6 @@ class SourceApiFilterSet(UpdatedSince, SourceFilterSet):
     pass
 
 
-class Conflict(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "conflict"
-
-
 class PreconditionFailed(exceptions.APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
     default_code = "precondition_failed"
@@ -239,6 +163,7 @@ IF_MATCH = OpenApiParameter(
 
 
 class IncidentViewSet(
+    ReplicaReads,
     KnownParameters,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
@@ -256,8 +181,9 @@ class IncidentViewSet(
     # DRF's default, less the NUL, which PostgreSQL refuses in text: such a reference
     # names no incident (a 404), as in the web pages' addresses (cases.urls).
     lookup_value_regex = "[^/.\x00]+"
+    # (DRF's stubs give the setting's renderers as the strings it names, not the classes.)
     renderer_classes = [
-        *api_settings.DEFAULT_RENDERER_CLASSES,
+        *api_settings.DEFAULT_RENDERER_CLASSES,  # type: ignore[list-item]
         renderers.CSVRenderer,
         renderers.NDJSONRenderer,
     ]
@@ -269,7 +195,7 @@ class IncidentViewSet(
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
             return serializers.IncidentWriteSerializer
-        if self.action in Incident.TRANSITIONS:
+        if self.action in STEPS:
             return StepSerializer
         return serializers.IncidentSerializer
 
@@ -407,50 +333,17 @@ class IncidentViewSet(
         body = serializers.IncidentSerializer(incident, context=self.get_serializer_context())
         return Response(body.data, status=code, headers={"ETag": _etag(incident, body.data)})
 
-    def _step(self, request, verb):
+    def _step(self, request, action):
         incident = self.get_object()
         step = StepSerializer(data=request.data)
         step.is_valid(raise_exception=True)
-        kwargs = {"by": request.user, "comment": step.validated_data["comment"]}
-        if verb == "approve":
-            kwargs["standard_override"] = step.validated_data["standard_override"]
         try:
-            incident = getattr(workflow, verb)(incident, **kwargs)
+            incident = workflow.take(incident, action, by=request.user, **step.validated_data)
         except workflow.NotAllowed as error:
             raise exceptions.PermissionDenied(str(error)) from None
         except workflow.WorkflowError as error:
             raise Conflict(str(error)) from None
         return self._answer(incident)
-
-    @extend_schema(responses=serializers.IncidentSerializer)
-    @action(detail=True, methods=["post"])
-    def submit(self, request, reference=None):
-        return self._step(request, "submit")
-
-    @extend_schema(responses=serializers.IncidentSerializer)
-    @action(detail=True, methods=["post"])
-    def withdraw(self, request, reference=None):
-        return self._step(request, "withdraw")
-
-    @extend_schema(responses=serializers.IncidentSerializer)
-    @action(detail=True, methods=["post"])
-    def approve(self, request, reference=None):
-        return self._step(request, "approve")
-
-    @extend_schema(responses=serializers.IncidentSerializer)
-    @action(detail=True, methods=["post"], url_path="request-changes")
-    def request_changes(self, request, reference=None):
-        return self._step(request, "request_changes")
-
-    @extend_schema(responses=serializers.IncidentSerializer)
-    @action(detail=True, methods=["post"])
-    def reject(self, request, reference=None):
-        return self._step(request, "reject")
-
-    @extend_schema(responses=serializers.IncidentSerializer)
-    @action(detail=True, methods=["post"])
-    def reopen(self, request, reference=None):
-        return self._step(request, "reopen")
 
     def handle_exception(self, exc):
         # An export that fails (a bad filter, say) answers in JSON like every other error.
@@ -462,6 +355,36 @@ class IncidentViewSet(
             self.request.accepted_renderer = JSONRenderer()
             self.request.accepted_media_type = JSONRenderer.media_type
         return response
+
+
+def _step_action(step):
+    def take(self, request, reference=None):
+        return self._step(request, step.action)
+
+    # DRF names the action, its address and the schema's operation after the function.
+    take.__name__ = step.action
+    take.__doc__ = _described(step)
+    routed = action(detail=True, methods=["post"], url_path=step.segment)(take)
+    return extend_schema(request=StepSerializer, responses=serializers.IncidentSerializer)(routed)
+
+
+def _described(step) -> str:
+    statuses = " or ".join(sorted(Incident.Status(status).label.lower() for status in step.sources))
+    rules = [f"{step.button}: from {statuses} to {Incident.Status(step.target).label.lower()}."]
+    if step.permission:
+        rules.append(f"For users allowed to {step.refused}.")
+    if step.author_only:
+        rules.append("For the incident's author only.")
+    if step.reviews:
+        rules.append("Not on an incident the reviewer created or last edited (four eyes).")
+    if step.missing_comment:
+        rules.append("A comment is required.")
+    return " ".join(rules)
+
+
+# The workflow's steps, each an action of the incidents' API.
+for _step in STEPS.values():
+    setattr(IncidentViewSet, _step.action, _step_action(_step))
 
 
 def _etag(incident: Incident, body: dict) -> str:
@@ -504,7 +427,7 @@ class ChangeQuerySerializer(drf_serializers.Serializer):
     )
 
 
-class ChangeFeedView(KnownParameters, generics.GenericAPIView):
+class ChangeFeedView(ReplicaReads, KnownParameters, generics.GenericAPIView):
     """Every incident that entered, changed in or left your view, in order, so that a
     mirror stays exact. Start with `?after=0`; store each `upsert` (the incident as you
     see it now), delete each `removed`, and on a `resync` replace your whole mirror with
@@ -540,7 +463,7 @@ class ChangeFeedView(KnownParameters, generics.GenericAPIView):
         return Response({"next": next_url, "has_more": has_more, "results": results})
 
 
-class EntityViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
+class EntityViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet):
     """Entities the caller may see: those in incidents they see (and, for a team member,
     their own and the team's reference records)."""
 
@@ -557,7 +480,7 @@ class EntityViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
         )
 
 
-class SourceViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
+class SourceViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet):
     """Sources the caller may see: those cited, within their clearance, by incidents they
     see (and, for a team member, their own and the team's reference records)."""
 
@@ -577,7 +500,9 @@ class SourceViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
         )
 
 
-class ReferenceViewSet(KnownParameters, mixins.ListModelMixin, viewsets.GenericViewSet):
+class ReferenceViewSet(
+    ReplicaReads, KnownParameters, mixins.ListModelMixin, viewsets.GenericViewSet
+):
     """Reference data, small and public to every caller: one page holds it all."""
 
     pagination_class = None

@@ -16,6 +16,7 @@ from django.db import transaction
 from accounts.models import User
 from accounts.roles import Role
 from cases import workflow
+from cases.history import set_history_user
 from cases.markings import SharingLevel
 from cases.models import (
     Attachment,
@@ -233,7 +234,7 @@ def _incident(item, users, entities, locations, sources, result) -> Incident:
         title=item["title"],
         summary=_illustrative(item, item["summary"]),
         incident_type=IncidentType.objects.get(code=item["type"]),
-        occurred_from=_date(item["occurred_from"]),
+        occurred_from=datetime.date.fromisoformat(item["occurred_from"]),
         occurred_to=_date(item.get("occurred_to")),
         date_precision=item["date_precision"],
         origin_country=item.get("origin_country", ""),
@@ -246,7 +247,7 @@ def _incident(item, users, entities, locations, sources, result) -> Incident:
         updated_by=analyst,
     )
     incident.full_clean()
-    incident._history_user = analyst
+    set_history_user(incident, analyst)
     incident.save()
     result.count("incidents")
 
@@ -426,7 +427,7 @@ def _apply_status(incident: Incident, item: dict, users) -> None:
 def _save_as(user, record) -> None:
     """Save a record with `user` as the author of its history entry."""
     record.full_clean()
-    record._history_user = user
+    set_history_user(record, user)
     record.save()
 
 

@@ -227,7 +227,7 @@ class Attachment(models.Model):
 
     # What each kind of evidence needs described, besides who obtained it and when
     # (EVERY_KIND): missing() names what is still empty.
-    NEEDS = {
+    NEEDS: dict[str, tuple[str, ...]] = {
         Kind.IMAGERY: ("provider", "captured_at", "latitude", "longitude", "resolution"),
         Kind.TRACKING: ("vessel", "period_from", "period_to", "provider"),
         Kind.TRADE_DATA: ("provider",),
@@ -253,7 +253,7 @@ class Attachment(models.Model):
             value = getattr(self, name)
             if value in (None, ""):
                 continue
-            field = self._meta.get_field(name)
+            field = self._field(name)
             if field.choices:
                 value = getattr(self, f"get_{name}_display")()
             elif name == "captured_at":
@@ -265,7 +265,13 @@ class Attachment(models.Model):
 
     @property
     def missing_labels(self) -> list[str]:
-        return [str(self._meta.get_field(name).verbose_name) for name in self.missing()]
+        return [str(self._field(name).verbose_name) for name in self.missing()]
+
+    def _field(self, name: str) -> models.Field:
+        """One of its own fields by name (get_field finds its relations too)."""
+        field = self._meta.get_field(name)
+        assert isinstance(field, models.Field)
+        return field
 
     def may_be_published_to(self, level: str) -> bool:
         """Whether its licence lets a report at `level` reproduce it."""

@@ -69,6 +69,10 @@ class FeedEntry(models.Model):
     release_level_after = models.CharField(max_length=12, choices=SharingLevel.choices, blank=True)
 
     objects = FeedEntryQuerySet.as_manager()
+    # What FeedEntryQuerySet.visible_to() annotates: whether its reader saw the incident
+    # before the change, and sees it after.
+    visible_before: bool
+    visible_after: bool
 
     class Meta:
         ordering = ["position"]
@@ -129,7 +133,7 @@ class FeedEntry(models.Model):
         now = timezone.now()
         incidents.model.objects.filter(pk__in=[row[0] for row in rows]).update(updated_at=now)
         positions = FeedPosition.take(len(rows))
-        cls.objects.bulk_create(
+        FeedEntry.objects.bulk_create(
             cls(
                 position=position,
                 incident_id=pk,

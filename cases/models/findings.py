@@ -105,7 +105,7 @@ class Finding(models.Model):
 
 
 # How a finding names its limb inside a sentence.
-LIMB_WORDS = {
+LIMB_WORDS: dict[str, str] = {
     Finding.Limb.EXPORT: "export or supply",
     Finding.Limb.IMPORT: "import or receipt",
     Finding.Limb.PROCUREMENT: "procurement",

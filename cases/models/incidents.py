@@ -10,6 +10,7 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from cases import steps
 from cases.markings import Attribution, Confidence, Credibility, SharingLevel, guard_lowering
 from cases.models.entities import Entity
 from cases.models.feed import FeedEntry
@@ -48,13 +49,8 @@ class ReferenceSequence(models.Model):
 class Incident(models.Model):
     """One violation or evasion event, from the analyst's first draft to its approval."""
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        SUBMITTED = "submitted", "Submitted for review"
-        CHANGES_REQUESTED = "changes_requested", "Changes requested"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+    # The workflow's statuses and steps are declared in cases.steps.
+    Status = steps.Status
 
     class DatePrecision(models.TextChoices):
         DAY = "day", "Day"
@@ -62,18 +58,7 @@ class Incident(models.Model):
         YEAR = "year", "Year"
         APPROXIMATE = "approximate", "Approximate"
 
-    # The workflow's steps: action -> (statuses it starts from, status it leads to).
-    # cases.workflow enforces it; pages and the API read it to offer the next steps.
-    TRANSITIONS = {
-        "submit": ({Status.DRAFT, Status.CHANGES_REQUESTED}, Status.SUBMITTED),
-        "withdraw": ({Status.DRAFT, Status.SUBMITTED, Status.CHANGES_REQUESTED}, Status.WITHDRAWN),
-        "approve": ({Status.SUBMITTED}, Status.APPROVED),
-        "request_changes": ({Status.SUBMITTED}, Status.CHANGES_REQUESTED),
-        "reject": ({Status.SUBMITTED}, Status.REJECTED),
-        # Reopening sends an approved incident back to its author, out of partners' view.
-        "reopen": ({Status.APPROVED}, Status.CHANGES_REQUESTED),
-    }
-    EDITABLE_STATUSES = {Status.DRAFT, Status.CHANGES_REQUESTED}
+    EDITABLE_STATUSES = steps.EDITABLE
 
     reference = models.CharField(max_length=20, unique=True, editable=False)
     title = models.CharField(max_length=300)
@@ -314,9 +299,6 @@ class Incident(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE_STATUSES
-
-    def allows(self, action: str) -> bool:
-        return self.status in self.TRANSITIONS[action][0]
 
 
 class MaterielLine(models.Model):

@@ -3,6 +3,9 @@ from django.db import models
 
 from cases.models.incidents import Incident
 
+# A notification's message is cut to this (with an ellipsis) to fit.
+MESSAGE_LENGTH = 300
+
 
 class Notification(models.Model):
     """Tells an author what happened to their incident (approved, sent back, rejected), or
@@ -16,7 +19,7 @@ class Notification(models.Model):
     search = models.ForeignKey(
         "cases.SavedSearch", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    message = models.CharField(max_length=300)
+    message = models.CharField(max_length=MESSAGE_LENGTH)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 

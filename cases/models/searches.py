@@ -70,6 +70,8 @@ class SearchMatch(models.Model):
     announced = models.BooleanField(default=True)
     # When it was mailed (at once, or in a digest); None while a digest still owes it.
     mailed_at = models.DateTimeField(null=True, blank=True)
+    # Set on a match as it is recorded (cases.alerts): whether it is mailed at once.
+    mail_now = False
 
     class Meta:
         ordering = ["-matched_at", "-id"]

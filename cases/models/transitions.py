@@ -3,19 +3,18 @@ from django.db import models
 from django.utils import timezone
 
 from cases.models.incidents import Incident
+from cases.steps import STEPS
 
 
 class Transition(models.Model):
     """One step of an incident's workflow: who, when, from which status to which, and
     why. Written by cases.workflow only, and kept forever."""
 
-    class Action(models.TextChoices):
-        SUBMIT = "submit", "Submitted for review"
-        WITHDRAW = "withdraw", "Withdrawn"
-        APPROVE = "approve", "Approved"
-        REQUEST_CHANGES = "request_changes", "Sent back for changes"
-        REJECT = "reject", "Rejected"
-        REOPEN = "reopen", "Reopened"
+    # The steps of cases.steps, each as its history records it: "Sent back for changes".
+    # (Django's functional syntax for choices, which django-stubs does not type.)
+    Action = models.TextChoices(  # type: ignore[call-overload]
+        "Action", [(step.action.upper(), (step.action, step.recorded)) for step in STEPS.values()]
+    )
 
     incident = models.ForeignKey(Incident, on_delete=models.PROTECT, related_name="transitions")
     action = models.CharField(max_length=20, choices=Action.choices)

@@ -4,17 +4,10 @@ from django.utils.html import format_html
 
 from cases import search
 from cases.dates import period_text
+from cases.steps import STATUS_STYLES
 
 register = template.Library()
 
-STATUS_STYLES = {
-    "draft": "secondary",
-    "submitted": "primary",
-    "changes_requested": "warning",
-    "approved": "success",
-    "rejected": "danger",
-    "withdrawn": "dark",
-}
 TLP_STYLES = {
     "CLEAR": "tlp-clear",
     "GREEN": "tlp-green",

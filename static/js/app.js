@@ -91,9 +91,6 @@ function addFormsetRow(button) {
   return container.lastElementChild;
 }
 
-// Where a record created in the dialog goes: the lines that pick records of its kind.
-const LINES_OF_KIND = { entity: "involvements", source: "citations", location: "locations" };
-
 document.addEventListener("click", (event) => {
   const add = event.target.closest("[data-formset-add]");
   if (add) {
@@ -164,7 +161,8 @@ function chooseRecord({ kind, value, text }) {
   const inForm = [...pickers].filter((select) => !select.closest("template, .modal"));
   let target = inForm.find((select) => !select.value);
   if (!target) {
-    const row = addFormsetRow(document.querySelector(`[data-formset-add='${LINES_OF_KIND[kind]}']`));
+    // A new line of the lines that create records of its kind (cases/lines.py).
+    const row = addFormsetRow(document.querySelector(`[data-creates='${kind}'] [data-formset-add]`));
     target = row.querySelector(`select[data-record-kind='${kind}']`);
     target.tomselect?.addOption({ value, text });
   }

@@ -9,8 +9,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from accounts import tokens
-from accounts.addresses import client_address
 from audit.models import AuditEntry
+from core.addresses import client_address
 from tests.test_settings import run_django
 
 pytestmark = pytest.mark.django_db

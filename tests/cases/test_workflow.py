@@ -3,11 +3,13 @@
 import threading
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
 
 from accounts.roles import Role
 from cases import workflow
 from cases.models import Incident, IncidentType, Transition
+from cases.steps import STEPS, Step
 from cases.workflow import WorkflowError
 from tests.factories import (
     CitationFactory,
@@ -58,11 +60,37 @@ def take(action, incident, author, reviewer):
     return getattr(workflow, action)(incident, by=reviewer, comment="Checked against sources.")
 
 
+# The steps, from where to where: written out, not read from cases.steps, which it checks.
+TRANSITIONS = {
+    "submit": ({"draft", "changes_requested"}, "submitted"),
+    "withdraw": ({"draft", "submitted", "changes_requested"}, "withdrawn"),
+    "approve": ({"submitted"}, "approved"),
+    "request_changes": ({"submitted"}, "changes_requested"),
+    "reject": ({"submitted"}, "rejected"),
+    "reopen": ({"approved"}, "changes_requested"),
+}
+
+# Who may take each step on an incident written by `author` (an analyst), from a status
+# the step starts from. Written out, like the table above.
+MAY_TAKE = {
+    "submit": {"author", "other analyst", "reviewer", "administrator"},
+    "withdraw": {"author"},
+    "approve": {"reviewer", "administrator"},
+    "request_changes": {"reviewer", "administrator"},
+    "reject": {"reviewer", "administrator"},
+    "reopen": {"reviewer", "administrator"},
+}
+
+
+def test_the_tables_name_every_declared_step():
+    assert set(STEPS) == set(TRANSITIONS) == set(MAY_TAKE)
+
+
 @pytest.mark.parametrize("status", Status.values)
-@pytest.mark.parametrize("action", list(Incident.TRANSITIONS))
+@pytest.mark.parametrize("action", list(TRANSITIONS))
 def test_each_step_is_allowed_exactly_from_its_statuses(action, status, analyst, reviewer):
     incident = incident_in(status, analyst, reviewer)
-    from_statuses, to_status = Incident.TRANSITIONS[action]
+    from_statuses, to_status = TRANSITIONS[action]
 
     if status in from_statuses:
         result = take(action, incident, analyst, reviewer)
@@ -250,6 +278,46 @@ def test_two_reviewers_approving_at_once_one_succeeds_and_the_other_is_told(
     assert len(outcomes) == 2
     assert refused == [f"{incident.reference} is approved; it cannot be approved now."]
     assert Transition.objects.filter(action="approve").count() == 1
+
+
+@pytest.mark.parametrize("action", list(MAY_TAKE))
+def test_who_may_take_each_step(
+    action, analyst, reviewer, second_reviewer, editor, partner, administrator
+):
+    people = {
+        "author": analyst,
+        "other analyst": UserFactory(username="other_analyst", role=Role.ANALYST),
+        "reviewer": reviewer,
+        "editor": editor,
+        "partner": partner,
+        "administrator": administrator,
+    }
+    # Brought to a status the step starts from by another reviewer, who is left out.
+    status = sorted(TRANSITIONS[action][0])[0]
+    incident = Incident.objects.get(pk=incident_in(status, analyst, second_reviewer).pk)
+
+    offered = {
+        name
+        for name, user in people.items()
+        if action in [step.action for step in workflow.available_steps(user, incident)]
+    }
+
+    assert offered == MAY_TAKE[action]
+
+
+def test_taking_a_step_by_its_name_applies_its_rules(analyst, reviewer):
+    incident = workflow.take(corroborated_incident(analyst), "submit", by=analyst)
+    with pytest.raises(WorkflowError, match="Say what needs to change"):
+        workflow.take(incident, "request_changes", by=reviewer, comment="  ")
+    incident = workflow.take(incident, "approve", by=reviewer, standard_override="")
+    assert incident.status == Status.APPROVED
+    with pytest.raises(workflow.NotAllowed, match="No one may merge"):
+        workflow.take(incident, "merge", by=reviewer)
+
+
+def test_a_step_naming_nobody_who_may_take_it_cannot_be_declared():
+    with pytest.raises(ImproperlyConfigured, match="nobody may take it"):
+        Step("merge", "Merged", frozenset({"draft"}), "withdrawn")
 
 
 def test_a_step_without_a_rule_is_refused_to_everyone(analyst, administrator):

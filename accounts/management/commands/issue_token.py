@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from accounts import tokens
 from accounts.models import User
@@ -7,7 +7,7 @@ from accounts.models import User
 class Command(BaseCommand):
     help = "Issue an API token for a user and print its key, which is shown only this once."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("username")
         parser.add_argument("--name", default="Issued from the command line")
         parser.add_argument("--days", type=int, default=tokens.DEFAULT_DAYS)
@@ -15,7 +15,9 @@ class Command(BaseCommand):
             "--write", action="store_true", help="Allow the token to create and change drafts."
         )
 
-    def handle(self, *args, username, name, days, write, **options):
+    def handle(
+        self, *args: object, username: str, name: str, days: int, write: bool, **options: object
+    ) -> None:
         user = User.objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"No user is called {username!r}.")

@@ -2,7 +2,7 @@ import datetime
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
@@ -26,7 +26,7 @@ class Command(BaseCommand):
         "per incident type. With --publish, the report is also published."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("symbol", help="Such as MSMT/2025/1.")
         parser.add_argument("--title", help="The title (of a new report, or a new title).")
         parser.add_argument("--from", dest="period_from", type=iso_date, help="YYYY-MM-DD")
@@ -39,7 +39,18 @@ class Command(BaseCommand):
             "active superuser).",
         )
 
-    def handle(self, *args, symbol, title, period_from, period_to, publish, output_dir, by, **_):
+    def handle(
+        self,
+        *args: object,
+        symbol: str,
+        title: str | None,
+        period_from: datetime.date | None,
+        period_to: datetime.date | None,
+        publish: bool,
+        output_dir: Path,
+        by: str | None,
+        **_: object,
+    ) -> None:
         user = self._user(by, publish)
         if output_dir.exists() and not output_dir.is_dir():
             raise CommandError(f"{output_dir} is not a directory.")
@@ -70,7 +81,7 @@ class Command(BaseCommand):
             path.write_bytes(data)
             self.stdout.write(str(path))
 
-    def _user(self, username, publish) -> User:
+    def _user(self, username: str | None, publish: bool) -> User:
         if username:
             user = User.objects.filter(username=username, is_active=True).first()
             if user is None:
@@ -88,7 +99,14 @@ class Command(BaseCommand):
         return user
 
     @transaction.atomic
-    def _create(self, symbol, title, period_from, period_to, user) -> Report:
+    def _create(
+        self,
+        symbol: str,
+        title: str | None,
+        period_from: datetime.date | None,
+        period_to: datetime.date | None,
+        user: User,
+    ) -> Report:
         approved = Incident.objects.filter(status=Incident.Status.APPROVED)
         first = approved.order_by("occurred_from").values_list("occurred_from", flat=True)
         report = Report(
@@ -102,13 +120,19 @@ class Command(BaseCommand):
         compilation.default_sections(report)
         return report
 
-    def _update(self, report, title, period_from, period_to) -> None:
+    def _update(
+        self,
+        report: Report,
+        title: str | None,
+        period_from: datetime.date | None,
+        period_to: datetime.date | None,
+    ) -> None:
         report.title = title or report.title
         report.period_from = period_from or report.period_from
         report.period_to = period_to or report.period_to
         self._save(report)
 
-    def _save(self, report) -> None:
+    def _save(self, report: Report) -> None:
         try:
             report.full_clean(exclude=["created_by"])
         except ValidationError as error:
@@ -116,9 +140,9 @@ class Command(BaseCommand):
             raise CommandError("; ".join(messages)) from None
         report.save()
 
-    def _files(self, report) -> dict[str, bytes]:
+    def _files(self, report: Report) -> dict[str, bytes]:
         if not report.is_draft:
-            stored = {}
+            stored: dict[str, bytes] = {}
             for item in report.files.all():
                 with item.file.open("rb") as handle:
                     stored[item.format] = handle.read()

@@ -2,6 +2,7 @@
 page and notifications."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -30,6 +31,11 @@ def corroborated(author, **kwargs) -> Incident:
     return incident
 
 
+def offered(page) -> list[str]:
+    """The steps whose forms the page shows."""
+    return re.findall(r'data-testid="action-([a-z_]+)"', page.content.decode())
+
+
 def step(client, name, incident, **data):
     return client.post(
         reverse(f"cases:incident_{name}", args=[incident.reference]), data, follow=True
@@ -52,13 +58,13 @@ def test_the_author_submits_and_the_page_offers_only_their_steps(client, analyst
     incident = corroborated(analyst)
     client.force_login(analyst)
     page = client.get(reverse("cases:incident_detail", args=[incident.reference]))
-    assert page.context["actions"] == ["submit", "withdraw"]
+    assert offered(page) == ["submit", "withdraw"]
 
     response = step(client, "submit", incident, comment="Ready for review.")
 
     assert f"{incident.reference} was submitted for review." in response.content.decode()
     assert Incident.objects.get(pk=incident.pk).status == "submitted"
-    assert "approve" not in response.context["actions"]
+    assert offered(response) == ["withdraw"]
 
 
 def test_the_author_cannot_approve_even_by_posting_directly(client, reviewer):

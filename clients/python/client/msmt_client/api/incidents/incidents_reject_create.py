@@ -127,8 +127,8 @@ def sync_detailed(
     body:    Step  |     Step  |     Step  | Unset = UNSET,
 
 ) -> Response[Error | Incident]:
-    """  Incidents. Partners read; analysts and reviewers also write drafts and take
-    workflow steps, under exactly the rules of the web pages (cases.workflow).
+    """  Reject: from submitted for review to rejected. For users allowed to review incidents. Not on an
+    incident the reviewer created or last edited (four eyes). A comment is required.
 
     Args:
         reference (str):
@@ -164,8 +164,8 @@ def sync(
     body:    Step  |     Step  |     Step  | Unset = UNSET,
 
 ) -> Error | Incident | None:
-    """  Incidents. Partners read; analysts and reviewers also write drafts and take
-    workflow steps, under exactly the rules of the web pages (cases.workflow).
+    """  Reject: from submitted for review to rejected. For users allowed to review incidents. Not on an
+    incident the reviewer created or last edited (four eyes). A comment is required.
 
     Args:
         reference (str):
@@ -196,8 +196,8 @@ async def asyncio_detailed(
     body:    Step  |     Step  |     Step  | Unset = UNSET,
 
 ) -> Response[Error | Incident]:
-    """  Incidents. Partners read; analysts and reviewers also write drafts and take
-    workflow steps, under exactly the rules of the web pages (cases.workflow).
+    """  Reject: from submitted for review to rejected. For users allowed to review incidents. Not on an
+    incident the reviewer created or last edited (four eyes). A comment is required.
 
     Args:
         reference (str):
@@ -233,8 +233,8 @@ async def asyncio(
     body:    Step  |     Step  |     Step  | Unset = UNSET,
 
 ) -> Error | Incident | None:
-    """  Incidents. Partners read; analysts and reviewers also write drafts and take
-    workflow steps, under exactly the rules of the web pages (cases.workflow).
+    """  Reject: from submitted for review to rejected. For users allowed to review incidents. Not on an
+    incident the reviewer created or last edited (four eyes). A comment is required.
 
     Args:
         reference (str):

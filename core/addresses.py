@@ -4,9 +4,10 @@ AXES_CLIENT_IP_CALLABLE), a token's address binding and the audit trail."""
 import ipaddress
 
 from django.conf import settings
+from django.http import HttpRequest
 
 
-def client_address(request) -> str:
+def client_address(request: HttpRequest | None) -> str:
     """The address of the client that sent `request`, or "" if there is none.
 
     Without proxies (settings.PROXY_COUNT = 0) it is REMOTE_ADDR, and X-Forwarded-For is

@@ -25,7 +25,7 @@ class PerTokenThrottle(SimpleRateThrottle):
     def allow_request(self, request, view):
         allowed = super().allow_request(request, view)
         if getattr(self, "key", None) is not None:
-            # What the RateLimit headers say (cases.api.middleware): the allowance, what is
+            # What the RateLimit headers say (core.api.middleware): the allowance, what is
             # left of it after this request, and the seconds until the oldest request
             # counted leaves the window, which frees the next one.
             oldest = self.history[-1] if self.history else self.now

@@ -9,7 +9,9 @@ class ErrorSerializer(serializers.Serializer):
     status = serializers.IntegerField()
     code = serializers.CharField()
     detail = serializers.CharField()
-    errors = serializers.DictField(
+    # The answer's "errors": DRF's metaclass takes a declared field out of the class, so
+    # Serializer.errors stays as it is.
+    errors = serializers.DictField(  # type: ignore[assignment]
         child=serializers.JSONField(),
         required=False,
         help_text="The fields or parameters at fault, with what is wrong with each "
