@@ -22,6 +22,7 @@ import os
 import sys
 import threading
 import time
+import uuid
 from collections import Counter
 from pathlib import Path
 
@@ -35,6 +36,12 @@ import django
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
+
+# Each approver is a process of its own, as a web worker is, with its own connection: a
+# pool opened before the fork would hand every process the same ones.
+settings.DATABASES["default"].get("OPTIONS", {}).pop("pool", None)
+
 import psycopg  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, connections  # noqa: E402
@@ -42,7 +49,7 @@ from django.db import connection, connections  # noqa: E402
 from accounts.models import User  # noqa: E402
 from accounts.roles import Role  # noqa: E402
 from cases import workflow  # noqa: E402
-from cases.models import Incident, IncidentType  # noqa: E402
+from cases.models import Entity, Incident, IncidentType  # noqa: E402
 from tests.factories import (  # noqa: E402
     CitationFactory,
     EntityFactory,
@@ -59,14 +66,24 @@ APPLICATION = "workflow-bench"
 def submitted_incidents(count: int, analyst) -> list[int]:
     # The reference data (migrations) has types that need one approval.
     incident_type = IncidentType.objects.filter(approvals_required=1).first()
+    # Two sources from different originators, named for this run (names are unique).
+    run = uuid.uuid4().hex[:8]
+    sources = [
+        SourceFactory(
+            title=f"Bench source {run}-{n}",
+            originator=OrganisationFactory(name=f"Bench originator {run}-{n}"),
+        )
+        for n in range(2)
+    ]
+    actor = EntityFactory(name=f"Bench state {run}", kind=Entity.Kind.STATE)
     ids = []
     for _ in range(count):
         incident = IncidentFactory(
             created_by=analyst, updated_by=analyst, incident_type=incident_type
         )
-        CitationFactory(incident=incident)
-        CitationFactory(incident=incident)
-        FindingFactory(incident=incident)
+        for source in sources:
+            CitationFactory(incident=incident, source=source)
+        FindingFactory(incident=incident, actor=actor)
         ids.append(workflow.submit(incident, by=analyst).pk)
     return ids
 
@@ -155,9 +172,6 @@ def main():
     if connection.vendor != "postgresql":
         raise SystemExit("Run it on PostgreSQL: set DATABASE_URL (see the docstring).")
     call_command("migrate", verbosity=0)
-    # Names the factories number anew in each run, past those of earlier runs.
-    for made in (OrganisationFactory, SourceFactory, EntityFactory, IncidentFactory):
-        made.reset_sequence(int(time.time()))
     analyst = UserFactory(username="bench-analyst", role=Role.ANALYST)
     print(f"{args.steps} approvals each, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
     for approvers in args.approvers:
