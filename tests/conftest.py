@@ -10,13 +10,18 @@ from cases.markings import SharingLevel
 from tests.factories import PartnerOrganisationFactory, UserFactory
 
 
-@pytest.fixture
-def migrated_data(transactional_db):
-    """What migrate gives every database (reference data, role groups), for tests that
-    commit real transactions: the database is emptied after each of those."""
+def load_migrated_data():
+    """What migrate gives every database (reference data, role groups), again."""
     importlib.import_module("cases.migrations.0002_reference_data").load(apps, None)
     importlib.import_module("cases.migrations.0015_provisions_verified").forward(apps, None)
     sync_role_groups()
+
+
+@pytest.fixture
+def migrated_data(transactional_db):
+    """The migrated data, for tests that commit real transactions: the database is
+    emptied after each of those."""
+    load_migrated_data()
 
 
 @pytest.fixture(autouse=True)
