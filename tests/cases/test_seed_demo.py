@@ -25,7 +25,8 @@ from cases.models import (
 )
 from cases.visibility import partner_clearance, release_shown_at
 
-pytestmark = pytest.mark.django_db
+# Its tests share one seeded database (below): on one worker, it is seeded once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("seeded-demo")]
 
 COUNTED = [
     Incident,
