@@ -1,8 +1,12 @@
 import importlib
+import io
 
 import pytest
 from django.apps import apps
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from accounts.groups import sync_role_groups
 from accounts.roles import Role
@@ -41,6 +45,26 @@ def private_files(settings, tmp_path):
 def fast_password_hashing(settings):
     # Hashing strength is Django's concern, not this suite's; MD5 keeps factories quick.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The demo data (`manage.py seed_demo`, its output returned), loaded once for the
+    module that asks for it: each of its tests runs in a savepoint of this transaction
+    (what it writes is undone after it), and the whole is rolled back when the module
+    ends. Such a module keeps its tests on one worker (an xdist_group)."""
+    with (
+        django_db_blocker.unblock(),
+        pytest.MonkeyPatch.context() as patch,
+        # As the suite's fast_password_hashing, which a module's fixture comes before.
+        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
+    ):
+        patch.delenv("MSMT_DEMO_PASSWORD", raising=False)
+        with transaction.atomic():
+            out = io.StringIO()
+            call_command("seed_demo", stdout=out)
+            yield out.getvalue()
+            transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -11,12 +11,12 @@ from reports import compilation, publication
 from reports.demo import SYMBOL
 from reports.models import Report
 
-pytestmark = pytest.mark.django_db
+# Its tests share one seeded database: on one worker, it is seeded once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-report")]
 
 
 @pytest.fixture
-def demo_report():
-    call_command("seed_demo", stdout=io.StringIO())
+def demo_report(seeded):
     return Report.objects.get(symbol=SYMBOL)
 
 
