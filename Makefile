@@ -37,9 +37,10 @@ format: install
 	$(BIN)/ruff format .
 
 # Lint, migrations up to date, then the whole suite (DATABASE_URL picks the database) on
-# two workers, one a core; the tests that share a module's data stay on one worker.
-# `make test PYTEST_ARGS=tests/...` runs what it names, in one process.
-PYTEST_ARGS ?= --numprocesses 2 --dist loadgroup
+# two workers, one a core, each given whole files: a module's tests that share its data
+# (seeded once for the module) stay on one worker. `make test PYTEST_ARGS=tests/...`
+# runs what it names, in one process.
+PYTEST_ARGS ?= --numprocesses 2 --dist loadfile
 test: lint
 	env -u DATABASE_URL DEBUG=0 SECRET_KEY=makemigrations-check \
 		$(BIN)/python manage.py makemigrations --check --dry-run

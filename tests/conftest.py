@@ -52,7 +52,7 @@ def seeded(django_db_setup, django_db_blocker):
     """The demo data (`manage.py seed_demo`, its output returned), loaded once for the
     module that asks for it: each of its tests runs in a savepoint of this transaction
     (what it writes is undone after it), and the whole is rolled back when the module
-    ends. Such a module keeps its tests on one worker (an xdist_group)."""
+    ends."""
     with (
         django_db_blocker.unblock(),
         pytest.MonkeyPatch.context() as patch,

@@ -24,12 +24,7 @@ from reports.models import Report
 from tests.conftest import load_migrated_data
 from tests.factories import IncidentFactory, png_bytes
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("migrated_data"),
-    # Its tests share one backup of the demo (below): on one worker, it is made once.
-    pytest.mark.xdist_group("demo-backup"),
-]
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("migrated_data")]
 
 
 def everything() -> dict[str, str]:

@@ -23,8 +23,7 @@ from cases.models import (
 )
 from cases.visibility import partner_clearance, release_shown_at
 
-# Its tests share one seeded database (tests/conftest.py): on one worker, it is seeded once.
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("seeded-demo")]
+pytestmark = pytest.mark.django_db
 
 COUNTED = [
     Incident,

@@ -11,8 +11,7 @@ from reports import compilation, publication
 from reports.demo import SYMBOL
 from reports.models import Report
 
-# Its tests share one seeded database: on one worker, it is seeded once.
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-report")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
