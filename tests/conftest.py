@@ -1,11 +1,14 @@
 import importlib
+import io
 import uuid
 from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
 from django.core.cache import cache
-from django.db import connection
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import override_settings
 
 from accounts.groups import sync_role_groups
 from accounts.roles import Role
@@ -14,13 +17,18 @@ from core.storage import private_storages
 from tests.factories import PartnerOrganisationFactory, UserFactory
 
 
-@pytest.fixture
-def migrated_data(transactional_db):
-    """What migrate gives every database (reference data, role groups), for tests that
-    commit real transactions: the database is emptied after each of those."""
+def load_migrated_data():
+    """What migrate gives every database (reference data, role groups), again."""
     importlib.import_module("cases.migrations.0002_reference_data").load(apps, None)
     importlib.import_module("cases.migrations.0015_provisions_verified").forward(apps, None)
     sync_role_groups()
+
+
+@pytest.fixture
+def migrated_data(transactional_db):
+    """The migrated data, for tests that commit real transactions: the database is
+    emptied after each of those."""
+    load_migrated_data()
 
 
 @pytest.fixture(autouse=True)
@@ -69,6 +77,26 @@ def bucket(s3_server, settings, monkeypatch):
 def fast_password_hashing(settings):
     # Hashing strength is Django's concern, not this suite's; MD5 keeps factories quick.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The demo data (`manage.py seed_demo`, its output returned), loaded once for the
+    module that asks for it: each of its tests runs in a savepoint of this transaction
+    (what it writes is undone after it), and the whole is rolled back when the module
+    ends."""
+    with (
+        django_db_blocker.unblock(),
+        pytest.MonkeyPatch.context() as patch,
+        # As the suite's fast_password_hashing, which a module's fixture comes before.
+        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
+    ):
+        patch.delenv("MSMT_DEMO_PASSWORD", raising=False)
+        with transaction.atomic():
+            out = io.StringIO()
+            call_command("seed_demo", stdout=out)
+            yield out.getvalue()
+            transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 
 from accounts.models import User
 from accounts.roles import Role
@@ -39,25 +37,6 @@ COUNTED = [
     User,
     Transition,
 ]
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """The demo data, loaded once for this module, whose tests read it: each test runs
-    in a savepoint of this transaction (what it writes is undone after it), and the
-    whole is rolled back when the module ends."""
-    with (
-        django_db_blocker.unblock(),
-        pytest.MonkeyPatch.context() as patch,
-        # As the suite's fast_password_hashing, which a module's fixture comes before.
-        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
-    ):
-        patch.delenv("MSMT_DEMO_PASSWORD", raising=False)
-        with transaction.atomic():
-            out = io.StringIO()
-            call_command("seed_demo", stdout=out)
-            yield out.getvalue()
-            transaction.set_rollback(True)
 
 
 def test_it_creates_a_user_for_each_role_and_prints_the_default_password(seeded):

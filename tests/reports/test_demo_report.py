@@ -15,8 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo_report():
-    call_command("seed_demo", stdout=io.StringIO())
+def demo_report(seeded):
     return Report.objects.get(symbol=SYMBOL)
 
 
