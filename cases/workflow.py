@@ -153,9 +153,9 @@ def approve(incident: Incident, *, by, comment: str = "", standard_override: str
                 locked, Transition.Action.APPROVE, by, comment, standard_override, final=False
             )
         locked.approved_by, locked.approved_at = by, now
-        # Before the step's record, which takes the rows every step waits for (_record).
+        _record(locked, Transition.Action.APPROVE, by, comment, standard_override)
         notify_author(locked, f"{locked.reference} was approved by {_name(by)}.")
-        return _record(locked, Transition.Action.APPROVE, by, comment, standard_override)
+        return locked
 
 
 def request_changes(incident: Incident, *, by, comment: str) -> Incident:
@@ -175,8 +175,9 @@ def _decide(incident, by, comment, action, *, told: str) -> Incident:
         _check(locked, by, action)
         _require_comment(action, comment)
         locked.reviewed_by, locked.reviewed_at = by, timezone.now()
+        _record(locked, action, by, comment)
         notify_author(locked, f"{locked.reference} {told} by {_name(by)}: {comment}")
-        return _record(locked, action, by, comment)
+        return locked
 
 
 def reopen(incident: Incident, *, by, comment: str) -> Incident:
@@ -270,6 +271,8 @@ def _record(
     from_status = incident.status
     if final:
         incident.status = STEPS[action].target
+    set_history_user(incident, by)
+    incident.save()
     Transition.objects.create(
         incident=incident,
         action=action,
@@ -279,11 +282,6 @@ def _record(
         comment=comment.strip(),
         standard_override=standard_override.strip(),
     )
-    # Last, the two writes every step waits for: the save takes the change feed's next
-    # position and the audit entry the trail's last one, rows locked until the commit,
-    # so nothing else of the step runs while they are held (bench/workflow_bench.py).
-    set_history_user(incident, by)
-    incident.save()
     audit.record(
         AuditEntry.Action.TRANSITION,
         actor=by,
