@@ -52,11 +52,13 @@ class Problem:
     entry: Entry | None = None
 
 
-def problems(report: Report) -> list[Problem]:
-    """Everything that blocks publication, then what is only worth knowing."""
+def problems(report: Report, entries: list[Entry] | None = None) -> list[Problem]:
+    """Everything that blocks publication, then what is only worth knowing. `entries`:
+    the report's, as content.incidents_for loads them, when the caller has them."""
     found: list[Problem] = []
     level = report.sharing_level
-    entries = list(content.incidents_for(report))
+    if entries is None:
+        entries = list(content.incidents_for(report))
     included = [entry for entry in entries if not entry.excluded]
     sections = list(report.sections.prefetch_related("estimates"))
     if not sections:

@@ -100,7 +100,7 @@ def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             sections=sections,
             unplaced=[e for e in entries if e.section_id is None and not e.excluded],
             excluded=[e for e in entries if e.excluded],
-            problems=(problems := publication.problems(report)),
+            problems=(problems := publication.problems(report, entries)),
             blocked=any(problem.blocking for problem in problems),
             exclusion_form=ExclusionForm(),
             can_publish=publication.may_publish(request.user),

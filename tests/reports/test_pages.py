@@ -4,6 +4,8 @@ what is published, partners only up to their clearance."""
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts import tokens
@@ -246,3 +248,22 @@ def test_a_new_report_cannot_take_an_existing_symbol(client, editor, report):
     )
     assert "A report with this symbol exists" in response.content.decode()
     assert Report.objects.count() == 1
+
+
+def test_a_draft_reports_page_asks_as_many_queries_for_five_entries_as_for_one(
+    client, editor, report
+):
+    # Its entries and their lines are loaded once for the page and its list of problems.
+    approved_incident(title="Voyage 1", occurred_from=datetime.date(2023, 3, 1))
+    compilation.compile_report(report)
+    client = as_user(client, editor)
+    url = reverse("reports:detail", args=[report.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url).status_code == 200
+    for day in range(2, 6):
+        approved_incident(title=f"Voyage {day}", occurred_from=datetime.date(2023, 3, day))
+    compilation.compile_report(report)
+    with CaptureQueriesContext(connection) as five:
+        assert "Voyage 5" in client.get(url).content.decode()
+    assert len(five) == len(one) == 27
