@@ -65,7 +65,7 @@ class Step:
     done: str = ""
     pending: str = ""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         # Fail closed: a step that names nobody who may take it is a mistake, not a step
         # open to everyone.
         if not (self.permission or self.author_only):

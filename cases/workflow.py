@@ -10,12 +10,16 @@ WorkflowError into a message or an HTTP status:
 """
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from types import TracebackType
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
+from accounts.models import User
 from audit import trail as audit
 from audit.models import AuditEntry
 from cases.history import set_history_user
@@ -57,7 +61,7 @@ def corroboration(incident: Incident) -> Corroboration:
     return corroboration_of([c.source_id for c in _citations(incident)])
 
 
-def corroboration_of(source_ids, found: dict | None = None) -> Corroboration:
+def corroboration_of(source_ids: Iterable[int], found: dict | None = None) -> Corroboration:
     distinct = set(source_ids)
     return Corroboration(
         independent_lines(distinct, found),
@@ -66,10 +70,10 @@ def corroboration_of(source_ids, found: dict | None = None) -> Corroboration:
     )
 
 
-def corroborations(incidents) -> dict[int, Corroboration]:
+def corroborations(incidents: Iterable[Incident]) -> dict[int, Corroboration]:
     """corroboration() of many incidents (a page of the review queue), with a query for
     their citations and one a level of retelling."""
-    cited = defaultdict(set)
+    cited: defaultdict[int, set[int]] = defaultdict(set)
     rows = Citation.objects.filter(incident__in=[i.pk for i in incidents])
     for incident_id, source_id in rows.values_list("incident_id", "source_id"):
         cited[incident_id].add(source_id)
@@ -77,7 +81,7 @@ def corroborations(incidents) -> dict[int, Corroboration]:
     return {i.pk: corroboration_of(cited[i.pk], found) for i in incidents}
 
 
-def _citations(incident: Incident):
+def _citations(incident: Incident) -> QuerySet[Citation]:
     # Uses the prefetched citations when the caller loaded them.
     return (
         incident.citations.all()
@@ -90,7 +94,7 @@ def _is_prefetched(incident: Incident) -> bool:
     return "citations" in getattr(incident, "_prefetched_objects_cache", {})
 
 
-def available_steps(user, incident: Incident) -> list[Step]:
+def available_steps(user: User, incident: Incident) -> list[Step]:
     """The steps `user` may take on `incident` now, for pages to offer; taking one still
     checks everything again, with what the user sends."""
     steps = []
@@ -104,7 +108,7 @@ def available_steps(user, incident: Incident) -> list[Step]:
 
 
 def take(
-    incident: Incident, action: str, *, by, comment: str = "", standard_override: str = ""
+    incident: Incident, action: str, *, by: User, comment: str = "", standard_override: str = ""
 ) -> Incident:
     """Take the step named `action`, as pages and the API name it."""
     if _declared(action).overrides_standard:
@@ -112,20 +116,22 @@ def take(
     return _VERBS[action](incident, by=by, comment=comment)
 
 
-def submit(incident: Incident, *, by, comment: str = "") -> Incident:
+def submit(incident: Incident, *, by: User, comment: str = "") -> Incident:
     with _locked(incident) as locked:
         _check(locked, by, Transition.Action.SUBMIT)
         locked.submitted_by, locked.submitted_at = by, timezone.now()
         return _record(locked, Transition.Action.SUBMIT, by, comment)
 
 
-def withdraw(incident: Incident, *, by, comment: str = "") -> Incident:
+def withdraw(incident: Incident, *, by: User, comment: str = "") -> Incident:
     with _locked(incident) as locked:
         _check(locked, by, Transition.Action.WITHDRAW)
         return _record(locked, Transition.Action.WITHDRAW, by, comment)
 
 
-def approve(incident: Incident, *, by, comment: str = "", standard_override: str = "") -> Incident:
+def approve(
+    incident: Incident, *, by: User, comment: str = "", standard_override: str = ""
+) -> Incident:
     """Give one approval. The incident is approved once as many distinct reviewers as its
     type requires have approved it since it was last submitted."""
     with _locked(incident) as locked:
@@ -158,17 +164,17 @@ def approve(incident: Incident, *, by, comment: str = "", standard_override: str
         return locked
 
 
-def request_changes(incident: Incident, *, by, comment: str) -> Incident:
+def request_changes(incident: Incident, *, by: User, comment: str) -> Incident:
     return _decide(
         incident, by, comment, Transition.Action.REQUEST_CHANGES, told="was sent back to you"
     )
 
 
-def reject(incident: Incident, *, by, comment: str) -> Incident:
+def reject(incident: Incident, *, by: User, comment: str) -> Incident:
     return _decide(incident, by, comment, Transition.Action.REJECT, told="was rejected")
 
 
-def _decide(incident, by, comment, action, *, told: str) -> Incident:
+def _decide(incident: Incident, by: User, comment: str, action: str, *, told: str) -> Incident:
     """A reviewer's decision other than approval: it needs a comment, which the author
     receives."""
     with _locked(incident) as locked:
@@ -180,7 +186,7 @@ def _decide(incident, by, comment, action, *, told: str) -> Incident:
         return locked
 
 
-def reopen(incident: Incident, *, by, comment: str) -> Incident:
+def reopen(incident: Incident, *, by: User, comment: str) -> Incident:
     with _locked(incident) as locked:
         _check(locked, by, Transition.Action.REOPEN)
         _require_comment(Transition.Action.REOPEN, comment)
@@ -192,7 +198,7 @@ class _locked:
     """Open a transaction and fetch the incident's row locked, so that two people taking
     a step at once are served one after the other, the second seeing the first's result."""
 
-    def __init__(self, incident: Incident):
+    def __init__(self, incident: Incident) -> None:
         self.incident = incident
         self.atomic = transaction.atomic()
 
@@ -207,15 +213,20 @@ class _locked:
         locked.locked_state = (locked.status, locked.sharing_level, locked.release_level)
         return locked
 
-    def __exit__(self, *exc_info):
-        return self.atomic.__exit__(*exc_info)
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.atomic.__exit__(kind, error, trace)
 
 
-def _name(user) -> str:
+def _name(user: User) -> str:
     return user.get_full_name() or user.username
 
 
-def _check(incident: Incident, user, action: str) -> None:
+def _check(incident: Incident, user: User, action: str) -> None:
     """Whether `user` may take `action` on `incident` in its current status, by the
     step's declaration. The rules that depend on what the user sends (comments, the
     standard) are the verbs' own."""
@@ -262,7 +273,7 @@ def approvals_since_submission(incident: Incident) -> list[Transition]:
 def _record(
     incident: Incident,
     action: str,
-    by,
+    by: User,
     comment: str,
     standard_override: str = "",
     *,
