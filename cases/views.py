@@ -274,9 +274,10 @@ def _approval_progress(incident: Incident) -> dict:
 def incident_transition(request, reference, action):
     incident = get_object_or_404(Incident.objects.visible_to(request.user), reference=reference)
     step = STEPS[action]
-    typed = {"comment": request.POST.get("comment", "")}
-    if step.overrides_standard:
-        typed["standard_override"] = request.POST.get("standard_override", "")
+    typed = {
+        "comment": request.POST.get("comment", ""),
+        "standard_override": request.POST.get("standard_override", ""),
+    }
     try:
         incident = workflow.take(incident, action, by=request.user, **typed)
     except workflow.WorkflowError as error:
