@@ -11,8 +11,12 @@ Read-your-writes: after a request that may have written (any method but GET, HEA
 OPTIONS, on any page or API), the primary's WAL position is remembered for its user, in
 the cache that every web worker shares. That user's reads stay on the primary until the
 replica has replayed past that position, however long that takes: a position, not a
-guess at a delay."""
+guess at a delay.
 
+A replica that does not answer is left alone for a while: every worker reads the
+primary, slower but right, and the health check says the replica is down."""
+
+import logging
 from collections.abc import Callable
 from contextvars import ContextVar
 from functools import wraps
@@ -20,7 +24,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.core.signals import request_finished
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.http import HttpRequest, HttpResponse
 
 REPLICA = "replica"
@@ -28,6 +32,12 @@ SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 # How long a writer's position is remembered: a replica further behind than this is
 # broken, and the health check says so.
 WRITE_REMEMBERED_SECONDS = 15 * 60
+# After the replica failed to answer, how long every worker reads the primary before one
+# of them asks the replica again (the mark is in the shared cache).
+DOWN_SECONDS = 30
+DOWN_KEY = "replica:down"
+
+logger = logging.getLogger(__name__)
 
 # Whether the request being served may read the replica; a request starts without.
 _replica_reads: ContextVar[bool] = ContextVar("replica_reads", default=False)
@@ -58,19 +68,28 @@ class ReplicaRouter:
 
 def use_replica_for(user: Any) -> None:
     """Let the rest of this request read the replica, unless `user` wrote something it
-    has not replayed yet."""
-    if configured() and _replica_has_writes_of(user):
+    has not replayed yet, or the replica does not answer."""
+    if configured() and not cache.get(DOWN_KEY) and _replica_has_writes_of(user):
         _replica_reads.set(True)
 
 
 def _replica_has_writes_of(user: Any) -> bool:
     position = cache.get(_last_write_key(user)) if user.is_authenticated else None
-    if position is None:
-        return True
-    with connections[REPLICA].cursor() as cursor:
-        # NULL (the replica is not replaying) reads as not yet.
-        cursor.execute("SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [position])
-        return bool(cursor.fetchone()[0])
+    try:
+        with connections[REPLICA].cursor() as cursor:
+            # Asked even with no write to wait for: the reads that follow need an answer.
+            # NULL (the replica is not replaying) reads as not yet.
+            cursor.execute("SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [position or "0/0"])
+            return bool(cursor.fetchone()[0])
+    except DatabaseError:
+        logger.warning(
+            "The read replica does not answer: reads go to the primary for %s s.",
+            DOWN_SECONDS,
+            exc_info=True,
+        )
+        cache.set(DOWN_KEY, True, DOWN_SECONDS)
+        connections[REPLICA].close()
+        return False
 
 
 def remember_write(user: Any) -> None:

@@ -211,6 +211,9 @@ if DATABASE_REPLICA_URL:
         )
     # In a test run it stands for the test database: Django creates none on it.
     DATABASES["replica"] = pooled(replica) | {"TEST": {"MIRROR": "default"}}
+    # A replica that does not answer costs one request this long before every worker
+    # reads the primary for a while (core/replica.py), rather than the primary's wait.
+    DATABASES["replica"]["OPTIONS"]["pool"]["timeout"] = 2
     DATABASE_ROUTERS = ["core.replica.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

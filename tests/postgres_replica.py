@@ -42,8 +42,16 @@ class Replica:
     bin_dir: Path
 
     def stop(self) -> None:
-        _run([self.bin_dir / "pg_ctl", "-D", self.directory / "data", "-m", "fast", "stop"])
+        self.shut_down()
         shutil.rmtree(self.directory)
+
+    def shut_down(self) -> None:
+        """Stops the server, keeping its data for start_again."""
+        _run([self.bin_dir / "pg_ctl", "-D", self.directory / "data", "-m", "fast", "stop"])
+
+    def start_again(self) -> None:
+        data = self.directory / "data"
+        _run([self.bin_dir / "pg_ctl", "-D", data, "-l", self.directory / "log", "-w", "start"])
 
 
 def start(primary: dict) -> Replica:

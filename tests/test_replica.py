@@ -5,6 +5,7 @@ their own write while others read the replica's older state until it replays it.
 The tests commit (transaction=True), as replication only carries what is committed."""
 
 import pytest
+from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
@@ -12,7 +13,7 @@ from django.urls import reverse
 
 from accounts import tokens
 from accounts.roles import Role
-from core.replica import REPLICA
+from core.replica import DOWN_KEY, REPLICA
 from tests import postgres_replica
 from tests.factories import IncidentFactory, UserFactory
 
@@ -247,3 +248,31 @@ def test_the_health_check_reports_the_replicas_lag(client, replay):
         ),
         "the health check to report no lag",
     )
+
+
+@pytest.fixture
+def replica_down(replica):
+    connections[REPLICA].close()
+    replica.shut_down()
+    yield
+    replica.start_again()
+    cache.delete(DOWN_KEY)
+    replica_caught_up()
+
+
+def test_while_the_replica_is_down_reads_go_to_the_primary(replica_down, client):
+    analyst = UserFactory(role=Role.ANALYST)
+    api = api_client(analyst)
+    IncidentFactory(created_by=analyst)
+    with CaptureQueriesContext(connections[DEFAULT_DB_ALIAS]) as on_primary:
+        assert len(api.get(LIST).json()["results"]) == 1
+        response = api.get(LIST, {"format": "csv"})
+        assert len(b"".join(response.streaming_content).decode().splitlines()) == 1 + 1
+    assert reads_incidents(on_primary)
+    # The next requests do not ask the replica again for a while.
+    assert cache.get(DOWN_KEY) is True
+
+    health = client.get("/healthz/")
+    assert health.status_code == 200
+    assert health.json()["status"] == "degraded"
+    assert health.json()["replica"] == {"ok": False}
