@@ -62,11 +62,15 @@ ANALYST_PERMISSIONS = (
 # Estimates (findings above incidents) are written by analysts and report editors.
 ESTIMATE_PERMISSIONS = _perms(["view", "add", "change"], ["estimate"])
 
+# Merging an entity entered twice: analysts propose, reviewers decide and may undo.
+MERGE_PROPOSAL_PERMISSIONS = _perms(["view", "add"], ["entitymerge"])
+
 ROLE_PERMISSIONS: dict[Role, set[str]] = {
-    Role.ANALYST: ANALYST_PERMISSIONS | ESTIMATE_PERMISSIONS,
+    Role.ANALYST: ANALYST_PERMISSIONS | ESTIMATE_PERMISSIONS | MERGE_PROPOSAL_PERMISSIONS,
     Role.REVIEWER: ANALYST_PERMISSIONS
     | ESTIMATE_PERMISSIONS
-    | {"cases.review_incident", "cases.reopen_incident"},
+    | MERGE_PROPOSAL_PERMISSIONS
+    | {"cases.review_incident", "cases.reopen_incident", "cases.review_entitymerge"},
     # Editors read the cases and own the reports app (its permissions join as it grows).
     Role.REPORT_EDITOR: _perms(["view"], CASE_RECORDS + REFERENCE_DATA)
     | ESTIMATE_PERMISSIONS

@@ -16,6 +16,7 @@ class AuditEntry(models.Model):
         SIGN_IN_FAILED = "sign_in_failed", "Failed to sign in"
         TOKEN_USED = "token_used", "Used an API token (first use of the day)"
         TRANSITION = "transition", "Took a workflow step"
+        ENTITY_MERGE = "entity_merge", "Proposed, decided or undid a merge of two entities"
         REPORT_PUBLISHED = "report_published", "Published a report"
         EXPORT = "export", "Exported incidents"
         PERMISSION_CHANGED = (

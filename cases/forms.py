@@ -13,6 +13,7 @@ from cases.models import (
     Contribution,
     CustodyStep,
     Entity,
+    EntityMerge,
     Estimate,
     Finding,
     Incident,
@@ -350,6 +351,20 @@ class EntityForm(StyledForm, ReaderForm):
             "un_list_reference",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+class EntityMergeForm(StyledForm, ReaderForm):
+    """The proposal to merge the entity of the page (the duplicate) into another."""
+
+    visible_records = ("survivor",)
+
+    class Meta:
+        model = EntityMerge
+        fields = ["survivor", "reason"]
+        widgets = {
+            "survivor": SearchSelect(reverse_lazy("cases:entity_search"), "entity"),
+            "reason": forms.Textarea(attrs={"rows": 3}),
+        }
 
 
 class SourceForm(StyledForm, ReaderForm, SharingConsentForm):

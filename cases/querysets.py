@@ -10,6 +10,7 @@ from cases.visibility import (
     Condition,
     attachment_condition,
     entity_condition,
+    entity_merge_condition,
     estimate_condition,
     incident_condition,
     incident_condition_through,
@@ -74,6 +75,14 @@ class SourceQuerySet(VisibleQuerySet):
 class EntityQuerySet(VisibleQuerySet):
     condition = staticmethod(entity_condition)
     incidents = "involvements__incident"
+
+    def visible_to(self, user):
+        # A merged duplicate is seen only as a redirect to the entity it was merged into.
+        return super().visible_to(user).filter(merged_into=None)
+
+
+class EntityMergeQuerySet(VisibleQuerySet):
+    condition = staticmethod(entity_merge_condition)
 
 
 class LocationQuerySet(VisibleQuerySet):

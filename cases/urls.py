@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 from django.urls.converters import PathConverter, StringConverter
 
-from cases import views
+from cases import merge_views, views
 from cases.steps import STEPS
 
 app_name = "cases"
@@ -49,6 +49,14 @@ urlpatterns = [
     path("entities/search/", views.entity_search, name="entity_search"),
     path("entities/new/", views.entity_create, name="entity_create"),
     path("entities/<int:pk>/", views.entity_detail, name="entity_detail"),
+    path("entities/<int:pk>/merge/", merge_views.entity_merge_propose, name="entity_merge_propose"),
+    path("entities/merges/", merge_views.entity_merge_list, name="entity_merge_list"),
+    path("entities/merges/<int:pk>/", merge_views.entity_merge_detail, name="entity_merge_detail"),
+    path(
+        "entities/merges/<int:pk>/<slug:step>/",
+        merge_views.entity_merge_step,
+        name="entity_merge_step",
+    ),
     path("sources/", views.source_list, name="source_list"),
     path("sources/search/", views.source_search, name="source_search"),
     path("sources/new/", views.source_create, name="source_create"),

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cases import editing, exports, naming, patterns, provenance, search, workflow
+from cases import editing, exports, merging, naming, patterns, provenance, search, workflow
 from cases.filters import EntityFilterSet, IncidentFilterSet, SourceFilterSet
 from cases.forms import (
     LINE_FORMSETS,
@@ -343,10 +343,18 @@ def entity_list(request):
 
 @team_member_required
 def entity_detail(request, pk):
-    entity = get_object_or_404(
-        Entity.objects.visible_to(request.user).prefetch_related("aliases", "past_names", "flags"),
-        pk=pk,
+    entity = (
+        Entity.objects.visible_to(request.user)
+        .prefetch_related("aliases", "past_names", "flags")
+        .filter(pk=pk)
+        .first()
     )
+    if entity is None:
+        survivor = merging.survivor_of(pk, request.user)
+        if survivor is None:
+            raise Http404("No such entity.")
+        messages.info(request, f"Entity #{pk} was a duplicate, merged into {survivor.name}.")
+        return redirect("cases:entity_detail", pk=survivor.pk)
     visible = Incident.objects.visible_to(request.user)
     involvements = (
         Involvement.objects.filter(entity=entity, incident__in=visible)

@@ -243,6 +243,16 @@ def entity_condition(user: Reader) -> Condition:
     return _referred_condition(user, "Involvement", "entity")
 
 
+def entity_merge_condition(user: Reader) -> Q:
+    """A merge of two entities, proposed or done, is the team's business: seen by a
+    member who may see the entity that stays (the duplicate, once merged, is in no
+    incident of its own)."""
+    if not is_team_member(user):
+        return NOTHING
+    entities = apps.get_model("cases", "Entity").objects.filter(entity_condition(user))
+    return Q(survivor__in=entities)
+
+
 def location_condition(user: Reader) -> Condition:
     return _referred_condition(user, "IncidentLocation", "location")
 

@@ -13,6 +13,7 @@ from django import forms
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import BigIntegerField, Exists, OuterRef, Prefetch
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -28,7 +29,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from cases import editing, exports, visibility, workflow
+from cases import editing, exports, merging, visibility, workflow
 from cases.api import changes, renderers, serializers
 from cases.filters import (
     EntityFilterSet,
@@ -470,6 +471,18 @@ class EntityViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet
     serializer_class = serializers.EntityRecordSerializer
     filterset_class = EntityApiFilterSet
     pagination_class = Pages
+
+    def retrieve(self, request, *args, **kwargs):
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except Http404:
+            # A duplicate merged into another entity: its address leads to that one.
+            pk = str(kwargs["pk"])
+            survivor = merging.survivor_of(int(pk), request.user) if pk.isdigit() else None
+            if survivor is None:
+                raise
+            address = reverse("api:entity-detail", args=[survivor.pk])
+            return HttpResponsePermanentRedirect(request.build_absolute_uri(address))
 
     def get_queryset(self):
         seen = Involvement.objects.filter(

@@ -14,6 +14,7 @@ from cases.models.incidents import (
     check_release,
 )
 from cases.models.locations import Location
+from cases.models.merges import EntityMerge
 from cases.models.notifications import Notification
 from cases.models.organisations import Organisation
 from cases.models.reference import IncidentType, MaterielCategory, Provision, Resolution
@@ -30,6 +31,7 @@ __all__ = [
     "CustodyStep",
     "Entity",
     "EntityAlias",
+    "EntityMerge",
     "Estimate",
     "FeedEntry",
     "FeedPosition",

@@ -53,6 +53,11 @@ class Entity(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # A duplicate merged into another entity lives on only as a redirect to it
+    # (cases.merging); it is not listed, offered or shown.
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", editable=False
+    )
 
     objects = EntityQuerySet.as_manager()
     history = HistoricalRecords()

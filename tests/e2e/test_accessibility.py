@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import expect
 
 from accounts import tokens
-from cases import workflow
+from cases import merging, workflow
 from cases.models import Attachment, Estimate, Incident, SavedSearch
 from tests.e2e.axe import assert_accessible, describe, violations
 from tests.factories import (
@@ -55,6 +55,9 @@ def records(analyst, reviewer, settings, tmp_path):
         basis="MSMT report 1.",
         created_by=analyst,
     )
+    merge = merging.propose(
+        VesselFactory(name="M/V ANGARA"), vessel, reason="Entered twice.", by=analyst
+    )
     search = SavedSearch.objects.create(owner=reviewer, name="Rajin", query="q=Rajin")
     search.subscriptions.create(user=reviewer, frequency="daily")
     return {
@@ -65,6 +68,7 @@ def records(analyst, reviewer, settings, tmp_path):
         "source": source,
         "attachment": attachment,
         "estimate": estimate,
+        "merge": merge,
     }
 
 
@@ -84,6 +88,9 @@ def team_pages(records) -> list[str]:
         "/entities/",
         f"/entities/{records['entity'].pk}/",
         "/entities/new/",
+        f"/entities/{records['entity'].pk}/merge/",
+        "/entities/merges/",
+        f"/entities/merges/{records['merge'].pk}/",
         "/sources/",
         f"/sources/{records['source'].pk}/",
         "/sources/new/",

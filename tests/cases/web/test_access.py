@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
 
 from accounts.roles import Role
-from cases.models import Attachment, Estimate, Incident
+from cases.models import Attachment, EntityMerge, Estimate, Incident
 from tests.factories import (
     CitationFactory,
     EntityFactory,
@@ -39,6 +39,16 @@ PAGES = {
     "entity_search": ("get", TEAM, 200),
     "entity_create": ("get", {"analyst", "reviewer", "administrator"}, 200),
     "entity_detail": ("get", TEAM, 200),
+    "entity_merge_propose": ("get", {"analyst", "reviewer", "administrator"}, 200),
+    "entity_merge_list": ("get", TEAM, 200),
+    "entity_merge_detail": ("get", TEAM, 200),
+    # Merging the proposal below: a reviewer other than its proposer merges (a redirect
+    # to the merge); the rules refuse it to everyone else (409).
+    "entity_merge_step": (
+        "post",
+        TEAM,
+        {"analyst": 409, "reviewer": 302, "editor": 409, "administrator": 302},
+    ),
     "source_list": ("get", TEAM, 200),
     "source_search": ("get", TEAM, 200),
     "source_create": ("get", {"analyst", "reviewer", "administrator"}, 200),
@@ -106,10 +116,17 @@ def records(settings, tmp_path):
     CitationFactory(incident=incident)
     Incident.objects.filter(pk=incident.pk).update(status=Incident.Status.CHANGES_REQUESTED)
     draft = IncidentFactory(created_by=author)
+    entity = EntityFactory()
     return {
         "incident": incident,
         "draft": draft,
-        "entity": EntityFactory(),
+        "entity": entity,
+        "merge": EntityMerge.objects.create(
+            merged=EntityFactory(name=entity.name),
+            survivor=entity,
+            reason="Entered twice.",
+            proposed_by=author,
+        ),
         "source": SourceFactory(),
         "attachment": attach(incident),
         "draft_attachment": attach(draft),
@@ -130,6 +147,9 @@ def url_for(name, records, incident_key="incident"):
         "incident_detail": [incident.reference],
         "incident_edit": [incident.reference],
         "entity_detail": [records["entity"].pk],
+        "entity_merge_propose": [records["entity"].pk],
+        "entity_merge_detail": [records["merge"].pk],
+        "entity_merge_step": [records["merge"].pk, "approve"],
         "source_detail": [records["source"].pk],
         "estimate_detail": [records["estimate"].pk],
         "estimate_edit": [records["estimate"].pk],
