@@ -62,14 +62,22 @@ ANALYST_PERMISSIONS = (
 # Estimates (findings above incidents) are written by analysts and report editors.
 ESTIMATE_PERMISSIONS = _perms(["view", "add", "change"], ["estimate"])
 
+# Letters and their reminders: analysts write about incidents and entities, editors
+# about draft paragraphs.
+LETTER_PERMISSIONS = _perms(["view", "add", "change"], ["letter", "reminder"]) | {
+    "cases.delete_reminder"
+}
+
 ROLE_PERMISSIONS: dict[Role, set[str]] = {
-    Role.ANALYST: ANALYST_PERMISSIONS | ESTIMATE_PERMISSIONS,
+    Role.ANALYST: ANALYST_PERMISSIONS | ESTIMATE_PERMISSIONS | LETTER_PERMISSIONS,
     Role.REVIEWER: ANALYST_PERMISSIONS
     | ESTIMATE_PERMISSIONS
+    | LETTER_PERMISSIONS
     | {"cases.review_incident", "cases.reopen_incident"},
     # Editors read the cases and own the reports app (its permissions join as it grows).
     Role.REPORT_EDITOR: _perms(["view"], CASE_RECORDS + REFERENCE_DATA)
     | ESTIMATE_PERMISSIONS
+    | LETTER_PERMISSIONS
     | {"reports.*"},
     # Partners read through the API, which applies their clearance; no model permissions.
     Role.PARTNER: set(),
