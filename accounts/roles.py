@@ -64,16 +64,26 @@ ESTIMATE_PERMISSIONS = _perms(["view", "add", "change"], ["estimate"])
 
 # Merging an entity entered twice: analysts propose, reviewers decide and may undo.
 MERGE_PROPOSAL_PERMISSIONS = _perms(["view", "add"], ["entitymerge"])
+# Letters and their reminders: analysts write about incidents and entities, editors
+# about draft paragraphs.
+LETTER_PERMISSIONS = _perms(["view", "add", "change"], ["letter", "reminder"]) | {
+    "cases.delete_reminder"
+}
 
 ROLE_PERMISSIONS: dict[Role, set[str]] = {
-    Role.ANALYST: ANALYST_PERMISSIONS | ESTIMATE_PERMISSIONS | MERGE_PROPOSAL_PERMISSIONS,
+    Role.ANALYST: ANALYST_PERMISSIONS
+    | ESTIMATE_PERMISSIONS
+    | MERGE_PROPOSAL_PERMISSIONS
+    | LETTER_PERMISSIONS,
     Role.REVIEWER: ANALYST_PERMISSIONS
     | ESTIMATE_PERMISSIONS
     | MERGE_PROPOSAL_PERMISSIONS
+    | LETTER_PERMISSIONS
     | {"cases.review_incident", "cases.reopen_incident", "cases.review_entitymerge"},
     # Editors read the cases and own the reports app (its permissions join as it grows).
     Role.REPORT_EDITOR: _perms(["view"], CASE_RECORDS + REFERENCE_DATA)
     | ESTIMATE_PERMISSIONS
+    | LETTER_PERMISSIONS
     | {"reports.*"},
     # Partners read through the API, which applies their clearance; no model permissions.
     Role.PARTNER: set(),

@@ -24,11 +24,13 @@ from cases.models import (
     IncidentRelation,
     IncidentType,
     Involvement,
+    Letter,
     Location,
     MaterielCategory,
     MaterielLine,
     Organisation,
     Provision,
+    Reminder,
     Resolution,
     Source,
     Transition,
@@ -214,6 +216,27 @@ class EstimateAdmin(RecordAdmin):
     search_fields = ("statement", "basis")
     autocomplete_fields = ("category",)
     exclude = ("incidents",)
+
+
+class ReminderInline(admin.TabularInline):
+    model = Reminder
+    extra = 0
+
+
+@admin.register(Letter)
+class LetterAdmin(RecordAdmin):
+    """Letters and their replies. Their files, and the incidents and entities they
+    concern, are handled on the team's pages: the files are served only after the
+    letter's own check, and the pickers offer only what the user may see."""
+
+    list_display = ("reference", "subject", "sent_on", "deadline", "replied_on")
+    list_filter = ("kind",)
+    search_fields = ("reference", "subject", "reply_summary")
+    autocomplete_fields = ("addressee_organisation", "addressee_entity")
+    exclude = ("incidents", "entities", "file", "reply_file")
+    readonly_fields = ("file_name", "reply_file_name")
+    date_hierarchy = "sent_on"
+    inlines = [ReminderInline]
 
 
 class MaterielLineInline(admin.TabularInline):

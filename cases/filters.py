@@ -9,6 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django_countries import countries
 from django_filters.fields import IsoDateTimeField
 from drf_spectacular.types import OpenApiTypes
@@ -22,6 +23,7 @@ from cases.models import (
     Incident,
     IncidentType,
     Involvement,
+    Letter,
     Organisation,
     Provision,
     Source,
@@ -278,6 +280,31 @@ class EntityFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
     def search(self, queryset, name, value):
         query = search.parse(value)
         return queryset.filter(search.entities_found(query)) if query else queryset
+
+
+class LetterFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
+    """Letters by where they stand; the page opens on the outstanding ones."""
+
+    STATES = [
+        ("outstanding", "Outstanding (no reply yet)"),
+        (Letter.State.OVERDUE, "Overdue (no reply by the deadline)"),
+        (Letter.State.REPLIED, "Replied"),
+        ("all", "All"),
+    ]
+
+    state = django_filters.ChoiceFilter(choices=STATES, method="by_state", empty_label=None)
+    kind = ChoicesFilter(choices=Letter.Kind.choices)
+
+    class Meta:
+        model = Letter
+        fields: list[str] = []
+
+    def by_state(self, queryset, name, value):
+        if value == Letter.State.REPLIED:
+            return queryset.filter(replied_on__isnull=False)
+        if value == Letter.State.OVERDUE:
+            return queryset.overdue(timezone.localdate())
+        return queryset.awaiting() if value == "outstanding" else queryset
 
 
 def _named_originators(request):

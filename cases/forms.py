@@ -20,8 +20,10 @@ from cases.models import (
     IncidentLocation,
     IncidentRelation,
     Involvement,
+    Letter,
     Location,
     MaterielLine,
+    Reminder,
     Source,
     check_relations,
 )
@@ -114,6 +116,15 @@ class ReaderForm(forms.ModelForm):
             self.fields[name].queryset = (
                 queryset.visible_to(reader) if reader is not None else queryset.none()
             )
+
+    def keeping_hidden(self, name: str) -> list:
+        """The records chosen in the many-to-many field `name`, with those already on
+        the record that the reader may not see: they stay as they are."""
+        chosen = list(self.cleaned_data[name])
+        if not self.instance.pk:
+            return chosen
+        shown = self.fields[name].queryset  # type: ignore[attr-defined]
+        return chosen + list(getattr(self.instance, name).exclude(pk__in=shown.values("pk")))
 
 
 class MaterielLineForm(StyledForm, ReaderForm):
@@ -429,8 +440,61 @@ class EstimateForm(StyledForm, ReaderForm):
         }
 
     def clean_incidents(self):
-        chosen = list(self.cleaned_data["incidents"])
-        if not self.instance.pk:
-            return chosen
-        shown = self.fields["incidents"].queryset
-        return chosen + list(self.instance.incidents.exclude(pk__in=shown.values("pk")))
+        return self.keeping_hidden("incidents")
+
+
+class LetterForm(StyledForm, ReaderForm):
+    """A letter, the incidents and entities it concerns (among those the reader may
+    see; those they may not see stay as they are), and its reply once received."""
+
+    visible_records = ("addressee_entity", "incidents", "entities")
+
+    class Meta:
+        model = Letter
+        fields = [
+            "reference",
+            "kind",
+            "addressee_organisation",
+            "addressee_entity",
+            "sent_on",
+            "deadline",
+            "subject",
+            "incidents",
+            "entities",
+            "text",
+            "file",
+            "replied_on",
+            "reply_text",
+            "reply_file",
+            "reply_summary",
+            "reply_publishable",
+        ]
+        widgets = {
+            "sent_on": DateInput(),
+            "deadline": DateInput(),
+            "replied_on": DateInput(),
+            "text": forms.Textarea(attrs={"rows": 6}),
+            "reply_text": forms.Textarea(attrs={"rows": 6}),
+            "reply_summary": forms.Textarea(attrs={"rows": 2}),
+            "addressee_entity": SearchSelect(reverse_lazy("cases:entity_search"), "entity"),
+            "incidents": SearchSelectMultiple(reverse_lazy("cases:incident_search"), "incident"),
+            "entities": SearchSelectMultiple(reverse_lazy("cases:entity_search"), "entity"),
+        }
+
+    def clean_incidents(self):
+        return self.keeping_hidden("incidents")
+
+    def clean_entities(self):
+        return self.keeping_hidden("entities")
+
+
+class ReminderForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = Reminder
+        fields = ["sent_on", "note"]
+        widgets = {"sent_on": DateInput()}
+
+
+ReminderFormSet = inlineformset_factory(
+    Letter, Reminder, form=ReminderForm, extra=1, can_delete=True
+)

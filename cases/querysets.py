@@ -14,6 +14,7 @@ from cases.visibility import (
     estimate_condition,
     incident_condition,
     incident_condition_through,
+    letter_condition,
     location_condition,
     relation_condition,
     source_condition,
@@ -95,6 +96,28 @@ class AttachmentQuerySet(VisibleQuerySet):
 
 class EstimateQuerySet(VisibleQuerySet):
     condition = staticmethod(estimate_condition)
+
+
+class LetterQuerySet(VisibleQuerySet):
+    condition = staticmethod(letter_condition)
+
+    def awaiting(self):
+        """Those without a reply yet, overdue or not."""
+        return self.filter(replied_on__isnull=True)
+
+    def overdue(self, day):
+        """Those whose deadline passed before `day` without a reply."""
+        return self.awaiting().filter(deadline__lt=day)
+
+    def about_entity(self, entity):
+        """Those sent to `entity` or concerning it."""
+        concerning = self.model.entities.through.objects.filter(entity=entity)
+        return self.filter(Q(addressee_entity=entity) | Q(pk__in=concerning.values("letter_id")))
+
+    def for_list(self):
+        return self.select_related(
+            "addressee_organisation", "addressee_entity", "created_by"
+        ).prefetch_related("reminders")
 
 
 class IncidentRelationQuerySet(VisibleQuerySet):

@@ -2,7 +2,10 @@
 called .png must be a PNG. Text formats, which have no signature, must be UTF-8 text
 without NUL bytes."""
 
+from pathlib import PurePath
+
 import filetype
+from django.conf import settings
 
 # How many bytes the signature checks read (filetype's own window).
 HEAD = 8192
@@ -43,3 +46,22 @@ def content_type(head: bytes, suffix: str) -> str | None:
     expected = BY_SIGNATURE.get(suffix)
     kind = filetype.guess(head) if expected else None
     return expected if kind is not None and kind.mime == expected else None
+
+
+def refusal(file) -> str | None:
+    """Why an uploaded file is refused (too large, a type not accepted, content that is
+    not what its name says), or None: the one check of every upload (evidence, letters,
+    replies)."""
+    limit = settings.ATTACHMENT_MAX_BYTES
+    if file.size > limit:
+        return f"The file is larger than the limit of {limit // (1024 * 1024)} MB."
+    suffix = PurePath(file.name).suffix.lower()
+    if suffix not in settings.ATTACHMENT_TYPES:
+        allowed = ", ".join(sorted(settings.ATTACHMENT_TYPES))
+        return f"Files of this type are not accepted ({allowed})."
+    file.seek(0)
+    head = file.read(HEAD)
+    file.seek(0)
+    if content_type(head, suffix) is None:
+        return f"The file's content is not a {suffix} file: it is refused."
+    return None

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 from django.urls.converters import PathConverter, StringConverter
 
-from cases import merge_views, views
+from cases import letter_views, merge_views, views
 from cases.steps import STEPS
 
 app_name = "cases"
@@ -67,6 +67,19 @@ urlpatterns = [
     path("estimates/new/", views.estimate_create, name="estimate_create"),
     path("estimates/<int:pk>/", views.estimate_detail, name="estimate_detail"),
     path("estimates/<int:pk>/edit/", views.estimate_edit, name="estimate_edit"),
+    path("letters/", letter_views.letter_list, name="letter_list"),
+    path("letters/new/", letter_views.letter_create, name="letter_create"),
+    path("letters/<int:pk>/", letter_views.letter_detail, name="letter_detail"),
+    path("letters/<int:pk>/edit/", letter_views.letter_edit, name="letter_edit"),
+    path(
+        "letters/<int:pk>/file/", letter_views.letter_file, {"which": "letter"}, name="letter_file"
+    ),
+    path(
+        "letters/<int:pk>/reply/file/",
+        letter_views.letter_file,
+        {"which": "reply"},
+        name="letter_reply_file",
+    ),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
     path("attachments/<int:pk>/evidence/", views.attachment_evidence, name="attachment_evidence"),
     path("attachments/file/<file_name:name>", views.attachment_file, name="attachment_file"),

@@ -37,6 +37,7 @@ from cases.models import (
     Incident,
     IncidentRelation,
     Involvement,
+    Letter,
     Source,
 )
 from cases.pagination import EstimatingPaginator
@@ -251,6 +252,10 @@ def _detail_page(request, reference, typed=None, status=200):
             ],
             "approvals": _approval_progress(incident),
             # The published reports it appears in (reports.Entry, by its reverse name).
+            "letters": Letter.objects.visible_to(user)
+            .filter(incidents=incident)
+            .for_list()
+            .order_by("-sent_on", "-id"),
             "published_in": incident.report_entries.filter(
                 excluded=False, report__status__in=["published", "superseded"]
             )
@@ -361,8 +366,15 @@ def entity_detail(request, pk):
         .select_related("incident__incident_type")
         .order_by("-incident__occurred_from")
     )
+    letters = Letter.objects.visible_to(request.user).about_entity(entity).for_list()
     return render(
-        request, "cases/entity_detail.html", {"entity": entity, "involvements": involvements}
+        request,
+        "cases/entity_detail.html",
+        {
+            "entity": entity,
+            "involvements": involvements,
+            "letters": letters.order_by("-sent_on", "-id"),
+        },
     )
 
 

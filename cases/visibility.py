@@ -150,6 +150,14 @@ def estimate_condition(user: Reader) -> Q:
     return Q() if is_team_member(user) else NOTHING
 
 
+def letter_condition(user: Reader) -> Q:
+    """Letters and their replies are the team's: they name whom the team wrote to and
+    hold what was said in confidence. A report states only whether and how an addressee
+    replied, and reproduces a reply only when its sender agreed (reports.content). Inside
+    a letter, a reader sees only the incidents and entities they may see."""
+    return Q() if is_team_member(user) else NOTHING
+
+
 def cited_source_condition(user: Reader, prefix: str = "") -> Q:
     """The condition under which `user` may see a source inside the incidents they see:
     for readers outside the team, none above their clearance and none that may not be

@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from django.db.models import Prefetch, QuerySet
 from django_countries import countries
 
-from cases.dates import period_text
+from cases.dates import FORMATS, period_text
 from cases.markings import SharingLevel
-from cases.models import Attachment, Citation, Incident, Source
+from cases.models import Attachment, Citation, Entity, Incident, Letter, Source
 from cases.models.sources import PARTICIPATING_STATE_ATTRIBUTION
 from cases.visibility import release_shown_at
 from reports import snapshot as shape
@@ -78,6 +78,12 @@ def incidents_for(report: Report) -> QuerySet[Entry]:
             "incident__attachments",
             queryset=Attachment.objects.filter(for_publication=True),
             to_attr="figures",
+        ),
+        Prefetch(
+            "incident__letters",
+            queryset=Letter.objects.select_related(
+                "addressee_organisation", "addressee_entity"
+            ).order_by("sent_on", "id"),
         ),
     )
 
@@ -187,6 +193,24 @@ def incident_content(
             for figure in incident.figures  # type: ignore[attr-defined]
             if figure.content_type in FIGURE_TYPES and may_go_in(figure.sharing_level, report_level)
         ],
+        "correspondence": [letter_content(letter) for letter in incident.letters.all()],
+    }
+
+
+def letter_content(letter: Letter) -> shape.Letter:
+    """A letter about an entry as the report states it: to whom and when, and the reply
+    or its absence; the reply's own text only where its sender agreed to publication."""
+    day = FORMATS["day"]
+    entity = letter.addressee_entity
+    return {
+        "reference": letter.reference,
+        "addressee": letter.addressee.name,
+        "person": entity is not None and entity.kind == Entity.Kind.PERSON,
+        "sent": letter.sent_on.strftime(day),
+        "deadline": letter.deadline.strftime(day),
+        "replied": letter.replied_on.strftime(day) if letter.replied_on else "",
+        "summary": letter.reply_summary if letter.replied_on else "",
+        "reply": letter.reply_text if letter.replied_on and letter.reply_publishable else "",
     }
 
 
@@ -298,6 +322,26 @@ def relation_sentence(relation: shape.Relation) -> str:
     )
 
 
+def letter_sentence(letter: shape.Letter) -> str:
+    """Whether and how an addressee the Team wrote to replied (the right of reply)."""
+    text = (
+        f"The Team wrote to {letter['addressee']} on {letter['sent']}, requesting a reply "
+        f"by {letter['deadline']}."
+    )
+    if not letter["replied"]:
+        return f"{text} The Team has not received a reply."
+    summary = " ".join(letter["summary"].split()).rstrip(".")
+    if summary[1:2].islower():  # "The vessel ..." continues "stated that the vessel ..."
+        summary = summary[0].lower() + summary[1:]
+    their = "their" if letter["person"] else "its"
+    text += (
+        f" In {their} reply of {letter['replied']}, {letter['addressee']} stated that {summary}."
+    )
+    if letter["reply"]:
+        text += " The reply is reproduced in the annex of replies."
+    return text
+
+
 def assessment(entry: shape.Entry, snapshot_format: int) -> list[str]:
     """The paragraphs after an entry's summary: a paragraph a finding, then the materiel
     concerned, then (format 3) how it stands to other entries. Reports published before
@@ -351,6 +395,7 @@ def layout(snapshot: shape.Snapshot) -> shape.Document:
     entities: OrderedDict[tuple[str, str, str], shape.AnnexEntity] = OrderedDict()
     materiel: list[shape.AnnexMateriel] = []
     figures: list[shape.AnnexFigure] = []
+    replies: list[shape.AnnexReply] = []
     entries: list[shape.Entry] = []
     first_paragraph: dict[str, int] = {}
     sections: list[shape.DocumentSection] = []
@@ -366,6 +411,14 @@ def layout(snapshot: shape.Snapshot) -> shape.Document:
             first_paragraph[entry["reference"]] = first["number"]
             for text in assessment(entry, snapshot.get("format", 1)):
                 body.append(paragraph(text))
+            if letters := entry.get("correspondence", []):
+                written = paragraph(" ".join(letter_sentence(letter) for letter in letters))
+                body.append(written)
+                replies += [
+                    {**letter, "paragraph": written["number"]}
+                    for letter in letters
+                    if letter["reply"]
+                ]
             for entity in entry["entities"]:
                 table = vessels if entity["kind"] == "vessel" else entities
                 key = (entity["name"], entity["imo_number"], entity["kind"])
@@ -401,6 +454,7 @@ def layout(snapshot: shape.Snapshot) -> shape.Document:
         "counts_once": counts_once,
         "materiel_totals": materiel_totals(materiel, entries) if counts_once else [],
         "figures": figures,
+        "replies": replies,
     }
 
 

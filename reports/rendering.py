@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 
 from cases.models import Attachment
 from reports import snapshot as shape
-from reports.content import layout
+from reports.content import layout, paragraphs_of
 from reports.errors import ReportError
 
 
@@ -187,6 +187,17 @@ def render_docx(snapshot: shape.Snapshot) -> bytes:
                 f"Figure {figure['number']}. {figure['caption']} (paragraph {figure['paragraph']})"
                 + (f" {credit}" if credit else "")
             )
+    if doc["replies"]:
+        word.add_heading(f"Annex {'V' if doc['figures'] else 'IV'}. Replies received", level=1)
+        word.add_paragraph("The replies below are reproduced with the agreement of their senders.")
+        for reply in doc["replies"]:
+            word.add_heading(f"Reply of {reply['addressee']}, {reply['replied']}", level=2)
+            word.add_paragraph(
+                f"To the Team's letter {reply['reference']} of {reply['sent']} "
+                f"(paragraph {reply['paragraph']})."
+            ).runs[0].italic = True
+            for text in paragraphs_of(reply["reply"]):
+                word.add_paragraph(text)
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()

@@ -65,6 +65,20 @@ class Figure(TypedDict):
     credit: NotRequired[str]  # snapshots before credit lines have none
 
 
+class Letter(TypedDict):
+    """A letter the Team sent about an entry, and whether and how it was answered (the
+    right of reply). Snapshots from before correspondence have none."""
+
+    reference: str
+    addressee: str
+    person: bool  # "their reply", not "its reply"
+    sent: str
+    deadline: str
+    replied: str  # the reply's date, or "" when none was received
+    summary: str
+    reply: str  # the reply's text where its sender agreed to publication, else ""
+
+
 class Entry(TypedDict):
     reference: str
     released: NotRequired[bool]  # the incident's releasable text stands for it
@@ -83,6 +97,7 @@ class Entry(TypedDict):
     provisions: list[Provision]
     footnotes: list[str]
     figures: list[Figure]
+    correspondence: NotRequired[list[Letter]]
 
 
 class Estimate(TypedDict):
@@ -156,6 +171,12 @@ class AnnexFigure(Figure):
     src: NotRequired[str]  # its image as a data URI, for HTML (rendering.document)
 
 
+class AnnexReply(Letter):
+    """A reply its sender agreed to publish, reproduced in full."""
+
+    paragraph: int
+
+
 class Document(TypedDict):
     symbol: str
     edition: int
@@ -172,3 +193,4 @@ class Document(TypedDict):
     counts_once: bool
     materiel_totals: list[MaterielTotal]
     figures: list[AnnexFigure]
+    replies: list[AnnexReply]

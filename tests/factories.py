@@ -22,6 +22,7 @@ from cases.models import (
     IncidentRelation,
     IncidentType,
     Involvement,
+    Letter,
     Location,
     MaterielCategory,
     MaterielLine,
@@ -246,3 +247,30 @@ class EvidenceFactory(factory.django.DjangoModelFactory):
             CustodyStep.objects.create(
                 attachment=self, holder="Planet Labs PBC", received_on=self.obtained_on
             )
+
+
+class LetterFactory(factory.django.DjangoModelFactory):
+    """A request for information to a participating state, sent ten days ago, due in
+    twenty: awaiting its reply."""
+
+    class Meta:
+        model = Letter
+        skip_postgeneration_save = True
+
+    reference = factory.Sequence(lambda n: f"MSMT/L/2025/{n:03}")
+    addressee_organisation = factory.LazyFunction(lambda: participating_state("JP"))
+    sent_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=10))
+    deadline = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=20))
+    subject = "Request for information on a transfer"
+    text = "The Team would be grateful for any information on the transfer."
+    created_by = factory.SubFactory(UserFactory, role=Role.ANALYST)
+
+    @factory.post_generation
+    def incidents(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.incidents.set(extracted)
+
+    @factory.post_generation
+    def entities(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.entities.set(extracted)

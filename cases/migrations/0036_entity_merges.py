@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0029_source_list_order"),
+        ("cases", "0030_letters"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

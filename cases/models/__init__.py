@@ -1,4 +1,5 @@
 from cases.models.attachments import Attachment, CustodyStep
+from cases.models.correspondence import Letter, Reminder
 from cases.models.entities import Entity, EntityAlias, VesselFlag, VesselName
 from cases.models.estimates import Estimate
 from cases.models.feed import FeedEntry, FeedPosition
@@ -41,6 +42,7 @@ __all__ = [
     "IncidentRelation",
     "IncidentType",
     "Involvement",
+    "Letter",
     "Location",
     "MaterielCategory",
     "MaterielLine",
@@ -48,6 +50,7 @@ __all__ = [
     "Organisation",
     "Provision",
     "ReferenceSequence",
+    "Reminder",
     "Resolution",
     "SavedSearch",
     "SearchMatch",

@@ -175,19 +175,8 @@ class Attachment(models.Model):
             raise ValidationError({"longitude": "Give both latitude and longitude, or neither."})
         if not self.file or self.sha256:
             return
-        limit = settings.ATTACHMENT_MAX_BYTES
-        if self.file.size > limit:
-            raise ValidationError(
-                {"file": f"The file is larger than the limit of {limit // (1024 * 1024)} MB."}
-            )
-        suffix = PurePath(self.file.name).suffix.lower()
-        if suffix not in settings.ATTACHMENT_TYPES:
-            allowed = ", ".join(sorted(settings.ATTACHMENT_TYPES))
-            raise ValidationError({"file": f"Files of this type are not accepted ({allowed})."})
-        if uploads.content_type(self._head(), suffix) is None:
-            raise ValidationError(
-                {"file": f"The file's content is not a {suffix} file: it is refused."}
-            )
+        if (refusal := uploads.refusal(self.file)) is not None:
+            raise ValidationError({"file": refusal})
 
     def _head(self) -> bytes:
         self.file.seek(0)

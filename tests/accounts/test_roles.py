@@ -35,11 +35,19 @@ def test_a_reviewer_can_also_review_and_reopen():
     assert {"cases.review_incident", "cases.reopen_incident"} <= perms
 
 
-def test_a_report_editor_reads_cases_without_changing_them_and_writes_estimates():
+def test_a_report_editor_reads_cases_without_changing_them_and_writes_estimates_and_letters():
     perms = permissions_of(Role.REPORT_EDITOR)
     assert "cases.view_incident" in perms
     writes = {p for p in perms if p.startswith("cases.") and not p.startswith("cases.view_")}
-    assert writes == {"cases.add_estimate", "cases.change_estimate"}
+    assert writes == {
+        "cases.add_estimate",
+        "cases.change_estimate",
+        "cases.add_letter",
+        "cases.change_letter",
+        "cases.add_reminder",
+        "cases.change_reminder",
+        "cases.delete_reminder",
+    }
 
 
 def test_a_partner_holds_no_model_permission():

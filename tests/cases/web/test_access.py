@@ -1,6 +1,8 @@
 """Who may open which page: generated from the URL configuration, so that a new page
 without an entry here fails."""
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
@@ -11,8 +13,10 @@ from tests.factories import (
     CitationFactory,
     EntityFactory,
     IncidentFactory,
+    LetterFactory,
     SourceFactory,
     UserFactory,
+    png_bytes,
 )
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +67,12 @@ PAGES = {
     "estimate_create": ("get", TEAM, 200),
     "estimate_detail": ("get", TEAM, 200),
     "estimate_edit": ("get", TEAM, 200),
+    "letter_list": ("get", TEAM, 200),
+    "letter_create": ("get", TEAM, 200),
+    "letter_detail": ("get", TEAM, 200),
+    "letter_edit": ("get", TEAM, 200),
+    "letter_file": ("get", TEAM, 200),
+    "letter_reply_file": ("get", TEAM, 200),
     # A workflow step answers with a redirect to the incident, or, when a rule refuses it,
     # the incident's page with the reason (409). The incident below was sent back to its
     # author: whoever may change incidents (not the editor) may submit it again, and no
@@ -78,6 +88,8 @@ PAGES = {
     "incident_reject": ("post", TEAM, 409),
     "incident_reopen": ("post", TEAM, 409),
 }
+
+LETTER_PAGES = ("letter_detail", "letter_edit", "letter_file", "letter_reply_file")
 
 # A team member without the right is refused (403), or sent on with a message from these.
 SENT_ON = {"incident_edit", "review_queue"}
@@ -138,6 +150,15 @@ def records(settings, tmp_path):
             basis="MSMT report 1.",
             created_by=author,
         ),
+        # A letter about the draft, with its file and its reply's.
+        "letter": LetterFactory(
+            created_by=author,
+            incidents=[draft],
+            file=SimpleUploadedFile("letter.png", png_bytes()),
+            replied_on=datetime.date.today(),
+            reply_file=SimpleUploadedFile("reply.png", png_bytes()),
+            reply_summary="it had no information",
+        ),
     }
 
 
@@ -153,6 +174,7 @@ def url_for(name, records, incident_key="incident"):
         "source_detail": [records["source"].pk],
         "estimate_detail": [records["estimate"].pk],
         "estimate_edit": [records["estimate"].pk],
+        **{name: [records["letter"].pk] for name in LETTER_PAGES},
         "incident_chart_csv": ["per-month"],
         "attachment_download": [
             records["attachment" if incident_key == "incident" else "draft_attachment"].pk
