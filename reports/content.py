@@ -401,6 +401,7 @@ def layout(snapshot: shape.Snapshot) -> shape.Document:
         "counts_once": counts_once,
         "materiel_totals": materiel_totals(materiel, entries) if counts_once else [],
         "figures": figures,
+        "adoption": snapshot.get("adoption", ""),
     }
 
 

@@ -108,6 +108,8 @@ class Snapshot(TypedDict):
     executive_summary: str
     introduction: str
     sections: list[Section]
+    # Added at publication (reports.adoption.adopted): the round and date of adoption.
+    adoption: NotRequired[str]
 
 
 # The laid-out document (layout()).
@@ -172,3 +174,4 @@ class Document(TypedDict):
     counts_once: bool
     materiel_totals: list[MaterielTotal]
     figures: list[AnnexFigure]
+    adoption: str
