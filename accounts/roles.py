@@ -14,6 +14,7 @@ class Role(models.TextChoices):
     REVIEWER = "reviewer", "Reviewer"
     REPORT_EDITOR = "report_editor", "Report editor"
     PARTNER = "partner", "Partner"
+    STATE_REPRESENTATIVE = "state_representative", "State representative"
 
 
 # What analysts edit: an incident, its lines, and the records those lines refer to.
@@ -87,4 +88,7 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
     | {"reports.*"},
     # Partners read through the API, which applies their clearance; no model permissions.
     Role.PARTNER: set(),
+    # A participating state's voice on draft reports: which drafts they read, and for
+    # which state they speak, is cases.visibility's decision (their organisation).
+    Role.STATE_REPRESENTATIVE: {"reports.view_report", "reports.clear_report"},
 }

@@ -28,6 +28,8 @@ class AuditEntry(models.Model):
         ORGANISATION_CHANGED = "organisation_changed", "Changed an organisation's access"
         TWO_FACTOR_CHANGED = "two_factor_changed", "Added or removed a two-factor device"
         PASSWORD_CHANGED = "password_changed", "Changed or reset a password"
+        CLEARANCE = "clearance", "Opened a clearance round or recorded a state's position"
+        REPORT_RELEASED = "report_released", "Released an embargoed report"
 
     sequence = models.PositiveBigIntegerField(unique=True, editable=False)
     at = models.DateTimeField(editable=False)

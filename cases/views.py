@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.roles import Role
 from cases import editing, exports, merging, naming, patterns, provenance, search, workflow
 from cases.filters import EntityFilterSet, IncidentFilterSet, SourceFilterSet
 from cases.forms import (
@@ -85,8 +86,11 @@ def _sort_links(request, first_direction: dict[str, str], default: str) -> dict[
 
 
 def home(request):
-    # Partners signed in with a password have one page here: the published reports.
-    if request.user.is_authenticated and request.user.is_partner:
+    # Partners and the states' representatives signed in with a password have one page
+    # here: the reports (published, and the drafts put to the states).
+    if request.user.is_authenticated and (
+        request.user.is_partner or request.user.has_role(Role.STATE_REPRESENTATIVE)
+    ):
         return redirect("reports:list")
     return _team_home(request)
 

@@ -15,7 +15,13 @@ The readers:
   they are part of or overlap that the partner may see in full too; of an approved
   incident above their clearance whose releasable text is within it, only that text
   (released_condition);
+- a state representative (a member of a participating state's organisation) sees the
+  draft reports put to the participating states in a clearance round, at the draft's
+  level, and the published reports; nothing of the cases;
 - anyone else, anonymous included, sees nothing.
+
+A published report may be embargoed until its release time: before it, only report
+editors see it on the pages, and nobody through the API (released_condition).
 
 Models are looked up when a condition is built, not imported: the models' own
 querysets import this module."""
@@ -29,13 +35,14 @@ from typing import TYPE_CHECKING
 from django.apps import apps
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import Combinable
+from django.db.models.functions import Now
 
 from accounts.roles import Role
 from cases.markings import Attribution, SharingLevel
 
 if TYPE_CHECKING:
     from accounts.models import Reader
-    from cases.models import Incident
+    from cases.models import Incident, Organisation
     from reports.models import Report
 
 # What filter() takes as a condition: a Q, or a boolean expression (an Exists, or a Q
@@ -287,17 +294,39 @@ def attachment_condition(user: Reader) -> Q:
     )
 
 
-def report_condition(user: Reader) -> Q:
+def represented_state(user: Reader) -> Organisation | None:
+    """The participating state for which `user` speaks on draft reports, or None for a
+    reader who is no active state representative of an active participating state."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    if not user.has_role(Role.STATE_REPRESENTATIVE) or not user.organisation_id:
+        return None
+    state = user.organisation
+    if state is None or state.kind != "participating_state" or not state.is_active:
+        return None
+    return state
+
+
+def report_released_condition(prefix: str = "") -> Q:
+    """A report that carries no embargo, or whose release time has come."""
+    return Q(**{f"{prefix}release_at__isnull": True}) | Q(**{f"{prefix}release_at__lte": Now()})
+
+
+def report_condition(user: Reader) -> Condition:
     """Report editors see every report. The rest of the team sees published (and
-    superseded) editions; a partner, those at or below their organisation's clearance;
-    anyone else, nothing."""
+    superseded) editions once released; a state representative, those and the drafts
+    put to the states in a clearance round; a partner, released editions at or below
+    their organisation's clearance; anyone else, nothing."""
     if not user.is_authenticated or not user.is_active:
         return NOTHING
     if user.has_perm("reports.change_report"):
         return Q()
-    published = ~Q(status="draft")
+    published = ~Q(status="draft") & report_released_condition()
     if is_team_member(user):
         return published
+    if represented_state(user) is not None:
+        rounds = apps.get_model("reports", "ClearanceRound").objects
+        return published | Exists(rounds.filter(report=OuterRef("pk")))
     levels = partner_clearance(user)
     if levels is None:
         return NOTHING

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from accounts.requests import account_of
 from reports import compilation, publication, tasks
 from reports.errors import ReportError
-from reports.models import Entry, Report, ReportFile, Section
+from reports.models import Entry, Report, ReportFile, ReportSeries, Section
 
 if TYPE_CHECKING:  # the admin classes DraftOnly is mixed into
     _Admin = admin.options.BaseModelAdmin
@@ -84,7 +84,14 @@ class ReportAdmin(DraftOnly, admin.ModelAdmin):
     list_filter = ("status", "sharing_level")
     search_fields = ("symbol", "title")
     filter_horizontal = ("incident_types",)
-    readonly_fields = ("edition", "status", "supersedes", "published_by", "published_at")
+    readonly_fields = (
+        "edition",
+        "status",
+        "supersedes",
+        "published_by",
+        "published_at",
+        "released_at",
+    )
     inlines = [SectionInline, EntryInline, ReportFileInline]
     actions = ["compile_selected", "publish_selected", "new_edition_of_selected"]
 
@@ -129,3 +136,20 @@ class ReportAdmin(DraftOnly, admin.ModelAdmin):
 
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return publication.may_publish(request.user)
+
+
+@admin.register(ReportSeries)
+class ReportSeriesAdmin(admin.ModelAdmin):
+    """How the participating states adopt a series' reports (reports.adoption): an
+    administrator's setting, not the editors' whose reports it governs."""
+
+    list_display = ("prefix", "rule", "quorum")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_superuser
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return request.user.is_superuser

@@ -455,6 +455,7 @@ def layout(snapshot: shape.Snapshot) -> shape.Document:
         "materiel_totals": materiel_totals(materiel, entries) if counts_once else [],
         "figures": figures,
         "replies": replies,
+        "adoption": snapshot.get("adoption", ""),
     }
 
 

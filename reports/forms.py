@@ -5,7 +5,7 @@ from django import forms
 from cases.forms import ReaderForm
 from core.forms import DateInput, StyledForm
 from core.text import reads_as_empty
-from reports.models import EXCLUSION_REASON_NEEDED, Report, Section
+from reports.models import EXCLUSION_REASON_NEEDED, Report, Section, StatePosition
 
 
 class ReportForm(StyledForm, forms.ModelForm):
@@ -20,6 +20,7 @@ class ReportForm(StyledForm, forms.ModelForm):
             "sharing_level",
             "executive_summary",
             "introduction",
+            "release_at",
         ]
         widgets = {
             "period_from": DateInput(),
@@ -27,6 +28,7 @@ class ReportForm(StyledForm, forms.ModelForm):
             "incident_types": forms.CheckboxSelectMultiple(),
             "executive_summary": forms.Textarea(attrs={"rows": 4}),
             "introduction": forms.Textarea(attrs={"rows": 6}),
+            "release_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
         }
         help_texts = {
             "introduction": "Blank lines separate paragraphs; each becomes a numbered paragraph.",
@@ -60,3 +62,26 @@ class ExclusionForm(StyledForm, forms.Form):
         if reads_as_empty(reason):
             raise forms.ValidationError(EXCLUSION_REASON_NEEDED)
         return reason
+
+
+class RoundForm(StyledForm, forms.Form):
+    deadline = forms.DateTimeField(
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text="A state that has not objected by then is taken to clear (silence).",
+    )
+
+
+class PositionForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = StatePosition
+        fields = ["position", "paragraphs", "note"]
+        widgets = {"position": forms.RadioSelect(), "note": forms.Textarea(attrs={"rows": 3})}
+
+
+class CommentForm(StyledForm, forms.Form):
+    paragraph = forms.IntegerField(min_value=1)
+    text = forms.CharField(label="Comment", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AnswerForm(StyledForm, forms.Form):
+    answer = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))

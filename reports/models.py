@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from accounts.models import Reader
 from cases.markings import SharingLevel
-from cases.models import Estimate, Incident, IncidentType
-from cases.visibility import report_condition
+from cases.models import Estimate, Incident, IncidentType, Organisation
+from cases.visibility import report_condition, report_released_condition
 from core.text import reads_as_empty
 from reports.storage import report_storage
 
@@ -38,6 +38,7 @@ class ReportQuerySet(models.QuerySet):
         return (
             self.filter(report_condition(user))
             .exclude(status=Report.Status.DRAFT)
+            .filter(report_released_condition())
             .prefetch_related("files")
         )
 
@@ -103,6 +104,17 @@ class Report(models.Model):
         editable=False,
     )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    release_at = models.DateTimeField(
+        "embargoed until",
+        null=True,
+        blank=True,
+        help_text=(
+            "Leave empty to release the report when it is published. Before this time only "
+            "report editors see the published report: not partners, not the API."
+        ),
+    )
+    # When the release was announced (webhooks, audit trail): reports.embargo.
+    released_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Publication runs in the background (reports.tasks): where it stands, for the page.
     job_state = models.CharField(max_length=20, blank=True, editable=False)
     job_message = models.CharField(max_length=500, blank=True, editable=False)
@@ -111,7 +123,10 @@ class Report(models.Model):
 
     class Meta:
         ordering = ["-period_to", "symbol", "-edition"]
-        permissions = [("publish_report", "Can publish a report")]
+        permissions = [
+            ("publish_report", "Can publish a report"),
+            ("clear_report", "Can record a participating state's position on a draft report"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["symbol", "edition"], name="report_symbol_edition"),
             models.CheckConstraint(
@@ -265,3 +280,192 @@ CONTENT_TYPES: dict[str, str] = {
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     ),
 }
+
+
+class ReportSeries(models.Model):
+    """Reports whose symbols start alike (MSMT/...), and the rule by which the
+    participating states adopt them (reports.adoption). A report of no series is
+    adopted by consensus."""
+
+    class Rule(models.TextChoices):
+        CONSENSUS = "consensus", "Consensus: every state cleared or was silent, none objects"
+        QUORUM = "quorum", "Quorum: at least so many states cleared or were silent"
+
+    prefix = models.CharField(
+        max_length=60,
+        unique=True,
+        help_text="The symbols' first part: MSMT for MSMT/2025/1.",
+    )
+    rule = models.CharField(max_length=12, choices=Rule.choices, default=Rule.CONSENSUS)
+    quorum = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="For a quorum: how many participating states must clear or stay silent.",
+    )
+
+    class Meta:
+        ordering = ["prefix"]
+        verbose_name_plural = "report series"
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(rule="consensus", quorum__isnull=True)
+                    | models.Q(rule="quorum", quorum__gte=1)
+                ),
+                name="report_series_quorum_with_its_rule",
+                violation_error_message="A quorum needs a number of states; consensus none.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}/… ({self.get_rule_display().split(':')[0].lower()})"
+
+    def clean(self) -> None:
+        if self.rule == self.Rule.QUORUM and not self.quorum:
+            raise ValidationError({"quorum": "Say how many states make the quorum."})
+        if self.rule == self.Rule.CONSENSUS and self.quorum is not None:
+            raise ValidationError({"quorum": "Consensus needs every state: leave this empty."})
+        states = Organisation.objects.filter(kind=Organisation.Kind.PARTICIPATING_STATE)
+        if self.quorum and self.quorum > states.count():
+            raise ValidationError({"quorum": f"There are {states.count()} participating states."})
+
+
+class ClearanceRound(models.Model):
+    """A frozen version of a draft report, put to the participating states until a
+    deadline. A state that has not objected by then is taken to clear (silence)."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="rounds")
+    number = models.PositiveSmallIntegerField()
+    # The draft as the states read it: reports.content's snapshot, frozen at opening.
+    snapshot = models.JSONField(editable=False)
+    deadline = models.DateTimeField(help_text="Silence after this time counts as clearance.")
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    opened_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["report", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="clearance_round_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report.symbol}, round {self.number}"
+
+
+class StatePosition(models.Model):
+    """A participating state's position on a round's version of the draft as a whole."""
+
+    class Position(models.TextChoices):
+        CLEARS = "clears", "Clears"
+        CLEARS_WITH_COMMENTS = "clears_with_comments", "Clears with comments"
+        OBJECTS = "objects", "Objects"
+
+    round = models.ForeignKey(ClearanceRound, on_delete=models.CASCADE, related_name="positions")
+    state = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": Organisation.Kind.PARTICIPATING_STATE},
+    )
+    position = models.CharField(max_length=24, choices=Position.choices)
+    paragraphs = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="An objection's paragraphs, by number: 12, 14.",
+    )
+    note = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["round", "state__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "state"], name="state_position_once"),
+            models.CheckConstraint(
+                condition=~models.Q(position="objects") | ~models.Q(paragraphs=""),
+                name="objection_names_paragraphs",
+                violation_error_message="Say which paragraphs the objection concerns.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.state}: {self.get_position_display().lower()} ({self.round})"
+
+    @property
+    def paragraph_numbers(self) -> list[int]:
+        return [int(n) for n in self.paragraphs.replace(",", " ").split()]
+
+    def clean(self) -> None:
+        if self.position == self.Position.OBJECTS and not self.paragraphs.strip():
+            raise ValidationError({"paragraphs": "Say which paragraphs the objection concerns."})
+        try:
+            numbers = self.paragraph_numbers
+        except ValueError:
+            raise ValidationError(
+                {"paragraphs": "Give paragraph numbers separated by commas: 12, 14."}
+            ) from None
+        if self.position != self.Position.OBJECTS and numbers:
+            raise ValidationError(
+                {"paragraphs": "Paragraphs are named with an objection; comment on them."}
+            )
+        unknown = sorted(set(numbers) - paragraph_numbers(self.round.snapshot))
+        if unknown:
+            raise ValidationError(
+                {"paragraphs": f"The draft has no paragraph {', '.join(map(str, unknown))}."}
+            )
+
+
+class ParagraphComment(models.Model):
+    """A participating state's comment on a paragraph of a round's version, and the
+    editor's answer."""
+
+    round = models.ForeignKey(ClearanceRound, on_delete=models.CASCADE, related_name="comments")
+    state = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": Organisation.Kind.PARTICIPATING_STATE},
+    )
+    paragraph = models.PositiveIntegerField()
+    text = models.TextField()
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    written_at = models.DateTimeField(auto_now_add=True)
+    answer = models.TextField(blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    answered_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["round", "paragraph", "written_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.state} on paragraph {self.paragraph} ({self.round})"
+
+    def clean(self) -> None:
+        if reads_as_empty(self.text):
+            raise ValidationError({"text": "Write the comment."})
+        if self.paragraph not in paragraph_numbers(self.round.snapshot):
+            raise ValidationError({"paragraph": f"The draft has no paragraph {self.paragraph}."})
+
+
+def paragraph_numbers(snapshot: dict) -> set[int]:
+    """The numbers of a version's paragraphs, as its readers see them."""
+    from reports.content import layout  # content imports these models
+
+    doc = layout(snapshot)  # type: ignore[arg-type]
+    paragraphs = doc["introduction"] + [
+        paragraph for section in doc["sections"] for paragraph in section["paragraphs"]
+    ]
+    return {int(paragraph["number"]) for paragraph in paragraphs}

@@ -19,7 +19,7 @@ from accounts.models import Reader, User
 from audit import trail as audit
 from audit.models import AuditEntry
 from cases.models import Incident, Source
-from reports import compilation, content, rendering
+from reports import adoption, compilation, content, rendering
 from reports import snapshot as shape
 from reports.errors import ReportError
 from reports.models import Entry, Report, ReportFile, Section
@@ -187,6 +187,7 @@ def problems(report: Report, entries: list[Entry] | None = None) -> list[Problem
                     entry=entry,
                 )
             )
+    found += [Problem(message) for message in adoption.problems(report)]
     return sorted(found, key=lambda problem: not problem.blocking)
 
 
@@ -209,6 +210,7 @@ def publish(
     if found := blocking(report):
         raise NotPublishable(found)
     snapshot = content.build(report)
+    snapshot["adoption"] = adoption.adopted(report)
     progress("Rendering HTML")
     html = rendering.render_html(snapshot)
     progress("Rendering PDF")
@@ -238,10 +240,15 @@ def publish(
         locked.status = Report.Status.PUBLISHED
         locked.published_by = by
         locked.published_at = timezone.now()
+        # An embargoed report is announced at its release (reports.embargo).
+        embargoed = locked.release_at is not None and locked.release_at > locked.published_at
+        if not embargoed:
+            locked.released_at = locked.published_at
         locked.save()
         if locked.supersedes_id:
             Report.objects.filter(pk=locked.supersedes_id).update(status=Report.Status.SUPERSEDED)
-        transaction.on_commit(lambda: report_published.send(sender=Report, report=locked))
+        if not embargoed:
+            transaction.on_commit(lambda: report_published.send(sender=Report, report=locked))
         audit.record(
             AuditEntry.Action.REPORT_PUBLISHED,
             actor=by,
@@ -320,12 +327,13 @@ def differences(old: Report, new: Report) -> list[str]:
     if it is still a draft)."""
     before = old.snapshot or content.build(old)
     after = new.snapshot or content.build(new)
+    return compare(before, after, f"edition {old.edition}", f"edition {new.edition}")
+
+
+def compare(before: shape.Snapshot, after: shape.Snapshot, old: str, new: str) -> list[str]:
+    """A unified diff of two versions' text, `old` and `new` naming them."""
     return list(
         difflib.unified_diff(
-            text_lines(before),
-            text_lines(after),
-            fromfile=f"edition {old.edition}",
-            tofile=f"edition {new.edition}",
-            lineterm="",
+            text_lines(before), text_lines(after), fromfile=old, tofile=new, lineterm=""
         )
     )

@@ -72,6 +72,8 @@ def render_docx(snapshot: shape.Snapshot) -> bytes:
     word.add_heading(doc["title"], level=0)
     word.add_paragraph("Multilateral Sanctions Monitoring Team")
     word.add_paragraph(f"Period covered: {doc['period']}")
+    if doc["adoption"]:
+        word.add_paragraph(doc["adoption"])
     word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def numbered(paragraph: shape.Paragraph) -> None:

@@ -123,6 +123,8 @@ class Snapshot(TypedDict):
     executive_summary: str
     introduction: str
     sections: list[Section]
+    # Added at publication (reports.adoption.adopted): the round and date of adoption.
+    adoption: NotRequired[str]
 
 
 # The laid-out document (layout()).
@@ -194,3 +196,4 @@ class Document(TypedDict):
     materiel_totals: list[MaterielTotal]
     figures: list[AnnexFigure]
     replies: list[AnnexReply]
+    adoption: str

@@ -9,18 +9,36 @@ from typing import Any
 from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.requests import SignedInRequest
 from cases import visibility
-from reports import compilation, content, publication, rendering, tasks
+from reports import adoption, compilation, content, publication, rendering, tasks
 from reports.errors import ReportError
-from reports.forms import ExclusionForm, ReportForm, SectionForm
-from reports.models import Entry, Report, ReportFile, Section
+from reports.forms import (
+    AnswerForm,
+    CommentForm,
+    ExclusionForm,
+    PositionForm,
+    ReportForm,
+    RoundForm,
+    SectionForm,
+)
+from reports.models import (
+    ClearanceRound,
+    Entry,
+    ParagraphComment,
+    Report,
+    ReportFile,
+    Section,
+    StatePosition,
+)
 from reports.storage import download
 
 View = Callable[..., HttpResponseBase]
@@ -39,8 +57,17 @@ def editor_required(view: View) -> View:
     return wrapped
 
 
-def _report(request: SignedInRequest, pk: int) -> Report:
+def _visible(request: SignedInRequest, pk: int) -> Report:
     return get_object_or_404(Report.objects.visible_to(request.user), pk=pk)
+
+
+def _report(request: SignedInRequest, pk: int) -> Report:
+    """A report as the reports' pages show it. A state's representative reads a draft
+    only as it was put to the states, on its clearance page."""
+    report = _visible(request, pk)
+    if report.is_draft and not request.user.has_perm("reports.change_report"):
+        raise Http404
+    return report
 
 
 def _draft(request: SignedInRequest, pk: int) -> Report:
@@ -86,8 +113,12 @@ def report_edit(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @login_required
 def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
-    report = _report(request, pk)
+    report = _visible(request, pk)
+    if report.is_draft and not request.user.has_perm("reports.change_report"):
+        return redirect("reports:clearance", report.pk)  # a state's representative
     context = {"report": report, "files": report.files.all()}
+    if visibility.partner_clearance(request.user) is None:
+        context["standing"] = adoption.standing(report)
     if report.is_draft:
         entries = list(content.incidents_for(report))
         sections = list(report.sections.prefetch_related("incident_types"))
@@ -265,7 +296,10 @@ def report_changes(request: SignedInRequest, pk: int) -> HttpResponse:
         "reports/report_changes.html",
         {
             "report": report,
-            "earlier": earlier,
+            "heading": f"What changed in edition {report.edition} of {report.symbol}",
+            "earlier_url": earlier.get_absolute_url(),
+            "earlier_name": f"edition {earlier.edition}",
+            "as_now": report.is_draft,
             "lines": publication.differences(earlier, report),
         },
     )
@@ -275,3 +309,157 @@ def report_changes(request: SignedInRequest, pk: int) -> HttpResponse:
 def report_file(request: SignedInRequest, pk: int, format: str) -> HttpResponseBase:
     report = _report(request, pk)
     return download(get_object_or_404(ReportFile, report=report, format=format))
+
+
+# The clearance of a draft by the participating states (reports.adoption).
+
+
+def _may_take_part(request: SignedInRequest) -> None:
+    if not (request.user.has_perm("reports.change_report") or adoption.may_clear(request.user)):
+        raise PermissionDenied("Report editors and the states' representatives only.")
+
+
+def _round(request: SignedInRequest, pk: int, number: int | None = None) -> ClearanceRound:
+    """A round of a report the user may see (the latest when no number is given)."""
+    _may_take_part(request)
+    rounds = _visible(request, pk).rounds.select_related("report")
+    found = rounds.filter(number=number) if number else rounds.order_by("-number")[:1]
+    return get_object_or_404(found)
+
+
+@editor_required
+def round_open(request: SignedInRequest, pk: int) -> HttpResponse:
+    report = _draft(request, pk)
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            opened = adoption.open_round(report, request.user, form.cleaned_data["deadline"])
+        except ReportError as error:
+            form.add_error("deadline", str(error))
+        else:
+            messages.success(request, f"Round {opened.number} is open to the states.")
+            return redirect("reports:clearance", report.pk)
+    return render(request, "reports/round_form.html", {"form": form, "report": report})
+
+
+@login_required
+def clearance(request: SignedInRequest, pk: int) -> HttpResponse:
+    """The latest round's version of the draft, paragraph by paragraph with the states'
+    comments and the editor's answers; the representative's position and comment forms."""
+    round_ = _round(request, pk)
+    comments = round_.comments.select_related("state")
+    by_paragraph: dict[int, list[ParagraphComment]] = {}
+    for made in comments:
+        by_paragraph.setdefault(made.paragraph, []).append(made)
+    doc = content.layout(round_.snapshot)
+    parts = [("", doc["introduction"])] + [
+        (section["heading"], section["paragraphs"]) for section in doc["sections"]
+    ]
+    paragraphs = [
+        (heading, [(p, by_paragraph.get(p["number"], [])) for p in listed])
+        for heading, listed in parts
+    ]
+    state = visibility.represented_state(request.user)
+    position = round_.positions.filter(state=state).first() if state else None
+    return render(
+        request,
+        "reports/clearance.html",
+        {
+            "report": round_.report,
+            "round": round_,
+            "title": doc["title"],
+            "parts": paragraphs,
+            "state": state,
+            "is_open": round_.report.is_draft and round_.deadline > timezone.now(),
+            "position_form": PositionForm(instance=position or StatePosition(round=round_)),
+            "comment_form": CommentForm(),
+            "answer_form": AnswerForm(),
+            "standing": adoption.standing(round_.report),
+            "earlier": adoption.earlier_round(round_),
+        },
+    )
+
+
+@login_required
+@require_POST
+def position(request: SignedInRequest, pk: int) -> HttpResponse:
+    round_ = _round(request, pk)
+    form = PositionForm(request.POST, instance=StatePosition(round=round_))
+    if form.is_valid():
+        try:
+            adoption.record_position(round_, request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        except ReportError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "Your state's position is recorded.")
+    else:
+        messages.error(request, "Choose your state's position.")
+    return redirect("reports:clearance", pk)
+
+
+@login_required
+@require_POST
+def comment(request: SignedInRequest, pk: int) -> HttpResponse:
+    round_ = _round(request, pk)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            adoption.comment(round_, request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        except ReportError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, f"Comment on paragraph {form.cleaned_data['paragraph']} sent."
+            )
+    else:
+        messages.error(request, "Give the paragraph's number and the comment.")
+    return redirect("reports:clearance", pk)
+
+
+@editor_required
+@require_POST
+def comment_answer(request: SignedInRequest, pk: int, comment_pk: int) -> HttpResponse:
+    report = _draft(request, pk)
+    made = get_object_or_404(
+        ParagraphComment.objects.select_related("round__report"),
+        round__report=report,
+        pk=comment_pk,
+    )
+    form = AnswerForm(request.POST)
+    try:
+        adoption.answer(made, request.user, form.data.get("answer", ""))
+    except ReportError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"Answer to {made.state} on paragraph {made.paragraph} saved.")
+    return redirect("reports:clearance", pk)
+
+
+@login_required
+def round_changes(request: SignedInRequest, pk: int, number: int) -> HttpResponse:
+    """What changed in a round's version since the round before."""
+    round_ = _round(request, pk, number)
+    earlier = adoption.earlier_round(round_)
+    if earlier is None:
+        raise Http404
+    report = round_.report
+    return render(
+        request,
+        "reports/report_changes.html",
+        {
+            "report": report,
+            "heading": f"What changed in round {round_.number} of {report.symbol}",
+            "earlier_url": reverse("reports:clearance", args=[report.pk]),
+            "earlier_name": f"round {earlier.number}",
+            "lines": publication.compare(
+                earlier.snapshot,
+                round_.snapshot,
+                f"round {earlier.number}",
+                f"round {round_.number}",
+            ),
+        },
+    )

@@ -14,7 +14,7 @@ from accounts.groups import sync_role_groups
 from accounts.roles import Role
 from cases.markings import SharingLevel
 from core.storage import private_storages
-from tests.factories import PartnerOrganisationFactory, UserFactory
+from tests.factories import PartnerOrganisationFactory, UserFactory, participating_state
 
 
 def load_migrated_data():
@@ -123,6 +123,29 @@ def administrator(db):
 def partner(db):
     organisation = PartnerOrganisationFactory(clearance=SharingLevel.GREEN)
     return UserFactory(username="partner", role=Role.PARTNER, organisation=organisation)
+
+
+@pytest.fixture
+def representative(db):
+    """France's representative on draft reports."""
+    return UserFactory(
+        username="representative",
+        role=Role.STATE_REPRESENTATIVE,
+        organisation=participating_state("FR"),
+    )
+
+
+@pytest.fixture(autouse=True)
+def adopted_by_the_states(request, monkeypatch):
+    """Tests of everything else about reports take their drafts as adopted by the
+    participating states; the tests marked `adoption` (and the demo's) run the clearance
+    procedure itself (reports.adoption)."""
+    if request.node.get_closest_marker("adoption"):
+        return
+    from reports import adoption
+
+    monkeypatch.setattr(adoption, "problems", lambda report: [])
+    monkeypatch.setattr(adoption, "adopted", lambda report: "")
 
 
 @pytest.fixture

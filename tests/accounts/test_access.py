@@ -9,7 +9,15 @@ from accounts import tokens
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "partner", "analyst", "reviewer", "editor", "administrator"]
+ROLES = [
+    "anonymous",
+    "partner",
+    "representative",
+    "analyst",
+    "reviewer",
+    "editor",
+    "administrator",
+]
 SIGNED_IN = set(ROLES) - {"anonymous"}
 
 # name -> (method, who may, what they get); the token to revoke is the analyst's own.

@@ -24,7 +24,8 @@ def test_the_demo_report_is_a_compiled_draft_loaded_once(demo_report):
     assert demo_report.sections.count() >= 3
     assert demo_report.entries.filter(section__isnull=False).count() >= 10
     call_command("seed_demo", stdout=io.StringIO())
-    assert Report.objects.count() == 1
+    # (and the embargoed report of reports.demo_clearance)
+    assert Report.objects.count() == 2
 
 
 def test_the_editor_settles_the_demo_report_and_publishes_it(demo_report):

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from cases.demo.seed import DEFAULT_PASSWORD, PARTNER_ORGANISATION, seed
 from reports import demo as report_demo
+from reports import demo_clearance
 
 
 class Command(BaseCommand):
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         result = seed(password)
         if report_demo.seed():
             result.count("reports")
+        demo_clearance.seed(password, result)
         added = ", ".join(f"{n} {what}" for what, n in result.created.items() if n) or "nothing"
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded (new: {added})."))
         self.stdout.write(f"Users: {', '.join(result.users)}")

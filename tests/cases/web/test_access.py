@@ -21,7 +21,17 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "partner", "analyst", "reviewer", "editor", "administrator"]
+ROLES = [
+    "anonymous",
+    "partner",
+    "representative",
+    "analyst",
+    "reviewer",
+    "editor",
+    "administrator",
+]
+# Outside the team: their one page here, home, sends them to the reports.
+OUTSIDERS = {"partner", "representative"}
 TEAM = {"analyst", "reviewer", "editor", "administrator"}
 
 # url name -> (method, roles that get 200 (or the success status), success status (by role))
@@ -101,10 +111,11 @@ def test_every_page_of_the_cases_app_is_in_the_access_table():
 
 
 @pytest.fixture
-def users(analyst, reviewer, editor, administrator, partner):
+def users(analyst, reviewer, editor, administrator, partner, representative):
     return {
         "anonymous": None,
         "partner": partner,
+        "representative": representative,
         "analyst": analyst,
         "reviewer": reviewer,
         "editor": editor,
@@ -217,10 +228,10 @@ def test_page_access_by_role(client, users, records, name, role):
     if role == "anonymous":
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login"))
-    elif role == "partner" and name == "home":
-        # Their one page here: the published reports.
+    elif role in OUTSIDERS and name == "home":
+        # Their one page here: the reports.
         assert response["Location"] == reverse("reports:list")
-    elif role == "partner":
+    elif role in OUTSIDERS:
         assert response.status_code == 403
     elif role in allowed:
         assert response.status_code == (success[role] if isinstance(success, dict) else success)
