@@ -1,5 +1,7 @@
 """Gradings and handling markings shared by incidents, sources and organisations."""
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -20,6 +22,11 @@ class SharingLevel(models.TextChoices):
         """The levels that a reader cleared for `level` may see, `level` included."""
         order = list(cls.values)
         return order[: order.index(level) + 1]
+
+    @classmethod
+    def highest(cls, levels: Iterable[str]) -> str:
+        """The narrowest of `levels` (which are not empty)."""
+        return max(levels, key=list(cls.values).index)
 
     @classmethod
     def lowers(cls, before: str, after: str) -> bool:

@@ -237,8 +237,9 @@ def release_content(incident: Incident, notes: list[str]) -> shape.Entry:
     }
 
 
-def build(report: Report) -> shape.Snapshot:
-    """The report's content from the live records, entries in their order."""
+def build(report: Report, draft: bool = True) -> shape.Snapshot:
+    """The report's content from the live records, entries in their order; `draft`
+    unless it is being published."""
     entries = [entry for entry in incidents_for(report) if not entry.excluded and entry.section]
     by_section: dict[int | None, list[Entry]] = {}
     for entry in sorted(entries, key=lambda entry: (entry.position, entry.pk)):
@@ -250,6 +251,14 @@ def build(report: Report) -> shape.Snapshot:
         for entry in entries
         if not uses_release(entry.incident, report.sharing_level)
     )
+    # Entries are the only content taken above the report's level (sources, estimates
+    # and figures above it are left out), and a release is at its own level.
+    held = (
+        entry.incident.release_level
+        if uses_release(entry.incident, report.sharing_level)
+        else entry.incident.sharing_level
+        for entry in entries
+    )
     return {
         "format": SNAPSHOT_FORMAT,
         "symbol": report.symbol,
@@ -258,6 +267,8 @@ def build(report: Report) -> shape.Snapshot:
         "title": report.title,
         "period": period_text(report.period_from, report.period_to, "day"),
         "sharing_level": report.sharing_level,
+        "draft": draft,
+        "marking": SharingLevel.highest([report.sharing_level, *held]),
         "executive_summary": report.executive_summary,
         "introduction": report.introduction,
         "sections": [
@@ -444,7 +455,8 @@ def layout(snapshot: shape.Snapshot) -> shape.Document:
         "supersedes": snapshot["supersedes"],
         "title": snapshot["title"],
         "period": snapshot["period"],
-        "sharing_level": snapshot["sharing_level"],
+        "draft": snapshot.get("draft", False),
+        "sharing_level": snapshot.get("marking", snapshot["sharing_level"]),
         "executive_summary": paragraphs_of(snapshot["executive_summary"]),
         "introduction": introduction,
         "sections": sections,

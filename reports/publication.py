@@ -209,7 +209,7 @@ def publish(
     progress("Checking the report")
     if found := blocking(report):
         raise NotPublishable(found)
-    snapshot = content.build(report)
+    snapshot = content.build(report, draft=False)
     snapshot["adoption"] = adoption.adopted(report)
     progress("Rendering HTML")
     html = rendering.render_html(snapshot)

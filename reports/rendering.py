@@ -63,8 +63,12 @@ def render_docx(snapshot: shape.Snapshot) -> bytes:
     word.core_properties.title = f"{doc['symbol']}: {doc['title']}"
     word.styles["Normal"].font.size = Pt(11)
 
-    marking = word.add_paragraph(f"TLP:{doc['sharing_level']}")
-    marking.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    marking = (
+        f"DRAFT  TLP:{doc['sharing_level']}" if doc["draft"] else f"TLP:{doc['sharing_level']}"
+    )
+    # The page header prints on every page: the marking on the left, the symbol on the right.
+    word.sections[0].header.paragraphs[0].text = f"{marking}\t\t{doc['symbol']}"
+    word.add_paragraph(marking).alignment = WD_ALIGN_PARAGRAPH.RIGHT
     word.add_paragraph(doc["symbol"]).alignment = WD_ALIGN_PARAGRAPH.CENTER
     if doc["edition"] > 1:
         superseding = f", superseding {doc['supersedes']}" if doc["supersedes"] else ""

@@ -120,6 +120,11 @@ class Snapshot(TypedDict):
     title: str
     period: str
     sharing_level: str
+    # The files' marking: a draft's files say DRAFT and carry the highest level of what
+    # they hold (publication refuses anything above the report's level). Snapshots before
+    # these keys are published reports, marked at the report's level.
+    draft: NotRequired[bool]
+    marking: NotRequired[str]
     executive_summary: str
     introduction: str
     sections: list[Section]
@@ -185,7 +190,8 @@ class Document(TypedDict):
     supersedes: str
     title: str
     period: str
-    sharing_level: str
+    draft: bool
+    sharing_level: str  # the level the files are marked with
     executive_summary: list[str]
     introduction: list[Paragraph]
     sections: list[DocumentSection]

@@ -1,0 +1,132 @@
+"""The report's files as an editor receives them: every footnote on the page that cites
+it; a draft marked DRAFT on every page, at the highest level of what it holds."""
+
+import datetime
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from docx import Document
+from pypdf import PdfReader
+
+from cases.markings import SharingLevel
+from cases.models import Source
+from reports import compilation, content, publication, rendering
+from tests.factories import incident_type
+from tests.reports.helpers import approved_incident
+
+pytestmark = pytest.mark.django_db
+
+# Sizes in the PDF's units (CSS px): the body is 11pt, notes and running heads 9pt, and
+# the calls 0.7em of the body (templates/reports/document.html).
+BODY, NOTE = 14.67, 12.0
+
+
+def calls_and_notes(pdf: bytes) -> list[tuple[list[int], list[int]]]:
+    """For each page, the footnote numbers its text calls and those its foot prints."""
+    pages = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        calls: list[int] = []
+        notes: list[int] = []
+
+        def visit(text, cm, tm, font, size, calls=calls, notes=notes):
+            text = text.strip()
+            if size < NOTE - 0.5 and re.fullmatch(r"[\d,]+", text):
+                calls.extend(int(n) for n in text.split(",") if n)
+            elif size < BODY - 0.5 and (note := re.match(r"(\d+)\. ", text)):
+                notes.append(int(note.group(1)))
+
+        page.extract_text(visitor_text=visit)
+        pages.append((calls, notes))
+    return pages
+
+
+def test_every_footnote_prints_on_the_page_that_cites_it(report):
+    # Accounts of varying length citing one to four sources: notes pile up at the foot
+    # of a page, so that some no longer fit under their call.
+    for n in range(24):
+        approved_incident(
+            citations=1 + n % 4,
+            title=f"Voyage {n}",
+            summary=" ".join(["Containers were loaded at Rajin and moved inland."] * (1 + n % 9)),
+            occurred_from=datetime.date(2023, 3, 1) + datetime.timedelta(days=n),
+        )
+    # Notes of two or three lines each, as open-source reports' titles and addresses give.
+    Source.objects.update(
+        title="Shipments of munitions from Rajin by sea and onwards by rail to the front, "
+        "as seen in commercial satellite imagery and in trade records of the period"
+    )
+    compilation.compile_report(report)
+    pdf = rendering.render_pdf(rendering.render_html(content.build(report)))
+    pages = calls_and_notes(pdf)
+    wrong = [(page, calls, notes) for page, (calls, notes) in enumerate(pages, 1) if calls != notes]
+    assert wrong == []  # (page, the notes it calls, the notes it prints)
+    cited = [number for calls, _ in pages for number in calls]
+    assert cited == list(range(1, 61))  # every note called once, in order
+    assert sum(1 for calls, _ in pages if calls) >= 4  # the notes span several pages
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def docx_marking(docx: bytes) -> tuple[str, str]:
+    """The Word file's page header (every page) and its title page's marking."""
+    word = Document(io.BytesIO(docx))
+    return word.sections[0].header.paragraphs[0].text, word.paragraphs[0].text
+
+
+def test_a_drafts_files_say_draft_on_every_page_at_the_level_of_what_they_hold(
+    report, editor, tmp_path
+):
+    """The report is meant for TLP:CLEAR, but its draft holds an AMBER incident (which
+    publication would refuse): `build_report` writes files that say so."""
+    approved_incident(title="Voyage", occurred_from=datetime.date(2023, 3, 1))
+    approved_incident(
+        title="Amber voyage",
+        sharing_level=SharingLevel.AMBER,
+        occurred_from=datetime.date(2023, 4, 1),
+    )
+    call_command(
+        "build_report", report.symbol, "--output-dir", str(tmp_path), "--by", editor.username
+    )
+    pages = page_texts((tmp_path / "MSMT-2023-1.pdf").read_bytes())
+    assert len(pages) > 3
+    for text in pages:
+        assert "DRAFT" in text
+        assert "TLP:AMBER" in text
+        assert "TLP:CLEAR" not in text
+    header, title_page = docx_marking((tmp_path / "MSMT-2023-1.docx").read_bytes())
+    assert header == "DRAFT  TLP:AMBER\t\tMSMT/2023/1"
+    assert title_page == "DRAFT  TLP:AMBER"
+    html = (tmp_path / "MSMT-2023-1.html").read_text()
+    assert "DRAFT<br>TLP:AMBER" in html and "TLP:CLEAR" not in html
+
+
+def test_a_draft_holding_nothing_above_its_level_is_marked_at_its_level(report):
+    approved_incident(title="Voyage", occurred_from=datetime.date(2023, 3, 1))
+    report.sharing_level = SharingLevel.GREEN
+    report.save()
+    compilation.compile_report(report)
+    snapshot = content.build(report)
+    header, title_page = docx_marking(rendering.render_docx(snapshot))
+    assert (header, title_page) == ("DRAFT  TLP:GREEN\t\tMSMT/2023/1", "DRAFT  TLP:GREEN")
+
+
+def test_the_published_files_carry_the_reports_level_and_no_draft_mark(report, editor):
+    approved_incident(title="Voyage", occurred_from=datetime.date(2023, 3, 1))
+    approved_incident(  # every section needs an entry
+        title="Training",
+        incident_type=incident_type("troop_deployment"),
+        occurred_from=datetime.date(2023, 5, 1),
+    )
+    compilation.compile_report(report)
+    published = publication.publish(report, editor)
+    files = {item.format: item.file.open("rb").read() for item in published.files.all()}
+    for text in page_texts(files["pdf"]):
+        assert "TLP:CLEAR" in text
+        assert "DRAFT" not in text
+    header, title_page = docx_marking(files["docx"])
+    assert (header, title_page) == ("TLP:CLEAR\t\tMSMT/2023/1", "TLP:CLEAR")
+    assert "DRAFT" not in files["html"].decode()
