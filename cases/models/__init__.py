@@ -1,4 +1,5 @@
 from cases.models.attachments import Attachment, CustodyStep
+from cases.models.designations import Designation, ListEntry, ListImport, SanctionsList
 from cases.models.entities import Entity, EntityAlias, VesselFlag, VesselName
 from cases.models.estimates import Estimate
 from cases.models.feed import FeedEntry, FeedPosition
@@ -28,6 +29,7 @@ __all__ = [
     "Citation",
     "Contribution",
     "CustodyStep",
+    "Designation",
     "Entity",
     "EntityAlias",
     "Estimate",
@@ -39,6 +41,8 @@ __all__ = [
     "IncidentRelation",
     "IncidentType",
     "Involvement",
+    "ListEntry",
+    "ListImport",
     "Location",
     "MaterielCategory",
     "MaterielLine",
@@ -47,6 +51,7 @@ __all__ = [
     "Provision",
     "ReferenceSequence",
     "Resolution",
+    "SanctionsList",
     "SavedSearch",
     "SearchMatch",
     "Source",
