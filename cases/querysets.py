@@ -9,10 +9,12 @@ from django.db.models import Count, Exists, OuterRef, Q
 from cases.visibility import (
     Condition,
     attachment_condition,
+    designation_condition,
     entity_condition,
     estimate_condition,
     incident_condition,
     incident_condition_through,
+    list_entry_condition,
     location_condition,
     relation_condition,
     source_condition,
@@ -76,6 +78,18 @@ class EntityQuerySet(VisibleQuerySet):
     incidents = "involvements__incident"
 
 
+class DesignationQuerySet(VisibleQuerySet):
+    condition = staticmethod(designation_condition)
+
+    def current(self) -> "DesignationQuerySet":
+        """Listings in force: not delisted."""
+        return self.filter(delisted_on__isnull=True)
+
+
+class ListEntryQuerySet(VisibleQuerySet):
+    condition = staticmethod(list_entry_condition)
+
+
 class LocationQuerySet(VisibleQuerySet):
     condition = staticmethod(location_condition)
 
@@ -110,7 +124,7 @@ class IncidentQuerySet(models.QuerySet):
             "approved_by",
         ).prefetch_related(
             "materiel__category",
-            "involvements__entity",
+            "involvements__entity__designations",
             "locations__location",
             "citations__source__originator",
             "provisions__resolution",

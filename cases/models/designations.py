@@ -10,6 +10,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from cases.models.entities import Entity
+from cases.querysets import DesignationQuerySet, ListEntryQuerySet
 
 UN_REFERENCE = re.compile(r"^KP[ei]\.\d{3}$")
 
@@ -97,6 +98,7 @@ class ListEntry(models.Model):
     )
     last_import = models.ForeignKey(ListImport, on_delete=models.PROTECT, related_name="+")
 
+    objects = ListEntryQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -135,6 +137,7 @@ class Designation(models.Model):
         help_text="The imported UN list entry this designation comes from.",
     )
 
+    objects = DesignationQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

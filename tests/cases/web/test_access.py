@@ -39,6 +39,7 @@ PAGES = {
     "entity_search": ("get", TEAM, 200),
     "entity_create": ("get", {"analyst", "reviewer", "administrator"}, 200),
     "entity_detail": ("get", TEAM, 200),
+    "un_list_import": ("get", {"administrator"}, 200),
     "source_list": ("get", TEAM, 200),
     "source_search": ("get", TEAM, 200),
     "source_create": ("get", {"analyst", "reviewer", "administrator"}, 200),
