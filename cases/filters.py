@@ -19,6 +19,7 @@ from cases import search
 from cases.markings import SharingLevel
 from cases.models import (
     Contribution,
+    Designation,
     Entity,
     Incident,
     IncidentType,
@@ -26,6 +27,7 @@ from cases.models import (
     Letter,
     Organisation,
     Provision,
+    SanctionsList,
     Source,
 )
 from cases.validators import validate_imo_number
@@ -272,6 +274,18 @@ class EntityFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
     )
     kind = ChoicesFilter(choices=Entity.Kind.choices)
     country = CountryFilter()
+    designated_un = django_filters.BooleanFilter(
+        method="designated", label="Designated on the UN list"
+    )
+    designated_national = django_filters.BooleanFilter(
+        method="designated", label="Designated by any participating state"
+    )
+
+    # Each designation filter's lists; a listing counts while it is in force.
+    DESIGNATION_LISTS = {
+        "designated_un": [SanctionsList.UN],
+        "designated_national": SanctionsList.national(),
+    }
 
     class Meta:
         model = Entity
@@ -280,6 +294,14 @@ class EntityFilterSet(StyledFilterSetMixin, django_filters.FilterSet):
     def search(self, queryset, name, value):
         query = search.parse(value)
         return queryset.filter(search.entities_found(query)) if query else queryset
+
+    def designated(self, queryset, name, value):
+        listed = Exists(
+            Designation.objects.current().filter(
+                entity=OuterRef("pk"), sanctions_list__in=self.DESIGNATION_LISTS[name]
+            )
+        )
+        return queryset.filter(listed if value else ~listed)
 
 
 class LetterFilterSet(StyledFilterSetMixin, django_filters.FilterSet):

@@ -498,3 +498,22 @@ class ReminderForm(StyledForm, forms.ModelForm):
 ReminderFormSet = inlineformset_factory(
     Letter, Reminder, form=ReminderForm, extra=1, can_delete=True
 )
+
+
+class UnListUploadForm(StyledForm, forms.Form):
+    # The UN's file is a few megabytes; a file far larger is not it.
+    MAX_SIZE = 50 * 1024 * 1024
+
+    file = forms.FileField(
+        label="Consolidated list (XML)",
+        help_text="consolidated.xml as downloaded from scsanctions.un.org.",
+    )
+    dry_run = forms.BooleanField(
+        label="Dry run: report what would change, change nothing", required=False
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_SIZE:
+            raise ValidationError("The file is larger than 50 MB: it is not the UN's list.")
+        return upload

@@ -9,12 +9,14 @@ from django.db.models import Count, Exists, OuterRef, Q
 from cases.visibility import (
     Condition,
     attachment_condition,
+    designation_condition,
     entity_condition,
     entity_merge_condition,
     estimate_condition,
     incident_condition,
     incident_condition_through,
     letter_condition,
+    list_entry_condition,
     location_condition,
     relation_condition,
     source_condition,
@@ -86,6 +88,18 @@ class EntityMergeQuerySet(VisibleQuerySet):
     condition = staticmethod(entity_merge_condition)
 
 
+class DesignationQuerySet(VisibleQuerySet):
+    condition = staticmethod(designation_condition)
+
+    def current(self) -> "DesignationQuerySet":
+        """Listings in force: not delisted."""
+        return self.filter(delisted_on__isnull=True)
+
+
+class ListEntryQuerySet(VisibleQuerySet):
+    condition = staticmethod(list_entry_condition)
+
+
 class LocationQuerySet(VisibleQuerySet):
     condition = staticmethod(location_condition)
 
@@ -142,7 +156,7 @@ class IncidentQuerySet(models.QuerySet):
             "approved_by",
         ).prefetch_related(
             "materiel__category",
-            "involvements__entity",
+            "involvements__entity__designations",
             "locations__location",
             "citations__source__originator",
             "provisions__resolution",

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 from django.urls.converters import PathConverter, StringConverter
 
-from cases import letter_views, merge_views, views
+from cases import letter_views, merge_views, unlist_views, views
 from cases.steps import STEPS
 
 app_name = "cases"
@@ -57,6 +57,7 @@ urlpatterns = [
         merge_views.entity_merge_step,
         name="entity_merge_step",
     ),
+    path("un-list/import/", unlist_views.un_list_import, name="un_list_import"),
     path("sources/", views.source_list, name="source_list"),
     path("sources/search/", views.source_search, name="source_search"),
     path("sources/new/", views.source_create, name="source_create"),

@@ -9,7 +9,7 @@ from concurrency.exceptions import RecordModifiedError
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, ProtectedError, Q
+from django.db.models import Count, Prefetch, ProtectedError, Q
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -33,6 +33,7 @@ from cases.forms import (
 from cases.history import incident_changes, set_history_user
 from cases.models import (
     Attachment,
+    Designation,
     Entity,
     Estimate,
     Incident,
@@ -344,7 +345,11 @@ def _counted_list(request, filterset, template: str):
 
 @team_member_required
 def entity_list(request):
-    entities = Entity.objects.visible_to(request.user).order_by("name", "id")
+    entities = (
+        Entity.objects.visible_to(request.user)
+        .prefetch_related(Prefetch("designations", Designation.objects.visible_to(request.user)))
+        .order_by("name", "id")
+    )
     return _counted_list(
         request, EntityFilterSet(request.GET, queryset=entities), "cases/entity_list.html"
     )

@@ -268,6 +268,19 @@ def entity_merge_condition(user: Reader) -> Q:
     return Q(survivor__in=entities)
 
 
+def designation_condition(user: Reader, prefix: str = "") -> Q:
+    """A designation goes with its entity: whoever may see the entity sees its listings,
+    which are public facts. `prefix` reaches the designation from another model."""
+    entity = apps.get_model("cases", "Entity")
+    return Q(**{f"{prefix}entity__in": entity.objects.filter(entity_condition(user))})
+
+
+def list_entry_condition(user: Reader) -> Q:
+    """The UN list's own records, as imported, are the team's reference data: partners
+    read the designations of the entities they see instead."""
+    return Q() if is_team_member(user) else NOTHING
+
+
 def location_condition(user: Reader) -> Condition:
     return _referred_condition(user, "IncidentLocation", "location")
 

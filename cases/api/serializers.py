@@ -24,6 +24,7 @@ from cases.models import (
     Citation,
     Contribution,
     CustodyStep,
+    Designation,
     Entity,
     Finding,
     Incident,
@@ -36,6 +37,7 @@ from cases.models import (
     MaterielLine,
     Organisation,
     Provision,
+    SanctionsList,
     Source,
     check_findings,
     check_relations,
@@ -228,16 +230,36 @@ class EntitySerializer(ReadSerializer):
         fields = [*loading.ENTITY, "aliases", "past_names"]
 
 
+class DesignationSerializer(ReadSerializer):
+    list = serializers.ChoiceField(
+        source="sanctions_list",
+        choices=SanctionsList.choices,
+        read_only=True,
+        help_text="UN for the UN Security Council 1718 list; otherwise the designating "
+        "state's or the EU's list.",
+    )
+
+    class Meta:
+        model = Designation
+        fields = ["list", "reference", "programme", "listed_on", "delisted_on", "source"]
+
+
 class EntityRecordSerializer(EntitySerializer):
-    """An entity at /api/v1/entities/: as inside an incident, with when it last changed
-    and the incidents the reader may see it in."""
+    """An entity at /api/v1/entities/: as inside an incident, with when it last changed,
+    the incidents the reader may see it in, and its designations."""
 
     incidents = serializers.SerializerMethodField(
         help_text="References of the incidents you may see that involve it."
     )
+    designations = DesignationSerializer(
+        many=True,
+        read_only=True,
+        help_text="Its listings on the UN 1718 list and the participating states' and the "
+        "EU's lists; a delisted one has its delisted_on.",
+    )
 
     class Meta(EntitySerializer.Meta):
-        fields = [*EntitySerializer.Meta.fields, "updated_at", "incidents"]
+        fields = [*EntitySerializer.Meta.fields, "updated_at", "incidents", "designations"]
 
     def get_incidents(self, entity) -> list[str]:
         return sorted({line.incident.reference for line in entity.seen_involvements})

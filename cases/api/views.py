@@ -39,6 +39,7 @@ from cases.filters import (
 )
 from cases.models import (
     Citation,
+    Designation,
     Entity,
     Incident,
     IncidentType,
@@ -489,7 +490,10 @@ class EntityViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet
             visibility.line_condition(self.request.user)
         ).select_related("incident")
         return Entity.objects.visible_to(self.request.user).prefetch_related(
-            "aliases", "past_names", Prefetch("involvements", seen, to_attr="seen_involvements")
+            "aliases",
+            "past_names",
+            Prefetch("involvements", seen, to_attr="seen_involvements"),
+            Prefetch("designations", Designation.objects.visible_to(self.request.user)),
         )
 
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0030_letters"),
+        ("cases", "0031_designations"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

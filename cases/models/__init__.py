@@ -1,5 +1,6 @@
 from cases.models.attachments import Attachment, CustodyStep
 from cases.models.correspondence import Letter, Reminder
+from cases.models.designations import Designation, ListEntry, ListImport, SanctionsList
 from cases.models.entities import Entity, EntityAlias, VesselFlag, VesselName
 from cases.models.estimates import Estimate
 from cases.models.feed import FeedEntry, FeedPosition
@@ -30,6 +31,7 @@ __all__ = [
     "Citation",
     "Contribution",
     "CustodyStep",
+    "Designation",
     "Entity",
     "EntityAlias",
     "EntityMerge",
@@ -43,6 +45,8 @@ __all__ = [
     "IncidentType",
     "Involvement",
     "Letter",
+    "ListEntry",
+    "ListImport",
     "Location",
     "MaterielCategory",
     "MaterielLine",
@@ -52,6 +56,7 @@ __all__ = [
     "ReferenceSequence",
     "Reminder",
     "Resolution",
+    "SanctionsList",
     "SavedSearch",
     "SearchMatch",
     "Source",

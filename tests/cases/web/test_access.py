@@ -63,6 +63,7 @@ PAGES = {
         TEAM,
         {"analyst": 409, "reviewer": 302, "editor": 409, "administrator": 302},
     ),
+    "un_list_import": ("get", {"administrator"}, 200),
     "source_list": ("get", TEAM, 200),
     "source_search": ("get", TEAM, 200),
     "source_create": ("get", {"analyst", "reviewer", "administrator"}, 200),

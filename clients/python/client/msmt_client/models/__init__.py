@@ -19,6 +19,7 @@ from .custody_step import CustodyStep
 from .date_precision_enum import DatePrecisionEnum
 from .delivery import Delivery
 from .delivery_state_enum import DeliveryStateEnum
+from .designation import Designation
 from .endpoint import Endpoint
 from .entities_list_kind_item import EntitiesListKindItem
 from .entity import Entity
@@ -52,6 +53,7 @@ from .involvement_write import InvolvementWrite
 from .involvement_write_entity_type_1 import InvolvementWriteEntityType1
 from .likelihood_enum import LikelihoodEnum
 from .limb_enum import LimbEnum
+from .list_enum import ListEnum
 from .location import Location
 from .location_kind_enum import LocationKindEnum
 from .location_role_enum import LocationRoleEnum
@@ -108,6 +110,7 @@ __all__ = (
     "DatePrecisionEnum",
     "Delivery",
     "DeliveryStateEnum",
+    "Designation",
     "Endpoint",
     "EntitiesListKindItem",
     "Entity",
@@ -141,6 +144,7 @@ __all__ = (
     "InvolvementWriteEntityType1",
     "LikelihoodEnum",
     "LimbEnum",
+    "ListEnum",
     "Location",
     "LocationKindEnum",
     "LocationRoleEnum",

@@ -12,6 +12,8 @@ from ..models.entity_kind_enum import EntityKindEnum
 from typing import cast
 import datetime
 
+if TYPE_CHECKING:
+  from ..models.designation import Designation
 
 
 
@@ -23,8 +25,8 @@ T = TypeVar("T", bound="EntityRecord")
 
 @_attrs_define
 class EntityRecord:
-    """ An entity at /api/v1/entities/: as inside an incident, with when it last changed
-    and the incidents the reader may see it in.
+    """ An entity at /api/v1/entities/: as inside an incident, with when it last changed,
+    the incidents the reader may see it in, and its designations.
 
         Attributes:
             id (int):
@@ -45,6 +47,8 @@ class EntityRecord:
             past_names (list[str]):
             updated_at (datetime.datetime):
             incidents (list[str]): References of the incidents you may see that involve it.
+            designations (list[Designation]): Its listings on the UN 1718 list and the participating states' and the EU's
+                lists; a delisted one has its delisted_on.
      """
 
     id: int
@@ -60,6 +64,7 @@ class EntityRecord:
     past_names: list[str]
     updated_at: datetime.datetime
     incidents: list[str]
+    designations: list[Designation]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -67,6 +72,7 @@ class EntityRecord:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.designation import Designation # noqa: PLC0415
         id = self.id
 
         kind = self.kind.value
@@ -99,6 +105,13 @@ class EntityRecord:
 
 
 
+        designations = []
+        for designations_item_data in self.designations:
+            designations_item = designations_item_data.to_dict()
+            designations.append(designations_item)
+
+
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -116,6 +129,7 @@ class EntityRecord:
             "past_names": past_names,
             "updated_at": updated_at,
             "incidents": incidents,
+            "designations": designations,
         })
 
         return field_dict
@@ -124,6 +138,7 @@ class EntityRecord:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.designation import Designation # noqa: PLC0415
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -160,6 +175,16 @@ class EntityRecord:
         incidents = cast(list[str], d.pop("incidents"))
 
 
+        designations = []
+        _designations = d.pop("designations")
+        for designations_item_data in (_designations):
+            designations_item = Designation.from_dict(designations_item_data)
+
+
+
+            designations.append(designations_item)
+
+
         entity_record = cls(
             id=id,
             kind=kind,
@@ -174,6 +199,7 @@ class EntityRecord:
             past_names=past_names,
             updated_at=updated_at,
             incidents=incidents,
+            designations=designations,
         )
 
 

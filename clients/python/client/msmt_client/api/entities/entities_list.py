@@ -22,6 +22,8 @@ def _get_kwargs(
     *,
     country: CountryEnum | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    designated_national: bool | Unset = UNSET,
+    designated_un: bool | Unset = UNSET,
     kind: list[EntitiesListKindItem] | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -41,6 +43,10 @@ def _get_kwargs(
     params["country"] = json_country
 
     params["cursor"] = cursor
+
+    params["designated_national"] = designated_national
+
+    params["designated_un"] = designated_un
 
     json_kind: list[str] | Unset = UNSET
     if not isinstance(kind, Unset):
@@ -139,6 +145,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     country: CountryEnum | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    designated_national: bool | Unset = UNSET,
+    designated_un: bool | Unset = UNSET,
     kind: list[EntitiesListKindItem] | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -151,6 +159,8 @@ def sync_detailed(
     Args:
         country (CountryEnum | Unset):
         cursor (str | Unset):
+        designated_national (bool | Unset):
+        designated_un (bool | Unset):
         kind (list[EntitiesListKindItem] | Unset):
         page_size (int | Unset):
         q (str | Unset):
@@ -168,6 +178,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         country=country,
 cursor=cursor,
+designated_national=designated_national,
+designated_un=designated_un,
 kind=kind,
 page_size=page_size,
 q=q,
@@ -186,6 +198,8 @@ def sync(
     client: AuthenticatedClient,
     country: CountryEnum | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    designated_national: bool | Unset = UNSET,
+    designated_un: bool | Unset = UNSET,
     kind: list[EntitiesListKindItem] | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -198,6 +212,8 @@ def sync(
     Args:
         country (CountryEnum | Unset):
         cursor (str | Unset):
+        designated_national (bool | Unset):
+        designated_un (bool | Unset):
         kind (list[EntitiesListKindItem] | Unset):
         page_size (int | Unset):
         q (str | Unset):
@@ -216,6 +232,8 @@ def sync(
         client=client,
 country=country,
 cursor=cursor,
+designated_national=designated_national,
+designated_un=designated_un,
 kind=kind,
 page_size=page_size,
 q=q,
@@ -228,6 +246,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     country: CountryEnum | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    designated_national: bool | Unset = UNSET,
+    designated_un: bool | Unset = UNSET,
     kind: list[EntitiesListKindItem] | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -240,6 +260,8 @@ async def asyncio_detailed(
     Args:
         country (CountryEnum | Unset):
         cursor (str | Unset):
+        designated_national (bool | Unset):
+        designated_un (bool | Unset):
         kind (list[EntitiesListKindItem] | Unset):
         page_size (int | Unset):
         q (str | Unset):
@@ -257,6 +279,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         country=country,
 cursor=cursor,
+designated_national=designated_national,
+designated_un=designated_un,
 kind=kind,
 page_size=page_size,
 q=q,
@@ -275,6 +299,8 @@ async def asyncio(
     client: AuthenticatedClient,
     country: CountryEnum | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    designated_national: bool | Unset = UNSET,
+    designated_un: bool | Unset = UNSET,
     kind: list[EntitiesListKindItem] | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -287,6 +313,8 @@ async def asyncio(
     Args:
         country (CountryEnum | Unset):
         cursor (str | Unset):
+        designated_national (bool | Unset):
+        designated_un (bool | Unset):
         kind (list[EntitiesListKindItem] | Unset):
         page_size (int | Unset):
         q (str | Unset):
@@ -305,6 +333,8 @@ async def asyncio(
         client=client,
 country=country,
 cursor=cursor,
+designated_national=designated_national,
+designated_un=designated_un,
 kind=kind,
 page_size=page_size,
 q=q,
