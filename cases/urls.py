@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 from django.urls.converters import PathConverter, StringConverter
 
-from cases import views
+from cases import vessel_views, views
 from cases.steps import STEPS
 
 app_name = "cases"
@@ -49,6 +49,7 @@ urlpatterns = [
     path("entities/search/", views.entity_search, name="entity_search"),
     path("entities/new/", views.entity_create, name="entity_create"),
     path("entities/<int:pk>/", views.entity_detail, name="entity_detail"),
+    path("entities/<int:pk>/vessel/", vessel_views.vessel_edit, name="vessel_edit"),
     path("sources/", views.source_list, name="source_list"),
     path("sources/search/", views.source_search, name="source_search"),
     path("sources/new/", views.source_create, name="source_create"),

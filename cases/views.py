@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from cases import editing, exports, naming, patterns, provenance, search, workflow
+from cases import editing, exports, naming, patterns, provenance, search, vessels, workflow
 from cases.filters import EntityFilterSet, IncidentFilterSet, SourceFilterSet
 from cases.forms import (
     LINE_FORMSETS,
@@ -244,6 +244,7 @@ def _detail_page(request, reference, typed=None, status=200):
             .filter(related=incident)
             .select_related("incident"),
             "can_edit": can_edit(user, incident),
+            "transfers": vessels.transfers(user, incident=incident),
             # Each step the user may take, with what they typed if it was refused.
             "actions": [
                 (step, (typed or {}).get(step.action, {}))
@@ -354,7 +355,14 @@ def entity_detail(request, pk):
         .order_by("-incident__occurred_from")
     )
     return render(
-        request, "cases/entity_detail.html", {"entity": entity, "involvements": involvements}
+        request,
+        "cases/entity_detail.html",
+        {
+            "entity": entity,
+            "involvements": involvements,
+            "vessel": vessels.vessel_page(request.user, entity),
+            "can_edit_vessel": request.user.has_perm("cases.change_entity"),
+        },
     )
 
 

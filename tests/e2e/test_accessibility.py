@@ -83,6 +83,7 @@ def team_pages(records) -> list[str]:
         "/review/",
         "/entities/",
         f"/entities/{records['entity'].pk}/",
+        f"/entities/{records['entity'].pk}/vessel/",
         "/entities/new/",
         "/sources/",
         f"/sources/{records['source'].pk}/",

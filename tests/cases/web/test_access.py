@@ -13,6 +13,7 @@ from tests.factories import (
     IncidentFactory,
     SourceFactory,
     UserFactory,
+    VesselFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +40,7 @@ PAGES = {
     "entity_search": ("get", TEAM, 200),
     "entity_create": ("get", {"analyst", "reviewer", "administrator"}, 200),
     "entity_detail": ("get", TEAM, 200),
+    "vessel_edit": ("get", {"analyst", "reviewer", "administrator"}, 200),
     "source_list": ("get", TEAM, 200),
     "source_search": ("get", TEAM, 200),
     "source_create": ("get", {"analyst", "reviewer", "administrator"}, 200),
@@ -110,6 +112,7 @@ def records(settings, tmp_path):
         "incident": incident,
         "draft": draft,
         "entity": EntityFactory(),
+        "vessel": VesselFactory(),
         "source": SourceFactory(),
         "attachment": attach(incident),
         "draft_attachment": attach(draft),
@@ -130,6 +133,7 @@ def url_for(name, records, incident_key="incident"):
         "incident_detail": [incident.reference],
         "incident_edit": [incident.reference],
         "entity_detail": [records["entity"].pk],
+        "vessel_edit": [records["vessel"].pk],
         "source_detail": [records["source"].pk],
         "estimate_detail": [records["estimate"].pk],
         "estimate_edit": [records["estimate"].pk],
