@@ -167,12 +167,12 @@ def test_a_partner_sees_a_transfer_of_an_approved_incident_they_are_cleared_for(
 
 def test_a_partner_does_not_see_a_transfer_above_their_clearance(partner):
     transfer = approved_transfer()
-    Incident.objects.filter(pk=transfer.incident_id).update(sharing_level="amber")
+    Incident.objects.filter(pk=transfer.incident_id).update(sharing_level="AMBER")
     assert not ShipToShipTransfer.objects.visible_to(partner).exists()
 
 
 def test_a_partner_does_not_see_a_transfer_from_a_source_they_may_not_see(partner):
-    source = SourceFactory(sharing_level="red")
+    source = SourceFactory(sharing_level="RED")
     transfer = approved_transfer(source=source)
     CitationFactory(incident=transfer.incident, source=source)
     assert not ShipToShipTransfer.objects.visible_to(partner).exists()
