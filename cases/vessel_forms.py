@@ -3,7 +3,8 @@ periods and the ship-to-ship transfers it gave cargo in, each line checked by it
 (dates in order, positions in range, two different vessels)."""
 
 from django import forms
-from django.forms import inlineformset_factory
+from django.core.exceptions import ValidationError
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.urls import reverse_lazy
 
 from cases.forms import ReaderForm
@@ -102,24 +103,41 @@ class TransferForm(StyledForm, ReaderForm):
 
     def clean(self):
         cleaned = super().clean()
+        self.check_incident_editable(cleaned.get("incident"))
         # The formset leaves its own vessel (from_vessel) out of the model's checks.
         to_vessel = cleaned.get("to_vessel")
         if to_vessel is not None and to_vessel.pk == self.instance.from_vessel_id:
             self.add_error("to_vessel", "A transfer is between two different vessels.")
-        incidents = {cleaned.get("incident"), self.instance.incident if self.instance.pk else None}
+        return cleaned
+
+    def check_incident_editable(self, chosen=None) -> None:
+        """A changed or removed transfer changes its incident (the one it was on, and the
+        one it is moved to), which must be open to the writer's edits."""
+        if not self.has_changed():
+            return
+        incidents = {chosen, self.instance.incident if self.instance.pk else None}
         for incident in incidents - {None}:
-            if self.has_changed() and not can_edit(self.reader, incident):
+            if not can_edit(self.reader, incident):
                 self.add_error(
                     None,
                     f"{incident.reference} cannot be edited now ({incident.get_status_display()}):"
                     " its transfers change with it.",
                 )
-        return cleaned
 
 
-def _formset(model, form, fk_name="vessel"):
+class TransferFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        # Django does not validate a form marked for removal: a removal is checked here.
+        for form in self.deleted_forms:
+            form.check_incident_editable()
+            if form.errors:
+                raise ValidationError(form.non_field_errors())
+
+
+def _formset(model, form, fk_name="vessel", formset=BaseInlineFormSet):
     return inlineformset_factory(
-        Entity, model, form=form, fk_name=fk_name, extra=0, can_delete=True
+        Entity, model, form=form, formset=formset, fk_name=fk_name, extra=0, can_delete=True
     )
 
 
@@ -131,6 +149,6 @@ VESSEL_FORMSETS = (
     (
         "Ship-to-ship transfers it gave cargo in",
         "transfers",
-        _formset(ShipToShipTransfer, TransferForm, fk_name="from_vessel"),
+        _formset(ShipToShipTransfer, TransferForm, "from_vessel", TransferFormSet),
     ),
 )

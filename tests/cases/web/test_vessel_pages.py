@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from cases.models import Incident, PortCall, ShipToShipTransfer, VesselOwnership
+from cases.models import Entity, Incident, PortCall, ShipToShipTransfer, VesselOwnership
 from tests.factories import (
     EntityFactory,
     IncidentFactory,
@@ -152,3 +152,47 @@ def test_the_vessel_page_shows_an_mmsi_warning_and_the_record_stays_saved(login,
 def test_another_entity_has_no_vessel_record_page(login, analyst):
     response = login(analyst).get(reverse("cases:vessel_edit", args=[EntityFactory().pk]))
     assert response.status_code == 404
+
+
+def test_a_transfer_of_an_approved_incident_cannot_be_removed(login, analyst):
+    giver, taker = VesselFactory(), VesselFactory()
+    incident = IncidentFactory()
+    Incident.objects.filter(pk=incident.pk).update(status=Incident.Status.APPROVED)
+    for vessel in (giver, taker):
+        InvolvementFactory(incident=incident, entity=vessel)
+    transfer = ShipToShipTransfer.objects.create(
+        incident=incident, from_vessel=giver, to_vessel=taker, started_on=datetime.date(2018, 1, 20)
+    )
+    response = post(
+        login(analyst),
+        giver,
+        **{
+            "transfers-TOTAL_FORMS": "1",
+            "transfers-INITIAL_FORMS": "1",
+            "transfers-0-id": transfer.pk,
+            "transfers-0-incident": incident.pk,
+            "transfers-0-to_vessel": taker.pk,
+            "transfers-0-started_on": "2018-01-20",
+            "transfers-0-DELETE": "on",
+        },
+    )
+    assert response.status_code == 400
+    assert "cannot be edited now" in response.text
+    assert ShipToShipTransfer.objects.filter(pk=transfer.pk).exists()
+
+
+def test_the_admin_saves_a_vessel_whose_mmsi_is_of_another_flag_and_warns(client, administrator):
+    client.force_login(administrator)
+    inlines = {
+        f"{prefix}-{key}": value
+        for prefix in ("aliases", "past_names", "flags", "particulars")
+        for key, value in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"))
+    }
+    response = client.post(
+        reverse("admin:cases_entity_add"),
+        {"kind": "vessel", "name": "SHIP", "country": "PA", "mmsi": "273210440", **inlines},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert Entity.objects.filter(name="SHIP", mmsi="273210440").exists()
+    assert any("MID 273" in str(message) for message in response.context["messages"])
