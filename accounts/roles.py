@@ -32,6 +32,11 @@ CASE_RECORDS = [
     "entityalias",
     "vesselname",
     "vesselflag",
+    "vesselparticulars",
+    "vesselownership",
+    "portcall",
+    "aisperiod",
+    "shiptoshiptransfer",
     "location",
 ]
 # Lines that are removed from an incident or entity as part of editing it.
@@ -46,6 +51,10 @@ REMOVABLE_LINES = [
     "entityalias",
     "vesselname",
     "vesselflag",
+    "vesselownership",
+    "portcall",
+    "aisperiod",
+    "shiptoshiptransfer",
 ]
 REFERENCE_DATA = ["incidenttype", "materielcategory", "resolution", "provision", "organisation"]
 

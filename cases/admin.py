@@ -38,6 +38,14 @@ from cases.models import (
     VesselName,
     check_release,
 )
+from cases.models.vessels import (
+    AISPeriod,
+    PortCall,
+    ShipToShipTransfer,
+    VesselOwnership,
+    VesselParticulars,
+)
+from cases.vessels import identifier_warnings
 
 
 class RecordAdmin(SimpleHistoryAdmin):
@@ -133,12 +141,36 @@ class VesselFlagInline(admin.TabularInline):
     verbose_name_plural = "flag history (vessels)"
 
 
+class VesselParticularsInline(admin.StackedInline):
+    model = VesselParticulars
+    fk_name = "vessel"
+    verbose_name_plural = "particulars (vessels)"
+
+
 @admin.register(Entity)
 class EntityAdmin(RecordAdmin):
     list_display = ("name", "kind", "country", "imo_number", "mmsi", "un_list_reference")
     list_filter = ("kind", "country")
     search_fields = ("name", "aliases__name", "past_names__name", "imo_number", "mmsi")
-    inlines = [EntityAliasInline, VesselNameInline, VesselFlagInline]
+    inlines = [EntityAliasInline, VesselNameInline, VesselFlagInline, VesselParticularsInline]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Saved all the same: these look wrong without being impossible.
+        for warning in identifier_warnings(obj):
+            messages.warning(request, warning)
+
+
+@admin.register(VesselOwnership, PortCall, AISPeriod, ShipToShipTransfer)
+class VesselRecordAdmin(RecordAdmin):
+    """A vessel's owners, port calls, AIS periods and transfers, with their history."""
+
+    # The records they name, picked by id: each is a long list.
+    REFERENCES = ("vessel", "holder", "port", "source", "incident", "from_vessel", "to_vessel")
+
+    def get_raw_id_fields(self, request, obj=None):
+        names = {field.name for field in self.model._meta.fields}
+        return [name for name in self.REFERENCES if name in names]
 
 
 @admin.register(Location)

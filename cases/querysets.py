@@ -20,6 +20,8 @@ from cases.visibility import (
     location_condition,
     relation_condition,
     source_condition,
+    transfer_condition,
+    vessel_record_condition,
 )
 
 
@@ -136,6 +138,18 @@ class LetterQuerySet(VisibleQuerySet):
 
 class IncidentRelationQuerySet(VisibleQuerySet):
     condition = staticmethod(relation_condition)
+
+
+class VesselRecordQuerySet(models.QuerySet):
+    """A vessel's ownerships, port calls and AIS periods; each model names the records
+    besides its vessel that it refers to (REFERENCES), which a reader must see too."""
+
+    def visible_to(self, user):
+        return self.filter(vessel_record_condition(user, self.model.REFERENCES))
+
+
+class ShipToShipTransferQuerySet(VisibleQuerySet):
+    condition = staticmethod(transfer_condition)
 
 
 class IncidentQuerySet(models.QuerySet):

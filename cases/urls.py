@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 from django.urls.converters import PathConverter, StringConverter
 
-from cases import letter_views, merge_views, unlist_views, views
+from cases import letter_views, merge_views, unlist_views, vessel_views, views
 from cases.steps import STEPS
 
 app_name = "cases"
@@ -58,6 +58,7 @@ urlpatterns = [
         name="entity_merge_step",
     ),
     path("un-list/import/", unlist_views.un_list_import, name="un_list_import"),
+    path("entities/<int:pk>/vessel/", vessel_views.vessel_edit, name="vessel_edit"),
     path("sources/", views.source_list, name="source_list"),
     path("sources/search/", views.source_search, name="source_search"),
     path("sources/new/", views.source_create, name="source_create"),

@@ -17,7 +17,17 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.roles import Role
-from cases import editing, exports, merging, naming, patterns, provenance, search, workflow
+from cases import (
+    editing,
+    exports,
+    merging,
+    naming,
+    patterns,
+    provenance,
+    search,
+    vessels,
+    workflow,
+)
 from cases.filters import EntityFilterSet, IncidentFilterSet, SourceFilterSet
 from cases.forms import (
     LINE_FORMSETS,
@@ -250,6 +260,7 @@ def _detail_page(request, reference, typed=None, status=200):
             .filter(related=incident)
             .select_related("incident"),
             "can_edit": can_edit(user, incident),
+            "transfers": vessels.transfers(user, incident=incident),
             # Each step the user may take, with what they typed if it was refused.
             "actions": [
                 (step, (typed or {}).get(step.action, {}))
@@ -383,6 +394,8 @@ def entity_detail(request, pk):
             "entity": entity,
             "involvements": involvements,
             "letters": letters.order_by("-sent_on", "-id"),
+            "vessel": vessels.vessel_page(request.user, entity),
+            "can_edit_vessel": request.user.has_perm("cases.change_entity"),
         },
     )
 

@@ -296,6 +296,32 @@ def source_condition(user: Reader) -> Condition:
     return cited_source_condition(user) & seen
 
 
+def referring_condition(user: Reader, references: dict[str, str]) -> Q:
+    """A record that names other records (a vessel, its owner, a port, the source it
+    comes from) is seen only when every one it names is: it tells a reader nothing about
+    a record they may not see. `references` maps each field to the model it names; an
+    empty optional field hides nothing."""
+    condition = Q()
+    for name, model_name in references.items():
+        seen = apps.get_model("cases", model_name).objects.visible_to(user).values("pk")
+        condition &= Q(**{f"{name}__in": seen}) | Q(**{f"{name}__isnull": True})
+    return condition
+
+
+def vessel_record_condition(user: Reader, references: dict[str, str]) -> Q:
+    """A record of a vessel's past (an owner, a port call, an AIS period): seen with
+    the vessel and every other record it names (referring_condition)."""
+    return referring_condition(user, {"vessel": "Entity", **references})
+
+
+def transfer_condition(user: Reader) -> Q:
+    """A ship-to-ship transfer is a line of its incident: seen with the incident seen in
+    full, and only when both vessels and its source are seen too."""
+    return line_condition(user) & referring_condition(
+        user, {"from_vessel": "Entity", "to_vessel": "Entity", "source": "Source"}
+    )
+
+
 def attachment_condition(user: Reader) -> Q:
     """An attachment goes with its record: an incident's with the incident, a source's
     with the source. Files are for the team only."""

@@ -20,6 +20,7 @@ from cases.api import loading
 from cases.lines import API_LINE_KINDS, LINES
 from cases.markings import Confidence, SharingLevel, record_lowering
 from cases.models import (
+    AISPeriod,
     Attachment,
     Citation,
     Contribution,
@@ -36,9 +37,15 @@ from cases.models import (
     MaterielCategory,
     MaterielLine,
     Organisation,
+    PortCall,
     Provision,
     SanctionsList,
+    ShipToShipTransfer,
     Source,
+    VesselFlag,
+    VesselName,
+    VesselOwnership,
+    VesselParticulars,
     check_findings,
     check_relations,
     check_release,
@@ -882,3 +889,126 @@ class ChangePageSerializer(serializers.Serializer):
         "are up to date. A page is never empty while more follows."
     )
     results = ChangeSerializer(many=True)
+
+
+class VesselParticularsSerializer(ReadSerializer):
+    class Meta:
+        model = VesselParticulars
+        fields = ["ship_type", "gross_tonnage", "deadweight", "year_built"]
+
+
+class VesselFlagSerializer(ReadSerializer):
+    country = serializers.CharField(source="country.code", read_only=True)
+
+    class Meta:
+        model = VesselFlag
+        fields = ["country", "since", "until"]
+
+
+class VesselNameSerializer(ReadSerializer):
+    class Meta:
+        model = VesselName
+        fields = ["name", "since", "until"]
+
+
+class VesselOwnershipSerializer(ReadSerializer):
+    holder = ActorSerializer(read_only=True)
+
+    class Meta:
+        model = VesselOwnership
+        fields = ["id", "holder", "role", "since", "until", "source", "note"]
+
+
+class PortCallSerializer(ReadSerializer):
+    port = serializers.CharField(source="port.name", read_only=True)
+    port_country = serializers.CharField(source="port.country.code", read_only=True)
+
+    class Meta:
+        model = PortCall
+        fields = ["id", "port", "port_country", "arrived_on", "departed_on", "source", "note"]
+
+
+class AISPeriodSerializer(ReadSerializer):
+    class Meta:
+        model = AISPeriod
+        fields = [
+            "id",
+            "kind",
+            "started_on",
+            "ended_on",
+            "last_latitude",
+            "last_longitude",
+            "next_latitude",
+            "next_longitude",
+            "source",
+            "note",
+        ]
+
+
+class ShipToShipTransferSerializer(ReadSerializer):
+    incident = serializers.CharField(source="incident.reference", read_only=True)
+    from_vessel = serializers.CharField(source="from_vessel.name", read_only=True)
+    from_vessel_id = serializers.IntegerField(read_only=True)
+    to_vessel = serializers.CharField(source="to_vessel.name", read_only=True)
+    to_vessel_id = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = ShipToShipTransfer
+        fields = [
+            "id",
+            "incident",
+            "from_vessel_id",
+            "from_vessel",
+            "to_vessel_id",
+            "to_vessel",
+            "started_on",
+            "ended_on",
+            "latitude",
+            "longitude",
+            "cargo",
+            "volume",
+            "unit",
+            "source",
+            "note",
+        ]
+
+
+class VesselSerializer(EntitySerializer):
+    """A vessel at /api/v1/vessels/: its identity, particulars and history, each record
+    as the reader may see it (cases.visibility). Sources are given by id
+    (/api/v1/sources/)."""
+
+    particulars = serializers.SerializerMethodField()
+    flags = VesselFlagSerializer(many=True, read_only=True)
+    name_history = VesselNameSerializer(source="past_names", many=True, read_only=True)
+    ownerships = VesselOwnershipSerializer(source="seen_ownerships", many=True, read_only=True)
+    port_calls = PortCallSerializer(source="seen_port_calls", many=True, read_only=True)
+    ais_periods = AISPeriodSerializer(source="seen_ais_periods", many=True, read_only=True)
+    transfers = serializers.SerializerMethodField(
+        help_text="The ship-to-ship transfers it gave or received cargo in."
+    )
+
+    class Meta(EntitySerializer.Meta):
+        fields = [
+            *EntitySerializer.Meta.fields,
+            "particulars",
+            "flags",
+            "name_history",
+            "ownerships",
+            "port_calls",
+            "ais_periods",
+            "transfers",
+        ]
+
+    @extend_schema_field(VesselParticularsSerializer(allow_null=True))
+    def get_particulars(self, vessel) -> dict | None:
+        particulars = getattr(vessel, "particulars", None)
+        return dict(VesselParticularsSerializer(particulars).data) if particulars else None
+
+    @extend_schema_field(ShipToShipTransferSerializer(many=True))
+    def get_transfers(self, vessel) -> list:
+        transfers = sorted(
+            [*vessel.seen_transfers_given, *vessel.seen_transfers_received],
+            key=lambda transfer: (transfer.started_on, transfer.pk),
+        )
+        return list(ShipToShipTransferSerializer(transfers, many=True).data)

@@ -5,6 +5,7 @@ from cases.api import views
 RESOURCES = [
     ("incidents", views.IncidentViewSet, "incident"),
     ("entities", views.EntityViewSet, "entity"),
+    ("vessels", views.VesselViewSet, "vessel"),
     ("sources", views.SourceViewSet, "source"),
     ("provisions", views.ProvisionViewSet, "provision"),
     ("incident-types", views.IncidentTypeViewSet, "incident-type"),

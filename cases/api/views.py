@@ -29,7 +29,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from cases import editing, exports, merging, visibility, workflow
+from cases import editing, exports, merging, vessels, visibility, workflow
 from cases.api import changes, renderers, serializers
 from cases.filters import (
     EntityFilterSet,
@@ -495,6 +495,21 @@ class EntityViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet
             Prefetch("involvements", seen, to_attr="seen_involvements"),
             Prefetch("designations", Designation.objects.visible_to(self.request.user)),
         )
+
+
+class VesselViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet):
+    """Vessels the caller may see, with their particulars, flag and name history, owners,
+    port calls, AIS periods and ship-to-ship transfers: each record only when the caller
+    may see every record it names (cases.visibility.referring_condition)."""
+
+    serializer_class = serializers.VesselSerializer
+    pagination_class = Pages
+
+    def get_queryset(self):
+        user = self.request.user
+        return vessels.for_api(
+            user, Entity.objects.visible_to(user).filter(kind=Entity.Kind.VESSEL)
+        ).prefetch_related("aliases")
 
 
 class SourceViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet):

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0031_designations"),
+        ("cases", "0032_vessels"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

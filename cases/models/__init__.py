@@ -24,8 +24,16 @@ from cases.models.relations import IncidentRelation, check_relations
 from cases.models.searches import AlertCursor, SavedSearch, SearchMatch, Subscription
 from cases.models.sources import Source
 from cases.models.transitions import Transition
+from cases.models.vessels import (
+    AISPeriod,
+    PortCall,
+    ShipToShipTransfer,
+    VesselOwnership,
+    VesselParticulars,
+)
 
 __all__ = [
+    "AISPeriod",
     "AlertCursor",
     "Attachment",
     "Citation",
@@ -52,6 +60,7 @@ __all__ = [
     "MaterielLine",
     "Notification",
     "Organisation",
+    "PortCall",
     "Provision",
     "ReferenceSequence",
     "Reminder",
@@ -59,11 +68,14 @@ __all__ = [
     "SanctionsList",
     "SavedSearch",
     "SearchMatch",
+    "ShipToShipTransfer",
     "Source",
     "Subscription",
     "Transition",
     "VesselFlag",
     "VesselName",
+    "VesselOwnership",
+    "VesselParticulars",
     "check_findings",
     "check_relations",
     "check_release",

@@ -5,7 +5,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from cases.querysets import EntityQuerySet
-from cases.validators import validate_imo_number, validate_mmsi
+from cases.validators import validate_call_sign, validate_imo_number, validate_mmsi
 
 
 class Entity(models.Model):
@@ -91,6 +91,11 @@ class Entity(models.Model):
         }
         if self.aircraft_registration and self.kind != self.Kind.AIRCRAFT:
             errors["aircraft_registration"] = "Only an aircraft has a registration."
+        if self.call_sign and self.kind == self.Kind.VESSEL:
+            try:
+                validate_call_sign(self.call_sign)
+            except ValidationError as error:
+                errors["call_sign"] = error.messages[0]
         if errors:
             raise ValidationError(errors)
 

@@ -87,6 +87,7 @@ def team_pages(records) -> list[str]:
         "/review/",
         "/entities/",
         f"/entities/{records['entity'].pk}/",
+        f"/entities/{records['entity'].pk}/vessel/",
         "/entities/new/",
         f"/entities/{records['entity'].pk}/merge/",
         "/entities/merges/",

@@ -10,7 +10,12 @@ from django.urls import get_resolver, reverse
 from accounts import tokens
 from cases.models import Incident
 from reports.models import Report, ReportFile
-from tests.factories import CitationFactory, IncidentFactory, InvolvementFactory
+from tests.factories import (
+    CitationFactory,
+    IncidentFactory,
+    InvolvementFactory,
+    VesselFactory,
+)
 from tests.webhooks import test_access as webhook_access
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +34,8 @@ ENDPOINTS = {
     "changes": True,
     "entity-list": True,
     "entity-detail": True,
+    "vessel-list": True,
+    "vessel-detail": True,
     "source-list": True,
     "source-detail": True,
     "provision-list": True,
@@ -71,6 +78,7 @@ def test_every_api_endpoint_is_in_the_table():
 def shared(analyst):
     incident = IncidentFactory(created_by=analyst, sharing_level="GREEN")
     involvement = InvolvementFactory(incident=incident)
+    vessel = InvolvementFactory(incident=incident, entity=VesselFactory()).entity
     citation = CitationFactory(incident=incident)
     Incident.objects.filter(pk=incident.pk).update(status="approved")
     report = Report.objects.create(
@@ -88,6 +96,7 @@ def shared(analyst):
     return {
         "incident": incident,
         "entity": involvement.entity,
+        "vessel": vessel,
         "source": citation.source,
         "report": report,
     }
@@ -98,6 +107,8 @@ def url(name, shared):
         return reverse(f"api:{name}", args=[shared["incident"].reference])
     if name == "entity-detail":
         return reverse("api:entity-detail", args=[shared["entity"].pk])
+    if name == "vessel-detail":
+        return reverse("api:vessel-detail", args=[shared["vessel"].pk])
     if name == "source-detail":
         return reverse("api:source-detail", args=[shared["source"].pk])
     if name == "report-detail":

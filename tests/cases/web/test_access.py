@@ -16,6 +16,7 @@ from tests.factories import (
     LetterFactory,
     SourceFactory,
     UserFactory,
+    VesselFactory,
     png_bytes,
 )
 
@@ -64,6 +65,7 @@ PAGES = {
         {"analyst": 409, "reviewer": 302, "editor": 409, "administrator": 302},
     ),
     "un_list_import": ("get", {"administrator"}, 200),
+    "vessel_edit": ("get", {"analyst", "reviewer", "administrator"}, 200),
     "source_list": ("get", TEAM, 200),
     "source_search": ("get", TEAM, 200),
     "source_create": ("get", {"analyst", "reviewer", "administrator"}, 200),
@@ -145,6 +147,7 @@ def records(settings, tmp_path):
         "incident": incident,
         "draft": draft,
         "entity": entity,
+        "vessel": VesselFactory(),
         "merge": EntityMerge.objects.create(
             merged=EntityFactory(name=entity.name),
             survivor=entity,
@@ -183,6 +186,7 @@ def url_for(name, records, incident_key="incident"):
         "entity_merge_propose": [records["entity"].pk],
         "entity_merge_detail": [records["merge"].pk],
         "entity_merge_step": [records["merge"].pk, "approve"],
+        "vessel_edit": [records["vessel"].pk],
         "source_detail": [records["source"].pk],
         "estimate_detail": [records["estimate"].pk],
         "estimate_edit": [records["estimate"].pk],

@@ -1,6 +1,8 @@
 """ Contains all the data models used in inputs/outputs """
 
 from .actor import Actor
+from .ais_period import AISPeriod
+from .ais_period_kind_enum import AISPeriodKindEnum
 from .attempt import Attempt
 from .attribution_enum import AttributionEnum
 from .blank_enum import BlankEnum
@@ -65,8 +67,10 @@ from .paginated_entity_record_list import PaginatedEntityRecordList
 from .paginated_incident_list import PaginatedIncidentList
 from .paginated_report_list import PaginatedReportList
 from .paginated_source_record_list import PaginatedSourceRecordList
+from .paginated_vessel_list import PaginatedVesselList
 from .patched_endpoint import PatchedEndpoint
 from .patched_incident_write import PatchedIncidentWrite
+from .port_call import PortCall
 from .precision_enum import PrecisionEnum
 from .provision import Provision
 from .relation_kind_enum import RelationKindEnum
@@ -76,6 +80,8 @@ from .report_file import ReportFile
 from .report_status_enum import ReportStatusEnum
 from .reports_files_retrieve_kind import ReportsFilesRetrieveKind
 from .sharing_level_enum import SharingLevelEnum
+from .ship_to_ship_transfer import ShipToShipTransfer
+from .ship_type_enum import ShipTypeEnum
 from .source import Source
 from .source_kind_enum import SourceKindEnum
 from .source_record import SourceRecord
@@ -86,12 +92,21 @@ from .standing_enum import StandingEnum
 from .state import State
 from .step import Step
 from .subscribable_event_enum import SubscribableEventEnum
+from .unit_enum import UnitEnum
 from .verb_enum import VerbEnum
 from .verification_enum import VerificationEnum
+from .vessel import Vessel
+from .vessel_flag import VesselFlag
+from .vessel_name import VesselName
+from .vessel_ownership import VesselOwnership
+from .vessel_ownership_role_enum import VesselOwnershipRoleEnum
+from .vessel_particulars import VesselParticulars
 from .webhook_event_enum import WebhookEventEnum
 
 __all__ = (
     "Actor",
+    "AISPeriod",
+    "AISPeriodKindEnum",
     "Attempt",
     "AttributionEnum",
     "BlankEnum",
@@ -156,8 +171,10 @@ __all__ = (
     "PaginatedIncidentList",
     "PaginatedReportList",
     "PaginatedSourceRecordList",
+    "PaginatedVesselList",
     "PatchedEndpoint",
     "PatchedIncidentWrite",
+    "PortCall",
     "PrecisionEnum",
     "Provision",
     "RelationKindEnum",
@@ -167,6 +184,8 @@ __all__ = (
     "ReportsFilesRetrieveKind",
     "ReportStatusEnum",
     "SharingLevelEnum",
+    "ShipToShipTransfer",
+    "ShipTypeEnum",
     "Source",
     "SourceKindEnum",
     "SourceRecord",
@@ -177,7 +196,14 @@ __all__ = (
     "State",
     "Step",
     "SubscribableEventEnum",
+    "UnitEnum",
     "VerbEnum",
     "VerificationEnum",
+    "Vessel",
+    "VesselFlag",
+    "VesselName",
+    "VesselOwnership",
+    "VesselOwnershipRoleEnum",
+    "VesselParticulars",
     "WebhookEventEnum",
 )
