@@ -343,13 +343,17 @@ class EntityForm(StyledForm, ReaderForm):
             "name",
             "country",
             "description",
+            "date_of_birth",
             "imo_number",
             "mmsi",
             "call_sign",
             "aircraft_registration",
             "un_list_reference",
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "date_of_birth": DateInput(),
+        }
 
 
 class SourceForm(StyledForm, ReaderForm, SharingConsentForm):

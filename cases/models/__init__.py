@@ -14,6 +14,7 @@ from cases.models.incidents import (
     check_release,
 )
 from cases.models.locations import Location
+from cases.models.matching import MatchKey, NotDuplicate
 from cases.models.notifications import Notification
 from cases.models.organisations import Organisation
 from cases.models.reference import IncidentType, MaterielCategory, Provision, Resolution
@@ -40,8 +41,10 @@ __all__ = [
     "IncidentType",
     "Involvement",
     "Location",
+    "MatchKey",
     "MaterielCategory",
     "MaterielLine",
+    "NotDuplicate",
     "Notification",
     "Organisation",
     "Provision",
