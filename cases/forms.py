@@ -423,3 +423,17 @@ class EstimateForm(StyledForm, ReaderForm):
             return chosen
         shown = self.fields["incidents"].queryset
         return chosen + list(self.instance.incidents.exclude(pk__in=shown.values("pk")))
+
+
+class NotDuplicateForm(StyledForm, forms.Form):
+    """The team's word that two entities the page proposes are not the same; only
+    entities the reader may see can be named."""
+
+    first = forms.ModelChoiceField(queryset=Entity.objects.none(), widget=forms.HiddenInput)
+    second = forms.ModelChoiceField(queryset=Entity.objects.none(), widget=forms.HiddenInput)
+    note = forms.CharField(max_length=300, required=False, label="Why they are different")
+
+    def __init__(self, *args, reader, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("first", "second"):
+            self.fields[name].queryset = Entity.objects.visible_to(reader)

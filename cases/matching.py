@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 THRESHOLD = 88
 # How many blocked candidates are scored for one name at most, those sharing most keys.
 BLOCK_LIMIT = 200
+# How many pairs the page of possible duplicates shows, the best first.
+PAIRS_SHOWN = 100
 
 # Spellings of the same Korean word that folding by rule cannot bring together, each
 # with the one they are folded to: surnames, and the Russian renderings of syllables.
@@ -371,7 +373,7 @@ class Pair:
     candidate: Candidate
 
 
-def possible_duplicates(reader: Reader, limit: int = 100) -> list[Pair]:
+def possible_duplicates(reader: Reader, limit: int = PAIRS_SHOWN) -> list[Pair]:
     """Pairs of entities `reader` may see that may be one, best first, but for those the
     team said are not. Only keys that few entities share are joined (a common surname
     alone proposes nothing), so the page stays quick on a large table."""
