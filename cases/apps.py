@@ -6,8 +6,9 @@ class CasesConfig(AppConfig):
     verbose_name = "Cases"
 
     def ready(self):
-        from cases import announcements, lookups, tasks
+        from cases import announcements, lookups, matching, tasks
 
         announcements.connect()
         tasks.connect()
         lookups.register()
+        matching.connect()

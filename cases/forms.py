@@ -355,13 +355,17 @@ class EntityForm(StyledForm, ReaderForm):
             "name",
             "country",
             "description",
+            "date_of_birth",
             "imo_number",
             "mmsi",
             "call_sign",
             "aircraft_registration",
             "un_list_reference",
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "date_of_birth": DateInput(),
+        }
 
 
 class EntityMergeForm(StyledForm, ReaderForm):
@@ -517,3 +521,17 @@ class UnListUploadForm(StyledForm, forms.Form):
         if upload.size > self.MAX_SIZE:
             raise ValidationError("The file is larger than 50 MB: it is not the UN's list.")
         return upload
+
+
+class NotDuplicateForm(StyledForm, forms.Form):
+    """The team's word that two entities the page proposes are not the same; only
+    entities the reader may see can be named."""
+
+    first = forms.ModelChoiceField(queryset=Entity.objects.none(), widget=forms.HiddenInput)
+    second = forms.ModelChoiceField(queryset=Entity.objects.none(), widget=forms.HiddenInput)
+    note = forms.CharField(max_length=300, required=False, label="Why they are different")
+
+    def __init__(self, *args, reader, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("first", "second"):
+            self.fields[name].queryset = Entity.objects.visible_to(reader)

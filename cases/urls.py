@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 from django.urls.converters import PathConverter, StringConverter
 
-from cases import letter_views, merge_views, unlist_views, vessel_views, views
+from cases import duplicate_views, letter_views, merge_views, unlist_views, vessel_views, views
 from cases.steps import STEPS
 
 app_name = "cases"
@@ -48,6 +48,13 @@ urlpatterns = [
     path("entities/", views.entity_list, name="entity_list"),
     path("entities/search/", views.entity_search, name="entity_search"),
     path("entities/new/", views.entity_create, name="entity_create"),
+    path("entities/candidates/", duplicate_views.entity_candidates, name="entity_candidates"),
+    path("entities/duplicates/", duplicate_views.entity_duplicates, name="entity_duplicates"),
+    path(
+        "entities/duplicates/not-duplicate/",
+        duplicate_views.entity_not_duplicate,
+        name="entity_not_duplicate",
+    ),
     path("entities/<int:pk>/", views.entity_detail, name="entity_detail"),
     path("entities/<int:pk>/merge/", merge_views.entity_merge_propose, name="entity_merge_propose"),
     path("entities/merges/", merge_views.entity_merge_list, name="entity_merge_list"),

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the application needs and that pip cannot install:
-# WeasyPrint's Pango and HarfBuzz (reports' PDF) and the DejaVu fonts, plus any package
+# WeasyPrint's Pango and HarfBuzz (reports' PDF) and the DejaVu fonts, ICU with what
+# builds PyICU against it (matching transliterates names with it), plus any package
 # named on the command line (CI adds chromium for the browser tests). Only the missing
 # ones are installed; with nothing missing it does nothing.
 set -euo pipefail
 
-PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core $*"
+PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+    libicu-dev pkg-config g++ $*"
 missing=""
 for package in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \

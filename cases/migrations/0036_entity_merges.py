@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0032_vessels"),
+        ("cases", "0035_entity_matching"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

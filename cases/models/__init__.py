@@ -16,6 +16,7 @@ from cases.models.incidents import (
     check_release,
 )
 from cases.models.locations import Location
+from cases.models.matching import MatchKey, NotDuplicate
 from cases.models.merges import EntityMerge
 from cases.models.notifications import Notification
 from cases.models.organisations import Organisation
@@ -56,8 +57,10 @@ __all__ = [
     "ListEntry",
     "ListImport",
     "Location",
+    "MatchKey",
     "MaterielCategory",
     "MaterielLine",
+    "NotDuplicate",
     "Notification",
     "Organisation",
     "PortCall",

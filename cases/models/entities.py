@@ -35,6 +35,9 @@ class Entity(models.Model):
     mmsi = models.CharField(
         "MMSI", max_length=9, blank=True, validators=[validate_mmsi], help_text="Nine digits."
     )
+    date_of_birth = models.DateField(
+        null=True, blank=True, help_text="People only: it tells namesakes apart."
+    )
     call_sign = models.CharField(max_length=20, blank=True)
     aircraft_registration = models.CharField(max_length=20, blank=True)
     un_list_reference = models.CharField(
@@ -89,6 +92,8 @@ class Entity(models.Model):
             for field, value in vessel_only.items()
             if value and self.kind != self.Kind.VESSEL
         }
+        if self.date_of_birth and self.kind != self.Kind.PERSON:
+            errors["date_of_birth"] = "Only a person has a date of birth."
         if self.aircraft_registration and self.kind != self.Kind.AIRCRAFT:
             errors["aircraft_registration"] = "Only an aircraft has a registration."
         if self.call_sign and self.kind == self.Kind.VESSEL:

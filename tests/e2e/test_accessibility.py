@@ -13,6 +13,7 @@ from cases.models import Attachment, Estimate, Incident, SavedSearch
 from tests.e2e.axe import assert_accessible, describe, violations
 from tests.factories import (
     CitationFactory,
+    EntityFactory,
     FindingFactory,
     IncidentFactory,
     InvolvementFactory,
@@ -27,12 +28,14 @@ pytestmark = pytest.mark.usefixtures("migrated_data")
 @pytest.fixture
 def records(analyst, reviewer, settings, tmp_path):
     """An approved incident with its lines, a submission waiting for review, an
-    estimate, a piece of evidence, an API token and an unused source: something on every
-    page."""
+    estimate, a piece of evidence, an API token, an unused source and a possible
+    duplicate: something on every page."""
     settings.ATTACHMENTS_ROOT = tmp_path
     tokens.issue(reviewer, name="Nightly mirror")
     SourceFactory(title="Abandoned imagery", created_by=reviewer)  # unused
     vessel = VesselFactory(name="ANGARA", imo_number="9179842")
+    for name in ("Pak Jong Chon", "Park Chong-chon"):  # a possible duplicate
+        EntityFactory(kind="person", name=name)
     approved = IncidentFactory(created_by=analyst, title="ANGARA at Rajin")
     InvolvementFactory(incident=approved, entity=vessel)
     source = SourceFactory(title="Imagery of Rajin")
@@ -92,6 +95,7 @@ def team_pages(records) -> list[str]:
         f"/entities/{records['entity'].pk}/merge/",
         "/entities/merges/",
         f"/entities/merges/{records['merge'].pk}/",
+        "/entities/duplicates/",
         "/sources/",
         f"/sources/{records['source'].pk}/",
         "/sources/new/",

@@ -66,6 +66,10 @@ PAGES = {
     ),
     "un_list_import": ("get", {"administrator"}, 200),
     "vessel_edit": ("get", {"analyst", "reviewer", "administrator"}, 200),
+    "entity_candidates": ("get", TEAM, 200),
+    "entity_duplicates": ("get", TEAM, 200),
+    # Sent back to the page of possible duplicates, here with "the pair was not found".
+    "entity_not_duplicate": ("post", TEAM, 302),
     "source_list": ("get", TEAM, 200),
     "source_search": ("get", TEAM, 200),
     "source_create": ("get", {"analyst", "reviewer", "administrator"}, 200),
