@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.country_enum import CountryEnum
+from ...models.entities_list_format import EntitiesListFormat
 from ...models.entities_list_kind_item import EntitiesListKindItem
 from ...models.error import Error
 from ...models.paginated_entity_record_list import PaginatedEntityRecordList
@@ -22,6 +23,7 @@ def _get_kwargs(
     *,
     country: CountryEnum | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: EntitiesListFormat | Unset = UNSET,
     kind: list[EntitiesListKindItem] | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -41,6 +43,12 @@ def _get_kwargs(
     params["country"] = json_country
 
     params["cursor"] = cursor
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
 
     json_kind: list[str] | Unset = UNSET
     if not isinstance(kind, Unset):
@@ -139,6 +147,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     country: CountryEnum | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: EntitiesListFormat | Unset = UNSET,
     kind: list[EntitiesListKindItem] | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -151,6 +160,7 @@ def sync_detailed(
     Args:
         country (CountryEnum | Unset):
         cursor (str | Unset):
+        format_ (EntitiesListFormat | Unset):
         kind (list[EntitiesListKindItem] | Unset):
         page_size (int | Unset):
         q (str | Unset):
@@ -168,6 +178,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         country=country,
 cursor=cursor,
+format_=format_,
 kind=kind,
 page_size=page_size,
 q=q,
@@ -186,6 +197,7 @@ def sync(
     client: AuthenticatedClient,
     country: CountryEnum | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: EntitiesListFormat | Unset = UNSET,
     kind: list[EntitiesListKindItem] | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -198,6 +210,7 @@ def sync(
     Args:
         country (CountryEnum | Unset):
         cursor (str | Unset):
+        format_ (EntitiesListFormat | Unset):
         kind (list[EntitiesListKindItem] | Unset):
         page_size (int | Unset):
         q (str | Unset):
@@ -216,6 +229,7 @@ def sync(
         client=client,
 country=country,
 cursor=cursor,
+format_=format_,
 kind=kind,
 page_size=page_size,
 q=q,
@@ -228,6 +242,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     country: CountryEnum | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: EntitiesListFormat | Unset = UNSET,
     kind: list[EntitiesListKindItem] | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -240,6 +255,7 @@ async def asyncio_detailed(
     Args:
         country (CountryEnum | Unset):
         cursor (str | Unset):
+        format_ (EntitiesListFormat | Unset):
         kind (list[EntitiesListKindItem] | Unset):
         page_size (int | Unset):
         q (str | Unset):
@@ -257,6 +273,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         country=country,
 cursor=cursor,
+format_=format_,
 kind=kind,
 page_size=page_size,
 q=q,
@@ -275,6 +292,7 @@ async def asyncio(
     client: AuthenticatedClient,
     country: CountryEnum | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    format_: EntitiesListFormat | Unset = UNSET,
     kind: list[EntitiesListKindItem] | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -287,6 +305,7 @@ async def asyncio(
     Args:
         country (CountryEnum | Unset):
         cursor (str | Unset):
+        format_ (EntitiesListFormat | Unset):
         kind (list[EntitiesListKindItem] | Unset):
         page_size (int | Unset):
         q (str | Unset):
@@ -305,6 +324,7 @@ async def asyncio(
         client=client,
 country=country,
 cursor=cursor,
+format_=format_,
 kind=kind,
 page_size=page_size,
 q=q,
