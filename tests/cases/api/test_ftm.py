@@ -12,13 +12,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from followthemoney import model
 
-from accounts import tokens
 from cases.markings import SharingLevel
 from cases.models import Entity, Incident, Involvement, Source
 from tests.factories import (
     CitationFactory,
     EntityFactory,
-    IncidentFactory,
     IncidentLocationFactory,
     InvolvementFactory,
     SourceFactory,
@@ -31,22 +29,6 @@ pytestmark = pytest.mark.django_db
 INCIDENTS = reverse("api:incident-list")
 ENTITIES = reverse("api:entity-list")
 MEDIA_TYPE = "application/vnd.followthemoney+x-ndjson"
-
-
-def make(status="approved", sharing_level=SharingLevel.GREEN, **kwargs) -> Incident:
-    incident = IncidentFactory(sharing_level=sharing_level, **kwargs)
-    Incident.objects.filter(pk=incident.pk).update(status=status)
-    return incident
-
-
-@pytest.fixture
-def api(client):
-    def as_user(user):
-        _, key = tokens.issue(user, name="test")
-        client.defaults["HTTP_AUTHORIZATION"] = f"Token {key}"
-        return client
-
-    return as_user
 
 
 def entities(response) -> list[dict]:
@@ -70,8 +52,8 @@ def assert_valid(lines: list[dict]) -> None:
         assert cleaned.to_dict()["properties"] == line["properties"], line
 
 
-def a_vessel_incident(**kwargs) -> Incident:
-    incident = make(title="Ammunition by sea", **kwargs)
+def a_vessel_incident(incident_in, **kwargs) -> Incident:
+    incident = incident_in(title="Ammunition by sea", **kwargs)
     vessel = Entity.objects.filter(imo_number="9179842").first() or VesselFactory(
         name="ANGARA", imo_number="9179842", mmsi="273", un_list_reference="KPe.000"
     )
@@ -83,8 +65,8 @@ def a_vessel_incident(**kwargs) -> Incident:
     return incident
 
 
-def test_incidents_are_events_with_their_entities_and_roles(api, reviewer):
-    incident = a_vessel_incident()
+def test_incidents_are_events_with_their_entities_and_roles(api, reviewer, incident_in):
+    incident = a_vessel_incident(incident_in)
     lines = entities(api(reviewer).get(INCIDENTS, {"format": "ftm"}))
     assert_valid(lines)
     by_schema = {}
@@ -107,19 +89,19 @@ def test_incidents_are_events_with_their_entities_and_roles(api, reviewer):
     assert sanction["properties"]["entity"] == [vessel["id"]]
 
 
-def test_an_entity_shared_by_incidents_is_written_once_with_a_stable_id(api, reviewer):
-    a_vessel_incident()
-    a_vessel_incident()
+def test_an_entity_shared_by_incidents_is_written_once_with_a_stable_id(api, reviewer, incident_in):
+    a_vessel_incident(incident_in)
+    a_vessel_incident(incident_in)
     first = entities(api(reviewer).get(INCIDENTS, {"format": "ftm"}))
     assert [line["schema"] for line in first].count("Vessel") == 1
     second = entities(api(reviewer).get(INCIDENTS, {"format": "ftm"}))
     assert first == second
 
 
-def test_the_entities_export_holds_what_the_reader_may_see(api, partner):
-    a_vessel_incident()
+def test_the_entities_export_holds_what_the_reader_may_see(api, partner, incident_in):
+    a_vessel_incident(incident_in)
     InvolvementFactory(
-        incident=make(sharing_level=SharingLevel.AMBER),
+        incident=incident_in(sharing_level=SharingLevel.AMBER),
         entity=EntityFactory(name="Above clearance"),
     )
     lines = entities(api(partner).get(ENTITIES, {"format": "ftm"}))
@@ -128,9 +110,9 @@ def test_the_entities_export_holds_what_the_reader_may_see(api, partner):
     assert names == {"ANGARA", "A trading company"}
 
 
-def test_a_partners_incidents_name_no_state_that_may_not_be_named(api, partner):
-    incident = make()
-    make(sharing_level=SharingLevel.AMBER, title="above clearance")
+def test_a_partners_incidents_name_no_state_that_may_not_be_named(api, partner, incident_in):
+    incident = incident_in()
+    incident_in(sharing_level=SharingLevel.AMBER, title="above clearance")
     CitationFactory(
         incident=incident,
         source=SourceFactory(
@@ -151,7 +133,9 @@ def test_a_partners_incidents_name_no_state_that_may_not_be_named(api, partner):
         assert hidden not in text
 
 
-def test_the_ftm_exports_ask_the_same_queries_for_three_records_as_for_six(api, reviewer):
+def test_the_ftm_exports_ask_the_same_queries_for_three_records_as_for_six(
+    api, reviewer, incident_in
+):
     def queries(url) -> int:
         client = api(reviewer)
         with CaptureQueriesContext(connection) as captured:
@@ -159,10 +143,10 @@ def test_the_ftm_exports_ask_the_same_queries_for_three_records_as_for_six(api, 
         return len(captured)
 
     for _ in range(3):
-        a_vessel_incident()
+        a_vessel_incident(incident_in)
     counts = queries(INCIDENTS), queries(ENTITIES)
     for _ in range(3):
-        a_vessel_incident()
+        a_vessel_incident(incident_in)
     # Incidents: the token and audit rows (6), the ETag (4), the export's audit row (4),
     # the incidents (1), their lines as the API loads them (14). Entities: the token and
     # audit rows (6), the export's audit row (4), the entities (1) with their aliases,
@@ -170,10 +154,10 @@ def test_the_ftm_exports_ask_the_same_queries_for_three_records_as_for_six(api, 
     assert (queries(INCIDENTS), queries(ENTITIES)) == counts == (29, 14)
 
 
-def test_the_command_writes_the_readers_entities(partner):
-    a_vessel_incident()
+def test_the_command_writes_the_readers_entities(partner, incident_in):
+    a_vessel_incident(incident_in)
     InvolvementFactory(
-        incident=make(sharing_level=SharingLevel.AMBER), entity=EntityFactory(name="Hidden")
+        incident=incident_in(sharing_level=SharingLevel.AMBER), entity=EntityFactory(name="Hidden")
     )
     out = io.StringIO()
     call_command("export_formats", "ftm", "--entities", "--as", "partner", stdout=out)

@@ -13,14 +13,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from stix2validator import ValidationOptions, validate_string
 
-from accounts import tokens
 from cases import stix
 from cases.markings import SharingLevel
 from cases.models import Entity, Incident, Involvement, Source
 from tests.factories import (
     CitationFactory,
     ContributionFactory,
-    IncidentFactory,
     IncidentLocationFactory,
     InvolvementFactory,
     LocationFactory,
@@ -46,22 +44,6 @@ EXPECTED_WARNINGS = {
 }
 
 
-def make(status="approved", sharing_level=SharingLevel.GREEN, **kwargs) -> Incident:
-    incident = IncidentFactory(sharing_level=sharing_level, **kwargs)
-    Incident.objects.filter(pk=incident.pk).update(status=status)
-    return incident
-
-
-@pytest.fixture
-def api(client):
-    def as_user(user):
-        _, key = tokens.issue(user, name="test")
-        client.defaults["HTTP_AUTHORIZATION"] = f"Token {key}"
-        return client
-
-    return as_user
-
-
 def bundle(response) -> dict:
     assert response.status_code == 200, response.content
     assert response["Content-Type"] == "application/stix+json;version=2.1"
@@ -74,8 +56,8 @@ def by_type(document: dict, kind: str) -> list[dict]:
     return [item for item in document["objects"] if item["type"] == kind]
 
 
-def a_full_incident(**kwargs) -> Incident:
-    incident = make(title="Ammunition by sea", summary="Containers to Dunai.", **kwargs)
+def a_full_incident(incident_in, **kwargs) -> Incident:
+    incident = incident_in(title="Ammunition by sea", summary="Containers to Dunai.", **kwargs)
     # The same vessel in every incident: the bundle holds it once.
     vessel = Entity.objects.filter(imo_number="9179842").first() or VesselFactory(
         name="ANGARA", imo_number="9179842", mmsi="273", call_sign="UBCA6"
@@ -93,9 +75,11 @@ def a_full_incident(**kwargs) -> Incident:
     return incident
 
 
-def test_the_bundle_passes_the_stix_validator_without_errors_or_warnings(api, reviewer):
-    a_full_incident()
-    a_full_incident(sharing_level=SharingLevel.AMBER_STRICT)
+def test_the_bundle_passes_the_stix_validator_without_errors_or_warnings(
+    api, reviewer, incident_in
+):
+    a_full_incident(incident_in)
+    a_full_incident(incident_in, sharing_level=SharingLevel.AMBER_STRICT)
     text = json.dumps(bundle(api(reviewer).get(LIST, {"format": "stix"})))
     results = validate_string(text, ValidationOptions(version="2.1", strict=False))
     assert results.is_valid, [error.message for error in results.errors]
@@ -103,8 +87,10 @@ def test_the_bundle_passes_the_stix_validator_without_errors_or_warnings(api, re
     assert warnings == EXPECTED_WARNINGS
 
 
-def test_an_incident_is_a_report_around_its_incident_entities_places_and_claims(api, reviewer):
-    incident = a_full_incident()
+def test_an_incident_is_a_report_around_its_incident_entities_places_and_claims(
+    api, reviewer, incident_in
+):
+    incident = a_full_incident(incident_in)
     document = bundle(api(reviewer).get(LIST, {"format": "stix"}))
     [report] = by_type(document, "report")
     [stix_incident] = by_type(document, "incident")
@@ -137,8 +123,8 @@ def test_an_incident_is_a_report_around_its_incident_entities_places_and_claims(
             assert len(item["object_marking_refs"]) == 1
 
 
-def test_every_object_carries_the_tlp_2_marking_of_its_incident_or_line(api, reviewer):
-    incident = make(sharing_level=SharingLevel.AMBER)
+def test_every_object_carries_the_tlp_2_marking_of_its_incident_or_line(api, reviewer, incident_in):
+    incident = incident_in(sharing_level=SharingLevel.AMBER)
     CitationFactory(incident=incident, source=SourceFactory(sharing_level=SharingLevel.RED))
     document = bundle(api(reviewer).get(LIST, {"format": "stix"}))
     amber, red = stix.TLP_IDS[SharingLevel.AMBER], stix.TLP_IDS[SharingLevel.RED]
@@ -151,19 +137,19 @@ def test_every_object_carries_the_tlp_2_marking_of_its_incident_or_line(api, rev
     assert by_type(document, "note")[0]["object_marking_refs"] == [red]
 
 
-def test_an_entity_is_marked_at_the_widest_level_the_reader_sees_it_in(api, reviewer):
+def test_an_entity_is_marked_at_the_widest_level_the_reader_sees_it_in(api, reviewer, incident_in):
     vessel = VesselFactory()
     for level in (SharingLevel.AMBER, SharingLevel.GREEN):
-        InvolvementFactory(incident=make(sharing_level=level), entity=vessel)
+        InvolvementFactory(incident=incident_in(sharing_level=level), entity=vessel)
     document = bundle(api(reviewer).get(LIST, {"format": "stix", "sharing_level": "AMBER"}))
     [infrastructure] = by_type(document, "infrastructure")
     assert infrastructure["object_marking_refs"] == [stix.TLP_IDS[SharingLevel.GREEN]]
 
 
-def test_a_partners_bundle_holds_only_what_the_partner_may_see(api, partner):
-    seen = make(title="seen")
-    make(sharing_level=SharingLevel.AMBER, title="above clearance")
-    make(status="submitted", title="not approved")
+def test_a_partners_bundle_holds_only_what_the_partner_may_see(api, partner, incident_in):
+    seen = incident_in(title="seen")
+    incident_in(sharing_level=SharingLevel.AMBER, title="above clearance")
+    incident_in(status="submitted", title="not approved")
     CitationFactory(
         incident=seen,
         source=SourceFactory(title="internal", attribution=Source.Attribution.INTERNAL_ONLY),
@@ -194,8 +180,8 @@ def test_a_partners_bundle_holds_only_what_the_partner_may_see(api, partner):
     assert note["authors"] == ["A participating state"]
 
 
-def test_a_re_export_gives_every_object_the_same_id(api, reviewer):
-    incident = a_full_incident()
+def test_a_re_export_gives_every_object_the_same_id(api, reviewer, incident_in):
+    incident = a_full_incident(incident_in)
     first = bundle(api(reviewer).get(LIST, {"format": "stix"}))
     one = bundle(
         api(reviewer).get(
@@ -208,14 +194,16 @@ def test_a_re_export_gives_every_object_the_same_id(api, reviewer):
     assert first == second  # the same bytes: the bundle's id follows from the ETag
 
 
-def test_one_incident_as_stix_and_a_draft_answers_404(api, reviewer):
-    draft = make(status="submitted")
+def test_one_incident_as_stix_and_a_draft_answers_404(api, reviewer, incident_in):
+    draft = incident_in(status="submitted")
     url = reverse("api:incident-detail", args=[draft.reference])
     assert api(reviewer).get(url, {"format": "stix"}).status_code == 404
     assert api(reviewer).get(url).status_code == 200  # as JSON the team reads it
 
 
-def test_the_stix_export_asks_the_same_queries_for_three_incidents_as_for_six(api, reviewer):
+def test_the_stix_export_asks_the_same_queries_for_three_incidents_as_for_six(
+    api, reviewer, incident_in
+):
     last: list = []
 
     def queries() -> int:
@@ -226,19 +214,19 @@ def test_the_stix_export_asks_the_same_queries_for_three_incidents_as_for_six(ap
         return len(captured)
 
     for _ in range(3):
-        a_full_incident()
+        a_full_incident(incident_in)
     three = queries()
     for _ in range(3):
-        a_full_incident()
+        a_full_incident(incident_in)
     # The token and its audit row (6), the ETag (4), the export in the audit trail (4),
     # the incidents (1), their lines as the API loads them (14), and the widest level of
     # their entities and of their places (2): none of them per incident.
     assert queries() == three == 31, "\n".join(q["sql"][:90] for q in last)
 
 
-def test_the_command_writes_the_readers_bundle(partner):
-    make(title="seen")
-    make(sharing_level=SharingLevel.AMBER, title="above clearance")
+def test_the_command_writes_the_readers_bundle(partner, incident_in):
+    incident_in(title="seen")
+    incident_in(sharing_level=SharingLevel.AMBER, title="above clearance")
     out = io.StringIO()
     call_command("export_formats", "stix", "--as", "partner", stdout=out)
     document = json.loads(out.getvalue())
