@@ -5,16 +5,19 @@ import csv
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponseBase, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
+from followthemoney import EntityProxy
 
 from accounts.models import Reader
 from audit import trail as audit
 from audit.models import AuditEntry
+from cases import ftm, stix
 from cases.models import (
     Contribution,
     FeedPosition,
@@ -122,8 +125,8 @@ def csv_lines(queryset: QuerySet[Incident], user: Reader) -> Iterator[str]:
         yield writer.writerow([spreadsheet_safe(get(incident)) for _, get in columns])
 
 
-def chunks(queryset: QuerySet[Incident]) -> Iterator[list[Incident]]:
-    chunk: list[Incident] = []
+def chunks(queryset: QuerySet[Any]) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
     for row in queryset.iterator(chunk_size=CHUNK):
         chunk.append(row)
         if len(chunk) == CHUNK:
@@ -142,14 +145,14 @@ def ndjson_lines(
             yield json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False) + "\n"
 
 
-def record(request: HttpRequest, file_format: str) -> None:
+def record(request: HttpRequest, file_format: str, target: str = "incidents") -> None:
     """An export in the audit trail: who took which filtered set, in which format."""
     query = request.GET.copy()
     query.pop("format", None)
     audit.record(
         AuditEntry.Action.EXPORT,
         actor=request.user,
-        target="incidents",
+        target=target,
         details={"format": file_format, "filter": query.urlencode()},
         request=request,
     )
@@ -198,8 +201,10 @@ def not_modified(request: HttpRequest, etag: str) -> HttpResponseBase | None:
     return answer
 
 
-def _download(lines: Iterator[str], content_type: str, suffix: str) -> StreamingHttpResponse:
-    filename = f"incidents-{timezone.now():%Y%m%d-%H%M}.{suffix}"
+def _download(
+    lines: Iterator[str], content_type: str, suffix: str, name: str = "incidents"
+) -> StreamingHttpResponse:
+    filename = f"{name}-{timezone.now():%Y%m%d-%H%M}.{suffix}"
     return StreamingHttpResponse(
         lines,
         content_type=content_type,
@@ -215,3 +220,32 @@ def ndjson_response(
     queryset: QuerySet[Incident], serialize: Callable[[list[Incident]], Iterable[dict]]
 ) -> StreamingHttpResponse:
     return _download(ndjson_lines(queryset, serialize), "application/x-ndjson", "ndjson")
+
+
+def stix_response(
+    queryset: QuerySet[Incident],
+    serialize: Callable[[list[Incident]], Iterable[dict]],
+    user: Reader,
+    etag: str,
+) -> StreamingHttpResponse:
+    """The incidents as one STIX 2.1 bundle, streamed; its id follows from `etag`."""
+    shown = (list(serialize(chunk)) for chunk in chunks(queryset))
+    lines = stix.bundle_lines(shown, user, stix.bundle_id(etag))
+    return _download(lines, stix.MEDIA_TYPE, "stix.json")
+
+
+def ftm_response(
+    records: QuerySet[Any],
+    serialize: Callable[[list[Any]], Iterable[dict]],
+    to_proxies: Callable[[dict], Iterable[EntityProxy]],
+    name: str,
+) -> StreamingHttpResponse:
+    """Records (incidents or entities) as FollowTheMoney entities, one a line."""
+    proxies = (
+        proxy
+        for chunk in chunks(records)
+        for shown in serialize(chunk)
+        for proxy in to_proxies(shown)
+    )
+    media_type = "application/vnd.followthemoney+x-ndjson"
+    return _download(ftm.lines(proxies), media_type, "ftm.json", name)

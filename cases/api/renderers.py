@@ -21,3 +21,19 @@ class CSVRenderer(StreamedFileRenderer):
 class NDJSONRenderer(StreamedFileRenderer):
     media_type = "application/x-ndjson"
     format = "ndjson"
+
+
+class STIXRenderer(StreamedFileRenderer):
+    """A STIX 2.1 bundle (cases.stix). The response says `;version=2.1`, as STIX and
+    TAXII ask; negotiation matches the type alone (DRF would want the parameter in the
+    Accept header too)."""
+
+    media_type = "application/stix+json"
+    format = "stix"
+
+
+class FtMRenderer(StreamedFileRenderer):
+    """FollowTheMoney entities, one a line (cases.ftm)."""
+
+    media_type = "application/vnd.followthemoney+x-ndjson"
+    format = "ftm"

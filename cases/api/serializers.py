@@ -449,8 +449,9 @@ class EvidenceSerializer(ReadSerializer):
 class IncidentListSerializer(serializers.ListSerializer):
     def to_representation(self, data):
         incidents = list(data)
-        loading.load_shown(incidents, self.context["request"].user)
-        return [incident_data(incident, self.context["request"].user) for incident in incidents]
+        user = reader(self.context)
+        loading.load_shown(incidents, user)
+        return [incident_data(incident, user) for incident in incidents]
 
 
 class IncidentSerializer(ReadSerializer):
@@ -571,7 +572,7 @@ class IncidentSerializer(ReadSerializer):
         ]
 
     def to_representation(self, incident):
-        user = self.context["request"].user
+        user = reader(self.context)
         if not hasattr(incident, "shown_citations"):
             loading.load_shown([incident], user)
         return incident_data(incident, user)

@@ -12,8 +12,8 @@ from concurrency.exceptions import RecordModifiedError
 from django import forms
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import BigIntegerField, Exists, OuterRef, Prefetch
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.db.models import BigIntegerField, Exists, OuterRef, Prefetch, QuerySet
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -29,7 +29,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from cases import editing, exports, merging, vessels, visibility, workflow
+from cases import editing, exports, ftm, merging, stix, vessels, visibility, workflow
 from cases.api import changes, renderers, serializers
 from cases.filters import (
     EntityFilterSet,
@@ -155,6 +155,16 @@ class StepSerializer(drf_serializers.Serializer):
     )
 
 
+STIX_BUNDLE = OpenApiResponse(
+    OpenApiTypes.OBJECT,
+    description="A STIX 2.1 bundle (format=stix): each approved incident a report with its "
+    "incident, entities, places, claims and relationships, marked with TLP 2.0.",
+)
+FTM_LINES = OpenApiResponse(
+    OpenApiTypes.STR,
+    description="FollowTheMoney entities, one JSON entity a line (format=ftm).",
+)
+
 IF_MATCH = OpenApiParameter(
     "If-Match",
     location=OpenApiParameter.HEADER,
@@ -188,11 +198,19 @@ class IncidentViewSet(
         *api_settings.DEFAULT_RENDERER_CLASSES,  # type: ignore[list-item]
         renderers.CSVRenderer,
         renderers.NDJSONRenderer,
+        renderers.STIXRenderer,
+        renderers.FtMRenderer,
     ]
 
     def get_queryset(self):
         user = self.request.user
-        return Incident.objects.visible_to(user).for_api()
+        queryset = Incident.objects.visible_to(user).for_api()
+        if getattr(self.request, "accepted_renderer", None) and (
+            self.request.accepted_renderer.format == "stix"
+        ):
+            # STIX carries finished intelligence to partners' tools: approved incidents.
+            queryset = queryset.filter(status=Incident.Status.APPROVED)
+        return queryset
 
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
@@ -214,19 +232,23 @@ class IncidentViewSet(
         super().initial(request, *args, **kwargs)
 
     def get_renderers(self):
-        # Only a listing is served as a file: `?format=csv` elsewhere is an unknown format
-        # (404), not JSON labelled as CSV.
+        # Only a listing is served as a file, and one incident as a STIX bundle:
+        # `?format=csv` elsewhere is an unknown format (404), not JSON labelled as CSV.
         if self.action == "list":
             return super().get_renderers()
-        return [renderer() for renderer in api_settings.DEFAULT_RENDERER_CLASSES]
+        defaults = [renderer() for renderer in api_settings.DEFAULT_RENDERER_CLASSES]
+        if self.action == "retrieve":
+            return [*defaults, renderers.STIXRenderer()]
+        return defaults
 
     @extend_schema(
         parameters=[
             OpenApiParameter(
                 "format",
-                enum=["json", "csv", "ndjson"],
-                description="csv or ndjson: the whole filtered set as one streamed file, "
-                "not paged.",
+                enum=["json", "csv", "ndjson", "stix", "ftm"],
+                description="csv, ndjson, stix or ftm: the whole filtered set as one "
+                "streamed file, not paged. stix: the approved incidents among them as a "
+                "STIX 2.1 bundle; ftm: FollowTheMoney entities, one a line.",
             )
         ],
         responses={
@@ -239,11 +261,13 @@ class IncidentViewSet(
                 OpenApiTypes.STR,
                 description="One incident a line, as JSON (format=ndjson).",
             ),
+            (200, renderers.STIXRenderer.media_type): STIX_BUNDLE,
+            (200, renderers.FtMRenderer.media_type): FTM_LINES,
         },
     )
     def list(self, request, *args, **kwargs):
         export = request.accepted_renderer.format
-        if export in ("csv", "ndjson"):
+        if export in ("csv", "ndjson", "stix", "ftm"):
             queryset = self.filter_queryset(self.get_queryset()).order_by(
                 *self.paginator.get_ordering(request, None, self)
             )
@@ -252,20 +276,46 @@ class IncidentViewSet(
             if (current := exports.not_modified(request, etag)) is not None:
                 return current
             exports.record(request, export)
+            # One serializer for every chunk of rows, which loads their lines at once.
+            serialize = serializers.IncidentSerializer(
+                many=True, context=self.get_serializer_context()
+            ).to_representation
             if export == "csv":
                 response = exports.csv_response(queryset, request.user)
-            else:
-                # One serializer for every chunk of rows, which loads their lines at once.
-                serializer = serializers.IncidentSerializer(
-                    many=True, context=self.get_serializer_context()
+            elif export == "stix":
+                response = exports.stix_response(queryset, serialize, request.user, etag)
+            elif export == "ftm":
+                response = exports.ftm_response(
+                    queryset, serialize, ftm.incident_proxies, "incidents"
                 )
-                response = exports.ndjson_response(queryset, serializer.to_representation)
+            else:
+                response = exports.ndjson_response(queryset, serialize)
             response["ETag"] = etag
             return response
         return super().list(request, *args, **kwargs)
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "format",
+                enum=["json", "stix"],
+                description="stix: an approved incident as a STIX 2.1 bundle.",
+            )
+        ],
+        responses={
+            (200, "application/json"): serializers.IncidentSerializer,
+            (200, renderers.STIXRenderer.media_type): STIX_BUNDLE,
+        },
+    )
     def retrieve(self, request, *args, **kwargs):
-        return self._answer(self.get_object())
+        incident = self.get_object()
+        if request.accepted_renderer.format == "stix":
+            exports.record(request, "stix", target=incident.reference)
+            shown = serializers.IncidentSerializer(incident, context=self.get_serializer_context())
+            key = stix.bundle_id(_etag(incident, shown.data))
+            bundle = "".join(stix.bundle_lines([[shown.data]], request.user, key))
+            return HttpResponse(bundle, content_type=stix.MEDIA_TYPE)
+        return self._answer(incident)
 
     @extend_schema(
         responses={201: serializers.IncidentSerializer},
@@ -465,6 +515,18 @@ class ChangeFeedView(ReplicaReads, KnownParameters, generics.GenericAPIView):
         return Response({"next": next_url, "has_more": has_more, "results": results})
 
 
+def entity_records(user) -> QuerySet[Entity]:
+    """The entities `user` may see, with what EntityRecordSerializer shows of them: for
+    the listing and the FollowTheMoney export (export_formats)."""
+    seen = Involvement.objects.filter(visibility.line_condition(user)).select_related("incident")
+    return Entity.objects.visible_to(user).prefetch_related(
+        "aliases",
+        "past_names",
+        Prefetch("involvements", seen, to_attr="seen_involvements"),
+        Prefetch("designations", Designation.objects.visible_to(user)),
+    )
+
+
 class EntityViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet):
     """Entities the caller may see: those in incidents they see (and, for a team member,
     their own and the team's reference records)."""
@@ -472,6 +534,10 @@ class EntityViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet
     serializer_class = serializers.EntityRecordSerializer
     filterset_class = EntityApiFilterSet
     pagination_class = Pages
+    renderer_classes = [
+        *api_settings.DEFAULT_RENDERER_CLASSES,  # type: ignore[list-item]
+        renderers.FtMRenderer,
+    ]
 
     def retrieve(self, request, *args, **kwargs):
         try:
@@ -486,15 +552,45 @@ class EntityViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet
             return HttpResponsePermanentRedirect(request.build_absolute_uri(address))
 
     def get_queryset(self):
-        seen = Involvement.objects.filter(
-            visibility.line_condition(self.request.user)
-        ).select_related("incident")
-        return Entity.objects.visible_to(self.request.user).prefetch_related(
-            "aliases",
-            "past_names",
-            Prefetch("involvements", seen, to_attr="seen_involvements"),
-            Prefetch("designations", Designation.objects.visible_to(self.request.user)),
-        )
+        return entity_records(self.request.user)
+
+    def get_renderers(self):
+        # Only the listing is served as a file (as for incidents).
+        if self.action == "list":
+            return super().get_renderers()
+        return [renderer() for renderer in api_settings.DEFAULT_RENDERER_CLASSES]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "format",
+                enum=["json", "ftm"],
+                description="ftm: the whole filtered set as FollowTheMoney entities, one a "
+                "line, streamed, not paged.",
+            )
+        ],
+        responses={
+            (200, "application/json"): serializers.EntityRecordSerializer(many=True),
+            (200, renderers.FtMRenderer.media_type): FTM_LINES,
+        },
+    )
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format == "ftm":
+            entities = self.filter_queryset(self.get_queryset()).order_by("pk")
+            exports.record(request, "ftm", target="entities")
+            serialize = serializers.EntityRecordSerializer(
+                many=True, context=self.get_serializer_context()
+            ).to_representation
+            return exports.ftm_response(entities, serialize, ftm.entity_proxies, "entities")
+        return super().list(request, *args, **kwargs)
+
+    def handle_exception(self, exc):
+        # A failed export answers in JSON, like every other error (IncidentViewSet).
+        response = super().handle_exception(exc)
+        if isinstance(getattr(self.request, "accepted_renderer", None), renderers.FtMRenderer):
+            self.request.accepted_renderer = JSONRenderer()
+            self.request.accepted_media_type = JSONRenderer.media_type
+        return response
 
 
 class VesselViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet):

@@ -10,7 +10,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts import tokens
 from cases.models import Entity, Incident, Source
 from tests.factories import (
     CitationFactory,
@@ -24,16 +23,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 ENTITIES, SOURCES = reverse("api:entity-list"), reverse("api:source-list")
-
-
-@pytest.fixture
-def api(client):
-    def as_user(user):
-        _, key = tokens.issue(user, name="test")
-        client.defaults["HTTP_AUTHORIZATION"] = f"Token {key}"
-        return client
-
-    return as_user
 
 
 def approved(level="GREEN") -> Incident:

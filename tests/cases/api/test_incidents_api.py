@@ -8,7 +8,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accounts import tokens
 from accounts.roles import Role
 from cases.api.views import IncidentApiFilterSet
 from cases.markings import SharingLevel
@@ -44,18 +43,6 @@ def make(status="approved", sharing_level=SharingLevel.GREEN, **kwargs) -> Incid
     incident = IncidentFactory(sharing_level=sharing_level, **kwargs)
     Incident.objects.filter(pk=incident.pk).update(status=status)
     return incident
-
-
-@pytest.fixture
-def api(client):
-    """A client that presents a token of the given user."""
-
-    def as_user(user):
-        _, key = tokens.issue(user, name="test")
-        client.defaults["HTTP_AUTHORIZATION"] = f"Token {key}"
-        return client
-
-    return as_user
 
 
 def test_a_partner_lists_only_approved_incidents_at_or_below_their_clearance(api, partner):

@@ -27,6 +27,8 @@ def test_the_listing_declares_each_format_it_serves(schema):
     }
     assert content["text/csv"]["schema"]["type"] == "string"
     assert content["application/x-ndjson"]["schema"]["type"] == "string"
+    assert content["application/stix+json"]["schema"]["type"] == "object"
+    assert content["application/vnd.followthemoney+x-ndjson"]["schema"]["type"] == "string"
 
 
 def test_a_file_format_is_refused_where_it_is_not_served(client, analyst, schema):
@@ -39,8 +41,10 @@ def test_a_file_format_is_refused_where_it_is_not_served(client, analyst, schema
     )
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
+    # One incident is served as JSON, or as a STIX bundle (tests/cases/api/test_stix.py).
     assert set(schema["paths"][INCIDENT]["get"]["responses"]["200"]["content"]) == {
-        "application/json"
+        "application/json",
+        "application/stix+json",
     }
 
 

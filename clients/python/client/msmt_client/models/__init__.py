@@ -23,6 +23,7 @@ from .delivery import Delivery
 from .delivery_state_enum import DeliveryStateEnum
 from .designation import Designation
 from .endpoint import Endpoint
+from .entities_list_format import EntitiesListFormat
 from .entities_list_kind_item import EntitiesListKindItem
 from .entity import Entity
 from .entity_kind_enum import EntityKindEnum
@@ -49,6 +50,7 @@ from .incidents_list_format import IncidentsListFormat
 from .incidents_list_ordering import IncidentsListOrdering
 from .incidents_list_sharing_level_item import IncidentsListSharingLevelItem
 from .incidents_list_status_item import IncidentsListStatusItem
+from .incidents_retrieve_format import IncidentsRetrieveFormat
 from .involvement import Involvement
 from .involvement_role_enum import InvolvementRoleEnum
 from .involvement_write import InvolvementWrite
@@ -127,6 +129,7 @@ __all__ = (
     "DeliveryStateEnum",
     "Designation",
     "Endpoint",
+    "EntitiesListFormat",
     "EntitiesListKindItem",
     "Entity",
     "EntityKindEnum",
@@ -150,6 +153,7 @@ __all__ = (
     "IncidentsListOrdering",
     "IncidentsListSharingLevelItem",
     "IncidentsListStatusItem",
+    "IncidentsRetrieveFormat",
     "IncidentStatusEnum",
     "IncidentType",
     "IncidentWrite",

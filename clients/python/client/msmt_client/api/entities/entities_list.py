@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.country_enum import CountryEnum
+from ...models.entities_list_format import EntitiesListFormat
 from ...models.entities_list_kind_item import EntitiesListKindItem
 from ...models.error import Error
 from ...models.paginated_entity_record_list import PaginatedEntityRecordList
@@ -22,8 +23,7 @@ def _get_kwargs(
     *,
     country: CountryEnum | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    designated_national: bool | Unset = UNSET,
-    designated_un: bool | Unset = UNSET,
+    format_: EntitiesListFormat | Unset = UNSET,
     kind: list[EntitiesListKindItem] | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -44,9 +44,11 @@ def _get_kwargs(
 
     params["cursor"] = cursor
 
-    params["designated_national"] = designated_national
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
 
-    params["designated_un"] = designated_un
+    params["format"] = json_format_
 
     json_kind: list[str] | Unset = UNSET
     if not isinstance(kind, Unset):
@@ -145,8 +147,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     country: CountryEnum | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    designated_national: bool | Unset = UNSET,
-    designated_un: bool | Unset = UNSET,
+    format_: EntitiesListFormat | Unset = UNSET,
     kind: list[EntitiesListKindItem] | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -159,8 +160,7 @@ def sync_detailed(
     Args:
         country (CountryEnum | Unset):
         cursor (str | Unset):
-        designated_national (bool | Unset):
-        designated_un (bool | Unset):
+        format_ (EntitiesListFormat | Unset):
         kind (list[EntitiesListKindItem] | Unset):
         page_size (int | Unset):
         q (str | Unset):
@@ -178,8 +178,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         country=country,
 cursor=cursor,
-designated_national=designated_national,
-designated_un=designated_un,
+format_=format_,
 kind=kind,
 page_size=page_size,
 q=q,
@@ -198,8 +197,7 @@ def sync(
     client: AuthenticatedClient,
     country: CountryEnum | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    designated_national: bool | Unset = UNSET,
-    designated_un: bool | Unset = UNSET,
+    format_: EntitiesListFormat | Unset = UNSET,
     kind: list[EntitiesListKindItem] | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -212,8 +210,7 @@ def sync(
     Args:
         country (CountryEnum | Unset):
         cursor (str | Unset):
-        designated_national (bool | Unset):
-        designated_un (bool | Unset):
+        format_ (EntitiesListFormat | Unset):
         kind (list[EntitiesListKindItem] | Unset):
         page_size (int | Unset):
         q (str | Unset):
@@ -232,8 +229,7 @@ def sync(
         client=client,
 country=country,
 cursor=cursor,
-designated_national=designated_national,
-designated_un=designated_un,
+format_=format_,
 kind=kind,
 page_size=page_size,
 q=q,
@@ -246,8 +242,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     country: CountryEnum | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    designated_national: bool | Unset = UNSET,
-    designated_un: bool | Unset = UNSET,
+    format_: EntitiesListFormat | Unset = UNSET,
     kind: list[EntitiesListKindItem] | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -260,8 +255,7 @@ async def asyncio_detailed(
     Args:
         country (CountryEnum | Unset):
         cursor (str | Unset):
-        designated_national (bool | Unset):
-        designated_un (bool | Unset):
+        format_ (EntitiesListFormat | Unset):
         kind (list[EntitiesListKindItem] | Unset):
         page_size (int | Unset):
         q (str | Unset):
@@ -279,8 +273,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         country=country,
 cursor=cursor,
-designated_national=designated_national,
-designated_un=designated_un,
+format_=format_,
 kind=kind,
 page_size=page_size,
 q=q,
@@ -299,8 +292,7 @@ async def asyncio(
     client: AuthenticatedClient,
     country: CountryEnum | Unset = UNSET,
     cursor: str | Unset = UNSET,
-    designated_national: bool | Unset = UNSET,
-    designated_un: bool | Unset = UNSET,
+    format_: EntitiesListFormat | Unset = UNSET,
     kind: list[EntitiesListKindItem] | Unset = UNSET,
     page_size: int | Unset = UNSET,
     q: str | Unset = UNSET,
@@ -313,8 +305,7 @@ async def asyncio(
     Args:
         country (CountryEnum | Unset):
         cursor (str | Unset):
-        designated_national (bool | Unset):
-        designated_un (bool | Unset):
+        format_ (EntitiesListFormat | Unset):
         kind (list[EntitiesListKindItem] | Unset):
         page_size (int | Unset):
         q (str | Unset):
@@ -333,8 +324,7 @@ async def asyncio(
         client=client,
 country=country,
 cursor=cursor,
-designated_national=designated_national,
-designated_un=designated_un,
+format_=format_,
 kind=kind,
 page_size=page_size,
 q=q,

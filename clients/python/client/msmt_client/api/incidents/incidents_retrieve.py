@@ -10,23 +10,38 @@ from ... import errors
 
 from ...models.error import Error
 from ...models.incident import Incident
+from ...models.incidents_retrieve_format import IncidentsRetrieveFormat
+from ...types import UNSET, Unset
 from typing import cast
 
 
 
 def _get_kwargs(
     reference: str,
+    *,
+    format_: IncidentsRetrieveFormat | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
 
     
 
-    
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/incidents/{reference}/".format(reference=quote(str(reference), safe=""),),
+        "params": params,
     }
 
 
@@ -96,6 +111,7 @@ def sync_detailed(
     reference: str,
     *,
     client: AuthenticatedClient,
+    format_: IncidentsRetrieveFormat | Unset = UNSET,
 
 ) -> Response[Error | Incident]:
     """  Incidents. Partners read; analysts and reviewers also write drafts and take
@@ -103,6 +119,7 @@ def sync_detailed(
 
     Args:
         reference (str):
+        format_ (IncidentsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -115,6 +132,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         reference=reference,
+format_=format_,
 
     )
 
@@ -128,6 +146,7 @@ def sync(
     reference: str,
     *,
     client: AuthenticatedClient,
+    format_: IncidentsRetrieveFormat | Unset = UNSET,
 
 ) -> Error | Incident | None:
     """  Incidents. Partners read; analysts and reviewers also write drafts and take
@@ -135,6 +154,7 @@ def sync(
 
     Args:
         reference (str):
+        format_ (IncidentsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,6 +168,7 @@ def sync(
     return sync_detailed(
         reference=reference,
 client=client,
+format_=format_,
 
     ).parsed
 
@@ -155,6 +176,7 @@ async def asyncio_detailed(
     reference: str,
     *,
     client: AuthenticatedClient,
+    format_: IncidentsRetrieveFormat | Unset = UNSET,
 
 ) -> Response[Error | Incident]:
     """  Incidents. Partners read; analysts and reviewers also write drafts and take
@@ -162,6 +184,7 @@ async def asyncio_detailed(
 
     Args:
         reference (str):
+        format_ (IncidentsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,6 +197,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         reference=reference,
+format_=format_,
 
     )
 
@@ -187,6 +211,7 @@ async def asyncio(
     reference: str,
     *,
     client: AuthenticatedClient,
+    format_: IncidentsRetrieveFormat | Unset = UNSET,
 
 ) -> Error | Incident | None:
     """  Incidents. Partners read; analysts and reviewers also write drafts and take
@@ -194,6 +219,7 @@ async def asyncio(
 
     Args:
         reference (str):
+        format_ (IncidentsRetrieveFormat | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -207,5 +233,6 @@ async def asyncio(
     return (await asyncio_detailed(
         reference=reference,
 client=client,
+format_=format_,
 
     )).parsed

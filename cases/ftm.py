@@ -1,0 +1,119 @@
+"""Entities and incidents as FollowTheMoney entities (the `followthemoney` library's
+schemata, as OpenSanctions, Aleph and yente read them), one JSON entity a line, built
+from the API's own output (cases.api.serializers) so that every visibility and
+attribution rule the API applies holds here too.
+
+The schemata: a person is a `Person`; an organisation an `Organization` (the team does
+not record whether it is a company); a state or a military unit a `PublicBody`; a
+vessel a `Vessel`, an aircraft an `Airplane`. An incident is an `Event`, the schema
+for something that happened at a time and place with parties `involved`; each
+involvement is also an `UnknownLink` that carries its role, since a vessel or an
+aircraft is no legal entity an Event may name as involved. An entity's UN 1718 list
+reference is a `Sanction`. An entity's designations on other lists and its owners
+(`Sanction`, `Ownership`) add to `entity_proxies`, which yields every FtM entity that
+one of ours becomes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from followthemoney import EntityProxy, model
+
+from cases.models import Entity
+
+PREFIX = "msmt"
+SCHEMA = {
+    Entity.Kind.PERSON: "Person",
+    Entity.Kind.ORGANISATION: "Organization",
+    Entity.Kind.STATE: "PublicBody",
+    Entity.Kind.MILITARY_UNIT: "PublicBody",
+    Entity.Kind.VESSEL: "Vessel",
+    Entity.Kind.AIRCRAFT: "Airplane",
+}
+# Our field, the FtM property that holds it, where the schema has one.
+IDENTIFIERS = {
+    "imo_number": "imoNumber",
+    "mmsi": "mmsi",
+    "call_sign": "callSign",
+    "aircraft_registration": "registrationNumber",
+}
+
+
+def entity_id(pk: int) -> str:
+    """An entity's FtM id: stable, so that a later export updates a partner's copy."""
+    return f"{PREFIX}-entity-{pk}"
+
+
+def _make(schema: str, key: str) -> EntityProxy:
+    proxy = model.make_entity(schema)
+    proxy.id = f"{PREFIX}-{key}"
+    return proxy
+
+
+def entity_proxies(entity: dict) -> Iterator[EntityProxy]:
+    """An entity as the API shows it (inside an incident or at /api/v1/entities/), and
+    the FtM entities that hang from it."""
+    proxy = _make(SCHEMA[entity["kind"]], f"entity-{entity['id']}")
+    proxy.add("name", entity["name"])
+    proxy.add("alias", entity["aliases"])
+    if proxy.schema.is_a("Vessel"):
+        proxy.add("flag", entity["country"] or None)
+    else:
+        proxy.add("country", entity["country"] or None)
+    proxy.add("previousName", entity["past_names"], quiet=True)
+    for field, prop in IDENTIFIERS.items():
+        if entity[field] and prop in proxy.schema.properties:
+            proxy.add(prop, entity[field])
+    if "updated_at" in entity:
+        proxy.add("modifiedAt", entity["updated_at"])
+    yield proxy
+    if entity["un_list_reference"]:
+        sanction = _make("Sanction", f"sanction-{entity['id']}-un")
+        sanction.add("entity", proxy.id)
+        sanction.add("authority", "United Nations Security Council")
+        sanction.add("program", "DPRK sanctions (resolution 1718 (2006))")
+        sanction.add("unscId", entity["un_list_reference"])
+        yield sanction
+
+
+def incident_proxies(incident: dict) -> Iterator[EntityProxy]:
+    """An incident as the API showed it to the reader: the Event, then each entity
+    involved (which may repeat across incidents) and the link that gives its role."""
+    event = _make("Event", f"incident-{incident['reference']}")
+    event.add("name", incident["title"])
+    event.add("summary", incident["summary"])
+    event.add("recordId", incident["reference"])
+    event.add("startDate", incident["occurred_from"])
+    event.add("endDate", incident["occurred_to"])
+    event.add("country", [incident["origin_country"], incident["destination_country"]])
+    event.add("location", [line["location"]["name"] for line in incident["locations"]])
+    event.add("keywords", incident["type"])
+    # The originators as the reader may see them ("A participating state" where they
+    # may not be named), and the links the API gives (none where it names no one).
+    sources = [citation["source"] for citation in incident["citations"]]
+    event.add("publisher", sorted({source["originator"] for source in sources}))
+    event.add("sourceUrl", [source["url"] for source in sources if source["url"]])
+    event.add("modifiedAt", incident["updated_at"])
+    involved = []
+    for line in incident["involvements"]:
+        proxies = list(entity_proxies(line["entity"]))
+        yield from proxies
+        if proxies[0].schema.is_a("LegalEntity"):
+            involved.append(proxies[0].id)
+        link = _make("UnknownLink", f"involvement-{line['id']}")
+        link.add("subject", proxies[0].id)
+        link.add("object", event.id)
+        link.add("role", line["role"])
+        yield link
+    event.add("involved", involved)
+    yield event
+
+
+def lines(proxies: Iterable[EntityProxy]) -> Iterator[str]:
+    """One entity a line, each once, however many incidents share it."""
+    written: set[str | None] = set()
+    for proxy in proxies:
+        if proxy.id not in written:
+            written.add(proxy.id)
+            yield json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"

@@ -1,0 +1,64 @@
+"""Write what one reader may see in a format partners' tools read, as the API gives it
+(?format=stix or ?format=ftm): for a partner without a token at hand, or a scheduled
+copy. The reader is named, so that every visibility and attribution rule applies."""
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from cases import exports, ftm, stix
+from cases.api.serializers import EntityRecordSerializer, IncidentSerializer
+from cases.api.views import entity_records
+from cases.models import Incident
+
+
+class Command(BaseCommand):
+    help = (
+        "Export the approved incidents a user may see as a STIX 2.1 bundle (stix), or the "
+        "incidents or entities they may see as FollowTheMoney entities (ftm)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("format", choices=["stix", "ftm"])
+        parser.add_argument(
+            "--as", dest="username", required=True, help="The reader whose view is exported."
+        )
+        parser.add_argument(
+            "--entities", action="store_true", help="ftm: the entities rather than incidents."
+        )
+        parser.add_argument("--output", "-o", help="The file to write (default: standard output).")
+
+    def handle(self, *args, **options):
+        user = get_user_model().objects.filter(username=options["username"]).first()
+        if user is None:
+            raise CommandError(f"No user {options['username']!r}.")
+        if options["entities"] and options["format"] != "ftm":
+            raise CommandError("--entities goes with the ftm format.")
+        context = {"user": user}
+        incidents = Incident.objects.visible_to(user).for_api().order_by("-occurred_from", "-id")
+        if options["format"] == "stix":
+            approved = incidents.filter(status=Incident.Status.APPROVED)
+            serialize = IncidentSerializer(many=True, context=context).to_representation
+            shown = (list(serialize(chunk)) for chunk in exports.chunks(approved))
+            lines = stix.bundle_lines(shown, user, stix.bundle_id(f"{user.pk}:{approved.count()}"))
+        elif options["entities"]:
+            serialize = EntityRecordSerializer(many=True, context=context).to_representation
+            lines = ftm.lines(
+                proxy
+                for chunk in exports.chunks(entity_records(user).order_by("pk"))
+                for entity in serialize(chunk)
+                for proxy in ftm.entity_proxies(entity)
+            )
+        else:
+            serialize = IncidentSerializer(many=True, context=context).to_representation
+            lines = ftm.lines(
+                proxy
+                for chunk in exports.chunks(incidents)
+                for incident in serialize(chunk)
+                for proxy in ftm.incident_proxies(incident)
+            )
+        if options["output"]:
+            with open(options["output"], "w", encoding="utf-8") as file:
+                file.writelines(lines)
+        else:
+            for line in lines:
+                self.stdout.write(line, ending="")

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class IncidentsRetrieveFormat(StrEnum):
+    JSON = "json"
+    STIX = "stix"
+
+    def __str__(self) -> str:
+        return str(self.value)
