@@ -15,7 +15,7 @@ def _progress(upload_id: int):
 
 def check(upload: Import) -> None:
     """The dry run: the rows and what the import would do with each, nothing written."""
-    upload.status, upload.progress = Status.CHECKING, ""
+    upload.status, upload.progress, upload.message = Status.CHECKING, "", ""
     upload.save(update_fields=["status", "progress"])
     refused = (
         not writing.run(upload, dry_run=True, progress=_progress(upload.pk)) and upload.message
