@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "reports",
     "audit",
     "webhooks",
+    "exchange",
     # The project itself, for its commands (backup, restore).
     "msmt",
 ]
@@ -299,6 +300,10 @@ ATTACHMENT_TYPES = {
 # Published reports' files (HTML, PDF, DOCX), served only through a view that checks
 # who asks, like attachments.
 REPORTS_ROOT = env.path("REPORTS_ROOT", default=VAR_DIR / "reports")
+
+# The largest file a bulk import takes (exchange.reading): 50,000 incidents with their
+# lines fill about 15 MB of XLSX.
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=50 * 1024 * 1024)
 
 # Background work (rendering and publishing reports): the database backend of
 # django-tasks, run by `manage.py db_worker` (make demo starts one). The tests run tasks

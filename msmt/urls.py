@@ -36,6 +36,7 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("api/v1/", include("msmt.api_urls")),
     path("reports/", include("reports.urls")),
+    path("imports/", include("exchange.urls")),
     path("search/", search_everything, name="search"),
     path("", include("cases.urls")),
 ]

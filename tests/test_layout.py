@@ -15,7 +15,8 @@ LAYERS = {
     "cases": {"core", "audit", "accounts"},
     "reports": {"core", "audit", "accounts", "cases"},
     "webhooks": {"core", "audit", "accounts", "cases", "reports"},
-    "msmt": {"core", "audit", "accounts", "cases", "reports", "webhooks"},
+    "exchange": {"core", "audit", "accounts", "cases"},
+    "msmt": {"core", "audit", "accounts", "cases", "reports", "webhooks", "exchange"},
 }
 EXCEPTIONS = {
     # The audit trail listens for changes to organisations, which decide what members read.

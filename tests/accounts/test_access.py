@@ -35,6 +35,7 @@ TABLES = {
     "api": "tests/cases/api/test_access_matrix.py",
     "accounts": "tests/accounts/test_access.py",
     "webhooks": "tests/webhooks/test_access.py",
+    "exchange": "tests/exchange/test_access.py",
     "searches": "tests/cases/web/test_search_access.py",
     # Django's own administration site: staff only, with Django's permissions.
     "admin": "django.contrib.admin",

@@ -1,0 +1,20 @@
+from django import forms
+
+from exchange import reading
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="File to import",
+        help_text="An Excel workbook (.xlsx) with every sheet of the layout, one sheet as CSV "
+        "(named after it, e.g. entities.csv), or a ZIP of such CSV files.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv,.zip"}),
+    )
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        try:
+            reading.check_name_and_size(file.name, file.size)
+        except reading.FileRefused as refused:
+            raise forms.ValidationError(str(refused)) from refused
+        return file

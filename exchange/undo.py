@@ -1,0 +1,68 @@
+"""Undoing a confirmed import as a whole: what it created is deleted and what it updated
+gets its values back, in one transaction, provided nothing it wrote has been edited
+since (its history has no later entry) nor come into use by other records."""
+
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.utils import timezone
+
+from cases.models import EntityAlias
+from exchange.layout import SHEETS
+from exchange.models import Import, ImportRow
+from exchange.writing import MODELS
+
+Action = ImportRow.Action
+# The most a refusal names before it says "and N more".
+NAMED = 10
+
+
+class CannotUndo(Exception):
+    pass
+
+
+def undo(upload: Import) -> None:
+    if upload.status != Import.Status.IMPORTED:
+        raise CannotUndo("Only an import that was made can be undone.")
+    written = upload.rows.filter(action__in=[Action.CREATED, Action.UPDATED])
+    edited = []
+    for sheet in SHEETS:
+        model = MODELS[sheet.name]
+        ids = written.filter(sheet=sheet.name).values("record_id")
+        history = model.history.model  # type: ignore[attr-defined]
+        later = history.objects.filter(id__in=ids, history_date__gt=upload.imported_at)
+        edited += [str(record) for record in later.distinct()[:NAMED]]
+    if edited:
+        raise CannotUndo(
+            "These records were edited after the import, which therefore cannot be undone: "
+            f"{'; '.join(edited[:NAMED])}{' and more' if len(edited) > NAMED else ''}."
+        )
+    try:
+        with transaction.atomic():
+            for sheet in reversed(SHEETS):
+                rows = written.filter(sheet=sheet.name)
+                model = MODELS[sheet.name]
+                created = rows.filter(action=Action.CREATED).values("record_id")
+                model._default_manager.filter(pk__in=created).delete()
+                for row in rows.filter(action=Action.UPDATED).iterator():
+                    _restore(model, row)
+            upload.status, upload.undone_at = Import.Status.UNDONE, timezone.now()
+            upload.save(update_fields=["status", "undone_at"])
+    except ProtectedError as error:
+        users = sorted({str(record) for record in error.protected_objects})[:NAMED]
+        raise CannotUndo(
+            "Records that the import created are now used elsewhere, so it cannot be undone: "
+            f"{'; '.join(users)}."
+        ) from error
+
+
+def _restore(model, row: ImportRow) -> None:
+    before = dict(row.before)
+    if "aliases" in before:
+        EntityAlias.objects.filter(entity_id=row.record_id).exclude(
+            name__in=before.pop("aliases")
+        ).delete()
+    record = model._default_manager.get(pk=row.record_id)
+    for name, value in before.items():
+        setattr(record, name, value)
+    record.full_clean()
+    record.save()
