@@ -23,6 +23,8 @@ def _get_kwargs(
     *,
     country: CountryEnum | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    designated_national: bool | Unset = UNSET,
+    designated_un: bool | Unset = UNSET,
     format_: EntitiesListFormat | Unset = UNSET,
     kind: list[EntitiesListKindItem] | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -43,6 +45,10 @@ def _get_kwargs(
     params["country"] = json_country
 
     params["cursor"] = cursor
+
+    params["designated_national"] = designated_national
+
+    params["designated_un"] = designated_un
 
     json_format_: str | Unset = UNSET
     if not isinstance(format_, Unset):
@@ -147,6 +153,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     country: CountryEnum | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    designated_national: bool | Unset = UNSET,
+    designated_un: bool | Unset = UNSET,
     format_: EntitiesListFormat | Unset = UNSET,
     kind: list[EntitiesListKindItem] | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -160,6 +168,8 @@ def sync_detailed(
     Args:
         country (CountryEnum | Unset):
         cursor (str | Unset):
+        designated_national (bool | Unset):
+        designated_un (bool | Unset):
         format_ (EntitiesListFormat | Unset):
         kind (list[EntitiesListKindItem] | Unset):
         page_size (int | Unset):
@@ -178,6 +188,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         country=country,
 cursor=cursor,
+designated_national=designated_national,
+designated_un=designated_un,
 format_=format_,
 kind=kind,
 page_size=page_size,
@@ -197,6 +209,8 @@ def sync(
     client: AuthenticatedClient,
     country: CountryEnum | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    designated_national: bool | Unset = UNSET,
+    designated_un: bool | Unset = UNSET,
     format_: EntitiesListFormat | Unset = UNSET,
     kind: list[EntitiesListKindItem] | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -210,6 +224,8 @@ def sync(
     Args:
         country (CountryEnum | Unset):
         cursor (str | Unset):
+        designated_national (bool | Unset):
+        designated_un (bool | Unset):
         format_ (EntitiesListFormat | Unset):
         kind (list[EntitiesListKindItem] | Unset):
         page_size (int | Unset):
@@ -229,6 +245,8 @@ def sync(
         client=client,
 country=country,
 cursor=cursor,
+designated_national=designated_national,
+designated_un=designated_un,
 format_=format_,
 kind=kind,
 page_size=page_size,
@@ -242,6 +260,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     country: CountryEnum | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    designated_national: bool | Unset = UNSET,
+    designated_un: bool | Unset = UNSET,
     format_: EntitiesListFormat | Unset = UNSET,
     kind: list[EntitiesListKindItem] | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -255,6 +275,8 @@ async def asyncio_detailed(
     Args:
         country (CountryEnum | Unset):
         cursor (str | Unset):
+        designated_national (bool | Unset):
+        designated_un (bool | Unset):
         format_ (EntitiesListFormat | Unset):
         kind (list[EntitiesListKindItem] | Unset):
         page_size (int | Unset):
@@ -273,6 +295,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         country=country,
 cursor=cursor,
+designated_national=designated_national,
+designated_un=designated_un,
 format_=format_,
 kind=kind,
 page_size=page_size,
@@ -292,6 +316,8 @@ async def asyncio(
     client: AuthenticatedClient,
     country: CountryEnum | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    designated_national: bool | Unset = UNSET,
+    designated_un: bool | Unset = UNSET,
     format_: EntitiesListFormat | Unset = UNSET,
     kind: list[EntitiesListKindItem] | Unset = UNSET,
     page_size: int | Unset = UNSET,
@@ -305,6 +331,8 @@ async def asyncio(
     Args:
         country (CountryEnum | Unset):
         cursor (str | Unset):
+        designated_national (bool | Unset):
+        designated_un (bool | Unset):
         format_ (EntitiesListFormat | Unset):
         kind (list[EntitiesListKindItem] | Unset):
         page_size (int | Unset):
@@ -324,6 +352,8 @@ async def asyncio(
         client=client,
 country=country,
 cursor=cursor,
+designated_national=designated_national,
+designated_un=designated_un,
 format_=format_,
 kind=kind,
 page_size=page_size,
