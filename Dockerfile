@@ -18,6 +18,7 @@ COPY core ./core
 COPY accounts ./accounts
 COPY cases ./cases
 COPY reports ./reports
+COPY exchange ./exchange
 COPY audit ./audit
 COPY webhooks ./webhooks
 COPY templates ./templates
