@@ -50,6 +50,11 @@ from .involvement import Involvement
 from .involvement_role_enum import InvolvementRoleEnum
 from .involvement_write import InvolvementWrite
 from .involvement_write_entity_type_1 import InvolvementWriteEntityType1
+from .letter import Letter
+from .letter_kind_enum import LetterKindEnum
+from .letter_state_enum import LetterStateEnum
+from .letters_list_kind_item import LettersListKindItem
+from .letters_list_state import LettersListState
 from .likelihood_enum import LikelihoodEnum
 from .limb_enum import LimbEnum
 from .location import Location
@@ -61,6 +66,7 @@ from .paginated_delivery_list import PaginatedDeliveryList
 from .paginated_endpoint_list import PaginatedEndpointList
 from .paginated_entity_record_list import PaginatedEntityRecordList
 from .paginated_incident_list import PaginatedIncidentList
+from .paginated_letter_list import PaginatedLetterList
 from .paginated_report_list import PaginatedReportList
 from .paginated_source_record_list import PaginatedSourceRecordList
 from .patched_endpoint import PatchedEndpoint
@@ -69,6 +75,7 @@ from .precision_enum import PrecisionEnum
 from .provision import Provision
 from .relation_kind_enum import RelationKindEnum
 from .reliability_enum import ReliabilityEnum
+from .reminder import Reminder
 from .report import Report
 from .report_file import ReportFile
 from .report_status_enum import ReportStatusEnum
@@ -139,6 +146,11 @@ __all__ = (
     "InvolvementRoleEnum",
     "InvolvementWrite",
     "InvolvementWriteEntityType1",
+    "Letter",
+    "LetterKindEnum",
+    "LettersListKindItem",
+    "LettersListState",
+    "LetterStateEnum",
     "LikelihoodEnum",
     "LimbEnum",
     "Location",
@@ -150,6 +162,7 @@ __all__ = (
     "PaginatedEndpointList",
     "PaginatedEntityRecordList",
     "PaginatedIncidentList",
+    "PaginatedLetterList",
     "PaginatedReportList",
     "PaginatedSourceRecordList",
     "PatchedEndpoint",
@@ -158,6 +171,7 @@ __all__ = (
     "Provision",
     "RelationKindEnum",
     "ReliabilityEnum",
+    "Reminder",
     "Report",
     "ReportFile",
     "ReportsFilesRetrieveKind",
