@@ -186,6 +186,15 @@ def test_the_list_filters_by_where_letters_stand(client, analyst, state, shown):
     assert {name for name, letter in letters.items() if letter.reference in page} == shown
 
 
+def test_a_filter_the_list_cannot_apply_lists_nothing_and_says_why(client, analyst):
+    LetterFactory()
+    client.force_login(analyst)
+    response = client.get(reverse("cases:letter_list"), {"state": "soon"})
+    assert response.status_code == 200
+    assert response.context["page"] is None
+    assert response.context["filter"].errors["state"]
+
+
 def test_the_list_takes_as_many_queries_for_five_letters_as_for_one(client, analyst):
     client.force_login(analyst)
     LetterFactory()
