@@ -15,6 +15,7 @@ from cases.history import set_history_user
 from cases.models import Letter
 from cases.pagination import EstimatingPaginator
 from cases.permissions import team_member_required
+from cases.widgets import list_address
 
 PAGE_SIZE = 25
 
@@ -22,14 +23,21 @@ PAGE_SIZE = 25
 @team_member_required
 def letter_list(request):
     # Without a choice, the page lists what is outstanding: overdue first (by deadline).
-    data = request.GET if "state" in request.GET else {**request.GET.dict(), "state": "outstanding"}
+    data = request.GET.copy()
+    data.setdefault("state", "outstanding")
     letters = Letter.objects.visible_to(request.user).for_list().order_by("deadline", "id")
     filterset = LetterFilterSet(data, queryset=letters)
-    page = EstimatingPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    # A filter it cannot apply lists nothing, with what is wrong beside the field.
+    valid = filterset.is_valid()
+    page = (
+        EstimatingPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        if valid
+        else None
+    )
     return render(
         request,
         "cases/letter_list.html",
-        {"filter": filterset, "page": page, "today": timezone.localdate()},
+        {"filter": filterset, "page": page, "query": list_address(request.GET, drop=("page",))},
     )
 
 

@@ -16,3 +16,13 @@ class ApiAccess(permissions.BasePermission):
             return True
         token = request.auth
         return is_team_member(request.user) and (token is None or token.can_write)
+
+
+class TeamOnly(ApiAccess):
+    """A resource of the team's (cases.visibility decides, e.g. letters): anyone else who
+    is signed in is refused, as the team's pages refuse them."""
+
+    message = "This resource is the monitoring team's."
+
+    def has_permission(self, request, view):
+        return super().has_permission(request, view) and is_team_member(request.user)

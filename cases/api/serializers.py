@@ -33,12 +33,14 @@ from cases.models import (
     IncidentRelation,
     IncidentType,
     Involvement,
+    Letter,
     Location,
     MaterielCategory,
     MaterielLine,
     Organisation,
     PortCall,
     Provision,
+    Reminder,
     SanctionsList,
     ShipToShipTransfer,
     Source,
@@ -270,6 +272,76 @@ class EntityRecordSerializer(EntitySerializer):
 
     def get_incidents(self, entity) -> list[str]:
         return sorted({line.incident.reference for line in entity.seen_involvements})
+
+
+class ReminderSerializer(ReadSerializer):
+    class Meta:
+        model = Reminder
+        fields = ["sent_on", "note"]
+
+
+class LetterSerializer(ReadSerializer):
+    """A letter at /api/v1/letters/ (the team's only): as its page shows it, with the
+    incidents and entities it concerns that the reader may see; its files are on its
+    page, not here."""
+
+    addressee = serializers.CharField(source="addressee.name", read_only=True)
+    addressee_entity: "serializers.PrimaryKeyRelatedField[Any]" = (
+        serializers.PrimaryKeyRelatedField(
+            read_only=True, help_text="The entity written to, if the addressee is one."
+        )
+    )
+    author = serializers.CharField(source="created_by.username", read_only=True)
+    state = serializers.ChoiceField(
+        choices=Letter.State.choices, read_only=True, help_text="Where it stands today."
+    )
+    incidents = serializers.SerializerMethodField(
+        help_text="References of the incidents it concerns that you may see."
+    )
+    entities = serializers.SerializerMethodField(
+        help_text="Ids of the entities it concerns that you may see."
+    )
+    reminders = ReminderSerializer(many=True, read_only=True)
+    has_file = serializers.SerializerMethodField()
+    reply_has_file = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Letter
+        fields = [
+            "id",
+            "reference",
+            "kind",
+            "addressee",
+            "addressee_entity",
+            "subject",
+            "sent_on",
+            "deadline",
+            "state",
+            "author",
+            "incidents",
+            "entities",
+            "text",
+            "has_file",
+            "reminders",
+            "replied_on",
+            "reply_text",
+            "reply_has_file",
+            "reply_summary",
+            "reply_publishable",
+            "updated_at",
+        ]
+
+    def get_incidents(self, letter) -> list[str]:
+        return sorted(incident.reference for incident in letter.seen_incidents)
+
+    def get_entities(self, letter) -> list[int]:
+        return sorted(entity.pk for entity in letter.seen_entities)
+
+    def get_has_file(self, letter) -> bool:
+        return bool(letter.file)
+
+    def get_reply_has_file(self, letter) -> bool:
+        return bool(letter.reply_file)
 
 
 class LocationSerializer(ReadSerializer):

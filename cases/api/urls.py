@@ -10,4 +10,5 @@ RESOURCES = [
     ("provisions", views.ProvisionViewSet, "provision"),
     ("incident-types", views.IncidentTypeViewSet, "incident-type"),
     ("states", views.StateViewSet, "state"),
+    ("letters", views.LetterViewSet, "letter"),
 ]

@@ -31,9 +31,11 @@ from rest_framework.settings import api_settings
 
 from cases import editing, exports, ftm, merging, stix, vessels, visibility, workflow
 from cases.api import changes, renderers, serializers
+from cases.api.permissions import TeamOnly
 from cases.filters import (
     EntityFilterSet,
     IncidentFilterSet,
+    LetterFilterSet,
     SourceFilterSet,
     UtcIsoDateTimeFilter,
 )
@@ -44,6 +46,7 @@ from cases.models import (
     Incident,
     IncidentType,
     Involvement,
+    Letter,
     Organisation,
     Provision,
     Source,
@@ -625,6 +628,27 @@ class SourceViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet
             visible.select_related("originator")
             .annotate(original_visible=Exists(visible.filter(pk=OuterRef("derived_from"))))
             .prefetch_related(Prefetch("citations", seen, to_attr="seen_citations"))
+        )
+
+
+class LetterViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet):
+    """The team's letters and replies, filtered as on /letters/ (`state`, `kind`); the
+    newest first. Partners are refused."""
+
+    serializer_class = serializers.LetterSerializer
+    filterset_class = LetterFilterSet
+    pagination_class = Pages
+    permission_classes = [TeamOnly]
+
+    def get_queryset(self):
+        user = self.request.user
+        return (
+            Letter.objects.visible_to(user)
+            .for_list()
+            .prefetch_related(
+                Prefetch("incidents", Incident.objects.visible_to(user), to_attr="seen_incidents"),
+                Prefetch("entities", Entity.objects.visible_to(user), to_attr="seen_entities"),
+            )
         )
 
 

@@ -186,6 +186,15 @@ def test_the_list_filters_by_where_letters_stand(client, analyst, state, shown):
     assert {name for name, letter in letters.items() if letter.reference in page} == shown
 
 
+def test_a_filter_the_list_cannot_apply_lists_nothing_and_says_why(client, analyst):
+    LetterFactory()
+    client.force_login(analyst)
+    response = client.get(reverse("cases:letter_list"), {"state": "soon"})
+    assert response.status_code == 200
+    assert response.context["page"] is None
+    assert response.context["filter"].errors["state"]
+
+
 def test_the_list_takes_as_many_queries_for_five_letters_as_for_one(client, analyst):
     client.force_login(analyst)
     LetterFactory()
@@ -344,3 +353,55 @@ def test_the_notification_page_links_to_the_letter(client, analyst):
     client.force_login(analyst)
     page = client.get(reverse("cases:notification_list")).content.decode()
     assert reverse("cases:letter_detail", args=[late.pk]) in page
+
+
+# The API: the team's only
+
+
+def test_the_api_lists_letters_for_the_team_with_what_the_reader_may_see(client, analyst):
+    mine = IncidentFactory(created_by=analyst)
+    someone_elses_draft = IncidentFactory()
+    letter = replied(created_by=analyst, incidents=[mine, someone_elses_draft])
+    client.force_login(analyst)
+    (data,) = client.get(reverse("api:letter-list")).json()["results"]
+    assert data["reference"] == letter.reference
+    assert data["addressee"] == "Japan"
+    assert data["state"] == "replied"
+    assert data["incidents"] == [mine.reference]
+    assert data["reply_summary"] == "the vessel had not called at Vostochny"
+
+
+def test_the_api_filters_letters_as_the_page_does(client, analyst):
+    late = overdue()
+    LetterFactory()
+    client.force_login(analyst)
+    results = client.get(reverse("api:letter-list"), {"state": "overdue"}).json()["results"]
+    assert [row["reference"] for row in results] == [late.reference]
+    assert client.get(reverse("api:letter-list"), {"state": "soon"}).status_code == 400
+
+
+def test_the_api_refuses_letters_to_partners(client, partner):
+    letter = LetterFactory()
+    client.force_login(partner)
+    assert client.get(reverse("api:letter-list")).status_code == 403
+    assert client.get(reverse("api:letter-detail", args=[letter.pk])).status_code == 403
+
+
+def test_the_api_listing_takes_as_many_queries_for_five_letters_as_for_one(client, analyst):
+    client.force_login(analyst)
+    LetterFactory(incidents=[IncidentFactory(created_by=analyst)])
+    client.get(reverse("api:letter-list"))
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(reverse("api:letter-list")).status_code == 200
+    for _ in range(4):
+        LetterFactory(
+            incidents=[IncidentFactory(created_by=analyst)],
+            entities=[EntityFactory()],
+            addressee_organisation=None,
+            addressee_entity=EntityFactory(),
+        )
+    with CaptureQueriesContext(connection) as five:
+        assert len(client.get(reverse("api:letter-list")).json()["results"]) == 5
+    # session, user, two-factor devices, roles, the page, its reminders, incidents and
+    # entities
+    assert len(five) == len(one) == 8

@@ -16,8 +16,10 @@ from cases.models import (
     Estimate,
     Incident,
     IncidentRelation,
+    Letter,
     Location,
     Organisation,
+    Reminder,
     Source,
     Transition,
 )
@@ -30,6 +32,8 @@ COUNTED = [
     IncidentRelation,
     Estimate,
     Entity,
+    Letter,
+    Reminder,
     Location,
     Source,
     Citation,
@@ -83,7 +87,7 @@ def test_approvals_are_given_by_someone_other_than_the_author(seeded):
 
 
 def test_the_records_pass_the_model_validation(seeded):
-    for model in (Incident, Entity, Location, Source, Citation):
+    for model in (Incident, Entity, Location, Source, Citation, Letter, Reminder):
         for record in model.objects.all():
             record.full_clean()
 
@@ -133,3 +137,13 @@ def test_the_headline_estimate_keeps_its_figures_over_time_with_their_sources(se
     figures = [record.instance.figure for record in estimate.history.order_by("history_id")]
     assert figures[:3] == ["5,000 containers", "10,000 containers", "more than 20,000 containers"]
     assert estimate.incidents.count() == 3
+
+
+def test_the_demo_has_a_letter_answered_and_one_overdue_both_marked_illustrative(seeded):
+    answered, overdue = Letter.objects.order_by("reference")
+    assert answered.state == Letter.State.REPLIED and answered.reply_summary
+    assert overdue.state == Letter.State.OVERDUE and overdue.reminders.count() == 1
+    for letter in (answered, overdue):
+        assert letter.text.startswith("[Illustrative demo record")
+        assert letter.incidents.exists() and letter.entities.exists()
+    assert answered.reply_text.startswith("[Illustrative demo record")

@@ -1,6 +1,7 @@
 """Every page the team uses, checked by axe-core in a real browser (serious and critical
 violations fail), and the whole log-submit-approve path done with the keyboard alone."""
 
+import datetime
 import re
 
 import pytest
@@ -17,6 +18,7 @@ from tests.factories import (
     FindingFactory,
     IncidentFactory,
     InvolvementFactory,
+    LetterFactory,
     OrganisationFactory,
     SourceFactory,
     VesselFactory,
@@ -61,6 +63,14 @@ def records(analyst, reviewer, settings, tmp_path):
     merge = merging.propose(
         VesselFactory(name="M/V ANGARA"), vessel, reason="Entered twice.", by=analyst
     )
+    letter = LetterFactory(
+        created_by=analyst,
+        incidents=[approved],
+        entities=[vessel],
+        replied_on=datetime.date.today(),
+        reply_text="No information to add.",
+        reply_summary="it had no information to add",
+    )
     search = SavedSearch.objects.create(owner=reviewer, name="Rajin", query="q=Rajin")
     search.subscriptions.create(user=reviewer, frequency="daily")
     return {
@@ -72,6 +82,7 @@ def records(analyst, reviewer, settings, tmp_path):
         "attachment": attachment,
         "estimate": estimate,
         "merge": merge,
+        "letter": letter,
     }
 
 
@@ -105,6 +116,11 @@ def team_pages(records) -> list[str]:
         "/estimates/new/",
         f"/estimates/{records['estimate'].pk}/",
         f"/estimates/{records['estimate'].pk}/edit/",
+        "/letters/",
+        "/letters/?state=all",
+        "/letters/new/",
+        f"/letters/{records['letter'].pk}/",
+        f"/letters/{records['letter'].pk}/edit/",
         f"/attachments/{records['attachment'].pk}/evidence/",
         "/notifications/",
         "/account/tokens/",

@@ -14,6 +14,7 @@ from tests.factories import (
     CitationFactory,
     IncidentFactory,
     InvolvementFactory,
+    LetterFactory,
     VesselFactory,
 )
 from tests.webhooks import test_access as webhook_access
@@ -21,7 +22,8 @@ from tests.webhooks import test_access as webhook_access
 pytestmark = pytest.mark.django_db
 
 # url name -> True for what partners read; False for the workflow steps (POST), which
-# only the team may take
+# only the team may take; TEAM for what only the team reads
+TEAM = "team"
 ENDPOINTS = {
     "incident-list": True,
     "incident-detail": True,
@@ -41,6 +43,8 @@ ENDPOINTS = {
     "provision-list": True,
     "incident-type-list": True,
     "state-list": True,
+    "letter-list": TEAM,
+    "letter-detail": TEAM,
     "report-list": True,
     "report-detail": True,
     "report-file": True,
@@ -99,6 +103,7 @@ def shared(analyst):
         "vessel": vessel,
         "source": citation.source,
         "report": report,
+        "letter": LetterFactory(incidents=[incident]),
     }
 
 
@@ -111,6 +116,8 @@ def url(name, shared):
         return reverse("api:vessel-detail", args=[shared["vessel"].pk])
     if name == "source-detail":
         return reverse("api:source-detail", args=[shared["source"].pk])
+    if name == "letter-detail":
+        return reverse("api:letter-detail", args=[shared["letter"].pk])
     if name == "report-detail":
         return reverse("api:report-detail", args=[shared["report"].pk])
     if name == "report-file":
@@ -123,7 +130,7 @@ def url(name, shared):
 )
 @pytest.mark.parametrize("name", sorted(ENDPOINTS))
 def test_endpoint_access_by_role(client, shared, request, name, role):
-    method = "get" if ENDPOINTS[name] else "post"  # the steps are POSTs
+    method = "post" if ENDPOINTS[name] is False else "get"  # the steps are POSTs
     if role != "anonymous":
         _, key = tokens.issue(request.getfixturevalue(role), name="matrix", can_write=True)
         client.defaults["HTTP_AUTHORIZATION"] = f"Token {key}"
@@ -134,7 +141,7 @@ def test_endpoint_access_by_role(client, shared, request, name, role):
     elif role == "anonymous":
         assert response.status_code == 401
     elif role == "partner":
-        assert response.status_code == (200 if ENDPOINTS[name] else 403)
+        assert response.status_code == (200 if ENDPOINTS[name] is True else 403)
     elif method == "get":  # the team reads everything
         assert response.status_code == 200
     else:

@@ -55,6 +55,11 @@ from .involvement import Involvement
 from .involvement_role_enum import InvolvementRoleEnum
 from .involvement_write import InvolvementWrite
 from .involvement_write_entity_type_1 import InvolvementWriteEntityType1
+from .letter import Letter
+from .letter_kind_enum import LetterKindEnum
+from .letter_state_enum import LetterStateEnum
+from .letters_list_kind_item import LettersListKindItem
+from .letters_list_state import LettersListState
 from .likelihood_enum import LikelihoodEnum
 from .limb_enum import LimbEnum
 from .list_enum import ListEnum
@@ -67,6 +72,7 @@ from .paginated_delivery_list import PaginatedDeliveryList
 from .paginated_endpoint_list import PaginatedEndpointList
 from .paginated_entity_record_list import PaginatedEntityRecordList
 from .paginated_incident_list import PaginatedIncidentList
+from .paginated_letter_list import PaginatedLetterList
 from .paginated_report_list import PaginatedReportList
 from .paginated_source_record_list import PaginatedSourceRecordList
 from .paginated_vessel_list import PaginatedVesselList
@@ -77,6 +83,7 @@ from .precision_enum import PrecisionEnum
 from .provision import Provision
 from .relation_kind_enum import RelationKindEnum
 from .reliability_enum import ReliabilityEnum
+from .reminder import Reminder
 from .report import Report
 from .report_file import ReportFile
 from .report_status_enum import ReportStatusEnum
@@ -161,6 +168,11 @@ __all__ = (
     "InvolvementRoleEnum",
     "InvolvementWrite",
     "InvolvementWriteEntityType1",
+    "Letter",
+    "LetterKindEnum",
+    "LettersListKindItem",
+    "LettersListState",
+    "LetterStateEnum",
     "LikelihoodEnum",
     "LimbEnum",
     "ListEnum",
@@ -173,6 +185,7 @@ __all__ = (
     "PaginatedEndpointList",
     "PaginatedEntityRecordList",
     "PaginatedIncidentList",
+    "PaginatedLetterList",
     "PaginatedReportList",
     "PaginatedSourceRecordList",
     "PaginatedVesselList",
@@ -183,6 +196,7 @@ __all__ = (
     "Provision",
     "RelationKindEnum",
     "ReliabilityEnum",
+    "Reminder",
     "Report",
     "ReportFile",
     "ReportsFilesRetrieveKind",
