@@ -78,7 +78,7 @@ def open_session(browser, live_server, request):
     fails, each session's page is saved to test-results/ for the person who reads CI."""
     contexts = []
 
-    def sign_in(user, password="a-long-test-password"):
+    def sign_in(user, password="a-long-test-password", lands_on="/"):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
@@ -87,7 +87,7 @@ def open_session(browser, live_server, request):
         page.fill("#id_username", user.username)
         page.fill("#id_password", password)
         page.click("button[type=submit]")
-        page.wait_for_url(f"{live_server.url}/")
+        page.wait_for_url(f"{live_server.url}{lands_on}")
         return page
 
     sign_in.contexts = contexts

@@ -95,3 +95,12 @@ def test_a_report_without_embargo_is_released_when_published(
         published = publication.publish(report, editor)
     assert published.released_at == published.published_at
     assert announced == ["MSMT/2023/1"]
+
+
+def test_the_api_lists_an_embargoed_report_only_from_its_release(client, embargoed, partner):
+    client.force_login(partner)
+    url = reverse("api:report-list")
+    assert client.get(url).json()["results"] == []
+    assert client.get(reverse("api:report-detail", args=[embargoed.pk])).status_code == 404
+    Report.objects.filter(pk=embargoed.pk).update(release_at=timezone.now())
+    assert [r["symbol"] for r in client.get(url).json()["results"]] == ["MSMT/2023/1"]
