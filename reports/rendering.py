@@ -48,7 +48,9 @@ def render_pdf(html: str) -> bytes:
     # Imported here: WeasyPrint loads Pango when imported, which only rendering needs.
     from weasyprint import HTML
 
-    return HTML(string=html).write_pdf()
+    # PDF/UA-1: tagged (the structure a screen reader follows), with the document's
+    # language and title, which WeasyPrint takes from <html lang> and <title>.
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def render_docx(snapshot: shape.Snapshot) -> bytes:

@@ -1,5 +1,6 @@
 """The report's files as an editor receives them: every footnote on the page that cites
-it; a draft marked DRAFT on every page, at the highest level of what it holds."""
+it; a draft marked DRAFT on every page, at the highest level of what it holds; a PDF
+that a screen reader can follow."""
 
 import datetime
 import io
@@ -130,3 +131,19 @@ def test_the_published_files_carry_the_reports_level_and_no_draft_mark(report, e
     header, title_page = docx_marking(files["docx"])
     assert (header, title_page) == ("TLP:CLEAR\t\tMSMT/2023/1", "TLP:CLEAR")
     assert "DRAFT" not in files["html"].decode()
+
+
+def test_the_pdf_is_tagged_with_its_language_and_title(report):
+    approved_incident(title="Voyage", occurred_from=datetime.date(2023, 3, 1))
+    compilation.compile_report(report)
+    reader = PdfReader(
+        io.BytesIO(rendering.render_pdf(rendering.render_html(content.build(report))))
+    )
+    catalog = reader.trailer["/Root"]
+    assert catalog["/MarkInfo"]["/Marked"].value is True
+    assert catalog["/Lang"] == "en"
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"].value is True
+    tree = catalog["/StructTreeRoot"].get_object()
+    assert tree["/Type"] == "/StructTreeRoot"
+    assert reader.metadata.title == "MSMT/2023/1: Arms transfers"
+    assert 'pdfuaid:part="1"' in reader.xmp_metadata.stream.get_data().decode()  # PDF/UA-1
