@@ -97,8 +97,8 @@ def render_docx(snapshot: shape.Snapshot) -> bytes:
         word.add_heading("Introduction", level=1)
         for paragraph in doc["introduction"]:
             numbered(paragraph)
-    for number, section in enumerate(doc["sections"], start=1):
-        word.add_heading(f"{number}. {section['heading']}", level=1)
+    for section in doc["sections"]:
+        word.add_heading(f"{section['numeral']}. {section['heading']}", level=1)
         for paragraph in section["paragraphs"]:
             numbered(paragraph)
         if section["notes"]:
@@ -144,7 +144,7 @@ def render_docx(snapshot: shape.Snapshot) -> bytes:
         "Annex II. Other entities",
         [
             ("Name", lambda r: r["name"]),
-            ("Kind", lambda r: r["kind"].capitalize()),
+            ("Kind", lambda r: r["kind"]),
             ("Country", lambda r: r["country"]),
             ("UN list", lambda r: r["un_list_reference"]),
             ("Role", lambda r: ", ".join(r["roles"])),
