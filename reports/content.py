@@ -383,6 +383,27 @@ def _format_1_assessment(entry: shape.Entry) -> str:
     return " ".join(sentences)
 
 
+def kind_label(kind: str) -> str:
+    """An entity's kind in words ("military_unit": "Military unit"); a kind no longer
+    declared, as a published snapshot may hold, from its code."""
+    try:
+        return str(Entity.Kind(kind).label)
+    except ValueError:
+        return kind.replace("_", " ").capitalize()
+
+
+def roman(number: int) -> str:
+    """A chapter's number as the house style writes it (1 to 3999)."""
+    numerals = []
+    for value, numeral in (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ):  # fmt: skip
+        count, number = divmod(number, value)
+        numerals.append(numeral * count)
+    return "".join(numerals)
+
+
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
@@ -433,7 +454,10 @@ def layout(snapshot: shape.Snapshot) -> shape.Document:
             for entity in entry["entities"]:
                 table = vessels if entity["kind"] == "vessel" else entities
                 key = (entity["name"], entity["imo_number"], entity["kind"])
-                row = table.setdefault(key, {**entity, "roles": [], "paragraphs": []})
+                row = table.setdefault(
+                    key,
+                    {**entity, "kind": kind_label(entity["kind"]), "roles": [], "paragraphs": []},
+                )
                 if entity["role"] not in row["roles"]:
                     row["roles"].append(entity["role"])
                 if first["number"] not in row["paragraphs"]:
@@ -445,7 +469,14 @@ def layout(snapshot: shape.Snapshot) -> shape.Document:
             for figure in entry["figures"]:
                 figures.append({**figure, "number": len(figures) + 1, "paragraph": first["number"]})
         notes = [note for paragraph_ in body for note in paragraph_["footnotes"]]
-        sections.append({"heading": section["heading"], "paragraphs": body, "notes": notes})
+        sections.append(
+            {
+                "numeral": roman(len(sections) + 1),
+                "heading": section["heading"],
+                "paragraphs": body,
+                "notes": notes,
+            }
+        )
     counts_once = snapshot.get("format", 1) >= 3
     if counts_once:
         materiel = counted_once(materiel, entries, first_paragraph)

@@ -48,7 +48,9 @@ def render_pdf(html: str) -> bytes:
     # Imported here: WeasyPrint loads Pango when imported, which only rendering needs.
     from weasyprint import HTML
 
-    return HTML(string=html).write_pdf()
+    # PDF/UA-1: tagged (the structure a screen reader follows), with the document's
+    # language and title, which WeasyPrint takes from <html lang> and <title>.
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def render_docx(snapshot: shape.Snapshot) -> bytes:
@@ -97,8 +99,8 @@ def render_docx(snapshot: shape.Snapshot) -> bytes:
         word.add_heading("Introduction", level=1)
         for paragraph in doc["introduction"]:
             numbered(paragraph)
-    for number, section in enumerate(doc["sections"], start=1):
-        word.add_heading(f"{number}. {section['heading']}", level=1)
+    for section in doc["sections"]:
+        word.add_heading(f"{section['numeral']}. {section['heading']}", level=1)
         for paragraph in section["paragraphs"]:
             numbered(paragraph)
         if section["notes"]:
@@ -144,7 +146,7 @@ def render_docx(snapshot: shape.Snapshot) -> bytes:
         "Annex II. Other entities",
         [
             ("Name", lambda r: r["name"]),
-            ("Kind", lambda r: r["kind"].capitalize()),
+            ("Kind", lambda r: r["kind"]),
             ("Country", lambda r: r["country"]),
             ("UN list", lambda r: r["un_list_reference"]),
             ("Role", lambda r: ", ".join(r["roles"])),

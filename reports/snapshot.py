@@ -148,6 +148,7 @@ class Paragraph(TypedDict):
 
 
 class DocumentSection(TypedDict):
+    numeral: str  # the chapter's number in Roman numerals
     heading: str
     paragraphs: list[Paragraph]
     notes: list[Footnote]

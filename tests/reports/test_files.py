@@ -1,5 +1,6 @@
 """The report's files as an editor receives them: every footnote on the page that cites
-it; a draft marked DRAFT on every page, at the highest level of what it holds."""
+it; a draft marked DRAFT on every page, at the highest level of what it holds; a PDF
+that a screen reader can follow."""
 
 import datetime
 import io
@@ -13,7 +14,7 @@ from pypdf import PdfReader
 from cases.markings import SharingLevel
 from cases.models import Source
 from reports import compilation, content, publication, rendering
-from tests.factories import incident_type
+from tests.factories import EntityFactory, InvolvementFactory, incident_type
 from tests.reports.helpers import approved_incident
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +131,43 @@ def test_the_published_files_carry_the_reports_level_and_no_draft_mark(report, e
     header, title_page = docx_marking(files["docx"])
     assert (header, title_page) == ("TLP:CLEAR\t\tMSMT/2023/1", "TLP:CLEAR")
     assert "DRAFT" not in files["html"].decode()
+
+
+def test_the_pdf_is_tagged_with_its_language_and_title(report):
+    approved_incident(title="Voyage", occurred_from=datetime.date(2023, 3, 1))
+    compilation.compile_report(report)
+    reader = PdfReader(
+        io.BytesIO(rendering.render_pdf(rendering.render_html(content.build(report))))
+    )
+    catalog = reader.trailer["/Root"]
+    assert catalog["/MarkInfo"]["/Marked"].value is True
+    assert catalog["/Lang"] == "en"
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"].value is True
+    tree = catalog["/StructTreeRoot"].get_object()
+    assert tree["/Type"] == "/StructTreeRoot"
+    assert reader.metadata.title == "MSMT/2023/1: Arms transfers"
+    assert 'pdfuaid:part="1"' in reader.xmp_metadata.stream.get_data().decode()  # PDF/UA-1
+
+
+def test_chapters_are_numbered_in_roman_numerals_and_kinds_written_in_words(report):
+    voyage = approved_incident(title="Voyage", occurred_from=datetime.date(2023, 3, 1))
+    InvolvementFactory(incident=voyage, entity=EntityFactory(kind="military_unit", name="Unit 1"))
+    approved_incident(
+        title="Training",
+        incident_type=incident_type("troop_deployment"),
+        occurred_from=datetime.date(2023, 5, 1),
+    )
+    compilation.compile_report(report)
+    snapshot = content.build(report)
+    html = rendering.render_html(snapshot)
+    assert "<h2>I. Arms from the DPRK</h2>" in html
+    assert "<h2>II. Other violations</h2>" in html
+    assert "<td>Unit 1</td><td>Military unit</td>" in html
+    word = Document(io.BytesIO(rendering.render_docx(snapshot)))
+    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert headings[1:3] == [
+        "I. Arms from the DPRK",
+        "II. Other violations",
+    ]  # after the introduction
+    kinds = [row.cells[1].text for table in word.tables for row in table.rows]
+    assert "Military unit" in kinds and "Military_unit" not in kinds
