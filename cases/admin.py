@@ -15,6 +15,7 @@ from cases.models import (
     Attachment,
     Citation,
     Contribution,
+    Designation,
     Entity,
     EntityAlias,
     Estimate,
@@ -24,6 +25,8 @@ from cases.models import (
     IncidentRelation,
     IncidentType,
     Involvement,
+    ListEntry,
+    ListImport,
     Location,
     MaterielCategory,
     MaterielLine,
@@ -131,12 +134,47 @@ class VesselFlagInline(admin.TabularInline):
     verbose_name_plural = "flag history (vessels)"
 
 
+class DesignationInline(admin.TabularInline):
+    model = Designation
+    extra = 0
+    fields = ("sanctions_list", "reference", "programme", "listed_on", "delisted_on", "source")
+
+
 @admin.register(Entity)
 class EntityAdmin(RecordAdmin):
     list_display = ("name", "kind", "country", "imo_number", "mmsi", "un_list_reference")
     list_filter = ("kind", "country")
     search_fields = ("name", "aliases__name", "past_names__name", "imo_number", "mmsi")
-    inlines = [EntityAliasInline, VesselNameInline, VesselFlagInline]
+    inlines = [EntityAliasInline, VesselNameInline, VesselFlagInline, DesignationInline]
+
+
+@admin.register(ListEntry)
+class ListEntryAdmin(RecordAdmin):
+    """The UN list as imported: read here, changed only by the next import."""
+
+    list_display = ("reference", "name", "kind", "listed_on", "delisted_on", "entity")
+    list_filter = ("kind", ("delisted_on", admin.EmptyFieldListFilter))
+    list_select_related = ("entity",)
+    search_fields = ("reference", "name", "data_id")
+    raw_id_fields = ("entity",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ListImport)
+class ListImportAdmin(admin.ModelAdmin):
+    list_display = ("imported_at", "imported_by", "file_name", "generated", "added", "updated")
+    list_select_related = ("imported_by",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Location)

@@ -16,6 +16,7 @@ from django.db import transaction
 from accounts.models import User
 from accounts.roles import Role
 from cases import workflow
+from cases.demo import designations
 from cases.history import set_history_user
 from cases.markings import SharingLevel
 from cases.models import (
@@ -92,6 +93,7 @@ def seed(password: str, data_file: Path = DATA_FILE) -> SeedResult:
         _relations(incidents[item["key"]], item, incidents, users["analyst"], result)
     for item in data.get("estimates", []):
         _estimate(item, incidents, users["analyst"], result)
+    designations.seed(result)
     # Addresses last: taking the demo incidents through the workflow sends no mail.
     for username, user in users.items():
         user.email = f"{username}@demo.msmt.invalid"

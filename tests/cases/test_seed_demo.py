@@ -12,10 +12,13 @@ from cases.demo.seed import DEFAULT_PASSWORD
 from cases.markings import SharingLevel
 from cases.models import (
     Citation,
+    Designation,
     Entity,
     Estimate,
     Incident,
     IncidentRelation,
+    ListEntry,
+    ListImport,
     Location,
     Organisation,
     Source,
@@ -36,6 +39,9 @@ COUNTED = [
     Organisation,
     User,
     Transition,
+    Designation,
+    ListEntry,
+    ListImport,
 ]
 
 
@@ -133,3 +139,20 @@ def test_the_headline_estimate_keeps_its_figures_over_time_with_their_sources(se
     figures = [record.instance.figure for record in estimate.history.order_by("history_id")]
     assert figures[:3] == ["5,000 containers", "10,000 containers", "more than 20,000 containers"]
     assert estimate.incidents.count() == 3
+
+
+def test_the_ro_ros_and_their_operator_carry_their_public_us_designations(seeded):
+    designated = {
+        designation.entity.name: designation
+        for designation in Designation.objects.filter(sanctions_list="US").select_related("entity")
+    }
+    assert {"ANGARA", "MARIA", "MAIA-1", "LADY R", "OBORONLOGISTIKA OOO"} <= set(designated)
+    # Each names the public source it was checked against.
+    assert all("http" in designation.source for designation in designated.values())
+    assert designated["MARIA"].listed_on.isoformat() == "2023-12-12"
+
+
+def test_the_un_list_fixture_is_imported_and_designates_the_teams_record_of_omm(seeded):
+    assert ListEntry.objects.filter(reference__in=["KPe.020", "KPe.053"]).count() == 2
+    omm = Designation.objects.get(sanctions_list="UN", reference="KPe.020")
+    assert omm.list_entry.name.startswith("OCEAN MARITIME MANAGEMENT")
