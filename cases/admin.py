@@ -148,33 +148,29 @@ class EntityAdmin(RecordAdmin):
     inlines = [EntityAliasInline, VesselNameInline, VesselFlagInline, DesignationInline]
 
 
-@admin.register(ListEntry)
-class ListEntryAdmin(RecordAdmin):
+class ImportedAdmin:
     """The UN list as imported: read here, changed only by the next import."""
 
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ListEntry)
+class ListEntryAdmin(ImportedAdmin, RecordAdmin):
     list_display = ("reference", "name", "kind", "listed_on", "delisted_on", "entity")
     list_filter = ("kind", ("delisted_on", admin.EmptyFieldListFilter))
     list_select_related = ("entity",)
     search_fields = ("reference", "name", "data_id")
     raw_id_fields = ("entity",)
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(ListImport)
-class ListImportAdmin(admin.ModelAdmin):
+class ListImportAdmin(ImportedAdmin, admin.ModelAdmin):
     list_display = ("imported_at", "imported_by", "file_name", "generated", "added", "updated")
     list_select_related = ("imported_by",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Location)
