@@ -1,15 +1,24 @@
 """Every page the team uses, checked by axe-core in a real browser (serious and critical
 violations fail), and the whole log-submit-approve path done with the keyboard alone."""
 
+import datetime
 import re
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import expect
 
 from accounts import tokens
 from cases import workflow
-from cases.models import Attachment, Estimate, Incident, SavedSearch
+from cases.models import (
+    Attachment,
+    Designation,
+    Estimate,
+    Incident,
+    SanctionsList,
+    SavedSearch,
+)
 from tests.e2e.axe import assert_accessible, describe, violations
 from tests.factories import (
     CitationFactory,
@@ -33,6 +42,14 @@ def records(analyst, reviewer, settings, tmp_path):
     tokens.issue(reviewer, name="Nightly mirror")
     SourceFactory(title="Abandoned imagery", created_by=reviewer)  # unused
     vessel = VesselFactory(name="ANGARA", imo_number="9179842")
+    for listed, delisted in ((datetime.date(2022, 5, 8), None), (None, datetime.date(2024, 1, 1))):
+        Designation.objects.create(  # a badge in force and a delisted one
+            entity=vessel,
+            sanctions_list=SanctionsList.US if delisted is None else SanctionsList.UK,
+            listed_on=listed,
+            delisted_on=delisted,
+            source="https://example.org/notice",
+        )
     approved = IncidentFactory(created_by=analyst, title="ANGARA at Rajin")
     InvolvementFactory(incident=approved, entity=vessel)
     source = SourceFactory(title="Imagery of Rajin")
@@ -120,6 +137,15 @@ def test_the_report_editors_pages_pass_axe(open_session, live_server, editor):
     for address in ("/reports/", "/reports/new/"):
         page.goto(f"{live_server.url}{address}")
         assert_accessible(page)
+
+
+def test_the_un_list_import_page_passes_axe(open_session, live_server, editor):
+    # Whoever holds the permission (administrators do) sees the page as it is.
+    editor.user_permissions.add(Permission.objects.get(codename="add_listimport"))
+    page = open_session(editor)
+    page.goto(f"{live_server.url}/un-list/import/")
+    expect(page.get_by_role("heading", name="Import the UN 1718 list")).to_be_visible()
+    assert_accessible(page)
 
 
 def test_the_sign_in_page_passes_axe(browser, live_server):
