@@ -15,6 +15,7 @@ from cases.models import (
     Attachment,
     Citation,
     Contribution,
+    Designation,
     Entity,
     EntityAlias,
     Estimate,
@@ -25,6 +26,8 @@ from cases.models import (
     IncidentType,
     Involvement,
     Letter,
+    ListEntry,
+    ListImport,
     Location,
     MaterielCategory,
     MaterielLine,
@@ -147,12 +150,24 @@ class VesselParticularsInline(admin.StackedInline):
     verbose_name_plural = "particulars (vessels)"
 
 
+class DesignationInline(admin.TabularInline):
+    model = Designation
+    extra = 0
+    fields = ("sanctions_list", "reference", "programme", "listed_on", "delisted_on", "source")
+
+
 @admin.register(Entity)
 class EntityAdmin(RecordAdmin):
     list_display = ("name", "kind", "country", "imo_number", "mmsi", "un_list_reference")
     list_filter = ("kind", "country")
     search_fields = ("name", "aliases__name", "past_names__name", "imo_number", "mmsi")
-    inlines = [EntityAliasInline, VesselNameInline, VesselFlagInline, VesselParticularsInline]
+    inlines = [
+        EntityAliasInline,
+        VesselNameInline,
+        VesselFlagInline,
+        VesselParticularsInline,
+        DesignationInline,
+    ]
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -171,6 +186,31 @@ class VesselRecordAdmin(RecordAdmin):
     def get_raw_id_fields(self, request, obj=None):
         names = {field.name for field in self.model._meta.fields}
         return [name for name in self.REFERENCES if name in names]
+
+
+class ImportedAdmin:
+    """The UN list as imported: read here, changed only by the next import."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ListEntry)
+class ListEntryAdmin(ImportedAdmin, RecordAdmin):
+    list_display = ("reference", "name", "kind", "listed_on", "delisted_on", "entity")
+    list_filter = ("kind", ("delisted_on", admin.EmptyFieldListFilter))
+    list_select_related = ("entity",)
+    search_fields = ("reference", "name", "data_id")
+    raw_id_fields = ("entity",)
+
+
+@admin.register(ListImport)
+class ListImportAdmin(ImportedAdmin, admin.ModelAdmin):
+    list_display = ("imported_at", "imported_by", "file_name", "generated", "added", "updated")
+    list_select_related = ("imported_by",)
 
 
 @admin.register(Location)

@@ -64,7 +64,7 @@ def incidents_for(report: Report) -> QuerySet[Entry]:
     queries."""
     return report.entries.select_related("incident__incident_type", "section").prefetch_related(
         "incident__materiel__category",
-        "incident__involvements__entity",
+        "incident__involvements__entity__designations",
         "incident__locations__location",
         "incident__provisions__resolution",
         "incident__findings__actor",
@@ -163,6 +163,9 @@ def incident_content(
                 "imo_number": involvement.entity.imo_number,
                 "mmsi": involvement.entity.mmsi,
                 "un_list_reference": involvement.entity.un_list_reference,
+                "designations": [
+                    designation.describe() for designation in involvement.entity.designations.all()
+                ],
             }
             for involvement in incident.involvements.all()
         ],
@@ -495,6 +498,8 @@ def layout(snapshot: shape.Snapshot) -> shape.Document:
         "entities": list(entities.values()),
         "materiel": materiel,
         "counts_once": counts_once,
+        # Reports frozen before designations were kept show the UN list reference.
+        "designations_kept": any("designations" in e for x in entries for e in x["entities"]),
         "materiel_totals": materiel_totals(materiel, entries) if counts_once else [],
         "figures": figures,
         "replies": replies,

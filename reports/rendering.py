@@ -128,6 +128,15 @@ def render_docx(snapshot: shape.Snapshot) -> bytes:
             for cell, (_, value) in zip(cells, columns, strict=True):
                 cell.text = value(row)
 
+    def designations(row: shape.AnnexEntity) -> str:
+        return ", ".join(row.get("designations", [])) or row["un_list_reference"]
+
+    listed = (
+        ("Designations", designations)
+        if doc["designations_kept"]
+        else ("UN list", lambda r: r["un_list_reference"])
+    )
+
     table(
         "Annex I. Vessels",
         [
@@ -135,7 +144,7 @@ def render_docx(snapshot: shape.Snapshot) -> bytes:
             ("IMO number", lambda r: r["imo_number"]),
             ("MMSI", lambda r: r["mmsi"]),
             ("Flag or country", lambda r: r["country"]),
-            ("UN list", lambda r: r["un_list_reference"]),
+            listed,
             ("Role", lambda r: ", ".join(r["roles"])),
             ("Paragraphs", lambda r: ", ".join(map(str, r["paragraphs"]))),
         ],
@@ -148,7 +157,7 @@ def render_docx(snapshot: shape.Snapshot) -> bytes:
             ("Name", lambda r: r["name"]),
             ("Kind", lambda r: r["kind"]),
             ("Country", lambda r: r["country"]),
-            ("UN list", lambda r: r["un_list_reference"]),
+            listed,
             ("Role", lambda r: ", ".join(r["roles"])),
             ("Paragraphs", lambda r: ", ".join(map(str, r["paragraphs"]))),
         ],

@@ -45,6 +45,8 @@ class Entity(TypedDict):
     imo_number: str
     mmsi: str
     un_list_reference: str
+    # Its designations as the annexes state them; absent from reports frozen before.
+    designations: NotRequired[list[str]]
 
 
 class Location(TypedDict):
@@ -200,6 +202,7 @@ class Document(TypedDict):
     entities: list[AnnexEntity]
     materiel: list[AnnexMateriel]
     counts_once: bool
+    designations_kept: bool
     materiel_totals: list[MaterielTotal]
     figures: list[AnnexFigure]
     replies: list[AnnexReply]

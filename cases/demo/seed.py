@@ -16,7 +16,7 @@ from django.db import transaction
 from accounts.models import User
 from accounts.roles import Role
 from cases import workflow
-from cases.demo import merges, vessels
+from cases.demo import designations, merges, vessels
 from cases.history import set_history_user
 from cases.markings import SharingLevel
 from cases.models import (
@@ -94,6 +94,7 @@ def seed(password: str, data_file: Path = DATA_FILE) -> SeedResult:
     for item in data.get("estimates", []):
         _estimate(item, incidents, users["analyst"], result)
     vessels.seed_vessels(users, result)
+    designations.seed(result)
     if merges.seed(users, entities):
         result.count("merges of entities")
     # Addresses last: taking the demo incidents through the workflow sends no mail.

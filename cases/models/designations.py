@@ -166,6 +166,15 @@ class Designation(models.Model):
     def is_current(self) -> bool:
         return self.delisted_on is None
 
+    def describe(self) -> str:
+        """As a report's annex states it, e.g. "UN KPe.020, listed 28 July 2014"."""
+        text = f"{self.sanctions_list} {self.reference}".strip()
+        if self.listed_on:
+            text += f", listed {self.listed_on.day} {self.listed_on:%B %Y}"
+        if self.delisted_on:
+            text += f", delisted {self.delisted_on.day} {self.delisted_on:%B %Y}"
+        return text
+
     def clean(self) -> None:
         errors: dict[str, str] = {}
         un_list = self.sanctions_list == SanctionsList.UN

@@ -12,11 +12,14 @@ from cases.demo.seed import DEFAULT_PASSWORD
 from cases.markings import SharingLevel
 from cases.models import (
     Citation,
+    Designation,
     Entity,
     Estimate,
     Incident,
     IncidentRelation,
     Letter,
+    ListEntry,
+    ListImport,
     Location,
     Organisation,
     Reminder,
@@ -40,6 +43,9 @@ COUNTED = [
     Organisation,
     User,
     Transition,
+    Designation,
+    ListEntry,
+    ListImport,
 ]
 
 
@@ -147,3 +153,20 @@ def test_the_demo_has_a_letter_answered_and_one_overdue_both_marked_illustrative
         assert letter.text.startswith("[Illustrative demo record")
         assert letter.incidents.exists() and letter.entities.exists()
     assert answered.reply_text.startswith("[Illustrative demo record")
+
+
+def test_the_ro_ros_and_their_operator_carry_their_public_us_designations(seeded):
+    designated = {
+        designation.entity.name: designation
+        for designation in Designation.objects.filter(sanctions_list="US").select_related("entity")
+    }
+    assert {"ANGARA", "MARIA", "MAIA-1", "LADY R", "OBORONLOGISTIKA OOO"} <= set(designated)
+    # Each names the public source it was checked against.
+    assert all("http" in designation.source for designation in designated.values())
+    assert designated["MARIA"].listed_on.isoformat() == "2023-12-12"
+
+
+def test_the_un_list_fixture_is_imported_and_designates_the_teams_record_of_omm(seeded):
+    assert ListEntry.objects.filter(reference__in=["KPe.020", "KPe.053"]).count() == 2
+    omm = Designation.objects.get(sanctions_list="UN", reference="KPe.020")
+    assert omm.list_entry.name.startswith("OCEAN MARITIME MANAGEMENT")

@@ -5,12 +5,20 @@ import datetime
 import re
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import expect
 
 from accounts import tokens
 from cases import merging, workflow
-from cases.models import Attachment, Estimate, Incident, SavedSearch
+from cases.models import (
+    Attachment,
+    Designation,
+    Estimate,
+    Incident,
+    SanctionsList,
+    SavedSearch,
+)
 from tests.e2e.axe import assert_accessible, describe, violations
 from tests.factories import (
     CitationFactory,
@@ -38,6 +46,14 @@ def records(analyst, reviewer, settings, tmp_path):
     vessel = VesselFactory(name="ANGARA", imo_number="9179842")
     for name in ("Pak Jong Chon", "Park Chong-chon"):  # a possible duplicate
         EntityFactory(kind="person", name=name)
+    for listed, delisted in ((datetime.date(2022, 5, 8), None), (None, datetime.date(2024, 1, 1))):
+        Designation.objects.create(  # a badge in force and a delisted one
+            entity=vessel,
+            sanctions_list=SanctionsList.US if delisted is None else SanctionsList.UK,
+            listed_on=listed,
+            delisted_on=delisted,
+            source="https://example.org/notice",
+        )
     approved = IncidentFactory(created_by=analyst, title="ANGARA at Rajin")
     InvolvementFactory(incident=approved, entity=vessel)
     source = SourceFactory(title="Imagery of Rajin")
@@ -148,6 +164,15 @@ def test_the_report_editors_pages_pass_axe(open_session, live_server, editor):
     for address in ("/reports/", "/reports/new/"):
         page.goto(f"{live_server.url}{address}")
         assert_accessible(page)
+
+
+def test_the_un_list_import_page_passes_axe(open_session, live_server, editor):
+    # Whoever holds the permission (administrators do) sees the page as it is.
+    editor.user_permissions.add(Permission.objects.get(codename="add_listimport"))
+    page = open_session(editor)
+    page.goto(f"{live_server.url}/un-list/import/")
+    expect(page.get_by_role("heading", name="Import the UN 1718 list")).to_be_visible()
+    assert_accessible(page)
 
 
 def test_the_sign_in_page_passes_axe(browser, live_server):

@@ -10,7 +10,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from cases.markings import SharingLevel
-from cases.models import Source
+from cases.models import Designation, Entity, SanctionsList, Source
 from reports import compilation, content, publication, rendering, tasks
 from tests.factories import (
     InvolvementFactory,
@@ -81,6 +81,19 @@ def test_annexes_list_vessels_and_materiel_with_their_paragraphs(compiled):
     assert [(m["description"], m["paragraph"]) for m in doc["materiel"]] == [
         ("Hwasong-11 missiles", 3)
     ]
+
+
+def test_the_vessel_annex_states_each_vessels_designations(compiled):
+    angara = Entity.objects.get(name="ANGARA")
+    Designation.objects.create(
+        entity=angara,
+        sanctions_list=SanctionsList.US,
+        listed_on=datetime.date(2022, 5, 8),
+        source="https://example.org/notice",
+    )
+    snapshot = content.build(compiled)
+    assert content.layout(snapshot)["vessels"][0]["designations"] == ["US, listed 8 May 2022"]
+    assert "<td>US, listed 8 May 2022</td>" in rendering.render_html(snapshot)
 
 
 def footnotes_of(report) -> list[str]:

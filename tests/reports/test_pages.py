@@ -253,7 +253,8 @@ def test_a_new_report_cannot_take_an_existing_symbol(client, editor, report):
 def test_a_draft_reports_page_asks_as_many_queries_for_five_entries_as_for_one(
     client, editor, report
 ):
-    # Its entries and their lines are loaded once for the page and its list of problems.
+    # Its entries and their lines (the entities' designations too) are loaded once for
+    # the page and its list of problems.
     approved_incident(title="Voyage 1", occurred_from=datetime.date(2023, 3, 1))
     compilation.compile_report(report)
     client = as_user(client, editor)
@@ -266,6 +267,6 @@ def test_a_draft_reports_page_asks_as_many_queries_for_five_entries_as_for_one(
     compilation.compile_report(report)
     with CaptureQueriesContext(connection) as five:
         assert "Voyage 5" in client.get(url).content.decode()
-    # (27, one for the entries' letters (the right of reply), and the clearance rounds and
-    # the participating states for the positions' table)
-    assert len(five) == len(one) == 30
+    # (27, one for the entries' letters (the right of reply), the clearance rounds and
+    # the participating states for the positions' table, and the entities' designations)
+    assert len(five) == len(one) == 31
