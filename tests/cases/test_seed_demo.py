@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from accounts.models import User
 from accounts.roles import Role
-from cases import workflow
+from cases import matching, workflow
 from cases.demo.seed import DEFAULT_PASSWORD
 from cases.markings import SharingLevel
 from cases.models import (
@@ -133,3 +133,12 @@ def test_the_headline_estimate_keeps_its_figures_over_time_with_their_sources(se
     figures = [record.instance.figure for record in estimate.history.order_by("history_id")]
     assert figures[:3] == ["5,000 containers", "10,000 containers", "more than 20,000 containers"]
     assert estimate.incidents.count() == 3
+
+
+def test_the_team_is_proposed_the_demos_possible_duplicates(seeded):
+    reviewer = User.objects.get(username="reviewer")
+
+    pairs = {(p.first.name, p.second.name) for p in matching.possible_duplicates(reviewer)}
+
+    assert ("Valery GERASIMOV", "Валерий Герасимов") in pairs
+    assert ("OBORONLOGISTIKA OOO", "Oboronlogistika LLC") in pairs

@@ -2,6 +2,7 @@ import os
 
 from django.core.management.base import BaseCommand
 
+from cases.demo import duplicates
 from cases.demo.seed import DEFAULT_PASSWORD, PARTNER_ORGANISATION, seed
 from reports import demo as report_demo
 
@@ -15,6 +16,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         password = os.environ.get("MSMT_DEMO_PASSWORD") or DEFAULT_PASSWORD
         result = seed(password)
+        result.created["possible duplicates"] = duplicates.seed()
         if report_demo.seed():
             result.count("reports")
         added = ", ".join(f"{n} {what}" for what, n in result.created.items() if n) or "nothing"
