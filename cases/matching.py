@@ -305,7 +305,9 @@ def score(probe: Record, record: Record, threshold: int = THRESHOLD) -> Candidat
 
 class CandidateSource(Protocol):
     def blocked(self, keys: set[str], exclude: set[str]) -> Iterable[Record]:
-        """The records that share one of `keys`, but for those whose ref is in `exclude`."""
+        """The records whose keys in common with `keys` block (blocks()), the most
+        first, but for those whose ref is in `exclude`. A list's entries would be one
+        more source: records with a ref and an address of their own, no entity_id."""
 
 
 def propose(probe: Record, sources: Iterable[CandidateSource], limit: int = 10) -> list[Candidate]:
