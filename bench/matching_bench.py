@@ -19,6 +19,7 @@ settings. Figures are recorded in bench/README.md.
 import argparse
 import csv
 import itertools
+import os
 import random
 import statistics
 import sys
@@ -376,8 +377,16 @@ def report_pairs() -> None:
     print("proposed wrongly at the threshold:")
     for a, b, points in false:
         print(f"  {a} / {b}: {points}")
-    blocked = sum(bool(person(a).keys() & person(b).keys()) for a, b, same in pairs if same)
-    print(f"\npairs of one person that share a blocking key: {blocked} of {positives}")
+    blocked = [
+        (a, b, same) for a, b, same in pairs if matching.blocks(person(a).keys() & person(b).keys())
+    ]
+    found = sum(same for _, _, same in blocked)
+    print(f"\npairs of one person that the blocking step finds: {found} of {positives}")
+    precision, recall, _, _ = precision_recall(blocked, matching.THRESHOLD)
+    print(
+        f"both steps, at the threshold: precision {precision:.3f}, "
+        f"recall {recall * found / positives:.3f}"
+    )
     found = sum(matching.score(person(a), person(b)) is not None for a, b in other_pairs)
     print(f"another name of the same person (not a spelling): {found} of {len(other_pairs)}")
     print(f"namesakes (one name, two people; only a date of birth tells): {namesakes}")
@@ -457,11 +466,12 @@ def time_matching(count: int) -> None:
     names = probes(random.Random(5), count)
     for name in names[:20]:  # warm
         matching.propose(person(name), [source])
-    times, found = [], []
+    times, cpu, found = [], [], []
     for name in names:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         candidates = matching.propose(person(name), [source])
         times.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
         found.append(len(candidates))
     times.sort()
     p95 = times[int(len(times) * 0.95) - 1]
@@ -469,7 +479,9 @@ def time_matching(count: int) -> None:
         f"\n{len(names)} names against {Entity.objects.count():,} entities "
         f"({MatchKey.objects.count():,} keys): median {statistics.median(times):.1f} ms, "
         f"p95 {p95:.1f} ms, max {times[-1]:.1f} ms; "
-        f"{statistics.mean(found):.1f} candidates proposed a name on average"
+        f"{statistics.mean(found):.1f} candidates proposed a name on average; this "
+        f"process's own processor time a name: median {statistics.median(cpu):.1f} ms; "
+        f"load average {' '.join(f'{n:.1f}' for n in os.getloadavg())}"
     )
 
 

@@ -26,15 +26,16 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 import icu
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Case, Count, Sum, Value, When
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from rapidfuzz import fuzz
@@ -49,7 +50,13 @@ if TYPE_CHECKING:
 # measures precision and recall at it.
 THRESHOLD = 88
 # How many blocked candidates are scored for one name at most, those sharing most keys.
-BLOCK_LIMIT = 200
+BLOCK_LIMIT = 50
+# Keys in common make a candidate when their weights add up to BLOCKING: an identifier,
+# the whole name or its consonants, or a long word (or its consonants) are enough; pairs
+# of words count one each, so that a name sharing only its surname and one other word
+# (Kim Jong) with thousands of others blocks none of them.
+BLOCKING = 2
+PAIR_KEY = "p:"
 # How many pairs the page of possible duplicates shows, the best first.
 PAIRS_SHOWN = 100
 
@@ -66,7 +73,7 @@ SPELLINGS = {
     **dict.fromkeys(["kim", "gim"], "kim"),
     **dict.fromkeys(["jong", "chong", "jeong", "cheong", "chung", "jung", "chen"], "jong"),
     **dict.fromkeys(["un", "eun", "yn", "oon"], "un"),
-    **dict.fromkeys(["song", "sung", "seong", "son"], "song"),
+    **dict.fromkeys(["song", "sung", "seong"], "song"),
     **dict.fromkeys(["chol", "chul", "cheol"], "chol"),
     **dict.fromkeys(["hyon", "hyun", "hyeon"], "hyon"),
     **dict.fromkeys(["yong", "young"], "yong"),
@@ -150,6 +157,7 @@ def joined(words: Sequence[str]) -> str:
     return _DOUBLED.sub(r"\1", "".join(words))
 
 
+@lru_cache(maxsize=100_000)
 def folded(name: str) -> tuple[str, ...]:
     """The words of `name` folded across spellings: "Kim Chŏng-ŭn", "KIM Jong Un" and
     "Ким Чен Ын" all give ("kim", "jong", "un")."""
@@ -170,10 +178,12 @@ def name_keys(name: str) -> set[str]:
         return set()
     whole = joined(words)
     keys = {f"n:{whole}"[:120]}
-    consonants = _VOWELS.sub("", whole)
+    # Without the g of a final ng, which Russian renderings of Korean names drop.
+    consonants = _VOWELS.sub("", whole).replace("nk", "n")
     if len(consonants) >= 3:
         keys.add(f"c:{consonants}"[:120])
-    keys.update(f"p:{a}|{b}"[:120] for a, b in itertools.combinations(sorted(set(words)), 2))
+    pairs = itertools.combinations(sorted(set(words)), 2)
+    keys.update(f"{PAIR_KEY}{a}|{b}"[:120] for a, b in pairs)
     for word in words:
         if len(word) >= 5:
             keys.add(f"w:{word}"[:120])
@@ -295,7 +305,9 @@ def score(probe: Record, record: Record, threshold: int = THRESHOLD) -> Candidat
 
 class CandidateSource(Protocol):
     def blocked(self, keys: set[str], exclude: set[str]) -> Iterable[Record]:
-        """The records that share one of `keys`, but for those whose ref is in `exclude`."""
+        """The records whose keys in common with `keys` block (blocks()), the most
+        first, but for those whose ref is in `exclude`. A list's entries would be one
+        more source: records with a ref and an address of their own, no entity_id."""
 
 
 def propose(probe: Record, sources: Iterable[CandidateSource], limit: int = 10) -> list[Candidate]:
@@ -314,17 +326,24 @@ def propose(probe: Record, sources: Iterable[CandidateSource], limit: int = 10) 
     return found[:limit]
 
 
-def entity_record(entity: Entity) -> Record:
-    """An entity as matching reads it; its aliases and past names prefetched or not."""
-    names = [Name(entity.name)]
-    if entity.pk:
-        names += [Name(alias.name, "alias") for alias in entity.aliases.all()]
-        names += [Name(past.name, "former name") for past in entity.past_names.all()]
+def entity_record(
+    entity: Entity, aliases: Iterable[str] | None = None, past_names: Iterable[str] | None = None
+) -> Record:
+    """An entity as matching reads it, with its aliases and past names: those given, or
+    its own (prefetched or not)."""
+    if aliases is None:
+        aliases = [alias.name for alias in entity.aliases.all()] if entity.pk else []
+    if past_names is None:
+        past_names = [past.name for past in entity.past_names.all()] if entity.pk else []
     return Record(
         ref=f"entity:{entity.pk}" if entity.pk else "",
         label=str(entity),
         kind=entity.kind,
-        names=tuple(names),
+        names=(
+            Name(entity.name),
+            *(Name(name, "alias") for name in aliases),
+            *(Name(name, "former name") for name in past_names),
+        ),
         identifiers={
             "imo": entity.imo_number,
             "mmsi": entity.mmsi,
@@ -336,6 +355,11 @@ def entity_record(entity: Entity) -> Record:
     )
 
 
+def blocks(shared: set[str]) -> bool:
+    """Whether these keys in common make a candidate: the rule of the blocking queries."""
+    return sum(1 if key.startswith(PAIR_KEY) else 2 for key in shared) >= BLOCKING
+
+
 class TeamEntities:
     """The entities `reader` may see, as candidates."""
 
@@ -343,22 +367,38 @@ class TeamEntities:
         self.reader = reader
 
     def blocked(self, keys: set[str], exclude: set[str]) -> list[Record]:
-        from cases.models import Entity, MatchKey
+        """Those whose keys in common with what is looked for block (blocks()), the most
+        first. Read as plain rows: on a large table, model instances and prefetching
+        cost more than the scoring."""
+        from cases.models import Entity, EntityAlias, MatchKey, VesselName
 
         excluded = [int(ref.split(":")[1]) for ref in exclude if ref.startswith("entity:")]
+        weight = Case(When(key__startswith=PAIR_KEY, then=Value(1)), default=Value(2))
         ranked = (
             MatchKey.objects.filter(key__in=sorted(keys))
             .exclude(entity__in=excluded)
             .values("entity")
-            .annotate(shared=Count("id"))
-            .order_by("-shared", "entity")[:BLOCK_LIMIT]
+            .annotate(shared=Sum(weight))
+            .filter(shared__gte=BLOCKING)
+            .order_by("-shared", "entity")
+            .values_list("entity", flat=True)[:BLOCK_LIMIT]
         )
-        entities = (
-            Entity.objects.visible_to(self.reader)
-            .filter(pk__in=[row["entity"] for row in ranked])
-            .prefetch_related("aliases", "past_names")
+        entities = list(Entity.objects.visible_to(self.reader).filter(pk__in=ranked))
+        ids = [entity.pk for entity in entities]
+        names: dict[tuple[int, str], list[str]] = defaultdict(list)
+        aliases = EntityAlias.objects.filter(entity__in=ids).order_by()
+        past = VesselName.objects.filter(entity__in=ids).order_by()
+        rows = aliases.annotate(held_as=Value("alias")).values_list("entity", "name", "held_as")
+        rows = rows.union(
+            past.annotate(held_as=Value("former name")).values_list("entity", "name", "held_as"),
+            all=True,
         )
-        return [entity_record(entity) for entity in entities]
+        for entity_id, name, held_as in rows:
+            names[entity_id, held_as].append(name)
+        return [
+            entity_record(entity, names[entity.pk, "alias"], names[entity.pk, "former name"])
+            for entity in entities
+        ]
 
 
 def candidates_for(entity: Entity, reader: Reader, limit: int = 10) -> list[Candidate]:
@@ -446,6 +486,16 @@ def index(entity_ids: Iterable[int], entity_model=None, key_model=None) -> None:
         ]
     key_model.objects.filter(entity__in=ids).delete()
     key_model.objects.bulk_create(rows)
+
+
+def index_all(entity_model=None, key_model=None, batch: int = 1000) -> int:
+    """Store every entity's keys afresh, a batch at a time; the number of entities."""
+    if entity_model is None:
+        from cases.models import Entity as entity_model
+    ids = list(entity_model.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch):
+        index(ids[start : start + batch], entity_model, key_model)
+    return len(ids)
 
 
 def _saved(sender, instance, raw=False, **kwargs):

@@ -8,11 +8,7 @@ from cases import matching
 
 
 def index_entities(apps, schema_editor):
-    entity = apps.get_model("cases", "Entity")
-    key = apps.get_model("cases", "MatchKey")
-    ids = list(entity.objects.values_list("pk", flat=True))
-    for start in range(0, len(ids), 1000):
-        matching.index(ids[start : start + 1000], entity, key)
+    matching.index_all(apps.get_model("cases", "Entity"), apps.get_model("cases", "MatchKey"))
 
 
 class Migration(migrations.Migration):

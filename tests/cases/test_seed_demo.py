@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from accounts.models import User
 from accounts.roles import Role
-from cases import workflow
+from cases import matching, workflow
 from cases.demo.seed import DEFAULT_PASSWORD
 from cases.markings import SharingLevel
 from cases.models import (
@@ -170,3 +170,12 @@ def test_the_un_list_fixture_is_imported_and_designates_the_teams_record_of_omm(
     assert ListEntry.objects.filter(reference__in=["KPe.020", "KPe.053"]).count() == 2
     omm = Designation.objects.get(sanctions_list="UN", reference="KPe.020")
     assert omm.list_entry.name.startswith("OCEAN MARITIME MANAGEMENT")
+
+
+def test_the_team_is_proposed_the_demos_possible_duplicates(seeded):
+    reviewer = User.objects.get(username="reviewer")
+
+    pairs = {(p.first.name, p.second.name) for p in matching.possible_duplicates(reviewer)}
+
+    assert ("Valery GERASIMOV", "Валерий Герасимов") in pairs
+    assert ("OBORONLOGISTIKA OOO", "Oboronlogistika LLC") in pairs

@@ -2,6 +2,7 @@ import os
 
 from django.core.management.base import BaseCommand
 
+from cases.demo import duplicates
 from cases.demo import letters as letter_demo
 from cases.demo.seed import DEFAULT_PASSWORD, PARTNER_ORGANISATION, seed
 from reports import demo as report_demo
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         password = os.environ.get("MSMT_DEMO_PASSWORD") or DEFAULT_PASSWORD
         result = seed(password)
         result.created["letters"] = letter_demo.seed()
+        result.created["possible duplicates"] = duplicates.seed()
         if report_demo.seed():
             result.count("reports")
         demo_clearance.seed(password, result)
