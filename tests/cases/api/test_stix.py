@@ -21,6 +21,7 @@ from tests.factories import (
     CitationFactory,
     ContributionFactory,
     IncidentLocationFactory,
+    IncidentRelationFactory,
     InvolvementFactory,
     LocationFactory,
     MaterielLineFactory,
@@ -258,3 +259,12 @@ def test_a_partner_below_an_incidents_level_gets_its_releasable_text_only(api, p
     for hidden in ("Secret", "ANGARA", "Amber report", "United States"):
         assert hidden not in text
     assert incident.reference in text
+
+
+def test_an_incident_part_of_another_is_related_to_it(api, reviewer, incident_in):
+    campaign, delivery = incident_in(title="campaign"), incident_in(title="delivery")
+    IncidentRelationFactory(incident=delivery, related=campaign)
+    document = bundle(api(reviewer).get(LIST, {"format": "stix"}))
+    ids = {item["name"]: item["id"] for item in by_type(document, "incident")}
+    [relation] = [r for r in by_type(document, "relationship") if r["description"] == "part of"]
+    assert (relation["source_ref"], relation["target_ref"]) == (ids["delivery"], ids["campaign"])
