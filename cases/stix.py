@@ -13,7 +13,8 @@ vessels and aircraft, with their identifiers as external references), the places
 (`location`), the named contributing states (`identity`), a `note` for each citation
 that carries a claim (with the claim's Admiralty credibility as its confidence), and a
 `related-to` relationship for each line, which says its role. A `grouping` would say
-the content is unfinished, which an approved incident is not.
+the content is unfinished, which an approved incident is not. An incident that is part
+of, or overlaps, another is `related-to` it, saying which.
 
 Every object carries a TLP 2.0 marking (the OASIS definitions, which stix2 does not
 predefine): an incident's objects its level; a note the stricter of the incident's and
@@ -38,7 +39,7 @@ from stix2.confidence.scales import admiralty_credibility_to_value, none_low_med
 
 from accounts.models import Reader
 from cases.markings import Confidence, Credibility, SharingLevel
-from cases.models import Entity, IncidentLocation, Involvement
+from cases.models import Entity, IncidentLocation, IncidentRelation, Involvement
 from cases.visibility import line_condition
 
 MEDIA_TYPE = "application/stix+json;version=2.1"
@@ -328,6 +329,11 @@ def incident_objects(incident: dict, shared: Shared) -> Iterator[Any]:
         state = _state(code)
         yield state
         yield related(state.id, incident_id, "contributing state", f"state:{code}")
+    for line in incident["relations"]:
+        # Both incidents are the reader's to see in full (visibility.relation_condition).
+        related_id = stix_id("incident", line["related"])
+        kind = IncidentRelation.Kind(line["kind"]).label.lower()
+        yield related(incident_id, related_id, kind, f"relation:{line['id']}")
     for citation in incident["citations"]:
         if not citation["claim"]:
             continue

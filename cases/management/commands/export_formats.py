@@ -8,7 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from cases import exports, ftm, stix
 from cases.api.serializers import EntityRecordSerializer, IncidentSerializer
 from cases.api.views import entity_records
-from cases.models import Incident
+from cases.models import FeedPosition, Incident
+from cases.visibility import view_key
 
 
 class Command(BaseCommand):
@@ -39,7 +40,9 @@ class Command(BaseCommand):
             approved = incidents.filter(status=Incident.Status.APPROVED)
             serialize = IncidentSerializer(many=True, context=context).to_representation
             shown = (list(serialize(chunk)) for chunk in exports.chunks(approved))
-            lines = stix.bundle_lines(shown, user, stix.bundle_id(f"{user.pk}:{approved.count()}"))
+            # The bundle's id, like the API's, from what decides its content.
+            key = stix.bundle_id(f"{view_key(user)}:{FeedPosition.head()}")
+            lines = stix.bundle_lines(shown, user, key)
         elif options["entities"]:
             serialize = EntityRecordSerializer(many=True, context=context).to_representation
             lines = ftm.lines(

@@ -153,3 +153,24 @@ def test_the_browsable_api_works_for_a_signed_in_user(client, analyst):
     response = client.get(reverse("api:incident-list"), HTTP_ACCEPT="text/html")
     assert response.status_code == 200
     assert "text/html" in response["Content-Type"]
+
+
+# The partners' formats (cases.stix, cases.ftm): the endpoint's own answer, in its format.
+FORMATS = [
+    ("incident-list", "stix"),
+    ("incident-detail", "stix"),
+    ("incident-list", "ftm"),
+    ("entity-list", "ftm"),
+]
+
+
+@pytest.mark.parametrize(
+    "role", ["anonymous", "partner", "analyst", "reviewer", "editor", "administrator"]
+)
+@pytest.mark.parametrize(("name", "file_format"), FORMATS)
+def test_format_access_by_role(client, shared, request, name, file_format, role):
+    if role != "anonymous":
+        _, key = tokens.issue(request.getfixturevalue(role), name="matrix")
+        client.defaults["HTTP_AUTHORIZATION"] = f"Token {key}"
+    response = client.get(url(name, shared), {"format": file_format})
+    assert response.status_code == (401 if role == "anonymous" else 200)

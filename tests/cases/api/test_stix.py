@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -16,10 +16,12 @@ from stix2validator import ValidationOptions, validate_string
 from cases import stix
 from cases.markings import SharingLevel
 from cases.models import Entity, Incident, Involvement, Source
+from tests.cases.test_release import RELEASE, released_incident
 from tests.factories import (
     CitationFactory,
     ContributionFactory,
     IncidentLocationFactory,
+    IncidentRelationFactory,
     InvolvementFactory,
     LocationFactory,
     MaterielLineFactory,
@@ -231,3 +233,38 @@ def test_the_command_writes_the_readers_bundle(partner, incident_in):
     call_command("export_formats", "stix", "--as", "partner", stdout=out)
     document = json.loads(out.getvalue())
     assert [item["name"] for item in by_type(document, "incident")] == ["seen"]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["stix", "--as", "nobody"], "No user 'nobody'."),
+        (["stix", "--entities", "--as", "partner"], "--entities goes with the ftm format."),
+    ],
+)
+def test_the_command_refuses_what_it_cannot_do_and_writes_nothing(partner, arguments, message):
+    out = io.StringIO()
+    with pytest.raises(CommandError, match=message):
+        call_command("export_formats", *arguments, stdout=out)
+    assert out.getvalue() == ""
+
+
+def test_a_partner_below_an_incidents_level_gets_its_releasable_text_only(api, partner):
+    incident = released_incident()
+    document = bundle(api(partner).get(LIST, {"format": "stix"}))
+    [stix_incident] = by_type(document, "incident")
+    assert stix_incident["name"] == RELEASE["release_title"]
+    assert stix_incident["object_marking_refs"] == [stix.TLP_IDS[SharingLevel.GREEN]]
+    text = json.dumps(document)
+    for hidden in ("Secret", "ANGARA", "Amber report", "United States"):
+        assert hidden not in text
+    assert incident.reference in text
+
+
+def test_an_incident_part_of_another_is_related_to_it(api, reviewer, incident_in):
+    campaign, delivery = incident_in(title="campaign"), incident_in(title="delivery")
+    IncidentRelationFactory(incident=delivery, related=campaign)
+    document = bundle(api(reviewer).get(LIST, {"format": "stix"}))
+    ids = {item["name"]: item["id"] for item in by_type(document, "incident")}
+    [relation] = [r for r in by_type(document, "relationship") if r["description"] == "part of"]
+    assert (relation["source_ref"], relation["target_ref"]) == (ids["delivery"], ids["campaign"])
