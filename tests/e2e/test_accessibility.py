@@ -1,6 +1,7 @@
 """Every page the team uses, checked by axe-core in a real browser (serious and critical
 violations fail), and the whole log-submit-approve path done with the keyboard alone."""
 
+import io
 import re
 
 import pytest
@@ -10,7 +11,10 @@ from playwright.sync_api import expect
 from accounts import tokens
 from cases import workflow
 from cases.models import Attachment, Estimate, Incident, SavedSearch
+from exchange import tasks, uploads
+from exchange.models import Import
 from tests.e2e.axe import assert_accessible, describe, violations
+from tests.exchange.conftest import ROWS, workbook
 from tests.factories import (
     CitationFactory,
     FindingFactory,
@@ -55,6 +59,7 @@ def records(analyst, reviewer, settings, tmp_path):
         basis="MSMT report 1.",
         created_by=analyst,
     )
+    checked = dry_run(workbook(incidents=[{**ROWS["incidents"][0], "type": "x"}]), reviewer)
     search = SavedSearch.objects.create(owner=reviewer, name="Rajin", query="q=Rajin")
     search.subscriptions.create(user=reviewer, frequency="daily")
     return {
@@ -65,7 +70,15 @@ def records(analyst, reviewer, settings, tmp_path):
         "source": source,
         "attachment": attachment,
         "estimate": estimate,
+        "import": checked,
     }
+
+
+def dry_run(content: bytes, by) -> Import:
+    OrganisationFactory(name="Example Research Group")
+    upload = uploads.receive(io.BytesIO(content), "cases.xlsx", len(content), by, background=False)
+    tasks.check(upload)
+    return upload
 
 
 def team_pages(records) -> list[str]:
@@ -101,6 +114,8 @@ def team_pages(records) -> list[str]:
         "/account/webhooks/",
         "/account/searches/",
         f"/account/searches/{records['search'].pk}/",
+        "/imports/",
+        f"/imports/{records['import'].pk}/",
     ]
 
 
