@@ -322,7 +322,7 @@ class Writer:
         _clean(incident, exclude=["created_by"])
         outcome.record_id = existing.pk if existing else None
         if existing is not None:
-            outcome.record = existing.reference
+            outcome.record = str(existing)
             same = all(
                 getattr(existing, name) == getattr(incident, name)
                 for name in _fields(incident, values, {"key", "provisions"})
@@ -348,7 +348,7 @@ class Writer:
         self.created_incidents.add(incident.pk)
         outcome.action, outcome.record, outcome.record_id = (
             Action.CREATED,
-            incident.reference,
+            str(incident),
             incident.pk,
         )
 

@@ -2,6 +2,7 @@
 violations fail), and the whole log-submit-approve path done with the keyboard alone."""
 
 import datetime
+import io
 import re
 
 import pytest
@@ -19,7 +20,10 @@ from cases.models import (
     SanctionsList,
     SavedSearch,
 )
+from exchange import tasks, uploads
+from exchange.models import Import
 from tests.e2e.axe import assert_accessible, describe, violations
+from tests.exchange.conftest import ROWS, workbook
 from tests.factories import (
     CitationFactory,
     EntityFactory,
@@ -87,6 +91,7 @@ def records(analyst, reviewer, settings, tmp_path):
         reply_text="No information to add.",
         reply_summary="it had no information to add",
     )
+    checked = dry_run(workbook(incidents=[{**ROWS["incidents"][0], "type": "x"}]), reviewer)
     search = SavedSearch.objects.create(owner=reviewer, name="Rajin", query="q=Rajin")
     search.subscriptions.create(user=reviewer, frequency="daily")
     return {
@@ -99,7 +104,15 @@ def records(analyst, reviewer, settings, tmp_path):
         "estimate": estimate,
         "merge": merge,
         "letter": letter,
+        "import": checked,
     }
+
+
+def dry_run(content: bytes, by) -> Import:
+    OrganisationFactory(name="Example Research Group")
+    upload = uploads.receive(io.BytesIO(content), "cases.xlsx", len(content), by, background=False)
+    tasks.check(upload)
+    return upload
 
 
 def team_pages(records) -> list[str]:
@@ -145,6 +158,8 @@ def team_pages(records) -> list[str]:
         "/account/webhooks/",
         "/account/searches/",
         f"/account/searches/{records['search'].pk}/",
+        "/imports/",
+        f"/imports/{records['import'].pk}/",
     ]
 
 
