@@ -312,11 +312,18 @@ def finding_paragraph(finding: shape.Finding) -> str:
 
 def materiel_sentence(entry: shape.Entry) -> str:
     items = [
-        f"{line['category'].lower()}, {line['quantity']}"
-        + (f" ({line['description']})" if line["description"] else "")
+        f"{line['category'].lower()}, {line['quantity']}" + _described(line["description"])
         for line in entry["materiel"]
     ]
     return f"Materiel concerned: {'; '.join(items)}." if items else ""
+
+
+def _described(description: str) -> str:
+    """A materiel line's description in brackets, or after a dash where it has brackets
+    of its own: the house style nests none."""
+    if not description:
+        return ""
+    return f" — {description}" if "(" in description else f" ({description})"
 
 
 def estimate_paragraph(estimate: shape.Estimate) -> str:

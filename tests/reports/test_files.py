@@ -171,3 +171,19 @@ def test_chapters_are_numbered_in_roman_numerals_and_kinds_written_in_words(repo
     ]  # after the introduction
     kinds = [row.cells[1].text for table in word.tables for row in table.rows]
     assert "Military unit" in kinds and "Military_unit" not in kinds
+
+
+def test_a_description_with_brackets_of_its_own_is_not_put_in_brackets():
+    line = {"category": "Artillery ammunition", "quantity": "1,600,000 rounds"}
+    entry = {
+        "materiel": [
+            {**line, "description": "Shell equivalent of the tonnage (Post/C4ADS estimate)"},
+            {**line, "description": "Rounds counted at Rajin"},
+            {**line, "description": ""},
+        ]
+    }
+    assert content.materiel_sentence(entry) == (
+        "Materiel concerned: artillery ammunition, 1,600,000 rounds — Shell equivalent of "
+        "the tonnage (Post/C4ADS estimate); artillery ammunition, 1,600,000 rounds (Rounds "
+        "counted at Rajin); artillery ammunition, 1,600,000 rounds."
+    )
