@@ -34,8 +34,17 @@ from simple_history.models import HistoricalChanges
 from accounts.models import User
 from audit import trail as audit
 from audit.models import AuditEntry
+from cases import matching
 from cases.history import set_history_user
-from cases.models import Entity, EntityAlias, EntityMerge, FeedEntry, Incident
+from cases.models import (
+    Entity,
+    EntityAlias,
+    EntityMerge,
+    FeedEntry,
+    Incident,
+    MatchKey,
+    NotDuplicate,
+)
 from core.text import reads_as_empty
 
 # An entity's identifiers: the duplicate's move to the survivor where it has none; two
@@ -43,6 +52,10 @@ from core.text import reads_as_empty
 IDENTIFIERS = ("imo_number", "mmsi", "call_sign", "aircraft_registration", "un_list_reference")
 # A chain of merges is followed this far to the entity that stays.
 LONGEST_CHAIN = 20
+# What refers to an entity but does not move with it: its match keys, which are made
+# from its names and identifiers again, and the team's word that it is not another
+# entity, which stays with the pair it was said of.
+NOT_MOVED = (MatchKey, NotDuplicate)
 
 
 class MergeRefused(Exception):
@@ -59,11 +72,12 @@ class Undone:
 @cache
 def referring_fields() -> list[models.ForeignKey]:
     """Every field of a line that refers to an entity (many-to-many rows included), but
-    the history's copies, which keep what was, and the merges' own records."""
+    the history's copies, which keep what was, the merges' own records and NOT_MOVED."""
     return [
         field
         for model in apps.get_models(include_auto_created=True)
-        if not issubclass(model, HistoricalChanges) and model not in (Entity, EntityMerge)
+        if not issubclass(model, HistoricalChanges)
+        and model not in (Entity, EntityMerge, *NOT_MOVED)
         for field in model._meta.concrete_fields
         if isinstance(field, models.ForeignKey) and field.related_model is Entity
     ]
@@ -146,6 +160,7 @@ def approve(merge: EntityMerge, *, by: User, comment: str = "") -> EntityMerge:
             _save(alias, by, reason)
             merge.added_alias = alias.pk
 
+        matching.index([merged.pk, survivor.pk])
         merge.status = EntityMerge.Status.MERGED
         merge.decided_by, merge.decided_at, merge.comment = by, timezone.now(), comment.strip()
         merge.save()
@@ -209,6 +224,7 @@ def undo(merge: EntityMerge, *, by: User, reason: str) -> Undone:
         if merge.added_alias:
             EntityAlias.objects.filter(pk=merge.added_alias, entity=survivor).delete()
 
+        matching.index([merged.pk, survivor.pk])
         merge.status = EntityMerge.Status.UNDONE
         merge.undone_by, merge.undone_at, merge.undo_reason = by, timezone.now(), reason.strip()
         merge.save()
@@ -295,6 +311,17 @@ def _removed(line: models.Model, field: models.ForeignKey, by: User) -> dict:
 
 
 def _check_identifiers(merged: Entity, survivor: Entity) -> None:
+    low, high = sorted([merged.pk, survivor.pk])
+    if NotDuplicate.objects.filter(first=low, second=high).exists():
+        raise MergeRefused(
+            f"The team marked {merged.name} and {survivor.name} as not the same entity."
+        )
+    births = {merged.date_of_birth, survivor.date_of_birth} - {None}
+    if len(births) > 1:
+        raise MergeRefused(
+            f"{merged.name} and {survivor.name} have different dates of birth: two people. "
+            "Correct the wrong one first."
+        )
     for field in IDENTIFIERS:
         theirs, ours = getattr(merged, field), getattr(survivor, field)
         if theirs and ours and theirs != ours:
