@@ -81,7 +81,3 @@ class PositionForm(StyledForm, forms.ModelForm):
 class CommentForm(StyledForm, forms.Form):
     paragraph = forms.IntegerField(min_value=1)
     text = forms.CharField(label="Comment", widget=forms.Textarea(attrs={"rows": 3}))
-
-
-class AnswerForm(StyledForm, forms.Form):
-    answer = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))

@@ -22,7 +22,6 @@ from cases import visibility
 from reports import adoption, compilation, content, publication, rendering, tasks
 from reports.errors import ReportError
 from reports.forms import (
-    AnswerForm,
     CommentForm,
     ExclusionForm,
     PositionForm,
@@ -373,7 +372,6 @@ def clearance(request: SignedInRequest, pk: int) -> HttpResponse:
             "is_open": round_.report.is_draft and round_.deadline > timezone.now(),
             "position_form": PositionForm(instance=position or StatePosition(round=round_)),
             "comment_form": CommentForm(),
-            "answer_form": AnswerForm(),
             "standing": adoption.standing(round_.report),
             "earlier": adoption.earlier_round(round_),
         },
@@ -429,9 +427,8 @@ def comment_answer(request: SignedInRequest, pk: int, comment_pk: int) -> HttpRe
         round__report=report,
         pk=comment_pk,
     )
-    form = AnswerForm(request.POST)
     try:
-        adoption.answer(made, request.user, form.data.get("answer", ""))
+        adoption.answer(made, request.user, request.POST.get("answer", ""))
     except ReportError as error:
         messages.error(request, str(error))
     else:
