@@ -129,15 +129,15 @@ def test_a_ships_call_sign_in_the_itu_format_is_accepted(call_sign):
     validate_call_sign(call_sign)
 
 
-@pytest.mark.parametrize("call_sign", ["ub rf", "12AB", "U", "UBRF1", "UBRF55", "UB-RF"])
+@pytest.mark.parametrize("call_sign", ["ub rf", "12AB", "U", "UB", "UB-RF", "ÜBRF"])
 def test_a_call_sign_outside_the_itu_format_is_refused(call_sign):
-    with pytest.raises(ValidationError, match="not a ship's call sign"):
+    with pytest.raises(ValidationError, match="is not a call sign"):
         validate_call_sign(call_sign)
 
 
 def test_a_vessels_call_sign_is_checked_but_not_an_aircrafts():
     with pytest.raises(ValidationError) as error:
-        VesselFactory.build(call_sign="ANGARA").full_clean()
+        VesselFactory.build(call_sign="Angara").full_clean()
     assert "call_sign" in error.value.message_dict
     EntityFactory.build(kind="aircraft", call_sign="RFF7012").full_clean()
 
