@@ -263,6 +263,8 @@ def candidates(name: str, param: str) -> list:
         ("cases:attachment_evidence", "pk"): Attachment.objects.values_list("pk", flat=True),
         ("cases:attachment_file", "name"): Attachment.objects.values_list("file", flat=True),
         ("api:entity-detail", "pk"): incidents.values_list("involvements__entity", flat=True),
+        ("api:vessel-detail", "pk"): incidents.values_list("involvements__entity", flat=True),
+        ("cases:vessel_edit", "pk"): incidents.values_list("involvements__entity", flat=True),
         ("api:source-detail", "pk"): incidents.values_list("citations__source", flat=True),
         ("api:report-file", "kind"): ["html", "pdf", "docx"],
         ("reports:file", "format"): ["html", "pdf", "docx"],
