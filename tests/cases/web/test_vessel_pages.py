@@ -185,7 +185,7 @@ def test_the_admin_saves_a_vessel_whose_mmsi_is_of_another_flag_and_warns(client
     client.force_login(administrator)
     inlines = {
         f"{prefix}-{key}": value
-        for prefix in ("aliases", "past_names", "flags", "particulars")
+        for prefix in ("aliases", "past_names", "flags", "particulars", "designations")
         for key, value in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"))
     }
     response = client.post(
