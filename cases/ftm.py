@@ -8,10 +8,11 @@ not record whether it is a company); a state or a military unit a `PublicBody`; 
 vessel a `Vessel`, an aircraft an `Airplane`. An incident is an `Event`, the schema
 for something that happened at a time and place with parties `involved`; each
 involvement is also an `UnknownLink` that carries its role, since a vessel or an
-aircraft is no legal entity an Event may name as involved. An entity's UN 1718 list
-reference is a `Sanction`. An entity's designations on other lists and its owners
-(`Sanction`, `Ownership`) add to `entity_proxies`, which yields every FtM entity that
-one of ours becomes."""
+aircraft is no legal entity an Event may name as involved. Each of an entity's
+designations (on the UN 1718 list, a participating state's or the EU's, where the API
+gives them: at /api/v1/entities/) is a `Sanction` by that list's authority, and so is
+its UN 1718 list reference where no designation gives it; `entity_proxies` yields every
+FtM entity that one of ours becomes. A vessel's owners are not exported yet."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from collections.abc import Iterable, Iterator
 
 from followthemoney import EntityProxy, model
 
-from cases.models import Entity
+from cases.models import Entity, SanctionsList
 
 PREFIX = "msmt"
 SCHEMA = {
@@ -68,13 +69,38 @@ def entity_proxies(entity: dict) -> Iterator[EntityProxy]:
     if "updated_at" in entity:
         proxy.add("modifiedAt", entity["updated_at"])
     yield proxy
-    if entity["un_list_reference"]:
-        sanction = _make("Sanction", f"sanction-{entity['id']}-un")
-        sanction.add("entity", proxy.id)
+    designations = entity.get("designations", [])
+    for designation in designations:
+        yield _sanction(proxy, entity["id"], designation)
+    un_listed = {d["reference"] for d in designations if d["list"] == SanctionsList.UN}
+    if entity["un_list_reference"] and entity["un_list_reference"] not in un_listed:
+        yield _sanction(
+            proxy,
+            entity["id"],
+            {"list": SanctionsList.UN, "reference": entity["un_list_reference"], "programme": ""},
+        )
+
+
+def _sanction(proxy: EntityProxy, entity_pk: int, designation: dict) -> EntityProxy:
+    """One listing of the entity: its list's authority, reference, programme and dates.
+    Its id is the list and the reference, so that a later export updates it."""
+    listed = designation["list"]
+    key = designation["reference"] or designation.get("listed_on") or "listed"
+    sanction = _make("Sanction", f"sanction-{entity_pk}-{listed.lower()}-{key}")
+    sanction.add("entity", proxy.id)
+    if listed == SanctionsList.UN:
         sanction.add("authority", "United Nations Security Council")
-        sanction.add("program", "DPRK sanctions (resolution 1718 (2006))")
-        sanction.add("unscId", entity["un_list_reference"])
-        yield sanction
+        sanction.add("program", designation["programme"] or "DPRK sanctions (resolution 1718)")
+        sanction.add("unscId", designation["reference"] or None)
+    else:
+        sanction.add("authority", SanctionsList(listed).label)
+        sanction.add("program", designation["programme"] or None)
+    sanction.add("authorityId", designation["reference"] or None)
+    sanction.add("listingDate", designation.get("listed_on"))
+    sanction.add("startDate", designation.get("listed_on"))
+    sanction.add("endDate", designation.get("delisted_on"))
+    sanction.add("status", "delisted" if designation.get("delisted_on") else "listed")
+    return sanction
 
 
 def incident_proxies(incident: dict) -> Iterator[EntityProxy]:

@@ -22,9 +22,11 @@ from pypdf import PdfReader
 from accounts.roles import Role
 from cases import patterns
 from cases.markings import SharingLevel
-from cases.models import Attachment, Estimate, Incident, SavedSearch
+from cases.models import Attachment, EntityMerge, Estimate, Incident, Letter, SavedSearch
+from exchange import layout
+from exchange.models import Import
 from reports import compilation, publication
-from reports.models import Report
+from reports.models import ClearanceRound, ParagraphComment, Report
 from tests.factories import (
     CitationFactory,
     ContributionFactory,
@@ -277,6 +279,14 @@ def candidates(name: str, param: str) -> list:
         ("searches:delete", "pk"): SavedSearch.objects.values_list("pk", flat=True),
         ("searches:subscribe", "pk"): SavedSearch.objects.values_list("pk", flat=True),
         ("api:webhook-replay", "delivery_id"): Delivery.objects.values_list("pk", flat=True),
+        ("api:letter-detail", "pk"): Letter.objects.values_list("pk", flat=True),
+        ("exchange:sheet_template", "sheet"): [sheet.name for sheet in layout.SHEETS],
+        ("cases:entity_merge_propose", "pk"): incidents.values_list(
+            "involvements__entity", flat=True
+        ),
+        ("cases:entity_merge_detail", "pk"): EntityMerge.objects.values_list("pk", flat=True),
+        ("cases:entity_merge_step", "pk"): EntityMerge.objects.values_list("pk", flat=True),
+        ("cases:entity_merge_step", "step"): ["approve", "reject", "undo"],
         # UserAdmin names its password page after auth.User whatever the user model.
         ("admin:auth_user_password_change", "id"): get_user_model().objects.values_list(
             "pk", flat=True
@@ -294,8 +304,14 @@ def candidates(name: str, param: str) -> list:
                 "pk": reports.values_list("pk", flat=True),
                 "section_pk": reports.values_list("sections", flat=True),
                 "entry_pk": reports.values_list("entries", flat=True),
+                "number": ClearanceRound.objects.values_list("number", flat=True),
+                "comment_pk": ParagraphComment.objects.values_list("pk", flat=True),
             }[param]
         )
+    if name.startswith("exchange:") and param == "pk":
+        return list(Import.objects.values_list("pk", flat=True))
+    if name.startswith("cases:letter_") and param == "pk":
+        return list(Letter.objects.values_list("pk", flat=True))
     if name.startswith(("webhooks:", "api:webhook-")) and param == "pk":
         return list(Endpoint.objects.values_list("pk", flat=True))
     if name.startswith("admin:"):

@@ -2,6 +2,7 @@
 entity a line that the followthemoney library accepts as it is, with every visibility
 and attribution rule of the API."""
 
+import datetime
 import io
 import json
 
@@ -13,7 +14,7 @@ from django.urls import reverse
 from followthemoney import model
 
 from cases.markings import SharingLevel
-from cases.models import Entity, Incident, Involvement, Source
+from cases.models import Designation, Entity, Incident, Involvement, SanctionsList, Source
 from tests.factories import (
     CitationFactory,
     EntityFactory,
@@ -89,6 +90,40 @@ def test_incidents_are_events_with_their_entities_and_roles(api, reviewer, incid
     assert sanction["properties"]["entity"] == [vessel["id"]]
 
 
+def test_an_entitys_designations_are_sanctions_by_their_lists(api, partner, incident_in):
+    a_vessel_incident(incident_in)
+    vessel = Entity.objects.get(imo_number="9179842")
+    Designation.objects.create(
+        entity=vessel,
+        sanctions_list=SanctionsList.UN,
+        reference="KPe.000",
+        listed_on=datetime.date(2023, 1, 5),
+        source="https://un.example/notice",
+    )
+    Designation.objects.create(
+        entity=vessel,
+        sanctions_list=SanctionsList.US,
+        programme="RUSSIA-EO14024",
+        listed_on=datetime.date(2022, 5, 8),
+        delisted_on=datetime.date(2024, 1, 1),
+        source="https://us.example/notice",
+    )
+    lines = entities(api(partner).get(ENTITIES, {"format": "ftm"}))
+    assert_valid(lines)
+    sanctions = {
+        line["properties"]["authority"][0]: line["properties"]
+        for line in lines
+        if line["schema"] == "Sanction"
+    }
+    # The UN reference is given once, by its designation.
+    assert set(sanctions) == {"United Nations Security Council", "United States"}
+    assert sanctions["United Nations Security Council"]["unscId"] == ["KPe.000"]
+    assert sanctions["United Nations Security Council"]["listingDate"] == ["2023-01-05"]
+    assert sanctions["United States"]["program"] == ["RUSSIA-EO14024"]
+    assert sanctions["United States"]["endDate"] == ["2024-01-01"]
+    assert sanctions["United States"]["status"] == ["delisted"]
+
+
 def test_an_entity_shared_by_incidents_is_written_once_with_a_stable_id(api, reviewer, incident_in):
     a_vessel_incident(incident_in)
     a_vessel_incident(incident_in)
@@ -150,8 +185,8 @@ def test_the_ftm_exports_ask_the_same_queries_for_three_records_as_for_six(
     # Incidents: the token and audit rows (6), the ETag (4), the export's audit row (4),
     # the incidents (1), their lines as the API loads them (14). Entities: the token and
     # audit rows (6), the export's audit row (4), the entities (1) with their aliases,
-    # past names and involvements (3).
-    assert (queries(INCIDENTS), queries(ENTITIES)) == counts == (29, 14)
+    # past names, involvements and designations (4).
+    assert (queries(INCIDENTS), queries(ENTITIES)) == counts == (29, 15)
 
 
 def test_the_command_writes_the_readers_entities(partner, incident_in):
