@@ -197,7 +197,7 @@ def undo(merge: EntityMerge, *, by: User, reason: str) -> Undone:
             raise MergeRefused(
                 f"{survivor.name} was since merged into another entity: undo that merge first."
             )
-        reason = f"Merge #{merge.pk} undone"
+        change = f"Merge #{merge.pk} undone"
         not_restored = 0
         for label, pk, name in merge.moved:
             model = apps.get_model(label)
@@ -207,10 +207,10 @@ def undo(merge: EntityMerge, *, by: User, reason: str) -> Undone:
                 not_restored += 1
                 continue
             setattr(line, field.attname, merged.pk)
-            _save(line, by, reason)
+            _save(line, by, change)
         for restored in serializers.deserialize("json", json.dumps(merge.removed)):
             # Saved as a new record, under its own id, so that its history shows it back.
-            _save(restored.object, by, reason)
+            _save(restored.object, by, change)
             for name, values in (restored.m2m_data or {}).items():
                 getattr(restored.object, name).set(values)
 
@@ -218,9 +218,9 @@ def undo(merge: EntityMerge, *, by: User, reason: str) -> Undone:
             if getattr(survivor, field) == value:
                 setattr(survivor, field, "")
                 setattr(merged, field, value)
-        _save(survivor, by, reason)
+        _save(survivor, by, change)
         merged.merged_into = None
-        _save(merged, by, reason)
+        _save(merged, by, change)
         if merge.added_alias:
             EntityAlias.objects.filter(pk=merge.added_alias, entity=survivor).delete()
 

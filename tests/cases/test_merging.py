@@ -206,6 +206,7 @@ def test_undoing_restores_every_line_exactly(team, vessels):
         assert [getattr(entity, field) for field in merging.IDENTIFIERS] == identifiers[entity.pk]
         assert entity.merged_into is None
     assert EntityMerge.objects.get().status == "undone"
+    assert EntityMerge.objects.get().undo_reason == "Two ships."
     assert Entity.objects.visible_to(team["analyst"]).filter(pk=duplicate.pk).exists()
     # Undone, the pair may be proposed again.
     merging.propose(duplicate, survivor, reason="Again.", by=team["analyst"])
