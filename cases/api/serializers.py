@@ -965,6 +965,16 @@ class ChangePageSerializer(serializers.Serializer):
 
 
 class VesselParticularsSerializer(ReadSerializer):
+    # Declared, so that the schema does not give the database's own integer range, which
+    # differs between SQLite and PostgreSQL (as approvals_required above).
+    gross_tonnage = serializers.IntegerField(min_value=0, allow_null=True)
+    deadweight = serializers.IntegerField(
+        min_value=0,
+        allow_null=True,
+        label=VesselParticulars._meta.get_field("deadweight").verbose_name.capitalize(),
+        help_text=VesselParticulars._meta.get_field("deadweight").help_text,
+    )
+
     class Meta:
         model = VesselParticulars
         fields = ["ship_type", "gross_tonnage", "deadweight", "year_built"]
