@@ -25,7 +25,7 @@ STEPS = {
 @team_member_required
 def entity_merge_propose(request, pk):
     entity = get_object_or_404(Entity.objects.visible_to(request.user), pk=pk)
-    if not request.user.has_perm("cases.add_entitymerge"):
+    if not merging.may_propose(request.user):
         raise PermissionDenied("Only the team's analysts and reviewers propose merges.")
     form = EntityMergeForm(
         request.POST or None,
@@ -122,9 +122,8 @@ def _merge_page(request, merge, status=200):
             "merge": merge,
             "pair": pair,
             "lines": lines,
-            "may_decide": request.user.has_perm("cases.review_entitymerge")
-            and request.user.pk != merge.proposed_by_id,
-            "may_undo": request.user.has_perm("cases.review_entitymerge"),
+            "may_decide": merging.may_decide(merge, request.user),
+            "may_undo": merging.may_review(request.user),
         },
         status=status,
     )

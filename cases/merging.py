@@ -116,7 +116,7 @@ def survivor_of(entity_id: int, reader: User) -> Entity | None:
 
 
 def propose(merged: Entity, survivor: Entity, *, reason: str, by: User) -> EntityMerge:
-    if not by.has_perm("cases.add_entitymerge"):
+    if not may_propose(by):
         raise MergeRefused("Only the team's analysts and reviewers propose merges.")
     if reads_as_empty(reason):
         raise MergeRefused("Say why they are one entity: the identifiers, sources or names.")
@@ -186,7 +186,7 @@ def undo(merge: EntityMerge, *, by: User, reason: str) -> Undone:
     """Put everything back where it was before the merge."""
     with transaction.atomic():
         merge = _locked(merge)
-        if not by.has_perm("cases.review_entitymerge"):
+        if not may_review(by):
             raise MergeRefused("Only reviewers undo merges.")
         if reads_as_empty(reason):
             raise MergeRefused("Say why the merge is undone.")
@@ -331,8 +331,21 @@ def _check_identifiers(merged: Entity, survivor: Entity) -> None:
             )
 
 
+def may_propose(user: User) -> bool:
+    return user.has_perm("cases.add_entitymerge")
+
+
+def may_review(user: User) -> bool:
+    """Whether `user` may decide merges (not their own) and undo them."""
+    return user.has_perm("cases.review_entitymerge")
+
+
+def may_decide(merge: EntityMerge, user: User) -> bool:
+    return may_review(user) and user.pk != merge.proposed_by_id
+
+
 def _check_decision(merge: EntityMerge, by: User) -> None:
-    if not by.has_perm("cases.review_entitymerge"):
+    if not may_review(by):
         raise MergeRefused("Only reviewers merge entities or reject a merge.")
     if by.pk == merge.proposed_by_id:
         raise MergeRefused("Four eyes: another reviewer decides the merge you proposed.")
