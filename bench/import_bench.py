@@ -5,10 +5,11 @@ with the worker's peak memory and its queries (run on demand, not in CI).
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/msmt_bench_import \\
         .venv/bin/python bench/import_bench.py --incidents 50000
 
-Migrates the database, writes an XLSX workbook in the import layout (each incident with
-2 materiel lines, 2 entities involved out of incidents/10, 1 location out of 500 and 2
-citations of sources out of 2,000, all new) in a child process, then runs what the
-worker runs: the dry run (exchange.tasks.check) and the import (exchange.tasks.confirm),
+Migrates the database, writes an XLSX workbook (--format zip: a ZIP of CSV files) in
+the import layout (each incident with 2 materiel lines, 2 entities involved out of
+incidents/10, 1 location out of 500 and 2 citations of sources out of 2,000, all new) in
+a child process, then runs what the worker runs: the dry run (exchange.tasks.check) and
+the import (exchange.tasks.confirm),
 each timed, with the rows per second, the queries it sent and the process's peak
 resident memory (ru_maxrss) after it: run at two sizes, the peaks say whether memory
 grows with the file. Each run imports a new file (its keys and titles carry the run's
@@ -16,13 +17,17 @@ name), so the database grows; figures are recorded in bench/README.md.
 """
 
 import argparse
+import csv
+import io
 import multiprocessing
 import os
 import resource
 import sys
 import tempfile
 import time
+import tracemalloc
 import uuid
+import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -121,8 +126,19 @@ def rows(count: int, run: str):
 
 
 def write(path: Path, incidents: int, run: str) -> None:
-    with path.open("wb") as out:
-        exporting.write_workbook(out, dict(rows(incidents, run)))
+    if path.suffix == ".xlsx":
+        with path.open("wb") as out:
+            exporting.write_workbook(out, dict(rows(incidents, run)))
+        return
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, sheet_rows in rows(incidents, run):
+            with archive.open(f"{name}.csv", "w") as member:
+                text = io.TextIOWrapper(member, encoding="utf-8", newline="")
+                out = csv.writer(text)
+                out.writerow(BY_NAME[name].names)
+                out.writerows(sheet_rows)
+                text.flush()
+                text.detach()
 
 
 def load() -> str:
@@ -132,6 +148,15 @@ def load() -> str:
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--incidents", type=int, default=50_000)
+    parser.add_argument(
+        "--format", choices=["xlsx", "zip"], default="xlsx", help="zip: a ZIP of CSV files"
+    )
+    parser.add_argument(
+        "--trace",
+        action="store_true",
+        help="Also trace Python's allocations (tracemalloc): the peak of each step, at a "
+        "cost of twice the time or more",
+    )
     args = parser.parse_args()
     settings.IMPORT_MAX_BYTES = 200 * 2**20
     call_command("migrate", verbosity=0)
@@ -142,7 +167,7 @@ def main():
 
     run = uuid.uuid4().hex[:6]
     with tempfile.TemporaryDirectory() as directory:
-        path = Path(directory) / "bench.xlsx"
+        path = Path(directory) / f"bench.{args.format}"
         started = time.monotonic()
         # In a child process, so that the peak memory below is the import's alone.
         child = multiprocessing.get_context("fork").Process(
@@ -151,7 +176,7 @@ def main():
         child.start()
         child.join()
         size = path.stat().st_size
-        print(f"workbook: {size / 2**20:.1f} MB in {time.monotonic() - started:.0f} s")
+        print(f"file: {size / 2**20:.1f} MB in {time.monotonic() - started:.0f} s")
         with path.open("rb") as file:
             upload = uploads.receive(file, path.name, size, user, background=False)
     print(f"before: peak memory {peak_mb():.0f} MB, load {load()}")
@@ -163,14 +188,20 @@ def main():
 
     for step, what in ((tasks.check, "dry run"), (tasks.confirm, "import")):
         started, queries[0] = time.monotonic(), 0
+        if args.trace:
+            tracemalloc.start()
         with connection.execute_wrapper(count):
             step(upload)
         elapsed = time.monotonic() - started
+        traced = ""
+        if args.trace:
+            traced = f", traced peak {tracemalloc.get_traced_memory()[1] / 2**20:.1f} MiB"
+            tracemalloc.stop()
         rows = sum(sum(by_action.values()) for by_action in upload.counts.values())
         print(
             f"{what}: {rows:,} rows in {elapsed:.1f} s, {rows / elapsed:,.0f} rows/s, "
             f"{queries[0]:,} queries, {upload.get_status_display()}, errors "
-            f"{upload.error_count}, peak memory {peak_mb():.0f} MB, load {load()}"
+            f"{upload.error_count}, peak memory {peak_mb():.0f} MB{traced}, load {load()}"
         )
         if upload.error_count:
             print(list(upload.rows.filter(action="error").values_list("sheet", "errors")[:5]))
