@@ -21,7 +21,7 @@ import functools
 import json
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import IO, Any
@@ -326,8 +326,8 @@ class Writer:
         self.changed: set[tuple[type[models.Model], int]] = set()
         self.identifiers_given: set[tuple[str, str]] = set()
 
-    def sheet(self, sheet: Sheet, rows: Iterator[reading.Row], progress) -> None:
-        done = 0
+    def sheet(self, sheet: Sheet, rows: Iterable[reading.Row], progress) -> None:
+        done, rows = 0, iter(rows)
         while batch := list(islice(rows, BATCH)):
             try:
                 with transaction.atomic():
