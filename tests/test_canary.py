@@ -22,7 +22,15 @@ from pypdf import PdfReader
 from accounts.roles import Role
 from cases import patterns
 from cases.markings import SharingLevel
-from cases.models import Attachment, EntityMerge, Estimate, Incident, Letter, SavedSearch
+from cases.models import (
+    Attachment,
+    EntityMerge,
+    Estimate,
+    Incident,
+    Letter,
+    ListEntry,
+    SavedSearch,
+)
 from exchange import layout
 from exchange.models import Import
 from reports import compilation, publication
@@ -284,6 +292,8 @@ def candidates(name: str, param: str) -> list:
         ("cases:entity_merge_propose", "pk"): incidents.values_list(
             "involvements__entity", flat=True
         ),
+        ("cases:list_entry_detail", "pk"): ListEntry.objects.values_list("pk", flat=True),
+        ("cases:list_entry_link", "pk"): ListEntry.objects.values_list("pk", flat=True),
         ("cases:entity_merge_detail", "pk"): EntityMerge.objects.values_list("pk", flat=True),
         ("cases:entity_merge_step", "pk"): EntityMerge.objects.values_list("pk", flat=True),
         ("cases:entity_merge_step", "step"): ["approve", "reject", "undo"],
