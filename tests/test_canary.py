@@ -53,6 +53,7 @@ from tests.factories import (
     participating_state,
     png_bytes,
 )
+from tests.reports.helpers import publish
 from webhooks.models import CHOSEN_EVENTS, Delivery, Endpoint, Event
 
 pytestmark = pytest.mark.django_db
@@ -200,14 +201,14 @@ def seeded(editor):
         occurred_from=datetime.date(2022, 1, 1), occurred_to=None
     )  # outside the report's period
     compilation.compile_report(report)
-    first = publication.publish(report, editor)
+    first = publish(report, editor)
     second = publication.new_edition(first, editor)
     second.sharing_level = SharingLevel.CLEAR
     second.save()
     compilation.exclude_entry(
         second.entries.get(incident=records["amber"]), "Not releasable at CLEAR."
     )
-    publication.publish(second, editor)
+    publish(second, editor)
     return records
 
 

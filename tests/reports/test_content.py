@@ -20,7 +20,7 @@ from tests.factories import (
     png_bytes,
     provision,
 )
-from tests.reports.helpers import approved_incident, cite
+from tests.reports.helpers import adopt, approved_incident, cite
 
 pytestmark = pytest.mark.django_db
 
@@ -260,6 +260,7 @@ def test_the_worker_records_a_figure_that_changed_while_it_waited(report, editor
     incident = approved_incident(occurred_from=datetime.date(2023, 3, 1))
     attachment = figure_on(incident)
     compilation.compile_report(report)
+    adopt(report, editor)
     with open(attachment.file.path, "ab") as handle:
         handle.write(b"tampered")
     # As if the file changed after the publication was queued, checked and started.

@@ -13,9 +13,9 @@ from pypdf import PdfReader
 
 from cases.markings import SharingLevel
 from cases.models import Source
-from reports import compilation, content, publication, rendering
+from reports import compilation, content, rendering
 from tests.factories import EntityFactory, InvolvementFactory, incident_type
-from tests.reports.helpers import approved_incident
+from tests.reports.helpers import approved_incident, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +123,7 @@ def test_the_published_files_carry_the_reports_level_and_no_draft_mark(report, e
         occurred_from=datetime.date(2023, 5, 1),
     )
     compilation.compile_report(report)
-    published = publication.publish(report, editor)
+    published = publish(report, editor)
     files = {item.format: item.file.open("rb").read() for item in published.files.all()}
     for text in page_texts(files["pdf"]):
         assert "TLP:CLEAR" in text

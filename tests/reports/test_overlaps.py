@@ -15,7 +15,7 @@ from django.urls import reverse
 from cases.models import Estimate, MaterielCategory
 from reports import compilation, content, publication, rendering
 from tests.factories import IncidentRelationFactory, MaterielLineFactory
-from tests.reports.helpers import approved_incident
+from tests.reports.helpers import approved_incident, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -267,7 +267,7 @@ class TestEstimates:
         report.sections.get(position=1).estimates.add(estimate)
         report.sections.filter(position=2).delete()
         compilation.compile_report(report)
-        edition = publication.new_edition(publication.publish(report, editor), editor)
+        edition = publication.new_edition(publish(report, editor), editor)
         assert list(edition.sections.get(position=1).estimates.all()) == [estimate]
 
     def test_the_editor_chooses_estimates_on_the_section_page(self, client, report, editor):
