@@ -224,8 +224,7 @@ def running_head_and_foot(word: Document, marking: str, doc: shape.Document) -> 
 def cover(word: Document, marking: str, doc: shape.Document) -> None:
     """The title page, with a UN document's masthead (UN Editorial Manual, "Mastheads and
     cover pages", un.org/dgacm/en/content/editorial-manual/mast-cover: the symbol, the
-    distribution, the date of issue and the original language, at the right, as on the
-    first page of S/2024/215)."""
+    distribution, the date of issue and the original language, at the right)."""
     word.add_paragraph(marking).alignment = WD_ALIGN_PARAGRAPH.RIGHT
     block = word.add_table(rows=1, cols=2)
     block.alignment = WD_TABLE_ALIGNMENT.CENTER
