@@ -82,6 +82,7 @@ RELATIONSHIP_ROLES = {
 # OpenCTI's kinds of place (x_opencti_location_type).
 PLACE_KINDS = {"city": Location.Kind.CITY, "region": Location.Kind.REGION}
 CONTRIBUTING_STATE = "contributing state"
+REFERENCES = "external references that no note cites (a citation needs its claim)"
 
 
 def is_bundle_name(name: str) -> bool:
@@ -282,10 +283,21 @@ class Translation:
                 if (incident, ref) not in linked and ref in self.objects:
                     self._line(incident, ref, None, container)
         for incident, where in incidents.items():
+            cited = set()
             for note in self._notes(incident, where["container"]):
                 self.used.add(note["id"])
                 if note.get("external_references"):
                     self._citation(incident, note)
+                    cited |= {_reference(r) for r in note["external_references"]}
+            # This database's export writes each citation's source on the incident too.
+            uncited = [
+                reference
+                for item in filter(None, [self.objects[incident], where["container"]])
+                for reference in item.get("external_references", [])
+                if reference["source_name"] != "msmt" and _reference(reference) not in cited
+            ]
+            if uncited:
+                self.left_out[REFERENCES] += len(uncited)
 
     def _line(self, incident: str, other: str, relationship: dict | None, where: dict) -> bool:
         """The line that `other` makes in `incident`, if it makes one: said by
@@ -408,6 +420,14 @@ class Translation:
     def _row(self, sheet: str, item: dict, values: dict, problems=None) -> None:
         row = {column: _text(values.get(column)) for column in BY_NAME[sheet].names}
         self.rows[sheet].append(Row(item["_position"], row, problems or []))
+
+
+def _reference(reference: dict) -> tuple[str, str, str]:
+    return (
+        reference["source_name"],
+        reference.get("description", ""),
+        reference.get("url", ""),
+    )
 
 
 def _extension(item: dict) -> dict:

@@ -123,6 +123,9 @@ OPENCTI = {
             "modified": "2024-05-01T10:00:00.000Z",
             "report_types": ["threat-report"],
             "x_opencti_report_status": 2,
+            "external_references": [
+                {"source_name": "Example Research Group", "url": "https://example.org/monthly"}
+            ],
             "confidence": 75,
             "created_by_ref": "identity--7b82b010-b1c0-4dae-981f-7756374a17da",
             "object_marking_refs": [OPENCTI_AMBER_STRICT],
