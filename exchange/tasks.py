@@ -3,6 +3,8 @@ can take minutes. The page enqueues the task and follows Import.status and progr
 
 from django_tasks import task
 
+from audit import trail as audit
+from audit.models import AuditEntry
 from exchange import stix_reading, writing
 from exchange.models import Import
 
@@ -40,6 +42,12 @@ def confirm(upload: Import) -> None:
     upload.progress = ""
     upload.save(update_fields=["status", "progress", "message", "counts", "imported_at"])
     if imported:
+        audit.record(
+            AuditEntry.Action.IMPORTED,
+            actor=upload.created_by,
+            target=f"import {upload.pk}: {upload.file_name}",
+            details={"sha256": upload.sha256, "counts": upload.counts},
+        )
         # The file was read for the last time: what it says is now in the records.
         upload.file.delete()
 
