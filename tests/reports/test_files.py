@@ -93,7 +93,7 @@ def test_a_drafts_files_say_draft_on_every_page_at_the_level_of_what_they_hold(
         "build_report", report.symbol, "--output-dir", str(tmp_path), "--by", editor.username
     )
     pages = page_texts((tmp_path / "MSMT-2023-1.pdf").read_bytes())
-    assert len(pages) > 3
+    assert len(pages) >= 3
     for text in pages:
         assert "DRAFT" in text
         assert "TLP:AMBER" in text
