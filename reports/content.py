@@ -28,9 +28,9 @@ PARTICIPATING_STATE_FOOTNOTE = f"Information provided by {PARTICIPATING_STATE_AT
 FIGURE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
 # 2: an entry's legal assessment is its findings. 3: an entry says which other entries
 # it is part of or overlaps, materiel lines carry their figures, the materiel annex
-# counts each thing once (materiel_totals), and a section states its estimates. A
-# 4: a materiel line's unit is a code with its singular and plural (cases.units), so that
-# the annex's totals agree with their numbers too. A snapshot keeps the format it was
+# counts each thing once (materiel_totals), and a section states its estimates. 4: a
+# materiel line's unit is a code with its singular and plural (cases.units), so that the
+# annex's totals agree with their numbers too. A snapshot keeps the format it was
 # published in, and layout() lays out each as it was.
 SNAPSHOT_FORMAT = 4
 

@@ -336,7 +336,8 @@ class MaterielLine(models.Model):
 
     @property
     def quantity_display(self) -> str:
-        """ "1 missile", "at least 100 systems", or "quantity unknown"."""
+        """The quantity as a report writes it: 1 missile, at least 100 systems, or
+        quantity unknown."""
         text = units.quantity_text(self.quantity_low, self.quantity_high, units.words(self.unit))
         return text or "quantity unknown"
 

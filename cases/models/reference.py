@@ -12,13 +12,15 @@ from simple_history.models import HistoricalRecords
 class IncidentType(models.Model):
     class Theme(models.TextChoices):
         """What a report's chapter is about, gathering the types it covers; chapters
-        follow this order. From the themes of the MSMT's first report (May 2025): DPRK
+        follow this order. After the themes of the MSMT's first report (May 2025): DPRK
         arms transfers to Russia, Russia's military technology to the DPRK, the
         deployment and training of DPRK troops, petroleum above the cap and financial
-        links (dpa-AFX, 18 July 2025, https://www.finanznachrichten.de/nachrichten-2025-07/
-        65942136-msmt-report-cites-evidence-of-russia-training-north-korean-troops-020.htm;
-        MENAFN, 3 June 2025, https://menafn.com/1109629550/North-Korea-Criticizes-Report-on-
-        Russia-Ties)."""
+        links, as the sources below describe it."""
+
+        # dpa-AFX, 18 July 2025:
+        # https://www.finanznachrichten.de/nachrichten-2025-07/65942136-msmt-report-cites-evidence-of-russia-training-north-korean-troops-020.htm
+        # MENAFN, 3 June 2025:
+        # https://menafn.com/1109629550/North-Korea-Criticizes-Report-on-Russia-Ties
 
         ARMS_FROM_DPRK = "arms_from_dprk", "Arms and related materiel from the DPRK"
         ARMS_TO_DPRK = "arms_to_dprk", "Arms, military technology and prohibited items for the DPRK"

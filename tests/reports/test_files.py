@@ -72,6 +72,21 @@ def page_texts(pdf: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
+def test_chapters_and_annexes_follow_on_without_a_forced_page_break(report):
+    approved_incident(title="Voyage", occurred_from=datetime.date(2023, 3, 1))
+    approved_incident(
+        title="Deployment",
+        incident_type=incident_type("troop_deployment"),
+        occurred_from=datetime.date(2023, 4, 1),
+    )
+    compilation.compile_report(report)
+    pages = page_texts(rendering.render_pdf(rendering.render_html(content.build(report))))
+    # The cover, the contents, then one page holding both short chapters and the annexes.
+    (body,) = [text for text in pages if "I. Arms from the DPRK" in text][1:]
+    assert "II. Other violations" in body and "Annex III. Materiel" in body
+    assert len(pages) == 3
+
+
 def docx_marking(docx: bytes) -> tuple[str, str]:
     """The Word file's page header (every page) and its title page's marking."""
     word = Document(io.BytesIO(docx))
