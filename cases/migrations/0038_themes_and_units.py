@@ -80,9 +80,10 @@ def map_units(apps, schema_editor):
     ]
     unmapped = []
     for model, label in models:
-        for text in model.objects.values_list("unit", flat=True).distinct():
+        for text in model.objects.order_by().values_list("unit", flat=True).distinct():
             if unit_for(text, known) is None:
-                ids = list(model.objects.filter(unit=text).values_list("pk", flat=True)[:20])
+                ids = model.objects.filter(unit=text).order_by("pk").values_list("pk", flat=True)
+                ids = list(ids[:20])
                 unmapped.append(f"{label}s {', '.join(map(str, ids))}: {text!r}")
     if unmapped:
         raise RuntimeError(
@@ -94,7 +95,7 @@ def map_units(apps, schema_editor):
     for model, _ in models:
         history = apps.get_model("cases", f"Historical{model.__name__}")
         for table in (model, history):
-            for text in table.objects.values_list("unit", flat=True).distinct():
+            for text in table.objects.order_by().values_list("unit", flat=True).distinct():
                 code = unit_for(text, known)
                 if code is not None and code != text:
                     table.objects.filter(unit=text).update(unit=code)

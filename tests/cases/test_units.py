@@ -85,10 +85,11 @@ def test_the_migration_maps_todays_free_text_to_the_choices():
 
 def test_the_migration_stops_at_text_it_cannot_place_and_changes_nothing():
     # "tons" may be metric or short: it is not guessed at.
-    placed, unplaced = set_units("Missiles", "tons")
+    placed, tons, more_tons = set_units("Missiles", "tons", "tons")
     with pytest.raises(RuntimeError) as stopped:
         migration.map_units(apps, None)
-    assert f"materiel lines {unplaced.pk}: 'tons'" in str(stopped.value)
+    assert str(stopped.value).count("'tons'") == 1
+    assert f"materiel lines {tons.pk}, {more_tons.pk}: 'tons'" in str(stopped.value)
     assert "Nothing was changed" in str(stopped.value)
     assert MaterielLine.objects.get(pk=placed.pk).unit == "Missiles"
 
