@@ -3,7 +3,7 @@ can take minutes. The page enqueues the task and follows Import.status and progr
 
 from django_tasks import task
 
-from exchange import writing
+from exchange import stix_reading, writing
 from exchange.models import Import
 
 Status = Import.Status
@@ -22,7 +22,10 @@ def check(upload: Import) -> None:
     )
     upload.status = Status.REFUSED if refused else Status.CHECKED
     upload.progress = ""
-    upload.save(update_fields=["status", "progress", "message", "counts"])
+    if not refused and stix_reading.is_bundle_name(upload.file_name):
+        with upload.file.open("rb") as stored:
+            upload.left_out = stix_reading.left_out(upload.file_name, stored)
+    upload.save(update_fields=["status", "progress", "message", "counts", "left_out"])
 
 
 def confirm(upload: Import) -> None:

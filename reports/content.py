@@ -422,6 +422,18 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def distribution(draft: bool, level: str) -> str:
+    """The document block's distribution, in the UN's three categories (UN Editorial
+    Manual, "Mastheads and cover pages", un.org/dgacm/en/content/editorial-manual/mast-cover;
+    the categories: un.org/dgacm/en/content/documents-management): General is full
+    circulation, which only TLP:CLEAR allows; Limited is the UN's for draft reports; and
+    Restricted is for a document "not made public at the time of issuance", as anything
+    marked above TLP:CLEAR is, draft or not (the header's TLP marking says to whom)."""
+    if level != SharingLevel.CLEAR:
+        return "Restricted"
+    return "Limited" if draft else "General"
+
+
 def layout(snapshot: shape.Snapshot) -> shape.Document:
     """Number the body's paragraphs and the footnotes through the whole report, and
     gather the annexes (vessels, other entities, materiel, figures) with the
@@ -492,6 +504,7 @@ def layout(snapshot: shape.Snapshot) -> shape.Document:
             }
         )
     counts_once = snapshot.get("format", 1) >= 3
+    marking = snapshot.get("marking", snapshot["sharing_level"])
     if counts_once:
         materiel = counted_once(materiel, entries, first_paragraph)
     return {
@@ -501,7 +514,7 @@ def layout(snapshot: shape.Snapshot) -> shape.Document:
         "title": snapshot["title"],
         "period": snapshot["period"],
         "draft": snapshot.get("draft", False),
-        "sharing_level": snapshot.get("marking", snapshot["sharing_level"]),
+        "sharing_level": marking,
         "executive_summary": paragraphs_of(snapshot["executive_summary"]),
         "introduction": introduction,
         "sections": sections,
@@ -515,6 +528,10 @@ def layout(snapshot: shape.Snapshot) -> shape.Document:
         "figures": figures,
         "replies": replies,
         "adoption": snapshot.get("adoption", ""),
+        # The cover's document block (and every page's running head and foot).
+        "issued": snapshot.get("issued", ""),
+        "distribution": distribution(snapshot.get("draft", False), marking),
+        "language": "English",
     }
 
 

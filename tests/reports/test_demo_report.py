@@ -13,6 +13,7 @@ from cases.models import IncidentType
 from reports import compilation, publication
 from reports.demo import SYMBOL
 from reports.models import Report
+from tests.reports.helpers import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def test_the_editor_settles_the_demo_report_and_publishes_it(demo_report):
     for section in demo_report.sections.all():
         if not demo_report.entries.filter(section=section, excluded=False).exists():
             section.delete()
-    published = publication.publish(demo_report, User.objects.get(username="editor"))
+    published = publish(demo_report, User.objects.get(username="editor"))
     assert published.status == Report.Status.PUBLISHED
     assert published.files.count() == 3
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 from cases.models import Estimate, MaterielCategory
 from reports import compilation, content, publication, rendering
 from tests.factories import IncidentRelationFactory, MaterielLineFactory
-from tests.reports.helpers import approved_incident
+from tests.reports.helpers import approved_incident, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -198,12 +198,12 @@ def snapshot(fmt):
 
 RENDERED_BEFORE = {
     1: (
-        "ccd3c24be0352599b0c6eb29b974d7e441b3a2b19996c2ca2322cdb042a04c8b",
-        "12980df4205fbcc7e90c771c62dd6ad84544d215f9441d150052ccca83be94f1",
+        "bee8beb189a19e8e4718ede220d384acca502d8856b989ca634c01e210cc033b",
+        "97cf5a0bea8167ed46aeccc1167ff8606a03ec3f236d430745d772608af907e3",
     ),
     2: (
-        "589f2b3d78db3a47615d4b2829830f613c9d5619c096f279b3f14ca4c50c629c",
-        "c226c23f51372be1d02069f40fd0b31bf974f35780e67e48942d4824e0b37bfa",
+        "c0acf6fb81bdc1f5dcc61c777624a450bd7658bd6721f53775e8a2f410236df2",
+        "3d12f4810819879c1effdeef9ee0c8288cc20ce33d7d8ef63f4c024b63d7ff37",
     ),
 }
 
@@ -269,7 +269,7 @@ class TestEstimates:
         report.sections.get(position=1).estimates.add(estimate)
         report.sections.filter(position=2).delete()
         compilation.compile_report(report)
-        edition = publication.new_edition(publication.publish(report, editor), editor)
+        edition = publication.new_edition(publish(report, editor), editor)
         assert list(edition.sections.get(position=1).estimates.all()) == [estimate]
 
     def test_the_editor_chooses_estimates_on_the_section_page(self, client, report, editor):

@@ -111,6 +111,7 @@ from .vessel_name import VesselName
 from .vessel_ownership import VesselOwnership
 from .vessel_ownership_role_enum import VesselOwnershipRoleEnum
 from .vessel_particulars import VesselParticulars
+from .vessels_list_format import VesselsListFormat
 from .webhook_event_enum import WebhookEventEnum
 
 __all__ = (
@@ -225,5 +226,6 @@ __all__ = (
     "VesselOwnership",
     "VesselOwnershipRoleEnum",
     "VesselParticulars",
+    "VesselsListFormat",
     "WebhookEventEnum",
 )
