@@ -27,6 +27,8 @@ class Materiel(TypedDict):
     quantity_low: NotRequired[int | None]
     quantity_high: NotRequired[int | None]
     unit: NotRequired[str]
+    # Format 4: the unit's singular and plural (the unit is then a cases.units code).
+    unit_words: NotRequired[list[str]]
 
 
 class Relation(TypedDict):

@@ -39,8 +39,8 @@ def test_a_new_symbol_is_created_compiled_and_rendered(tmp_path, editor, inciden
     report = Report.objects.get(symbol="MSMT/2023/1")
     assert report.is_draft
     assert [s.heading for s in report.sections.all()] == [
-        "Arms transfer from the DPRK",
-        "Troop deployment",
+        "Arms and related materiel from the DPRK",
+        "Deployment and training of DPRK troops",
     ]
     assert report.entries.count() == 2
     names = sorted(path.name for path in tmp_path.iterdir())

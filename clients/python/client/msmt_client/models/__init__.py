@@ -68,6 +68,7 @@ from .location_kind_enum import LocationKindEnum
 from .location_role_enum import LocationRoleEnum
 from .materiel import Materiel
 from .materiel_line_write import MaterielLineWrite
+from .materiel_unit_enum import MaterielUnitEnum
 from .paginated_delivery_list import PaginatedDeliveryList
 from .paginated_endpoint_list import PaginatedEndpointList
 from .paginated_entity_record_list import PaginatedEntityRecordList
@@ -182,6 +183,7 @@ __all__ = (
     "LocationRoleEnum",
     "Materiel",
     "MaterielLineWrite",
+    "MaterielUnitEnum",
     "PaginatedDeliveryList",
     "PaginatedEndpointList",
     "PaginatedEntityRecordList",
