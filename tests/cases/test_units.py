@@ -14,7 +14,7 @@ from tests.factories import IncidentFactory, MaterielLineFactory
 
 pytestmark = pytest.mark.django_db
 
-migration = importlib.import_module("cases.migrations.0038_themes_and_units")
+migration = importlib.import_module("cases.migrations.0037_themes_and_units")
 
 
 @pytest.mark.parametrize(
