@@ -30,6 +30,8 @@ class AuditEntry(models.Model):
         PASSWORD_CHANGED = "password_changed", "Changed or reset a password"
         CLEARANCE = "clearance", "Opened a clearance round or recorded a state's position"
         REPORT_RELEASED = "report_released", "Released an embargoed report"
+        IMPORTED = "imported", "Imported records from a file"
+        IMPORT_UNDONE = "import_undone", "Undid an import"
 
     sequence = models.PositiveBigIntegerField(unique=True, editable=False)
     at = models.DateTimeField(editable=False)

@@ -378,7 +378,9 @@ def report_pairs() -> None:
     for a, b, points in false:
         print(f"  {a} / {b}: {points}")
     blocked = [
-        (a, b, same) for a, b, same in pairs if matching.blocks(person(a).keys() & person(b).keys())
+        (a, b, same)
+        for a, b, same in pairs
+        if matching.blocks(person(a).match_keys() & person(b).match_keys())
     ]
     found = sum(same for _, _, same in blocked)
     print(f"\npairs of one person that the blocking step finds: {found} of {positives}")

@@ -99,7 +99,9 @@ def fill(count: int) -> None:
             for s in rng.sample(sources, 2)
         )
         MaterielLine.objects.bulk_create(
-            MaterielLine(incident=i, category=rng.choice(categories), quantity_low=10, unit="t")
+            MaterielLine(
+                incident=i, category=rng.choice(categories), quantity_low=10, unit="tonnes"
+            )
             for i in incidents
         )
         Involvement.objects.bulk_create(

@@ -84,9 +84,9 @@ class RecordAdmin(SimpleHistoryAdmin):
 
 @admin.register(IncidentType)
 class IncidentTypeAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "code", "approvals_required", "position", "is_active")
+    list_display = ("name", "code", "theme", "approvals_required", "position", "is_active")
     list_editable = ("position",)
-    list_filter = ("is_active",)
+    list_filter = ("theme", "is_active")
     search_fields = ("name", "code")
     prepopulated_fields = {"code": ("name",)}
 

@@ -48,7 +48,11 @@ def entity_duplicates(request):
     return render(
         request,
         "cases/entity_duplicates.html",
-        {"pairs": matching.possible_duplicates(request.user), "limit": matching.PAIRS_SHOWN},
+        {
+            "pairs": matching.possible_duplicates(request.user),
+            "listings": matching.possible_listings(request.user),
+            "limit": matching.PAIRS_SHOWN,
+        },
     )
 
 

@@ -523,6 +523,16 @@ class UnListUploadForm(StyledForm, forms.Form):
         return upload
 
 
+class ListEntryLinkForm(StyledForm, forms.Form):
+    """The team's entity that an entry of the UN list designates: one the reader sees."""
+
+    entity = forms.ModelChoiceField(queryset=Entity.objects.none(), widget=forms.HiddenInput)
+
+    def __init__(self, *args, reader, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entity"].queryset = Entity.objects.visible_to(reader)
+
+
 class NotDuplicateForm(StyledForm, forms.Form):
     """The team's word that two entities the page proposes are not the same; only
     entities the reader may see can be named."""

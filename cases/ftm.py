@@ -12,7 +12,10 @@ aircraft is no legal entity an Event may name as involved. Each of an entity's
 designations (on the UN 1718 list, a participating state's or the EU's, where the API
 gives them: at /api/v1/entities/) is a `Sanction` by that list's authority, and so is
 its UN 1718 list reference where no designation gives it; `entity_proxies` yields every
-FtM entity that one of ours becomes. A vessel's owners are not exported yet."""
+FtM entity that one of ours becomes. A vessel (at /api/v1/vessels/) also gives who held
+it: its registered owners as `Ownership` (owner and asset, with the dates), its ship
+managers and operators as `UnknownLink` with the role, since FtM's Ownership is about
+owning and a manager owns nothing; OpenSanctions' maritime data keeps them apart too."""
 
 from __future__ import annotations
 
@@ -21,7 +24,7 @@ from collections.abc import Iterable, Iterator
 
 from followthemoney import EntityProxy, model
 
-from cases.models import Entity, SanctionsList
+from cases.models import Entity, SanctionsList, VesselOwnership
 
 PREFIX = "msmt"
 SCHEMA = {
@@ -79,6 +82,33 @@ def entity_proxies(entity: dict) -> Iterator[EntityProxy]:
             entity["id"],
             {"list": SanctionsList.UN, "reference": entity["un_list_reference"], "programme": ""},
         )
+
+
+def vessel_proxies(vessel: dict) -> Iterator[EntityProxy]:
+    """A vessel as /api/v1/vessels/ shows it, and who held it, as the reader may see
+    them: each holder (named as the API names it) and the link to the vessel."""
+    proxies = list(entity_proxies(vessel))
+    yield from proxies
+    for held in vessel["ownerships"]:
+        holder = held["holder"]
+        owner = _make(SCHEMA[holder["kind"]], f"entity-{holder['id']}")
+        owner.add("name", holder["name"])
+        owner.add("country", holder["country"] or None, quiet=True)
+        yield owner
+        if held["role"] == VesselOwnership.Role.REGISTERED_OWNER and owner.schema.is_a(
+            "LegalEntity"
+        ):
+            link = _make("Ownership", f"ownership-{held['id']}")
+            link.add("owner", owner.id)
+            link.add("asset", proxies[0].id)
+        else:
+            link = _make("UnknownLink", f"ownership-{held['id']}")
+            link.add("subject", owner.id)
+            link.add("object", proxies[0].id)
+        link.add("role", VesselOwnership.Role(held["role"]).label)
+        link.add("startDate", held["since"])
+        link.add("endDate", held["until"])
+        yield link
 
 
 def _sanction(proxy: EntityProxy, entity_pk: int, designation: dict) -> EntityProxy:

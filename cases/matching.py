@@ -17,9 +17,9 @@ are spelt in Latin letters (McCune-Reischauer, Revised Romanization, the Russian
 renderings of Korean names, English habits): Ri/Lee/Rhee/Yi, Pak/Park, Jong/Chong/Jeong,
 Sergei/Sergey.
 
-Where candidates come from is a CandidateSource: the team's entities (TeamEntities) are
-one; another list of records (a sanctions list's entries, say) plugs in as another,
-yielding Records that are scored the same way."""
+Where candidates come from is a CandidateSource: the team's entities (TeamEntities), and
+the UN 1718 list's imported entries that no entity of the team's is yet matched to
+(UnListEntries), yielding Records that are scored the same way."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ from rigour.names import remove_person_prefixes, replace_org_types_compare
 
 if TYPE_CHECKING:
     from accounts.models import Reader, User
-    from cases.models import Entity
+    from cases.models import Entity, ListEntry
 
 # A candidate is proposed from this score up (out of 100): bench/matching_bench.py
 # measures precision and recall at it.
@@ -219,8 +219,19 @@ class Record:
     url: str = ""
     entity_id: int | None = None
 
-    def keys(self) -> set[str]:
-        return record_keys([name.text for name in self.names], self.identifiers)
+    def match_keys(self) -> set[str]:
+        return set(
+            _keys(
+                tuple(name.text for name in self.names),
+                tuple(sorted(self.identifiers.items())),
+            )
+        )
+
+
+@lru_cache(maxsize=20_000)
+def _keys(names: tuple[str, ...], identifiers: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    # The list's entries are blocked in Python, the same few hundred on every keystroke.
+    return frozenset(record_keys(names, dict(identifiers)))
 
 
 @dataclass(frozen=True)
@@ -231,6 +242,7 @@ class Candidate:
 
 
 IDENTIFIER_LABELS = {"imo": "IMO number", "mmsi": "MMSI", "un": "UN list reference"}
+LIST_REF = "list:"
 
 
 def name_score(a: Sequence[str], b: Sequence[str]) -> int:
@@ -312,7 +324,7 @@ class CandidateSource(Protocol):
 
 def propose(probe: Record, sources: Iterable[CandidateSource], limit: int = 10) -> list[Candidate]:
     """The candidates for `probe` from every source, best first."""
-    keys = probe.keys()
+    keys = probe.match_keys()
     if not keys:
         return []
     exclude = {probe.ref} if probe.ref else set()
@@ -355,9 +367,13 @@ def entity_record(
     )
 
 
+def _weight(shared: Iterable[str]) -> int:
+    return sum(1 if key.startswith(PAIR_KEY) else 2 for key in shared)
+
+
 def blocks(shared: set[str]) -> bool:
     """Whether these keys in common make a candidate: the rule of the blocking queries."""
-    return sum(1 if key.startswith(PAIR_KEY) else 2 for key in shared) >= BLOCKING
+    return _weight(shared) >= BLOCKING
 
 
 class TeamEntities:
@@ -401,9 +417,66 @@ class TeamEntities:
         ]
 
 
+def list_entry_record(entry: ListEntry) -> Record:
+    """An entry of the UN list as matching reads it. The list calls vessels and companies
+    alike entities (an IMO number in its comments may be a company's), so only an
+    individual's kind is known; a name's bracketed short form, "... (OMM)", is read as
+    an alias; a date of birth counts when it is the one exact date the entry gives (many
+    give only a year, or several)."""
+    from cases.models import Entity
+
+    names = [Name(entry.name)]
+    if short := _SHORT_FORM.fullmatch(entry.name.strip()):
+        names = [Name(short[1]), Name(short[2], "short form on the UN list")]
+    names += [Name(alias, "alias on the UN list") for alias in entry.aliases]
+    if entry.original_name:
+        names.append(Name(entry.original_name, "original script"))
+    exact = [text for text in entry.dates_of_birth if _ISO_DATE.fullmatch(text)]
+    delisted = f", delisted {entry.delisted_on:%d %B %Y}" if entry.delisted_on else ""
+    return Record(
+        ref=f"{LIST_REF}{entry.pk}",
+        label=f"{entry} (UN list{delisted})",
+        kind=Entity.Kind.PERSON if entry.kind == entry.Kind.INDIVIDUAL else "",
+        names=tuple(names),
+        identifiers={
+            "un": entry.reference,
+            "imo": entry.imo_numbers[0] if entry.imo_numbers else "",
+        },
+        date_of_birth=date.fromisoformat(exact[0]) if len(exact) == 1 else None,
+        url=reverse("cases:list_entry_detail", args=[entry.pk]),
+    )
+
+
+_SHORT_FORM = re.compile(r"(.+?)\s*\(([^()]+)\)")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class UnListEntries:
+    """The UN list's entries that no entity of the team's is matched to yet (a matched
+    one is proposed as its entity), for readers who may see the list. The list holds a
+    few hundred DPRK entries: they are blocked in Python by the same rule as entities."""
+
+    def __init__(self, reader: Reader):
+        self.reader = reader
+
+    def blocked(self, keys: set[str], exclude: set[str]) -> list[Record]:
+        from cases.models import ListEntry
+
+        ranked = []
+        for entry in ListEntry.objects.visible_to(self.reader).filter(entity__isnull=True):
+            record = list_entry_record(entry)
+            shared = keys & record.match_keys()
+            if record.ref not in exclude and blocks(shared):
+                ranked.append((-_weight(shared), entry.pk, record))
+        ranked.sort(key=lambda row: row[:2])
+        return [record for _, _, record in ranked[:BLOCK_LIMIT]]
+
+
 def candidates_for(entity: Entity, reader: Reader, limit: int = 10) -> list[Candidate]:
-    """The entities `reader` may see that may be `entity` (saved or being entered)."""
-    return propose(entity_record(entity), [TeamEntities(reader)], limit=limit)
+    """The entities `reader` may see that may be `entity` (saved or being entered), and
+    the entries of the UN list it may be."""
+    sources: list[CandidateSource] = [TeamEntities(reader), UnListEntries(reader)]
+    return propose(entity_record(entity), sources, limit=limit)
 
 
 @dataclass(frozen=True)
@@ -450,6 +523,53 @@ def possible_duplicates(reader: Reader, limit: int = PAIRS_SHOWN) -> list[Pair]:
         if candidate is not None:
             found.append(Pair(entities[a], entities[b], candidate))
     found.sort(key=lambda p: (-p.candidate.score, p.first.name, p.first.pk, p.second.pk))
+    return found[:limit]
+
+
+@dataclass(frozen=True)
+class Listing:
+    entity: Entity
+    entry: ListEntry
+    candidate: Candidate
+
+
+def possible_listings(reader: Reader, limit: int = PAIRS_SHOWN) -> list[Listing]:
+    """Entities `reader` may see that may be entries of the UN list that no entity is
+    matched to yet, best first. As for duplicates, only keys that few entities share are
+    looked up, all the entries' at once."""
+    from cases.models import Entity, ListEntry, MatchKey
+
+    entries = {
+        entry.pk: (entry, list_entry_record(entry))
+        for entry in ListEntry.objects.visible_to(reader).filter(entity__isnull=True)
+    }
+    wanted: dict[str, list[int]] = defaultdict(list)
+    for pk, (_, record) in entries.items():
+        for key in record.match_keys():
+            wanted[key].append(pk)
+    visible = Entity.objects.visible_to(reader)
+    rare = (
+        MatchKey.objects.filter(key__in=sorted(wanted), entity__in=visible)
+        .values("key")
+        .annotate(n=Count("id"))
+        .filter(n__lte=50)
+        .values("key")
+    )
+    shared: dict[tuple[int, int], set[str]] = defaultdict(set)
+    rows = MatchKey.objects.filter(key__in=rare, entity__in=visible).values_list("key", "entity")
+    for key, entity_id in rows:
+        for entry_id in wanted[key]:
+            shared[entity_id, entry_id].add(key)
+    pairs = [pair for pair, keys in shared.items() if blocks(keys)]
+    entities = Entity.objects.filter(pk__in=sorted({entity for entity, _ in pairs}))
+    by_pk = {entity.pk: entity for entity in entities.prefetch_related("aliases", "past_names")}
+    found = []
+    for entity_id, entry_id in pairs:
+        entry, record = entries[entry_id]
+        candidate = score(entity_record(by_pk[entity_id]), record)
+        if candidate is not None:
+            found.append(Listing(by_pk[entity_id], entry, candidate))
+    found.sort(key=lambda p: (-p.candidate.score, p.entity.name, p.entity.pk, p.entry.pk))
     return found[:limit]
 
 

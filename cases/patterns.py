@@ -19,6 +19,7 @@ from django.urls import reverse
 from django_countries import countries
 
 from accounts.models import Reader
+from cases import units
 from cases.dates import period_text
 from cases.exports import spreadsheet_safe
 from cases.models import FeedEntry, Incident, IncidentLocation, IncidentType, MaterielLine
@@ -250,9 +251,10 @@ def materiel_over_time(incidents: QuerySet[Incident], user: Reader) -> list[dict
     )
     return [
         {
-            "measure": f"{row['category__name']} ({row['unit'] or 'no unit'})",
+            "measure": f"{row['category__name']} ({units.words(row['unit'])[1] or 'no unit'})",
             "category": row["category__name"],
-            "unit": row["unit"],
+            # In words: the chart's axis and the CSV name the unit as a reader says it.
+            "unit": units.words(row["unit"])[1],
             "month": _month(row["month"]),
             "low": row["low"],
             "high": row["high"],

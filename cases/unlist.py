@@ -13,6 +13,7 @@ from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
@@ -306,3 +307,25 @@ def _save(entry: ListEntry, batch: ListImport, by, report: ImportReport) -> None
     entry.save()
     if entry.entity is not None and _designate(entry, by):
         report.matched.append(f"{entry.reference or entry.data_id}: {entry.entity.name}")
+
+
+def link(entry: ListEntry, entity: Entity, by) -> None:
+    """Match an entry to the team's entity by hand, as an import matches it by reference
+    or IMO number: the entity takes the entry's list reference and gets its UN
+    designation. Refused, changing nothing, when either is already matched otherwise."""
+    if entry.entity is not None:
+        raise ValidationError(f"{entry} is already matched to {entry.entity.name}.")
+    if entity.un_list_reference and entity.un_list_reference.upper() != entry.reference.upper():
+        raise ValidationError(
+            f"{entity.name} already has the UN list reference {entity.un_list_reference}."
+        )
+    with transaction.atomic():
+        if entry.reference and not entity.un_list_reference:
+            entity.un_list_reference = entry.reference
+            entity.full_clean()
+            set_history_user(entity, by)
+            entity.save(update_fields=["un_list_reference"])
+        entry.entity = entity
+        set_history_user(entry, by)
+        entry.save(update_fields=["entity"])
+        _designate(entry, by)

@@ -1,16 +1,22 @@
-"""The administrators' page for importing the UN consolidated list: the same import as
-the import_un_list command (cases.unlist)."""
+"""The UN 1718 list as imported: the team reads its entries, matches one to the team's
+entity, and administrators import the consolidated list (the same import as the
+import_un_list command, cases.unlist)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
-from cases import unlist
-from cases.forms import UnListUploadForm
-from cases.models import ListImport
+from cases import matching, unlist
+from cases.forms import ListEntryLinkForm, UnListUploadForm
+from cases.models import ListEntry, ListImport
+from cases.pagination import EstimatingPaginator
 from cases.permissions import team_member_required
+from cases.widgets import list_address
 
 RECENT_IMPORTS = 10
+PAGE_SIZE = 50
 
 
 @team_member_required
@@ -37,3 +43,64 @@ def un_list_import(request):
     return render(
         request, "cases/un_list_import.html", {"form": form, "report": report, "imports": imports}
     )
+
+
+@team_member_required
+def list_entry_list(request):
+    """The list's DPRK entries, searchable by reference, name or alias."""
+    entries = ListEntry.objects.visible_to(request.user).select_related("entity")
+    text = request.GET.get("q", "").strip()
+    if text:
+        entries = entries.filter(
+            Q(reference__icontains=text)
+            | Q(name__icontains=text)
+            | Q(original_name__icontains=text)
+            | Q(aliases__icontains=text)
+        )
+    page = EstimatingPaginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "cases/list_entry_list.html",
+        {"page": page, "text": text, "query": list_address(request.GET, drop=("page",))},
+    )
+
+
+@team_member_required
+def list_entry_detail(request, pk):
+    entry = get_object_or_404(
+        ListEntry.objects.visible_to(request.user).select_related("entity", "last_import"), pk=pk
+    )
+    candidates = []
+    if entry.entity is None:
+        record = matching.list_entry_record(entry)
+        candidates = matching.propose(record, [matching.TeamEntities(request.user)])
+    return render(
+        request,
+        "cases/list_entry_detail.html",
+        {
+            "entry": entry,
+            "candidates": candidates,
+            "may_link": request.user.has_perm("cases.change_entity"),
+        },
+    )
+
+
+@require_POST
+@team_member_required
+def list_entry_link(request, pk):
+    """Match the entry to one of the team's entities the reader may see and change."""
+    if not request.user.has_perm("cases.change_entity"):
+        raise PermissionDenied("Matching an entry to an entity is for those who edit entities.")
+    entry = get_object_or_404(ListEntry.objects.visible_to(request.user), pk=pk)
+    form = ListEntryLinkForm(request.POST, reader=request.user)
+    if not form.is_valid():
+        messages.error(request, "Nothing was matched: the entity was not found.")
+        return redirect("cases:list_entry_detail", pk=entry.pk)
+    entity = form.cleaned_data["entity"]
+    try:
+        unlist.link(entry, entity, by=request.user)
+    except ValidationError as error:
+        messages.error(request, "Nothing was matched. " + " ".join(error.messages))
+        return redirect("cases:list_entry_detail", pk=entry.pk)
+    messages.success(request, f"{entity.name} is matched to {entry} and designated on the UN list.")
+    return redirect("cases:entity_detail", pk=entity.pk)

@@ -7,8 +7,9 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label="File to import",
         help_text="An Excel workbook (.xlsx) with every sheet of the layout, one sheet as CSV "
-        "(named after it, e.g. entities.csv), or a ZIP of such CSV files.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv,.zip"}),
+        "(named after it, e.g. entities.csv), a ZIP of such CSV files, or a STIX 2.1 bundle "
+        "(.json) exported by MISP, OpenCTI or this database.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv,.zip,.json"}),
     )
 
     def clean_file(self):

@@ -9,6 +9,8 @@ A key may also name a record of this database as the example export writes it
 
 from dataclasses import dataclass
 
+from cases.units import UNITS
+
 
 @dataclass(frozen=True)
 class Column:
@@ -112,7 +114,7 @@ SHEETS = (
             Column("description"),
             Column("quantity_low", help="A whole number"),
             Column("quantity_high", help="A whole number"),
-            Column("unit"),
+            Column("unit", help=f"One of {', '.join(code for code, _, _ in UNITS)}"),
         ),
         line=True,
     ),

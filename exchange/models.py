@@ -34,6 +34,9 @@ class Import(models.Model):
     message = models.TextField(blank=True)
     # Rows per sheet and action: {"incidents": {"created": 3, "error": 1}}.
     counts = models.JSONField(default=dict, blank=True)
+    # What a STIX bundle holds that the import does not read, by kind, for the dry run
+    # to say: {"indicator objects": 3}.
+    left_out = models.JSONField(default=dict, blank=True)
     imported_at = models.DateTimeField(null=True, blank=True)
     undone_at = models.DateTimeField(null=True, blank=True)
 

@@ -21,7 +21,10 @@ from exchange.layout import BY_NAME, SHEETS, Sheet
 
 # Macro-enabled and older formats: refused by name, and by content whatever the name.
 REFUSED_SUFFIXES = {".xlsm", ".xltm", ".xlsb", ".xls", ".xlam"}
-ACCEPTED = ".xlsx, .csv (named after its sheet, e.g. entities.csv) or .zip of such CSV files"
+ACCEPTED = (
+    ".xlsx, .csv (named after its sheet, e.g. entities.csv), .zip of such CSV files, or "
+    ".json (a STIX 2.1 bundle)"
+)
 
 
 class FileRefused(Exception):
@@ -52,7 +55,7 @@ def check_name_and_size(name: str, size: int) -> None:
             f"{name} is a {suffix} file: files that can hold macros, and older Excel files, "
             "are refused. Save it as .xlsx (Excel Workbook) and import that."
         )
-    if suffix not in {".xlsx", ".csv", ".zip"}:
+    if suffix not in {".xlsx", ".csv", ".zip", ".json"}:
         raise FileRefused(f"{name} is not a file the import reads: give {ACCEPTED}.")
     if size > max_bytes():
         raise FileRefused(
@@ -69,6 +72,12 @@ def sheets(name: str, file: IO[bytes]) -> Iterator[tuple[Sheet, Iterator[Row]]]:
     sheet or a column."""
     check_name_and_size(name, _size(file))
     suffix = PurePath(name).suffix.lower()
+    if suffix == ".json":
+        # Imported here: the STIX reader makes its rows with this module's classes.
+        from exchange import stix_reading
+
+        yield from stix_reading.sheets(name, file)
+        return
     head = file.read(8)
     file.seek(0)
     if suffix == ".csv":

@@ -3,7 +3,9 @@ can take minutes. The page enqueues the task and follows Import.status and progr
 
 from django_tasks import task
 
-from exchange import writing
+from audit import trail as audit
+from audit.models import AuditEntry
+from exchange import stix_reading, writing
 from exchange.models import Import
 
 Status = Import.Status
@@ -22,7 +24,10 @@ def check(upload: Import) -> None:
     )
     upload.status = Status.REFUSED if refused else Status.CHECKED
     upload.progress = ""
-    upload.save(update_fields=["status", "progress", "message", "counts"])
+    if not refused and stix_reading.is_bundle_name(upload.file_name):
+        with upload.file.open("rb") as stored:
+            upload.left_out = stix_reading.left_out(upload.file_name, stored)
+    upload.save(update_fields=["status", "progress", "message", "counts", "left_out"])
 
 
 def confirm(upload: Import) -> None:
@@ -37,6 +42,12 @@ def confirm(upload: Import) -> None:
     upload.progress = ""
     upload.save(update_fields=["status", "progress", "message", "counts", "imported_at"])
     if imported:
+        audit.record(
+            AuditEntry.Action.IMPORTED,
+            actor=upload.created_by,
+            target=f"import {upload.pk}: {upload.file_name}",
+            details={"sha256": upload.sha256, "counts": upload.counts},
+        )
         # The file was read for the last time: what it says is now in the records.
         upload.file.delete()
 

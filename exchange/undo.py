@@ -6,6 +6,9 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
+from accounts.models import User
+from audit import trail as audit
+from audit.models import AuditEntry
 from cases.models import EntityAlias
 from exchange.layout import SHEETS
 from exchange.models import Import, ImportRow
@@ -20,7 +23,8 @@ class CannotUndo(Exception):
     pass
 
 
-def undo(upload: Import) -> None:
+def undo(upload: Import, by: User) -> None:
+    """Undo the import, recorded in the audit trail as `by`'s."""
     if upload.status != Import.Status.IMPORTED:
         raise CannotUndo("Only an import that was made can be undone.")
     written = upload.rows.filter(action__in=[Action.CREATED, Action.UPDATED])
@@ -47,6 +51,12 @@ def undo(upload: Import) -> None:
                     _restore(model, row)
             upload.status, upload.undone_at = Import.Status.UNDONE, timezone.now()
             upload.save(update_fields=["status", "undone_at"])
+            audit.record(
+                AuditEntry.Action.IMPORT_UNDONE,
+                actor=by,
+                target=f"import {upload.pk}: {upload.file_name}",
+                details={"sha256": upload.sha256, "counts": upload.counts},
+            )
     except ProtectedError as error:
         users = sorted({str(record) for record in error.protected_objects})[:NAMED]
         raise CannotUndo(

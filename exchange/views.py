@@ -88,7 +88,7 @@ def import_confirm(request: SignedInRequest, pk: int) -> HttpResponse:
 def import_undo(request: SignedInRequest, pk: int) -> HttpResponse:
     upload = _own(request, pk)
     try:
-        undo.undo(upload)
+        undo.undo(upload, by=request.user)
     except undo.CannotUndo as error:
         messages.error(request, str(error))
     else:

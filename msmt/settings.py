@@ -381,6 +381,8 @@ SPECTACULAR_SETTINGS = {
         "RelationKindEnum": "cases.models.relations.IncidentRelation.Kind",
         "WebhookEventEnum": "webhooks.models.Event",
         "SubscribableEventEnum": "webhooks.models.CHOSEN_EVENT_CHOICES",
+        "UnitEnum": "cases.models.vessels.ShipToShipTransfer.Unit",
+        "MaterielUnitEnum": "cases.units.CHOICES",
     },
 }
 

@@ -141,17 +141,21 @@ def include_entry(entry: Entry) -> None:
 
 
 def default_sections(report: Report) -> None:
-    """One section per incident type among the approved incidents in scope, in the
-    taxonomy's order: what build_report gives a report it creates."""
+    """One chapter per theme among the approved incidents in scope, in the themes'
+    order, gathering every type of its theme: what build_report gives a report it
+    creates."""
     from cases.models import IncidentType
 
     approved = in_scope(report).filter(status=Incident.Status.APPROVED)
-    types = IncidentType.objects.filter(pk__in=approved.values("incident_type"))
-    for position, incident_type in enumerate(types, start=1):
-        section = Section.objects.create(
-            report=report, position=position, heading=incident_type.name
+    present = set(
+        IncidentType.objects.filter(pk__in=approved.values("incident_type")).values_list(
+            "theme", flat=True
         )
-        section.incident_types.add(incident_type)
+    )
+    themes = [theme for theme in IncidentType.Theme if theme in present]
+    for position, theme in enumerate(themes, start=1):
+        section = Section.objects.create(report=report, position=position, heading=theme.label)
+        section.incident_types.add(*IncidentType.objects.filter(theme=theme))
 
 
 def published_elsewhere(report: Report) -> dict[int, list[str]]:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from django.db.models import Prefetch, QuerySet
 from django_countries import countries
 
+from cases import units
 from cases.dates import FORMATS, period_text
 from cases.markings import SharingLevel
 from cases.models import Attachment, Citation, Entity, Incident, Letter, Source
@@ -27,9 +28,11 @@ PARTICIPATING_STATE_FOOTNOTE = f"Information provided by {PARTICIPATING_STATE_AT
 FIGURE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
 # 2: an entry's legal assessment is its findings. 3: an entry says which other entries
 # it is part of or overlaps, materiel lines carry their figures, the materiel annex
-# counts each thing once (materiel_totals), and a section states its estimates. A
-# snapshot keeps the format it was published in, and layout() lays out each as it was.
-SNAPSHOT_FORMAT = 3
+# counts each thing once (materiel_totals), and a section states its estimates. 4: a
+# materiel line's unit is a code with its singular and plural (cases.units), so that the
+# annex's totals agree with their numbers too. A snapshot keeps the format it was
+# published in, and layout() lays out each as it was.
+SNAPSHOT_FORMAT = 4
 
 
 def may_go_in(level: str, report_level: str) -> bool:
@@ -142,6 +145,7 @@ def incident_content(
                 "quantity_low": line.quantity_low,
                 "quantity_high": line.quantity_high,
                 "unit": line.unit,
+                "unit_words": list(units.words(line.unit)),
             }
             for line in incident.materiel.all()
         ],
@@ -418,6 +422,18 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def distribution(draft: bool, level: str) -> str:
+    """The document block's distribution, in the UN's three categories (UN Editorial
+    Manual, "Mastheads and cover pages", un.org/dgacm/en/content/editorial-manual/mast-cover;
+    the categories: un.org/dgacm/en/content/documents-management): General is full
+    circulation, which only TLP:CLEAR allows; Limited is the UN's for draft reports; and
+    Restricted is for a document "not made public at the time of issuance", as anything
+    marked above TLP:CLEAR is, draft or not (the header's TLP marking says to whom)."""
+    if level != SharingLevel.CLEAR:
+        return "Restricted"
+    return "Limited" if draft else "General"
+
+
 def layout(snapshot: shape.Snapshot) -> shape.Document:
     """Number the body's paragraphs and the footnotes through the whole report, and
     gather the annexes (vessels, other entities, materiel, figures) with the
@@ -488,6 +504,7 @@ def layout(snapshot: shape.Snapshot) -> shape.Document:
             }
         )
     counts_once = snapshot.get("format", 1) >= 3
+    marking = snapshot.get("marking", snapshot["sharing_level"])
     if counts_once:
         materiel = counted_once(materiel, entries, first_paragraph)
     return {
@@ -497,7 +514,7 @@ def layout(snapshot: shape.Snapshot) -> shape.Document:
         "title": snapshot["title"],
         "period": snapshot["period"],
         "draft": snapshot.get("draft", False),
-        "sharing_level": snapshot.get("marking", snapshot["sharing_level"]),
+        "sharing_level": marking,
         "executive_summary": paragraphs_of(snapshot["executive_summary"]),
         "introduction": introduction,
         "sections": sections,
@@ -511,6 +528,10 @@ def layout(snapshot: shape.Snapshot) -> shape.Document:
         "figures": figures,
         "replies": replies,
         "adoption": snapshot.get("adoption", ""),
+        # The cover's document block (and every page's running head and foot).
+        "issued": snapshot.get("issued", ""),
+        "distribution": distribution(snapshot.get("draft", False), marking),
+        "language": "English",
     }
 
 
@@ -604,7 +625,11 @@ def materiel_totals(
                 group[root(entry["reference"])] = root(relation["reference"])
     # (category, unit) -> overlap group -> reference -> (low, high)
     sums: OrderedDict[tuple[str, str], dict[str, dict[str, tuple[int, int | None]]]] = OrderedDict()
+    # A unit's singular and plural (format 4); before, the text as written, for both.
+    unit_words: dict[str, tuple[str, str]] = {}
     for line in materiel:
+        one, many = line.get("unit_words") or [line["unit"], line["unit"]]
+        unit_words[line["unit"]] = (one, many)
         if _covered(line, wholes, kinds) or (
             line["quantity_low"] is None and line["quantity_high"] is None
         ):
@@ -625,18 +650,10 @@ def materiel_totals(
         known = [figure for figure in highs if figure is not None]
         total_high = sum(known) if len(known) == len(highs) else None
         totals.append(
-            {"category": category, "unit": unit, "quantity": _quantity(total_low, total_high, unit)}
+            {
+                "category": category,
+                "unit": unit,
+                "quantity": units.quantity_text(total_low, total_high, unit_words[unit]),
+            }
         )
     return totals
-
-
-def _quantity(low: int, high: int | None, unit: str) -> str:
-    if high is None:
-        text = f"at least {low:,}"
-    elif low == high:
-        text = f"{low:,}"
-    elif low == 0:
-        text = f"up to {high:,}"
-    else:
-        text = f"{low:,}–{high:,}"
-    return f"{text} {unit}".strip()

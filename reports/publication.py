@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from accounts.models import Reader, User
 from audit import trail as audit
@@ -211,6 +212,7 @@ def publish(
         raise NotPublishable(found)
     snapshot = content.build(report, draft=False)
     snapshot["adoption"] = adoption.adopted(report)
+    snapshot["issued"] = date_format(timezone.localdate(), "j F Y")
     progress("Rendering HTML")
     html = rendering.render_html(snapshot)
     progress("Rendering PDF")

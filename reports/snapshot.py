@@ -27,6 +27,8 @@ class Materiel(TypedDict):
     quantity_low: NotRequired[int | None]
     quantity_high: NotRequired[int | None]
     unit: NotRequired[str]
+    # Format 4: the unit's singular and plural (the unit is then a cases.units code).
+    unit_words: NotRequired[list[str]]
 
 
 class Relation(TypedDict):
@@ -132,6 +134,9 @@ class Snapshot(TypedDict):
     sections: list[Section]
     # Added at publication (reports.adoption.adopted): the round and date of adoption.
     adoption: NotRequired[str]
+    # Added at publication (reports.publication.publish): the date of issue. A draft has
+    # none, nor do reports published before it was recorded.
+    issued: NotRequired[str]
 
 
 # The laid-out document (layout()).
@@ -207,3 +212,7 @@ class Document(TypedDict):
     figures: list[AnnexFigure]
     replies: list[AnnexReply]
     adoption: str
+    # The cover's document block, as a UN document's masthead gives it.
+    issued: str  # the date of issue; empty for a draft
+    distribution: str  # General, Limited or Restricted (content.distribution)
+    language: str  # the original language

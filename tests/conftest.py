@@ -135,19 +135,6 @@ def representative(db):
     )
 
 
-@pytest.fixture(autouse=True)
-def adopted_by_the_states(request, monkeypatch):
-    """Tests of everything else about reports take their drafts as adopted by the
-    participating states; the tests marked `adoption` (and the demo's) run the clearance
-    procedure itself (reports.adoption)."""
-    if request.node.get_closest_marker("adoption"):
-        return
-    from reports import adoption
-
-    monkeypatch.setattr(adoption, "problems", lambda report: [])
-    monkeypatch.setattr(adoption, "adopted", lambda report: "")
-
-
 @pytest.fixture
 def login(client):
     """Sign a user in on the test client and return the client."""

@@ -2,7 +2,6 @@
 go out and come back identical, record by record and file by file; a damaged backup or
 a database that is not empty is refused and nothing changes."""
 
-import datetime
 import io
 import json
 import shutil
@@ -15,16 +14,16 @@ from django.core.management import CommandError, call_command
 from django.core.management.color import no_style
 from django.db import connection
 from django.test import override_settings
-from django.utils import timezone
 
 from accounts.models import User
 from cases.models import Attachment, Incident
 from msmt import backup
-from reports import adoption, compilation, publication
+from reports import compilation, publication
 from reports.demo import SYMBOL
-from reports.models import ClearanceRound, Report
+from reports.models import Report
 from tests.conftest import load_migrated_data
 from tests.factories import IncidentFactory, png_bytes
+from tests.reports.helpers import publish
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("migrated_data")]
 
@@ -88,13 +87,8 @@ def demo_backup(django_db_setup, django_db_blocker, tmp_path_factory):
         for section in report.sections.all():
             if not report.entries.filter(section=section, excluded=False).exists():
                 section.delete()
-        # The settled draft goes to the states again, and their silence past the deadline
-        # adopts it (reports.adoption).
-        editor = User.objects.get(username="editor")
-        deadline = timezone.now() + datetime.timedelta(hours=1)
-        opened = adoption.open_round(report, editor, deadline)
-        ClearanceRound.objects.filter(pk=opened.pk).update(deadline=timezone.now())
-        publication.publish(report, editor)
+        # The settled draft goes to the states again, who adopt it (reports.adoption).
+        publish(report, User.objects.get(username="editor"))
         made = SimpleNamespace(
             path=root / "backup",
             records=everything(),

@@ -22,7 +22,15 @@ from pypdf import PdfReader
 from accounts.roles import Role
 from cases import patterns
 from cases.markings import SharingLevel
-from cases.models import Attachment, EntityMerge, Estimate, Incident, Letter, SavedSearch
+from cases.models import (
+    Attachment,
+    EntityMerge,
+    Estimate,
+    Incident,
+    Letter,
+    ListEntry,
+    SavedSearch,
+)
 from exchange import layout
 from exchange.models import Import
 from reports import compilation, publication
@@ -45,6 +53,7 @@ from tests.factories import (
     participating_state,
     png_bytes,
 )
+from tests.reports.helpers import publish
 from webhooks.models import CHOSEN_EVENTS, Delivery, Endpoint, Event
 
 pytestmark = pytest.mark.django_db
@@ -192,14 +201,14 @@ def seeded(editor):
         occurred_from=datetime.date(2022, 1, 1), occurred_to=None
     )  # outside the report's period
     compilation.compile_report(report)
-    first = publication.publish(report, editor)
+    first = publish(report, editor)
     second = publication.new_edition(first, editor)
     second.sharing_level = SharingLevel.CLEAR
     second.save()
     compilation.exclude_entry(
         second.entries.get(incident=records["amber"]), "Not releasable at CLEAR."
     )
-    publication.publish(second, editor)
+    publish(second, editor)
     return records
 
 
@@ -284,6 +293,8 @@ def candidates(name: str, param: str) -> list:
         ("cases:entity_merge_propose", "pk"): incidents.values_list(
             "involvements__entity", flat=True
         ),
+        ("cases:list_entry_detail", "pk"): ListEntry.objects.values_list("pk", flat=True),
+        ("cases:list_entry_link", "pk"): ListEntry.objects.values_list("pk", flat=True),
         ("cases:entity_merge_detail", "pk"): EntityMerge.objects.values_list("pk", flat=True),
         ("cases:entity_merge_step", "pk"): EntityMerge.objects.values_list("pk", flat=True),
         ("cases:entity_merge_step", "step"): ["approve", "reject", "undo"],

@@ -254,7 +254,7 @@ def test_json_nested_too_deep_is_a_400(api, analyst):
 
 
 def test_more_lines_of_a_kind_than_the_cap_is_a_400_naming_them(api, analyst):
-    line = {"category": "other", "quantity_low": 1, "quantity_high": 2, "unit": "crates"}
+    line = {"category": "other", "quantity_low": 1, "quantity_high": 2, "unit": "items"}
     client = api(analyst, write=True)
     too_many = draft_body(materiel=[line] * (MAX_LINES_PER_KIND + 1))
     response = client.post("/api/v1/incidents/", too_many, content_type="application/json")

@@ -21,7 +21,7 @@ from accounts.roles import Role
 from cases.markings import SharingLevel
 from cases.models import Attachment, Incident
 from core.storage import private_storages, storage_check
-from reports import compilation, publication
+from reports import compilation
 from reports.models import Report, ReportFile, Section
 from tests.cases.web.test_incident_form import form_data, lines
 from tests.factories import (
@@ -31,7 +31,7 @@ from tests.factories import (
     incident_type,
     png_bytes,
 )
-from tests.reports.helpers import approved_incident
+from tests.reports.helpers import approved_incident, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -137,7 +137,7 @@ def published(editor, bucket):
     section.incident_types.add(incident_type("arms_transfer_from_dprk"))
     approved_incident(occurred_from=datetime.date(2023, 3, 1))
     compilation.compile_report(report)
-    return publication.publish(report, editor)
+    return publish(report, editor)
 
 
 def test_a_published_reports_files_are_kept_in_the_bucket_and_served_after_the_check(

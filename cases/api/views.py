@@ -5,6 +5,7 @@ cases.workflow, as the web pages' do. Their reads may go to the read replica
 
 import hashlib
 import json
+from collections.abc import Callable, Iterable
 from urllib.parse import urlencode
 
 import django_filters
@@ -21,7 +22,9 @@ from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
     extend_schema_field,
+    extend_schema_view,
 )
+from followthemoney import EntityProxy
 from rest_framework import exceptions, generics, mixins, status, viewsets
 from rest_framework import serializers as drf_serializers
 from rest_framework.decorators import action
@@ -530,17 +533,73 @@ def entity_records(user) -> QuerySet[Entity]:
     )
 
 
-class EntityViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet):
+def ftm_listing(serializer: type[drf_serializers.Serializer]):
+    """The schema of a listing that FtMListing also serves as FollowTheMoney entities."""
+    return extend_schema_view(
+        list=extend_schema(
+            parameters=[
+                OpenApiParameter(
+                    "format",
+                    enum=["json", "ftm"],
+                    description="ftm: the whole filtered set as FollowTheMoney entities, one a "
+                    "line, streamed, not paged.",
+                )
+            ],
+            responses={
+                (200, "application/json"): serializer(many=True),
+                (200, renderers.FtMRenderer.media_type): FTM_LINES,
+            },
+        )
+    )
+
+
+class FtMListing(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """A listing also served whole as FollowTheMoney entities (?format=ftm), streamed and
+    not paged, each record as the serializer shows it to the reader (cases.ftm); a
+    record's own address answers in JSON only, as for incidents."""
+
+    renderer_classes = [
+        *api_settings.DEFAULT_RENDERER_CLASSES,  # type: ignore[list-item]
+        renderers.FtMRenderer,
+    ]
+    # What the export is recorded as, and the FtM entities one record becomes.
+    ftm_target: str
+    ftm_proxies: Callable[[dict], Iterable[EntityProxy]]
+
+    def get_renderers(self):
+        if self.action == "list":
+            return super().get_renderers()
+        return [renderer() for renderer in api_settings.DEFAULT_RENDERER_CLASSES]
+
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format == "ftm":
+            records = self.filter_queryset(self.get_queryset()).order_by("pk")
+            exports.record(request, "ftm", target=self.ftm_target)
+            serialize = self.get_serializer_class()(
+                many=True, context=self.get_serializer_context()
+            ).to_representation
+            return exports.ftm_response(records, serialize, self.ftm_proxies, self.ftm_target)
+        return super().list(request, *args, **kwargs)
+
+    def handle_exception(self, exc):
+        # A failed export answers in JSON, like every other error (IncidentViewSet).
+        response = super().handle_exception(exc)
+        if isinstance(getattr(self.request, "accepted_renderer", None), renderers.FtMRenderer):
+            self.request.accepted_renderer = JSONRenderer()
+            self.request.accepted_media_type = JSONRenderer.media_type
+        return response
+
+
+@ftm_listing(serializers.EntityRecordSerializer)
+class EntityViewSet(FtMListing, ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet):
     """Entities the caller may see: those in incidents they see (and, for a team member,
     their own and the team's reference records)."""
 
     serializer_class = serializers.EntityRecordSerializer
     filterset_class = EntityApiFilterSet
     pagination_class = Pages
-    renderer_classes = [
-        *api_settings.DEFAULT_RENDERER_CLASSES,  # type: ignore[list-item]
-        renderers.FtMRenderer,
-    ]
+    ftm_target = "entities"
+    ftm_proxies = staticmethod(ftm.entity_proxies)
 
     def retrieve(self, request, *args, **kwargs):
         try:
@@ -557,52 +616,18 @@ class EntityViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet
     def get_queryset(self):
         return entity_records(self.request.user)
 
-    def get_renderers(self):
-        # Only the listing is served as a file (as for incidents).
-        if self.action == "list":
-            return super().get_renderers()
-        return [renderer() for renderer in api_settings.DEFAULT_RENDERER_CLASSES]
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter(
-                "format",
-                enum=["json", "ftm"],
-                description="ftm: the whole filtered set as FollowTheMoney entities, one a "
-                "line, streamed, not paged.",
-            )
-        ],
-        responses={
-            (200, "application/json"): serializers.EntityRecordSerializer(many=True),
-            (200, renderers.FtMRenderer.media_type): FTM_LINES,
-        },
-    )
-    def list(self, request, *args, **kwargs):
-        if request.accepted_renderer.format == "ftm":
-            entities = self.filter_queryset(self.get_queryset()).order_by("pk")
-            exports.record(request, "ftm", target="entities")
-            serialize = serializers.EntityRecordSerializer(
-                many=True, context=self.get_serializer_context()
-            ).to_representation
-            return exports.ftm_response(entities, serialize, ftm.entity_proxies, "entities")
-        return super().list(request, *args, **kwargs)
-
-    def handle_exception(self, exc):
-        # A failed export answers in JSON, like every other error (IncidentViewSet).
-        response = super().handle_exception(exc)
-        if isinstance(getattr(self.request, "accepted_renderer", None), renderers.FtMRenderer):
-            self.request.accepted_renderer = JSONRenderer()
-            self.request.accepted_media_type = JSONRenderer.media_type
-        return response
-
-
-class VesselViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet):
+@ftm_listing(serializers.VesselSerializer)
+class VesselViewSet(FtMListing, ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet):
     """Vessels the caller may see, with their particulars, flag and name history, owners,
     port calls, AIS periods and ship-to-ship transfers: each record only when the caller
-    may see every record it names (cases.visibility.referring_condition)."""
+    may see every record it names (cases.visibility.referring_condition). As FtM, with
+    their owners, managers and operators (cases.ftm.vessel_proxies)."""
 
     serializer_class = serializers.VesselSerializer
     pagination_class = Pages
+    ftm_target = "vessels"
+    ftm_proxies = staticmethod(ftm.vessel_proxies)
 
     def get_queryset(self):
         user = self.request.user

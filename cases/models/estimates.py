@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from cases import units
 from cases.markings import SharingLevel
 from cases.models.incidents import Incident
 from cases.models.reference import MaterielCategory
@@ -26,7 +27,7 @@ class Estimate(models.Model):
         default=False,
         help_text="The figure is a floor: “more than” the low figure, with no high one.",
     )
-    unit = models.CharField(max_length=40, help_text="e.g. containers, rounds, troops.")
+    unit = models.CharField(max_length=40, choices=units.CHOICES)
     category = models.ForeignKey(
         MaterielCategory,
         on_delete=models.PROTECT,
@@ -89,17 +90,7 @@ class Estimate(models.Model):
     @property
     def figure(self) -> str:
         """The figure as a report writes it: "more than 20,000 containers"."""
-        low, high = self.quantity_low, self.quantity_high
-        if low is None and high is None:
-            text = "no figure yet"
-        elif self.more_than:
-            text = f"more than {low:,}"
-        elif high is None:
-            text = f"at least {low:,}"
-        elif low is None:
-            text = f"up to {high:,}"
-        elif low == high:
-            text = f"{low:,}"
-        else:
-            text = f"{low:,}–{high:,}"
-        return f"{text} {self.unit}".strip()
+        text = units.quantity_text(
+            self.quantity_low, self.quantity_high, units.words(self.unit), more_than=self.more_than
+        )
+        return text or "no figure yet"

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from cases import steps
+from cases import steps, units
 from cases.markings import Attribution, Confidence, Credibility, SharingLevel, guard_lowering
 from cases.models.entities import Entity
 from cases.models.feed import FeedEntry
@@ -317,7 +317,7 @@ class MaterielLine(models.Model):
     description = models.CharField(max_length=300, blank=True)
     quantity_low = models.PositiveBigIntegerField(null=True, blank=True)
     quantity_high = models.PositiveBigIntegerField(null=True, blank=True)
-    unit = models.CharField(max_length=40, blank=True, help_text="e.g. rounds, containers.")
+    unit = models.CharField(max_length=40, choices=units.CHOICES, blank=True)
 
     history = HistoricalRecords()
 
@@ -344,16 +344,10 @@ class MaterielLine(models.Model):
 
     @property
     def quantity_display(self) -> str:
-        low, high, unit = self.quantity_low, self.quantity_high, self.unit
-        if low is None and high is None:
-            return "quantity unknown"
-        if low == high or high is None:
-            text = f"{low:,}" if high == low else f"at least {low:,}"
-        elif low is None:
-            text = f"up to {high:,}"
-        else:
-            text = f"{low:,}–{high:,}"
-        return f"{text} {unit}".strip()
+        """The quantity as a report writes it: 1 missile, at least 100 systems, or
+        quantity unknown."""
+        text = units.quantity_text(self.quantity_low, self.quantity_high, units.words(self.unit))
+        return text or "quantity unknown"
 
 
 class Involvement(models.Model):

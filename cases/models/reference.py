@@ -10,9 +10,35 @@ from simple_history.models import HistoricalRecords
 
 
 class IncidentType(models.Model):
+    class Theme(models.TextChoices):
+        """What a report's chapter is about, gathering the types it covers; chapters
+        follow this order. After the themes of the MSMT's first report (May 2025): DPRK
+        arms transfers to Russia, Russia's military technology to the DPRK, the
+        deployment and training of DPRK troops, petroleum above the cap and financial
+        links, as the sources below describe it."""
+
+        # dpa-AFX, 18 July 2025:
+        # https://www.finanznachrichten.de/nachrichten-2025-07/65942136-msmt-report-cites-evidence-of-russia-training-north-korean-troops-020.htm
+        # MENAFN, 3 June 2025:
+        # https://menafn.com/1109629550/North-Korea-Criticizes-Report-on-Russia-Ties
+
+        ARMS_FROM_DPRK = "arms_from_dprk", "Arms and related materiel from the DPRK"
+        ARMS_TO_DPRK = "arms_to_dprk", "Arms, military technology and prohibited items for the DPRK"
+        TROOPS = "troops", "Deployment and training of DPRK troops"
+        TRANSPORT = "transport", "Transport by sea, rail and air"
+        PETROLEUM = "petroleum", "Refined petroleum"
+        REVENUE = "revenue", "Revenue: overseas workers, cyber theft and finance"
+        OTHER = "other", "Other violations and evasions"
+
     code = models.SlugField(max_length=50, unique=True)
     name = models.CharField(max_length=120, unique=True)
     description = models.TextField(blank=True)
+    theme = models.CharField(
+        max_length=20,
+        choices=Theme.choices,
+        default=Theme.OTHER,
+        help_text="The report chapter that gathers incidents of this type.",
+    )
     approvals_required = models.PositiveSmallIntegerField(
         default=1,
         validators=[MinValueValidator(1)],

@@ -98,7 +98,13 @@ class TestThePages:
         client.force_login(analyst)
         response = client.post(
             reverse("cases:estimate_create"),
-            {"statement": "x", "quantity_high": "5", "more_than": "on", "unit": "t", "basis": "y"},
+            {
+                "statement": "x",
+                "quantity_high": "5",
+                "more_than": "on",
+                "unit": "tonnes",
+                "basis": "y",
+            },
         )
         assert response.status_code == 200
         assert "“More than” takes a low figure and no high one." in response.content.decode()

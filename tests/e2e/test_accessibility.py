@@ -11,17 +11,19 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from playwright.sync_api import expect
 
 from accounts import tokens
-from cases import merging, workflow
+from cases import merging, unlist, workflow
 from cases.models import (
     Attachment,
     Designation,
     Estimate,
     Incident,
+    ListEntry,
     SanctionsList,
     SavedSearch,
 )
 from exchange import tasks, uploads
 from exchange.models import Import
+from tests.cases.test_un_list_import import fixture_bytes
 from tests.e2e.axe import assert_accessible, describe, violations
 from tests.exchange.conftest import ROWS, workbook
 from tests.factories import (
@@ -92,6 +94,8 @@ def records(analyst, reviewer, settings, tmp_path):
         reply_summary="it had no information to add",
     )
     checked = dry_run(workbook(incidents=[{**ROWS["incidents"][0], "type": "x"}]), reviewer)
+    # The demo's fixture of the UN list, with OMM (KPe.020) among its entries.
+    unlist.import_list(fixture_bytes())
     search = SavedSearch.objects.create(owner=reviewer, name="Rajin", query="q=Rajin")
     search.subscriptions.create(user=reviewer, frequency="daily")
     return {
@@ -105,6 +109,7 @@ def records(analyst, reviewer, settings, tmp_path):
         "merge": merge,
         "letter": letter,
         "import": checked,
+        "list_entry": ListEntry.objects.get(reference="KPe.020"),
     }
 
 
@@ -136,6 +141,8 @@ def team_pages(records) -> list[str]:
         "/entities/merges/",
         f"/entities/merges/{records['merge'].pk}/",
         "/entities/duplicates/",
+        "/un-list/",
+        f"/un-list/{records['list_entry'].pk}/",
         "/sources/",
         f"/sources/{records['source'].pk}/",
         "/sources/new/",

@@ -23,7 +23,7 @@ from tests.factories import (
     participating_state,
 )
 
-pytestmark = [pytest.mark.usefixtures("migrated_data"), pytest.mark.adoption]
+pytestmark = pytest.mark.usefixtures("migrated_data")
 
 PUBLISHING_MS = 60_000
 

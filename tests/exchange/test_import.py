@@ -4,6 +4,8 @@ same file again changes nothing; an undo takes it all back."""
 
 import pytest
 
+from audit.models import AuditEntry
+from audit.trail import verify
 from cases.models import (
     Citation,
     Entity,
@@ -89,7 +91,7 @@ def test_an_entity_is_matched_by_its_imo_number_and_updated_not_duplicated(impor
     row = upload.rows.get(sheet="entities", key="E1")
     assert (row.action, row.before["name"]) == ("updated", "Old name")
 
-    undo.undo(upload)
+    undo.undo(upload, by=upload.created_by)
     existing.refresh_from_db()
     assert existing.name == "Old name" and not existing.aliases.exists()
 
@@ -154,9 +156,24 @@ def test_keys_of_an_earlier_import_name_its_records(imported):
 def test_an_undo_removes_what_the_import_created(imported):
     before = counts()
     upload = imported(workbook())
-    undo.undo(upload)
+    undo.undo(upload, by=upload.created_by)
     assert counts() == before
     assert upload.status == Import.Status.UNDONE
+
+
+def test_an_import_and_its_undo_go_into_the_audit_trail_with_the_files_hash(imported, analyst):
+    upload = imported(workbook(), by=analyst)
+    undo.undo(upload, by=analyst)
+
+    undone, done = AuditEntry.objects.filter(
+        action__in=[AuditEntry.Action.IMPORTED, AuditEntry.Action.IMPORT_UNDONE]
+    )
+    for entry, action in ((done, "imported"), (undone, "import_undone")):
+        assert (entry.action, entry.actor) == (action, analyst)
+        assert entry.target == f"import {upload.pk}: cases.xlsx"
+        assert entry.details["sha256"] == upload.sha256
+        assert entry.details["counts"]["incidents"] == {"created": 2}
+    assert verify() is None
 
 
 def test_an_undo_is_refused_once_a_record_it_created_was_edited(imported):
@@ -165,7 +182,7 @@ def test_an_undo_is_refused_once_a_record_it_created_was_edited(imported):
     incident.title = "Edited since"
     incident.save()
     with pytest.raises(undo.CannotUndo, match="Edited since"):
-        undo.undo(upload)
+        undo.undo(upload, by=upload.created_by)
     assert Incident.objects.filter(title="Edited since").exists()
     upload.refresh_from_db()
     assert upload.status == Import.Status.IMPORTED

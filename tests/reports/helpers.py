@@ -1,7 +1,13 @@
-"""Incidents as reports take them."""
+"""Incidents as reports take them, and drafts as the states adopt them."""
+
+import datetime
+
+from django.utils import timezone
 
 from cases.markings import SharingLevel
 from cases.models import Incident
+from reports import adoption, publication
+from reports.models import ClearanceRound
 from tests.factories import (
     CitationFactory,
     FindingFactory,
@@ -38,3 +44,17 @@ def cite(incident, attribution, originator=None, **kwargs):
         title=kwargs.pop("title", "Confidential note"),
     )
     return CitationFactory(incident=incident, source=source, **kwargs)
+
+
+def adopt(report, editor) -> None:
+    """The participating states adopt the draft as it stands: a clearance round on it
+    whose deadline passes with every state silent, which counts as clearance
+    (reports.adoption)."""
+    opened = adoption.open_round(report, editor, timezone.now() + datetime.timedelta(hours=1))
+    ClearanceRound.objects.filter(pk=opened.pk).update(deadline=timezone.now())
+
+
+def publish(report, editor):
+    """Publish `report` once the states have adopted it as it stands."""
+    adopt(report, editor)
+    return publication.publish(report, editor)

@@ -18,7 +18,7 @@ from reports.models import ClearanceRound, Report, ReportSeries, StatePosition
 from tests.factories import UserFactory, participating_state
 from tests.reports.helpers import approved_incident
 
-pytestmark = [pytest.mark.django_db, pytest.mark.adoption]
+pytestmark = pytest.mark.django_db
 
 COUNTRIES = ["AU", "CA", "FR", "DE", "IT", "JP", "NL", "NZ", "KR", "GB", "US"]
 # The session, the user, their two-factor devices, their permissions (2), the report,

@@ -133,7 +133,7 @@ def test_a_published_report_cannot_be_compiled_or_changed(report):
     assert report.entries.count() == 1
 
 
-def test_default_sections_are_the_types_of_the_approved_incidents_in_scope(editor):
+def test_default_sections_are_the_themes_of_the_approved_incidents_in_scope_in_order(editor):
     report = Report.objects.create(
         symbol="MSMT/2023/9",
         title="All",
@@ -141,14 +141,26 @@ def test_default_sections_are_the_types_of_the_approved_incidents_in_scope(edito
         period_to=datetime.date(2023, 12, 31),
         created_by=editor,
     )
-    approved_incident(occurred_from=datetime.date(2023, 3, 1))
-    approved_incident(
-        incident_type=incident_type("troop_deployment"), occurred_from=datetime.date(2023, 3, 1)
-    )
+    for code in ("troop_deployment", "arms_transfer_from_dprk"):
+        approved_incident(
+            incident_type=incident_type(code), occurred_from=datetime.date(2023, 3, 1)
+        )
     compilation.default_sections(report)
     compilation.compile_report(report)
+    # One chapter a theme, in the themes' order, however many types it gathers.
     assert [s.heading for s in report.sections.all()] == [
-        "Arms transfer from the DPRK",
-        "Troop deployment",
+        "Arms and related materiel from the DPRK",
+        "Deployment and training of DPRK troops",
     ]
     assert not report.entries.filter(section__isnull=True).exists()
+    # Another type of a theme present joins its chapter; a theme absent then has none,
+    # and the editor places its incident.
+    for code in ("military_training", "procurement"):
+        approved_incident(
+            incident_type=incident_type(code), occurred_from=datetime.date(2023, 4, 1)
+        )
+    compilation.compile_report(report)
+    troops = report.sections.get(position=2)
+    assert troops.entries.count() == 2
+    unplaced = report.entries.get(section__isnull=True)
+    assert unplaced.incident.incident_type.code == "procurement"

@@ -11,7 +11,7 @@ from reports.demo import SYMBOL
 from reports.demo_clearance import EMBARGOED_SYMBOL
 from reports.models import ClearanceRound, ParagraphComment, Report, StatePosition
 
-pytestmark = [pytest.mark.django_db, pytest.mark.adoption]
+pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_draft_is_in_a_round_some_cleared_one_silent_one_commented(seeded):

@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import AuditEntry
-from reports import compilation, embargo, publication
+from reports import compilation, embargo
 from reports.models import Report
 from reports.signals import report_published
-from tests.reports.helpers import approved_incident
+from tests.reports.helpers import approved_incident, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def embargoed(report, editor, announced, django_capture_on_commit_callbacks):
     report.release_at = timezone.now() + datetime.timedelta(days=1)
     report.save()
     with django_capture_on_commit_callbacks(execute=True):
-        return publication.publish(report, editor)
+        return publish(report, editor)
 
 
 def test_before_its_release_only_editors_see_an_embargoed_report(
@@ -92,7 +92,7 @@ def test_a_report_without_embargo_is_released_when_published(
     report.sections.filter(heading="Other violations").delete()
     compilation.compile_report(report)
     with django_capture_on_commit_callbacks(execute=True):
-        published = publication.publish(report, editor)
+        published = publish(report, editor)
     assert published.released_at == published.published_at
     assert announced == ["MSMT/2023/1"]
 

@@ -8,14 +8,16 @@ import re
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
+from django.utils.formats import date_format
 from docx import Document
 from pypdf import PdfReader
 
 from cases.markings import SharingLevel
 from cases.models import Source
-from reports import compilation, content, publication, rendering
+from reports import compilation, content, rendering
 from tests.factories import EntityFactory, InvolvementFactory, incident_type
-from tests.reports.helpers import approved_incident
+from tests.reports.helpers import approved_incident, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +74,21 @@ def page_texts(pdf: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
+def test_chapters_and_annexes_follow_on_without_a_forced_page_break(report):
+    approved_incident(title="Voyage", occurred_from=datetime.date(2023, 3, 1))
+    approved_incident(
+        title="Deployment",
+        incident_type=incident_type("troop_deployment"),
+        occurred_from=datetime.date(2023, 4, 1),
+    )
+    compilation.compile_report(report)
+    pages = page_texts(rendering.render_pdf(rendering.render_html(content.build(report))))
+    # The cover, the contents, then one page holding both short chapters and the annexes.
+    (body,) = [text for text in pages if "I. Arms from the DPRK" in text][1:]
+    assert "II. Other violations" in body and "Annex III. Materiel" in body
+    assert len(pages) == 3
+
+
 def docx_marking(docx: bytes) -> tuple[str, str]:
     """The Word file's page header (every page) and its title page's marking."""
     word = Document(io.BytesIO(docx))
@@ -93,11 +110,14 @@ def test_a_drafts_files_say_draft_on_every_page_at_the_level_of_what_they_hold(
         "build_report", report.symbol, "--output-dir", str(tmp_path), "--by", editor.username
     )
     pages = page_texts((tmp_path / "MSMT-2023-1.pdf").read_bytes())
-    assert len(pages) > 3
+    assert len(pages) >= 3
     for text in pages:
         assert "DRAFT" in text
         assert "TLP:AMBER" in text
         assert "TLP:CLEAR" not in text
+        assert "Draft, not issued" in text  # where an issued report has its date
+    # Not for circulation beyond its TLP:AMBER recipients (reports.content.distribution).
+    assert "Distr.: Restricted" in pages[0]
     header, title_page = docx_marking((tmp_path / "MSMT-2023-1.docx").read_bytes())
     assert header == "DRAFT  TLP:AMBER\t\tMSMT/2023/1"
     assert title_page == "DRAFT  TLP:AMBER"
@@ -123,13 +143,21 @@ def test_the_published_files_carry_the_reports_level_and_no_draft_mark(report, e
         occurred_from=datetime.date(2023, 5, 1),
     )
     compilation.compile_report(report)
-    published = publication.publish(report, editor)
+    published = publish(report, editor)
     files = {item.format: item.file.open("rb").read() for item in published.files.all()}
-    for text in page_texts(files["pdf"]):
+    issued = date_format(timezone.localdate(), "j F Y")
+    pages = page_texts(files["pdf"])
+    for text in pages:
         assert "TLP:CLEAR" in text
         assert "DRAFT" not in text
+        assert issued in text and "MSMT/2023/1" in text
+    for line in ("MSMT/2023/1", "Distr.: General", issued, "Original: English"):
+        assert line in pages[0].splitlines()  # the cover's document block
     header, title_page = docx_marking(files["docx"])
     assert (header, title_page) == ("TLP:CLEAR\t\tMSMT/2023/1", "TLP:CLEAR")
+    foot = Document(io.BytesIO(files["docx"])).sections[0].footer.paragraphs[0]
+    assert foot.text == f"{issued}\t"  # then Word's page number field
+
     assert "DRAFT" not in files["html"].decode()
 
 

@@ -12,7 +12,7 @@ from cases.models import Incident
 from reports import compilation, publication
 from reports.models import Report, ReportFile
 from tests.factories import PartnerOrganisationFactory, UserFactory
-from tests.reports.helpers import approved_incident
+from tests.reports.helpers import adopt, approved_incident, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def ready(report):
 
 
 def test_publishing_freezes_the_content_and_stores_three_files_with_their_sha256(ready, editor):
-    published = publication.publish(ready, editor)
+    published = publish(ready, editor)
     assert published.status == Report.Status.PUBLISHED
     assert (published.published_by, published.published_at is not None) == (editor, True)
     assert published.snapshot["symbol"] == "MSMT/2023/1"
@@ -49,7 +49,7 @@ def test_publishing_freezes_the_content_and_stores_three_files_with_their_sha256
 
 
 def test_an_edit_after_publication_changes_nothing_in_the_report(ready, editor):
-    published = publication.publish(ready, editor)
+    published = publish(ready, editor)
     before = {f.format: f.sha256 for f in published.files.all()}
     snapshot = published.snapshot
     Incident.objects.filter(title="Voyage").update(title="Rewritten", summary="Changed later.")
@@ -96,12 +96,13 @@ def test_leaving_out_a_blocking_incident_clears_the_way(ready, editor):
     entry = ready.entries.get(incident__title="Voyage")
     compilation.exclude_entry(entry, "Marked AMBER by its originator.")
     ready.sections.get(heading="Arms from the DPRK").delete()
+    adopt(ready, editor)
     assert publication.blocking(ready) == []
     assert publication.publish(ready, editor).status == Report.Status.PUBLISHED
 
 
 def test_an_incident_already_published_elsewhere_is_flagged_without_blocking(ready, editor):
-    publication.publish(ready, editor)
+    publish(ready, editor)
     other = Report.objects.create(
         symbol="MSMT/2023/2",
         title="Later",
@@ -117,7 +118,7 @@ def test_an_incident_already_published_elsewhere_is_flagged_without_blocking(rea
 
 
 def test_a_new_edition_supersedes_the_old_one_and_says_what_changed(ready, editor):
-    first = publication.publish(ready, editor)
+    first = publish(ready, editor)
     second = publication.new_edition(first, editor)
     assert (second.symbol, second.edition, second.supersedes) == ("MSMT/2023/1", 2, first)
     assert second.entries.count() == first.entries.count()
@@ -132,7 +133,7 @@ def test_a_new_edition_supersedes_the_old_one_and_says_what_changed(ready, edito
     assert "+Title: Arms transfers (corrected)" in changes
     assert any(line.startswith("+") and "Corrected account" in line for line in changes)
 
-    publication.publish(second, editor)
+    publish(second, editor)
     first.refresh_from_db()
     assert first.status == Report.Status.SUPERSEDED
     assert second.slug == "MSMT-2023-1-e2"
@@ -141,7 +142,7 @@ def test_a_new_edition_supersedes_the_old_one_and_says_what_changed(ready, edito
 def test_publication_goes_into_the_audit_trail_with_the_files_sha256(ready, editor):
     from audit.models import AuditEntry
 
-    published = publication.publish(ready, editor)
+    published = publish(ready, editor)
     [entry] = AuditEntry.objects.filter(action=AuditEntry.Action.REPORT_PUBLISHED)
     assert entry.actor == editor
     assert entry.target == "report MSMT/2023/1 edition 1"
@@ -164,12 +165,12 @@ def lowered_edition(report, editor):
     report.save()
     report.sections.get(heading="Other violations").delete()
     compilation.compile_report(report)
-    first = publication.publish(report, editor)
+    first = publish(report, editor)
     second = publication.new_edition(first, editor)
     second.sharing_level = SharingLevel.GREEN
     second.save()
     compilation.exclude_entry(second.entries.get(incident=held), "Not releasable at GREEN.")
-    second = publication.publish(second, editor)
+    second = publish(second, editor)
     return first, second
 
 

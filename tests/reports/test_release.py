@@ -9,7 +9,7 @@ from cases.markings import SharingLevel
 from cases.models import Incident
 from reports import compilation, content, publication
 from tests.factories import CitationFactory, IncidentRelationFactory, SourceFactory
-from tests.reports.helpers import approved_incident
+from tests.reports.helpers import approved_incident, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -49,8 +49,12 @@ def test_the_entry_is_the_releasable_text_with_its_own_footnotes(report, release
 def test_a_report_publishes_a_release_without_its_incidents_findings_or_level(report, released):
     report.sections.filter(heading="Other violations").delete()
     released.findings.all().delete()
-    assert publication.problems(report) == []
-    published = publication.publish(report, report.created_by)
+    assert publication.blocking(report) == [
+        publication.Problem(
+            "The participating states have not cleared the report: open a clearance round."
+        )
+    ]
+    published = publish(report, report.created_by)
     text = str(published.snapshot)
     assert "Containers at Rajin" in text
     assert "Secret" not in text and "Amber note" not in text

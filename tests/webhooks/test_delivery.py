@@ -18,7 +18,7 @@ from accounts import tokens
 from accounts.roles import Role
 from cases import workflow
 from cases.models import Incident
-from reports import compilation, publication
+from reports import compilation
 from reports.models import Report, Section
 from tests.factories import (
     CitationFactory,
@@ -28,7 +28,7 @@ from tests.factories import (
     SourceFactory,
     UserFactory,
 )
-from tests.reports.helpers import approved_incident
+from tests.reports.helpers import approved_incident, publish
 from webhooks import delivery
 from webhooks.models import Delivery, Event
 
@@ -298,7 +298,7 @@ def test_a_published_report_is_announced_to_those_who_may_read_it(
         Section.objects.create(report=report, position=1, heading="Violations")
         compilation.compile_report(report)
         with committed():
-            published.append(publication.publish(report, editor))
+            published.append(publish(report, editor))
     # The GREEN partner hears of the CLEAR report only; the AMBER partner of both.
     by_owner = {}
     for sent in Delivery.objects.select_related("endpoint__owner"):

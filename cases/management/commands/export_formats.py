@@ -5,17 +5,18 @@ copy. The reader is named, so that every visibility and attribution rule applies
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from cases import exports, ftm, stix
-from cases.api.serializers import EntityRecordSerializer, IncidentSerializer
+from cases import exports, ftm, stix, vessels
+from cases.api.serializers import EntityRecordSerializer, IncidentSerializer, VesselSerializer
 from cases.api.views import entity_records
-from cases.models import FeedPosition, Incident
+from cases.models import Entity, FeedPosition, Incident
 from cases.visibility import view_key
 
 
 class Command(BaseCommand):
     help = (
         "Export the approved incidents a user may see as a STIX 2.1 bundle (stix), or the "
-        "incidents or entities they may see as FollowTheMoney entities (ftm)."
+        "incidents, entities or vessels (with who held them) they may see as FollowTheMoney "
+        "entities (ftm)."
     )
 
     def add_arguments(self, parser):
@@ -23,8 +24,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--as", dest="username", required=True, help="The reader whose view is exported."
         )
-        parser.add_argument(
+        records = parser.add_mutually_exclusive_group()
+        records.add_argument(
             "--entities", action="store_true", help="ftm: the entities rather than incidents."
+        )
+        records.add_argument(
+            "--vessels",
+            action="store_true",
+            help="ftm: the vessels, with their owners, managers and operators.",
         )
         parser.add_argument("--output", "-o", help="The file to write (default: standard output).")
 
@@ -32,8 +39,9 @@ class Command(BaseCommand):
         user = get_user_model().objects.filter(username=options["username"]).first()
         if user is None:
             raise CommandError(f"No user {options['username']!r}.")
-        if options["entities"] and options["format"] != "ftm":
-            raise CommandError("--entities goes with the ftm format.")
+        for records in ("entities", "vessels"):
+            if options[records] and options["format"] != "ftm":
+                raise CommandError(f"--{records} goes with the ftm format.")
         context = {"user": user}
         incidents = Incident.objects.visible_to(user).for_api().order_by("-occurred_from", "-id")
         if options["format"] == "stix":
@@ -50,6 +58,15 @@ class Command(BaseCommand):
                 for chunk in exports.chunks(entity_records(user).order_by("pk"))
                 for entity in serialize(chunk)
                 for proxy in ftm.entity_proxies(entity)
+            )
+        elif options["vessels"]:
+            serialize = VesselSerializer(many=True, context=context).to_representation
+            visible = Entity.objects.visible_to(user).filter(kind=Entity.Kind.VESSEL)
+            lines = ftm.lines(
+                proxy
+                for chunk in exports.chunks(vessels.for_api(user, visible).order_by("pk"))
+                for vessel in serialize(chunk)
+                for proxy in ftm.vessel_proxies(vessel)
             )
         else:
             serialize = IncidentSerializer(many=True, context=context).to_representation

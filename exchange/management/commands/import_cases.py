@@ -13,7 +13,8 @@ SHOWN = 50
 class Command(BaseCommand):
     help = (
         "Import incidents with their lines, entities, locations and sources from a file in "
-        "the import layout (.xlsx, a sheet's .csv, or a .zip of them): a dry run first, "
+        "the import layout (.xlsx, a sheet's .csv, or a .zip of them) or a STIX 2.1 bundle "
+        "(.json): a dry run first, "
         "then, unless --dry-run or it found errors, the import, all or none, as the "
         "user's drafts."
     )
@@ -57,6 +58,8 @@ class Command(BaseCommand):
         for sheet, by_action in upload.counts.items():
             counted = ", ".join(f"{n} {action}" for action, n in sorted(by_action.items()))
             self.stdout.write(f"{what}: {sheet}: {counted}")
+        for kind, count in upload.left_out.items():
+            self.stdout.write(f"{what}: left out (not read by the import): {count} {kind}")
         errors = upload.rows.filter(action="error")
         for row in errors[:SHOWN]:
             for error in row.errors:

@@ -161,6 +161,7 @@ FORMATS = [
     ("incident-detail", "stix"),
     ("incident-list", "ftm"),
     ("entity-list", "ftm"),
+    ("vessel-list", "ftm"),
 ]
 
 

@@ -14,7 +14,15 @@ from django.urls import reverse
 from followthemoney import model
 
 from cases.markings import SharingLevel
-from cases.models import Designation, Entity, Incident, Involvement, SanctionsList, Source
+from cases.models import (
+    Designation,
+    Entity,
+    Incident,
+    Involvement,
+    SanctionsList,
+    Source,
+    VesselOwnership,
+)
 from tests.factories import (
     CitationFactory,
     EntityFactory,
@@ -200,3 +208,74 @@ def test_the_command_writes_the_readers_entities(partner, incident_in):
     assert_valid(lines)
     assert "Hidden" not in out.getvalue()
     assert {line["schema"] for line in lines} == {"Vessel", "Organization", "Sanction"}
+
+
+VESSELS = reverse("api:vessel-list")
+
+
+def test_a_vessels_owners_managers_and_operators_are_links_with_their_dates(
+    api, partner, incident_in
+):
+    incident = a_vessel_incident(incident_in)
+    vessel = Entity.objects.get(imo_number="9179842")
+    owner = EntityFactory(name="An owning company", country="RU")
+    manager = EntityFactory(name="A managing company")
+    for holder in (owner, manager):
+        InvolvementFactory(incident=incident, entity=holder)
+    VesselOwnership.objects.create(
+        vessel=vessel,
+        holder=owner,
+        role=VesselOwnership.Role.REGISTERED_OWNER,
+        since=datetime.date(2022, 1, 1),
+        until=datetime.date(2024, 6, 30),
+    )
+    VesselOwnership.objects.create(
+        vessel=vessel, holder=manager, role=VesselOwnership.Role.SHIP_MANAGER
+    )
+    # An owner the partner may not see: the ownership is not theirs to read either.
+    VesselOwnership.objects.create(
+        vessel=vessel, holder=EntityFactory(name="Hidden owner"), role="operator"
+    )
+
+    lines = entities(api(partner).get(VESSELS, {"format": "ftm"}))
+
+    assert_valid(lines)
+    by_id = {line["id"]: line for line in lines}
+    [ownership] = [line for line in lines if line["schema"] == "Ownership"]
+    assert ownership["properties"]["owner"] == [f"msmt-entity-{owner.pk}"]
+    assert ownership["properties"]["asset"] == [f"msmt-entity-{vessel.pk}"]
+    assert ownership["properties"]["role"] == ["Registered owner"]
+    assert ownership["properties"]["startDate"] == ["2022-01-01"]
+    assert ownership["properties"]["endDate"] == ["2024-06-30"]
+    [managed] = [line for line in lines if line["schema"] == "UnknownLink"]
+    assert managed["properties"]["subject"] == [f"msmt-entity-{manager.pk}"]
+    assert managed["properties"]["object"] == [f"msmt-entity-{vessel.pk}"]
+    assert managed["properties"]["role"] == ["Ship manager"]
+    assert by_id[f"msmt-entity-{owner.pk}"]["properties"]["name"] == ["An owning company"]
+    assert by_id[f"msmt-entity-{vessel.pk}"]["schema"] == "Vessel"
+    assert "Hidden owner" not in json.dumps(lines)
+
+
+def test_a_vessels_own_page_answers_in_json_only(api, partner, incident_in):
+    a_vessel_incident(incident_in)
+    vessel = Entity.objects.get(imo_number="9179842")
+
+    response = api(partner).get(reverse("api:vessel-detail", args=[vessel.pk]), {"format": "ftm"})
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+
+
+def test_the_command_writes_the_readers_vessels_with_their_owners(partner, incident_in):
+    incident = a_vessel_incident(incident_in)
+    vessel = Entity.objects.get(imo_number="9179842")
+    owner = EntityFactory(name="An owning company")
+    InvolvementFactory(incident=incident, entity=owner)
+    VesselOwnership.objects.create(vessel=vessel, holder=owner, role="registered_owner")
+    out = io.StringIO()
+
+    call_command("export_formats", "ftm", "--vessels", "--as", "partner", stdout=out)
+
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert_valid(lines)
+    assert {line["schema"] for line in lines} == {"Vessel", "Organization", "Sanction", "Ownership"}

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
 
 from accounts.roles import Role
-from cases.models import Attachment, EntityMerge, Estimate, Incident
+from cases.models import Attachment, EntityMerge, Estimate, Incident, ListEntry, ListImport
 from tests.factories import (
     CitationFactory,
     EntityFactory,
@@ -65,6 +65,11 @@ PAGES = {
         {"analyst": 409, "reviewer": 302, "editor": 409, "administrator": 302},
     ),
     "un_list_import": ("get", {"administrator"}, 200),
+    "list_entry_list": ("get", TEAM, 200),
+    "list_entry_detail": ("get", TEAM, 200),
+    # Sent back to the entry, here with "the entity was not found"; for those who edit
+    # entities only.
+    "list_entry_link": ("post", {"analyst", "reviewer", "administrator"}, 302),
     "vessel_edit": ("get", {"analyst", "reviewer", "administrator"}, 200),
     "entity_candidates": ("get", TEAM, 200),
     "entity_duplicates": ("get", TEAM, 200),
@@ -159,6 +164,13 @@ def records(settings, tmp_path):
             proposed_by=author,
         ),
         "source": SourceFactory(),
+        "list_entry": ListEntry.objects.create(
+            data_id="1",
+            reference="KPe.999",
+            kind=ListEntry.Kind.ENTITY,
+            name="A LISTED COMPANY",
+            last_import=ListImport.objects.create(),
+        ),
         "attachment": attach(incident),
         "draft_attachment": attach(draft),
         "estimate": Estimate.objects.create(
@@ -191,6 +203,8 @@ def url_for(name, records, incident_key="incident"):
         "entity_merge_detail": [records["merge"].pk],
         "entity_merge_step": [records["merge"].pk, "approve"],
         "vessel_edit": [records["vessel"].pk],
+        "list_entry_detail": [records["list_entry"].pk],
+        "list_entry_link": [records["list_entry"].pk],
         "source_detail": [records["source"].pk],
         "estimate_detail": [records["estimate"].pk],
         "estimate_edit": [records["estimate"].pk],

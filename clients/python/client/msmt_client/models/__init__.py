@@ -68,6 +68,7 @@ from .location_kind_enum import LocationKindEnum
 from .location_role_enum import LocationRoleEnum
 from .materiel import Materiel
 from .materiel_line_write import MaterielLineWrite
+from .materiel_unit_enum import MaterielUnitEnum
 from .paginated_delivery_list import PaginatedDeliveryList
 from .paginated_endpoint_list import PaginatedEndpointList
 from .paginated_entity_record_list import PaginatedEntityRecordList
@@ -110,6 +111,7 @@ from .vessel_name import VesselName
 from .vessel_ownership import VesselOwnership
 from .vessel_ownership_role_enum import VesselOwnershipRoleEnum
 from .vessel_particulars import VesselParticulars
+from .vessels_list_format import VesselsListFormat
 from .webhook_event_enum import WebhookEventEnum
 
 __all__ = (
@@ -181,6 +183,7 @@ __all__ = (
     "LocationRoleEnum",
     "Materiel",
     "MaterielLineWrite",
+    "MaterielUnitEnum",
     "PaginatedDeliveryList",
     "PaginatedEndpointList",
     "PaginatedEntityRecordList",
@@ -223,5 +226,6 @@ __all__ = (
     "VesselOwnership",
     "VesselOwnershipRoleEnum",
     "VesselParticulars",
+    "VesselsListFormat",
     "WebhookEventEnum",
 )

@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.blank_enum import BlankEnum
+from ..models.materiel_unit_enum import MaterielUnitEnum
 from typing import cast
 
 
@@ -30,7 +32,7 @@ class Materiel:
             description (str):
             quantity_low (int | None):
             quantity_high (int | None):
-            unit (str): e.g. rounds, containers.
+            unit (BlankEnum | MaterielUnitEnum):
      """
 
     id: int
@@ -38,7 +40,7 @@ class Materiel:
     description: str
     quantity_low: int | None
     quantity_high: int | None
-    unit: str
+    unit: BlankEnum | MaterielUnitEnum
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -58,7 +60,12 @@ class Materiel:
         quantity_high: int | None
         quantity_high = self.quantity_high
 
-        unit = self.unit
+        unit: str
+        if isinstance(self.unit, MaterielUnitEnum):
+            unit = self.unit.value
+        else:
+            unit = self.unit.value
+
 
 
         field_dict: dict[str, Any] = {}
@@ -101,7 +108,27 @@ class Materiel:
         quantity_high = _parse_quantity_high(d.pop("quantity_high"))
 
 
-        unit = d.pop("unit")
+        def _parse_unit(data: object) -> BlankEnum | MaterielUnitEnum:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                unit_type_0 = MaterielUnitEnum(data)
+
+
+
+                return unit_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, str):
+                raise TypeError()
+            unit_type_1 = BlankEnum(data)
+
+
+
+            return unit_type_1
+
+        unit = _parse_unit(d.pop("unit"))
+
 
         materiel = cls(
             id=id,

@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.blank_enum import BlankEnum
+from ..models.materiel_unit_enum import MaterielUnitEnum
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -32,7 +34,7 @@ class MaterielLineWrite:
             description (str | Unset):
             quantity_low (int | None | Unset):
             quantity_high (int | None | Unset):
-            unit (str | Unset): e.g. rounds, containers.
+            unit (BlankEnum | MaterielUnitEnum | Unset):
      """
 
     category: str
@@ -40,7 +42,7 @@ class MaterielLineWrite:
     description: str | Unset = UNSET
     quantity_low: int | None | Unset = UNSET
     quantity_high: int | None | Unset = UNSET
-    unit: str | Unset = UNSET
+    unit: BlankEnum | MaterielUnitEnum | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -66,7 +68,14 @@ class MaterielLineWrite:
         else:
             quantity_high = self.quantity_high
 
-        unit = self.unit
+        unit: str | Unset
+        if isinstance(self.unit, Unset):
+            unit = UNSET
+        elif isinstance(self.unit, MaterielUnitEnum):
+            unit = self.unit.value
+        else:
+            unit = self.unit.value
+
 
 
         field_dict: dict[str, Any] = {}
@@ -118,7 +127,29 @@ class MaterielLineWrite:
         quantity_high = _parse_quantity_high(d.pop("quantity_high", UNSET))
 
 
-        unit = d.pop("unit", UNSET)
+        def _parse_unit(data: object) -> BlankEnum | MaterielUnitEnum | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                unit_type_0 = MaterielUnitEnum(data)
+
+
+
+                return unit_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, str):
+                raise TypeError()
+            unit_type_1 = BlankEnum(data)
+
+
+
+            return unit_type_1
+
+        unit = _parse_unit(d.pop("unit", UNSET))
+
 
         materiel_line_write = cls(
             category=category,

@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.error import Error
 from ...models.paginated_vessel_list import PaginatedVesselList
+from ...models.vessels_list_format import VesselsListFormat
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -18,6 +19,7 @@ from typing import cast
 def _get_kwargs(
     *,
     cursor: str | Unset = UNSET,
+    format_: VesselsListFormat | Unset = UNSET,
     page_size: int | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -28,6 +30,12 @@ def _get_kwargs(
     params: dict[str, Any] = {}
 
     params["cursor"] = cursor
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_.value
+
+    params["format"] = json_format_
 
     params["page_size"] = page_size
 
@@ -108,15 +116,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     cursor: str | Unset = UNSET,
+    format_: VesselsListFormat | Unset = UNSET,
     page_size: int | Unset = UNSET,
 
 ) -> Response[Error | PaginatedVesselList]:
     """  Vessels the caller may see, with their particulars, flag and name history, owners,
     port calls, AIS periods and ship-to-ship transfers: each record only when the caller
-    may see every record it names (cases.visibility.referring_condition).
+    may see every record it names (cases.visibility.referring_condition). As FtM, with
+    their owners, managers and operators (cases.ftm.vessel_proxies).
 
     Args:
         cursor (str | Unset):
+        format_ (VesselsListFormat | Unset):
         page_size (int | Unset):
 
     Raises:
@@ -130,6 +141,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         cursor=cursor,
+format_=format_,
 page_size=page_size,
 
     )
@@ -144,15 +156,18 @@ def sync(
     *,
     client: AuthenticatedClient,
     cursor: str | Unset = UNSET,
+    format_: VesselsListFormat | Unset = UNSET,
     page_size: int | Unset = UNSET,
 
 ) -> Error | PaginatedVesselList | None:
     """  Vessels the caller may see, with their particulars, flag and name history, owners,
     port calls, AIS periods and ship-to-ship transfers: each record only when the caller
-    may see every record it names (cases.visibility.referring_condition).
+    may see every record it names (cases.visibility.referring_condition). As FtM, with
+    their owners, managers and operators (cases.ftm.vessel_proxies).
 
     Args:
         cursor (str | Unset):
+        format_ (VesselsListFormat | Unset):
         page_size (int | Unset):
 
     Raises:
@@ -167,6 +182,7 @@ def sync(
     return sync_detailed(
         client=client,
 cursor=cursor,
+format_=format_,
 page_size=page_size,
 
     ).parsed
@@ -175,15 +191,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     cursor: str | Unset = UNSET,
+    format_: VesselsListFormat | Unset = UNSET,
     page_size: int | Unset = UNSET,
 
 ) -> Response[Error | PaginatedVesselList]:
     """  Vessels the caller may see, with their particulars, flag and name history, owners,
     port calls, AIS periods and ship-to-ship transfers: each record only when the caller
-    may see every record it names (cases.visibility.referring_condition).
+    may see every record it names (cases.visibility.referring_condition). As FtM, with
+    their owners, managers and operators (cases.ftm.vessel_proxies).
 
     Args:
         cursor (str | Unset):
+        format_ (VesselsListFormat | Unset):
         page_size (int | Unset):
 
     Raises:
@@ -197,6 +216,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         cursor=cursor,
+format_=format_,
 page_size=page_size,
 
     )
@@ -211,15 +231,18 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     cursor: str | Unset = UNSET,
+    format_: VesselsListFormat | Unset = UNSET,
     page_size: int | Unset = UNSET,
 
 ) -> Error | PaginatedVesselList | None:
     """  Vessels the caller may see, with their particulars, flag and name history, owners,
     port calls, AIS periods and ship-to-ship transfers: each record only when the caller
-    may see every record it names (cases.visibility.referring_condition).
+    may see every record it names (cases.visibility.referring_condition). As FtM, with
+    their owners, managers and operators (cases.ftm.vessel_proxies).
 
     Args:
         cursor (str | Unset):
+        format_ (VesselsListFormat | Unset):
         page_size (int | Unset):
 
     Raises:
@@ -234,6 +257,7 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 cursor=cursor,
+format_=format_,
 page_size=page_size,
 
     )).parsed

@@ -100,7 +100,8 @@ def sync_detailed(
 ) -> Response[Error | Vessel]:
     """  Vessels the caller may see, with their particulars, flag and name history, owners,
     port calls, AIS periods and ship-to-ship transfers: each record only when the caller
-    may see every record it names (cases.visibility.referring_condition).
+    may see every record it names (cases.visibility.referring_condition). As FtM, with
+    their owners, managers and operators (cases.ftm.vessel_proxies).
 
     Args:
         id (int):
@@ -133,7 +134,8 @@ def sync(
 ) -> Error | Vessel | None:
     """  Vessels the caller may see, with their particulars, flag and name history, owners,
     port calls, AIS periods and ship-to-ship transfers: each record only when the caller
-    may see every record it names (cases.visibility.referring_condition).
+    may see every record it names (cases.visibility.referring_condition). As FtM, with
+    their owners, managers and operators (cases.ftm.vessel_proxies).
 
     Args:
         id (int):
@@ -161,7 +163,8 @@ async def asyncio_detailed(
 ) -> Response[Error | Vessel]:
     """  Vessels the caller may see, with their particulars, flag and name history, owners,
     port calls, AIS periods and ship-to-ship transfers: each record only when the caller
-    may see every record it names (cases.visibility.referring_condition).
+    may see every record it names (cases.visibility.referring_condition). As FtM, with
+    their owners, managers and operators (cases.ftm.vessel_proxies).
 
     Args:
         id (int):
@@ -194,7 +197,8 @@ async def asyncio(
 ) -> Error | Vessel | None:
     """  Vessels the caller may see, with their particulars, flag and name history, owners,
     port calls, AIS periods and ship-to-ship transfers: each record only when the caller
-    may see every record it names (cases.visibility.referring_condition).
+    may see every record it names (cases.visibility.referring_condition). As FtM, with
+    their owners, managers and operators (cases.ftm.vessel_proxies).
 
     Args:
         id (int):
