@@ -3,24 +3,43 @@
 that meets any error, rolls the transaction back, so that what the dry run reports is
 what the import does; a confirmed run without errors commits, all or none. Each row's
 outcome is kept (ImportRow): created, updated, left alone, or its errors with the column
-and the reason."""
+and the reason.
 
+Rows are written a batch at a time, so that a file of 50,000 incidents with their lines
+takes minutes rather than hours. What a batch's keys and identifiers name is looked up
+in a few queries for the whole batch (Found); each new record is checked by its model's
+rules in Python, and the batch's new records are written together with their history
+(simple-history's bulk_create_with_history), their change feed entries and their match
+keys, as a save of each would have written them. Two kinds of rule only the database
+checks in bulk, in its unique and check constraints (full_clean would ask it a query a
+row): should it refuse the batch, the batch is rolled back to its savepoint and written
+again row by row, each checked by full_clean with its queries, so that the row says
+which rule it breaks, exactly as if it had been written alone. Records that exist are
+compared, and updated, row by row."""
+
+import functools
 import json
+import sqlite3
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import IO, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from django_countries.fields import CountryField
+from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
+from cases import matching
 from cases.history import set_history_user
 from cases.models import (
     Citation,
     Entity,
     EntityAlias,
+    FeedEntry,
     Incident,
     IncidentLocation,
     IncidentType,
@@ -30,6 +49,7 @@ from cases.models import (
     MaterielLine,
     Organisation,
     Provision,
+    ReferenceSequence,
     Source,
 )
 from exchange import reading
@@ -54,8 +74,18 @@ DATABASE_KEY = {"entities": "entity", "locations": "location", "sources": "sourc
 FIELDS = {"type": "incident_type"}
 # Entities are matched by these identifiers before their key.
 IDENTIFIERS = ("imo_number", "mmsi", "un_list_reference")
-# Rows are kept in batches, and the page's progress said, every so many rows.
+# Rows are read, looked up and written in batches of this many, and the page's progress
+# said after each.
 BATCH = 2000
+# Rows a single INSERT writes: PostgreSQL takes at most 65,535 values a statement, and a
+# historical incident has some thirty.
+INSERT_BATCH = 500
+# What a line's column names, by sheet.
+REFERRED = {
+    "involvements": ("entity", "entities"),
+    "incident_locations": ("location", "locations"),
+    "citations": ("source", "sources"),
+}
 
 
 class RowError(Exception):
@@ -97,9 +127,11 @@ def run(upload: Import, *, dry_run: bool, progress: Callable[[str], None] = lamb
             _keep_rows(upload, spool)
         except reading.FileRefused as refused:
             upload.message = str(refused)
-            upload.rows.all().delete()
+            _delete_rows(upload)
             upload.counts = {}
             return False
+        finally:
+            writer.keys.close()
     upload.counts = writer.counts
     return upload.imported_at is not None
 
@@ -107,7 +139,7 @@ def run(upload: Import, *, dry_run: bool, progress: Callable[[str], None] = lamb
 def _keep_rows(upload: Import, spool: IO[str]) -> None:
     """The rows' outcomes, from the spool the run wrote them to (in a dry run, once the
     transaction is rolled back), stored in batches."""
-    upload.rows.all().delete()
+    _delete_rows(upload)
     spool.seek(0)
     batch = []
     for line in spool:
@@ -118,52 +150,231 @@ def _keep_rows(upload: Import, spool: IO[str]) -> None:
     ImportRow.objects.bulk_create(batch)
 
 
+def _delete_rows(upload: Import) -> None:
+    """The rows of an earlier run of `upload` (its dry run's), in one statement: a
+    queryset's delete() would load every one of them first, hundreds of thousands for a
+    large file, since the audit trail listens to every model's deletions (for two-factor
+    devices; nothing listens to these rows, nor refers to them)."""
+    rows = ImportRow.objects.filter(upload=upload)
+    rows._raw_delete(rows.db)  # type: ignore[attr-defined]
+
+
+class KeyStore:
+    """What each key of the file became (its record's id), and the records this run
+    created, kept in a temporary SQLite database on disk rather than in the worker's
+    memory, which would grow with the file: 50,000 incidents with their lines have some
+    400,000 keys."""
+
+    def __init__(self) -> None:
+        # An empty name: a private database in a temporary file, removed when closed.
+        self.db = sqlite3.connect("")
+        self.db.execute(
+            "CREATE TABLE keys (sheet TEXT, key TEXT, pk INTEGER, PRIMARY KEY (sheet, key))"
+        )
+        self.db.execute("CREATE TABLE created (sheet TEXT, pk INTEGER, PRIMARY KEY (sheet, pk))")
+
+    def add(self, sheet: str, outcomes: Iterable[Outcome]) -> None:
+        written = [
+            (sheet, o.key, o.record_id, o.action) for o in outcomes if o.action != Action.ERROR
+        ]
+        self.db.executemany("INSERT INTO keys VALUES (?, ?, ?)", [w[:3] for w in written])
+        self.db.executemany(
+            "INSERT INTO created VALUES (?, ?)",
+            [(sheet, pk) for sheet, _, pk, action in written if action == Action.CREATED],
+        )
+
+    def find(self, sheet: str, keys: Iterable[str]) -> dict[str, int]:
+        return dict(self._in("SELECT key, pk FROM keys WHERE sheet = ? AND key", sheet, keys))
+
+    def created(self, sheet: str, pks: Iterable[int]) -> set[int]:
+        return {
+            pk for (pk,) in self._in("SELECT pk FROM created WHERE sheet = ? AND pk", sheet, pks)
+        }
+
+    def _in(self, query: str, sheet: str, values: Iterable) -> list[tuple]:
+        found: list[tuple] = []
+        values = list(set(values))
+        # SQLite takes at most 32,766 parameters a statement.
+        for start in range(0, len(values), 10_000):
+            part = values[start : start + 10_000]
+            marks = ", ".join("?" * len(part))
+            found += self.db.execute(f"{query} IN ({marks})", [sheet, *part]).fetchall()
+        return found
+
+    def close(self) -> None:
+        self.db.close()
+
+
+class Found:
+    """What the keys and identifiers of a batch's rows name in the database, read for the
+    whole batch at once: the answers that Writer would otherwise ask a query or two a row
+    for. Records that a row of the batch then writes are read again (Writer.changed)."""
+
+    def __init__(self, writer: "Writer", sheet: Sheet, rows: list[reading.Row]) -> None:
+        self.writer = writer
+        # sheet -> key -> the record's id, None for a key that names no record.
+        self.keys: dict[str, dict[str, int | None]] = {}
+        self.records: dict[int, models.Model] = {}
+        # Entities by identifier: {"imo_number": {"1234567": entity}}.
+        self.identifiers: dict[str, dict[str, Entity]] = {}
+        self.provisions: dict[int, set[int]] = {}
+        self.lines: dict[int, list[models.Model]] = {}
+        self.created: set[int] = set()
+        model = MODELS[sheet.name]
+        own = [row.values.get("key", "") for row in rows]
+        if not sheet.line:
+            self._look_up(sheet.name, own)
+            pks = {pk for pk in self.keys[sheet.name].values() if pk}
+            matched: dict[int, Entity] = {}
+            if sheet.name == "entities":
+                for identifier in IDENTIFIERS:
+                    values = {row.values[identifier] for row in rows if row.values.get(identifier)}
+                    by_value: dict[str, Entity] = {}
+                    # Ordered as the model orders them: the first is the one matched.
+                    for entity in Entity.objects.filter(**{f"{identifier}__in": values}):
+                        by_value.setdefault(getattr(entity, identifier), entity)
+                        matched[entity.pk] = entity
+                    self.identifiers[identifier] = by_value
+            related = ["incident_type"] if model is Incident else []
+            self.records = {
+                **matched,
+                **model._default_manager.select_related(*related).in_bulk(pks),
+            }
+            if model is Incident:
+                through = Incident.provisions.through.objects.filter(incident_id__in=pks)
+                for incident, provision in through.values_list("incident_id", "provision_id"):
+                    self.provisions.setdefault(incident, set()).add(provision)
+            return
+        incidents = self._look_up("incidents", [row.values.get("incident", "") for row in rows])
+        if sheet.name in REFERRED:
+            column, referred = REFERRED[sheet.name]
+            self._look_up(referred, [row.values.get(column, "") for row in rows])
+        pks = {pk for pk in incidents.values() if pk}
+        self.created = writer.keys.created("incidents", pks)
+        for line in model._default_manager.filter(incident_id__in=pks - self.created):
+            self.lines.setdefault(line.incident_id, []).append(line)  # type: ignore[attr-defined]
+
+    def _look_up(self, sheet: str, keys: list[str]) -> dict[str, int | None]:
+        """Each key as Writer.find reads it: a row of this file, else a record of this
+        database by its own key, else a record of an earlier import of the same user."""
+        keys = [key for key in keys if key]
+        found: dict[str, int | None] = dict(self.writer.keys.find(sheet, keys))
+        rest = {key for key in keys if key not in found}
+        model = MODELS[sheet]
+        if sheet == "incidents":
+            by_reference = Incident.objects.visible_to(self.writer.user).filter(reference__in=rest)
+            found.update(by_reference.values_list("reference", "pk"))
+        elif sheet in DATABASE_KEY:
+            numbers = {}
+            for key in rest:
+                prefix, _, number = key.partition("-")
+                if prefix == DATABASE_KEY[sheet] and number.isdigit():
+                    numbers[int(number)] = key
+            existing = model._default_manager.filter(pk__in=numbers).values_list("pk", flat=True)
+            found.update(dict.fromkeys(numbers.values()))
+            found.update({numbers[pk]: pk for pk in existing})
+        rest -= set(found)
+        earlier: dict[str, int] = {}
+        for key, pk in (
+            _earlier_rows(self.writer.user, sheet)
+            .filter(key__in=rest)
+            .values_list("key", "record_id")
+        ):
+            earlier.setdefault(key, pk)
+        existing = set(
+            model._default_manager.filter(pk__in=earlier.values()).values_list("pk", flat=True)
+        )
+        found.update({key: pk if pk in existing else None for key, pk in earlier.items()})
+        found.update({key: None for key in rest if key not in earlier})
+        self.keys.setdefault(sheet, {}).update(found)
+        return found
+
+
+def _earlier_rows(user: User, sheet: str):
+    """The rows of `user`'s earlier imports that wrote a record of `sheet`, latest first."""
+    return (
+        ImportRow.objects.filter(
+            upload__created_by=user,
+            upload__status=Import.Status.IMPORTED,
+            sheet=sheet,
+            record_id__isnull=False,
+        )
+        .exclude(action=Action.ERROR)
+        .order_by("-id")
+    )
+
+
 class Writer:
     def __init__(self, user: User, spool: IO[str]):
         self.user = user
         self.spool = spool
         self.errors = 0
         self.counts: dict[str, dict[str, int]] = {}
-        # What each key of this file became: {"entities": {"E1": pk}}.
-        self.keys: dict[str, dict[str, int]] = {name: {} for name in MODELS}
-        # The incidents this run creates: only those take new lines.
-        self.created_incidents: set[int] = set()
+        # What each key of this file became.
+        self.keys = KeyStore()
         self.types = {t.code: t for t in IncidentType.objects.all()}
         self.categories = {c.code: c for c in MaterielCategory.objects.all()}
         self.organisations = {o.name.casefold(): o for o in Organisation.objects.all()}
         self.provisions = {p.key: p for p in Provision.objects.select_related("resolution")}
+        # The batch under way: its lookups (None: each row asks the database itself), the
+        # keys its rows took, the records it creates with their rows' outcomes, the
+        # records it wrote or tried to, and the entities' identifiers it gave.
+        self.current = ""
+        self.found: Found | None = None
+        self.batch_keys: dict[str, int | None] = {}
+        self.pending: list[tuple[models.Model, Outcome, Any]] = []
+        self.changed: set[tuple[type[models.Model], int]] = set()
+        self.identifiers_given: set[tuple[str, str]] = set()
 
-    def sheet(self, sheet: Sheet, rows: Iterator[reading.Row], progress) -> None:
-        handle = getattr(self, f"_{sheet.name}")
-        for count, row in enumerate(rows, start=1):
-            key = row.values.get("key", "")
-            outcome = Outcome(sheet.name, row.number, key, Action.ERROR)
+    def sheet(self, sheet: Sheet, rows: Iterable[reading.Row], progress) -> None:
+        done, rows = 0, iter(rows)
+        while batch := list(islice(rows, BATCH)):
             try:
-                if row.problems:
-                    raise RowError(
-                        [{"column": p.column, "message": p.message} for p in row.problems]
-                    )
-                if not key:
-                    raise RowError(
-                        [_error("key", "Give the row a key: the file's own name for it.")]
-                    )
-                if key in self.keys[sheet.name]:
-                    raise RowError(
-                        [_error("key", f"Another row of {sheet.name} has the key {key!r}.")]
-                    )
-                handle(row.values, outcome)
-                self.keys[sheet.name][key] = outcome.record_id  # type: ignore[assignment]
-            except RowError as error:
-                outcome.action, outcome.errors = Action.ERROR, error.errors
-                self.errors += 1
-            except ValidationError as error:
-                outcome.action, outcome.errors = Action.ERROR, _errors(error)
-                self.errors += 1
-            self._keep(outcome)
-            if count % BATCH == 0:
-                progress(f"{sheet.name}: row {count:,}")
+                with transaction.atomic():
+                    outcomes = self._batch(sheet, batch, Found(self, sheet, batch))
+            except IntegrityError:
+                # A unique or check constraint refused a row of the batch: the batch again,
+                # row by row, each checked in full before it is written.
+                outcomes = self._batch(sheet, batch, None)
+            for outcome in outcomes:
+                self._keep(outcome)
+            self.keys.add(sheet.name, outcomes)
+            done += len(batch)
+            progress(f"{sheet.name}: row {done:,}")
+
+    def _batch(self, sheet: Sheet, rows: list[reading.Row], found: Found | None) -> list[Outcome]:
+        self.current, self.found, self.batch_keys, self.pending = sheet.name, found, {}, []
+        self.changed, self.identifiers_given = set(), set()
+        handle = getattr(self, f"_{sheet.name}")
+        outcomes = []
+        for row in rows:
+            outcomes.append(self._row(sheet, row, handle))
+            if found is None:
+                self._flush()
+        self._flush()
+        return outcomes
+
+    def _row(self, sheet: Sheet, row: reading.Row, handle) -> Outcome:
+        key = row.values.get("key", "")
+        outcome = Outcome(sheet.name, row.number, key, Action.ERROR)
+        try:
+            if row.problems:
+                raise RowError([{"column": p.column, "message": p.message} for p in row.problems])
+            if not key:
+                raise RowError([_error("key", "Give the row a key: the file's own name for it.")])
+            if key in self.batch_keys or self.keys.find(sheet.name, [key]):
+                raise RowError([_error("key", f"Another row of {sheet.name} has the key {key!r}.")])
+            handle(row.values, outcome)
+            self.batch_keys[key] = outcome.record_id
+        except RowError as error:
+            outcome.action, outcome.errors = Action.ERROR, error.errors
+        except ValidationError as error:
+            outcome.action, outcome.errors = Action.ERROR, _errors(error)
+        return outcome
 
     def _keep(self, outcome: Outcome) -> None:
+        if outcome.action == Action.ERROR:
+            self.errors += 1
         by_action = self.counts.setdefault(outcome.sheet, {})
         by_action[outcome.action] = by_action.get(outcome.action, 0) + 1
         self.spool.write(json.dumps(outcome.__dict__, default=str) + "\n")
@@ -175,8 +386,6 @@ class Writer:
         database by its own key, or a row of an earlier import of the same user."""
         if not key:
             raise RowError([_error(column, f"Give the key of a row of the sheet {sheet}.")])
-        if key in self.keys[sheet]:
-            return self.keys[sheet][key]
         found = self._existing(sheet, key)
         if found is None:
             raise RowError(
@@ -191,6 +400,15 @@ class Writer:
         return found
 
     def _existing(self, sheet: str, key: str) -> int | None:
+        if self.found is not None and key in self.found.keys.get(sheet, {}):
+            pk = self.found.keys[sheet][key]
+            # A key in this database's form that named nothing may name a record that
+            # an earlier row of this batch created: asked again below, once written.
+            if pk is not None or sheet != self.current or not _database_form(sheet, key):
+                return pk
+            self._flush()
+        if file_key := self.keys.find(sheet, [key]):
+            return file_key[key]
         model = MODELS[sheet]
         if sheet == "incidents":
             found = Incident.objects.visible_to(self.user).filter(reference=key)
@@ -205,21 +423,23 @@ class Writer:
                     .first()
                 )
         earlier = (
-            ImportRow.objects.filter(
-                upload__created_by=self.user,
-                upload__status=Import.Status.IMPORTED,
-                sheet=sheet,
-                key=key,
-                record_id__isnull=False,
-            )
-            .exclude(action=Action.ERROR)
-            .order_by("-id")
-            .values_list("record_id", flat=True)
-            .first()
+            _earlier_rows(self.user, sheet).filter(key=key).values_list("record_id", flat=True)
         )
-        if earlier and model._default_manager.filter(pk=earlier).exists():
-            return earlier
+        pk = earlier.first()
+        if pk and model._default_manager.filter(pk=pk).exists():
+            return pk
         return None
+
+    def _record(self, model: type[models.Model], pk: int | None):
+        """The record `pk` of `model` as the database holds it now."""
+        if pk is None:
+            return None
+        if self.found is not None and (model, pk) not in self.changed:
+            return self.found.records.get(pk) or model._default_manager.get(pk=pk)
+        return model._default_manager.get(pk=pk)
+
+    def _by_key(self, sheet: str, key: str):
+        return self._record(MODELS[sheet], self._existing(sheet, key))
 
     # Records that stand alone: created, updated or left alone.
 
@@ -227,7 +447,7 @@ class Writer:
         existing = None
         for identifier in IDENTIFIERS:
             if values.get(identifier):
-                existing = Entity.objects.filter(**{identifier: values[identifier]}).first()
+                existing = self._entity_by(identifier, values[identifier])
                 if existing:
                     break
         if existing is None:
@@ -235,15 +455,28 @@ class Writer:
         entity = existing or Entity()
         aliases = [a.strip() for a in values.get("aliases", "").split(SEPARATOR) if a.strip()]
         had = set(entity.aliases.values_list("name", flat=True)) if entity.pk else set()
-        self._write(
-            entity, values, outcome, exclude={"key", "aliases"}, more=bool(set(aliases) - had)
-        )
-        if set(aliases) - had:
-            if entity.pk and existing is not None:
+        # The identifiers it had and will have: a later row of the batch that gives one
+        # of them is matched once this row is written.
+        self.identifiers_given |= {(i, v) for i in IDENTIFIERS if (v := getattr(entity, i))}
+        new_aliases = sorted(set(aliases) - had)
+        self._write(entity, values, outcome, exclude={"key", "aliases"}, more=bool(new_aliases))
+        self.identifiers_given |= {(i, v) for i in IDENTIFIERS if (v := getattr(entity, i))}
+        if entity.pk is None:
+            self.pending.append((entity, outcome, new_aliases))
+        elif new_aliases:
+            if existing is not None:
                 outcome.before["aliases"] = sorted(had)
-            for alias in sorted(set(aliases) - had):
+            for alias in new_aliases:
                 EntityAlias.objects.create(entity=entity, name=alias)
         outcome.record = entity.name
+
+    def _entity_by(self, identifier: str, value: str) -> Entity | None:
+        if self.found is not None and (identifier, value) not in self.identifiers_given:
+            entity = self.found.identifiers[identifier].get(value)
+            return self._record(Entity, entity.pk) if entity else None
+        # An earlier row of the batch gave this identifier: written first, then asked.
+        self._flush()
+        return Entity.objects.filter(**{identifier: value}).first()
 
     def _locations(self, values: dict[str, str], outcome: Outcome) -> None:
         location = self._by_key("locations", values["key"]) or Location()
@@ -273,31 +506,60 @@ class Writer:
         )
         outcome.record = source.title
 
-    def _by_key(self, sheet: str, key: str):
-        pk = self._existing(sheet, key)
-        return MODELS[sheet]._default_manager.get(pk=pk) if pk else None
-
     def _write(self, record, values, outcome, *, exclude, related=None, more=False) -> None:
         """Set the row's values on `record` and save it if that changes anything (an
-        existing record: updated, with its values before; a new one: created)."""
+        existing record: updated, with its values before; a new one: created, with the
+        rest of its batch)."""
         related = related or {}
         names = _fields(record, values, exclude) + [f"{name}_id" for name in related]
         before = {name: getattr(record, name) for name in names}
+        if record.pk is not None:
+            self.changed.add((type(record), record.pk))
         for name, value in {**_values(record, values, exclude), **related}.items():
             setattr(record, name, value)
+        set_history_user(record, self.user)
+        if record.pk is None:
+            self._clean_new(record)
+            outcome.action = Action.CREATED
+            if not isinstance(record, Entity):
+                self.pending.append((record, outcome, None))
+            return
         _clean(record)
         changed = {name: value for name, value in before.items() if getattr(record, name) != value}
-        if record.pk is None:
-            outcome.action = Action.CREATED
-        elif changed or more:
+        if changed or more:
             outcome.action = Action.UPDATED
             outcome.before = {name: _plain(value) for name, value in changed.items()}
+            record.save()
         else:
             outcome.action = Action.UNCHANGED
-        if outcome.action != Action.UNCHANGED:
-            set_history_user(record, self.user)
-            record.save()
         outcome.record_id = record.pk
+
+    def _clean_new(self, record, exclude=()) -> None:
+        """The model's rules for a record to be created. In a batch, without the queries
+        that full_clean asks: whether the records its foreign keys name exist (each was
+        just looked up or created), and its unique and check constraints, which the
+        database checks as the batch is written (see Writer.sheet). A record that breaks
+        a rule is checked in full, so that it says every rule it breaks."""
+        if self.found is None:
+            _clean(record, exclude=list(exclude) or None)
+            return
+        relations = [f.name for f in record._meta.concrete_fields if f.many_to_one]
+        # A country given is one of the field's codes (_values checked it): Django would
+        # check it again through its 250 choices, a fifth of the batch's time.
+        countries = [
+            f.name
+            for f in record._meta.concrete_fields
+            if isinstance(f, CountryField) and f.value_to_string(record) in _choice_texts(f)
+        ]
+        try:
+            record.full_clean(
+                exclude=[*exclude, *relations, *countries],
+                validate_unique=False,
+                validate_constraints=False,
+            )
+        except ValidationError:
+            _clean(record, exclude=list(exclude) or None)
+            raise
 
     # Incidents and their lines: created as the importer's drafts, or left alone.
 
@@ -319,38 +581,35 @@ class Writer:
         for name, value in _values(incident, values, {"key", "type", "provisions"}).items():
             setattr(incident, name, value)
         incident.incident_type = incident_type
-        _clean(incident, exclude=["created_by"])
-        outcome.record_id = existing.pk if existing else None
-        if existing is not None:
-            outcome.record = str(existing)
-            same = all(
-                getattr(existing, name) == getattr(incident, name)
-                for name in _fields(incident, values, {"key", "provisions"})
-            ) and set(existing.provisions.values_list("pk", flat=True)) == {
-                p.pk for p in provisions
-            }
-            if not same:
-                raise RowError(
-                    [
-                        _error(
-                            "key",
-                            f"{existing.reference} exists and differs from this "
-                            "row: an import creates incidents and changes none. Edit it "
-                            "on its page, or give the row a new key.",
-                        )
-                    ]
-                )
-            outcome.action = Action.UNCHANGED
+        if existing is None:
+            set_history_user(incident, self.user)
+            self._clean_new(incident, exclude=["created_by"])
+            self.pending.append((incident, outcome, provisions))
+            outcome.action = Action.CREATED
             return
-        set_history_user(incident, self.user)
-        incident.save()
-        incident.provisions.set(provisions)
-        self.created_incidents.add(incident.pk)
-        outcome.action, outcome.record, outcome.record_id = (
-            Action.CREATED,
-            str(incident),
-            incident.pk,
-        )
+        _clean(incident, exclude=["created_by"])
+        outcome.record_id, outcome.record = existing.pk, str(existing)
+        same = all(
+            getattr(existing, name) == getattr(incident, name)
+            for name in _fields(incident, values, {"key", "provisions"})
+        ) and self._provisions_of(existing) == {p.pk for p in provisions}
+        if not same:
+            raise RowError(
+                [
+                    _error(
+                        "key",
+                        f"{existing.reference} exists and differs from this "
+                        "row: an import creates incidents and changes none. Edit it "
+                        "on its page, or give the row a new key.",
+                    )
+                ]
+            )
+        outcome.action = Action.UNCHANGED
+
+    def _provisions_of(self, incident: Incident) -> set[int]:
+        if self.found is not None:
+            return self.found.provisions.get(incident.pk, set())
+        return set(incident.provisions.values_list("pk", flat=True))
 
     def _provisions(self, text: str) -> list[Provision]:
         found, problems = [], []
@@ -399,19 +658,17 @@ class Writer:
         line.incident_id = self.find("incidents", values["incident"], "incident")
         for name, value in _values(line, values, {"key", "incident", *referred}).items():
             setattr(line, name, value)
-        if line.incident_id not in self.created_incidents:
-            same = (
-                type(line)
-                ._default_manager.filter(
-                    incident_id=line.incident_id,
+        if not self._created_by_this_run(line.incident_id):
+            same = self._same_line(
+                line,
+                {
                     **{
                         name: getattr(line, name)
                         for name in _fields(line, values, {"key", "incident"})
                         if name not in referred
                     },
                     **{f"{name}_id": getattr(line, f"{name}_id") for name in referred},
-                )
-                .first()
+                },
             )
             if same is None:
                 raise RowError(
@@ -425,10 +682,109 @@ class Writer:
                 )
             outcome.action, outcome.record_id = Action.UNCHANGED, same.pk
             return
-        _clean(line)
         set_history_user(line, self.user)
-        line.save()
-        outcome.action, outcome.record_id = Action.CREATED, line.pk
+        self._clean_new(line)
+        self.pending.append((line, outcome, None))
+        outcome.action = Action.CREATED
+
+    def _created_by_this_run(self, incident: int) -> bool:
+        if self.found is not None:
+            return incident in self.found.created
+        return bool(self.keys.created("incidents", [incident]))
+
+    def _same_line(self, line, values: dict[str, Any]):
+        """The incident's first line with these values, if it has one."""
+        if self.found is None:
+            return (
+                type(line)._default_manager.filter(incident_id=line.incident_id, **values).first()
+            )
+        lines = self.found.lines.get(line.incident_id, [])
+        return next(
+            (old for old in lines if all(getattr(old, n) == v for n, v in values.items())), None
+        )
+
+    # Writing a batch's new records.
+
+    def _flush(self) -> None:
+        """Create the records the rows so far of the batch make, as a save of each would
+        (with its history, and an incident's reference, provisions and change feed entry,
+        an entity's aliases and match keys), and give each row its record."""
+        if not self.pending:
+            return
+        pending, self.pending = self.pending, []
+        records = [record for record, _, _ in pending]
+        model = MODELS[self.current]
+        if model is Incident:
+            year = timezone.now().year
+            numbers = ReferenceSequence.take(year, len(records))
+            for incident, number in zip(records, numbers, strict=True):
+                incident.reference = f"INC-{year}-{number:04d}"
+        bulk_create_with_history(records, model, batch_size=INSERT_BATCH, default_user=self.user)
+        if model is Incident:
+            FeedEntry.record_created(records)
+            self._add_provisions([(incident, provisions) for incident, _, provisions in pending])
+        elif model is Entity:
+            aliases = [
+                EntityAlias(entity=entity, name=name)
+                for entity, _, names in pending
+                for name in names
+            ]
+            bulk_create_with_history(
+                aliases, EntityAlias, batch_size=INSERT_BATCH, default_user=self.user
+            )
+            matching.index([entity.pk for entity in records])
+        for record, outcome, _ in pending:
+            outcome.record_id = record.pk
+            outcome.record = str(record) if model is Incident else outcome.record
+            self.batch_keys[outcome.key] = record.pk
+
+    def _add_provisions(self, incidents: list[tuple[Incident, list[Provision]]]) -> None:
+        """The provisions breached, as incident.provisions.set() after the save: the
+        links, and the second history record that simple-history writes when they change,
+        with the links it holds."""
+        through = Incident.provisions.through
+        links = through.objects.bulk_create(
+            [
+                through(incident_id=incident.pk, provision_id=provision.pk)
+                for incident, provisions in incidents
+                for provision in provisions
+            ],
+            batch_size=INSERT_BATCH,
+        )
+        if not links:
+            return
+        changed = [incident for incident, provisions in incidents if provisions]
+        history = Incident.history.bulk_history_create(  # type: ignore[attr-defined]
+            changed,
+            batch_size=INSERT_BATCH,
+            update=True,
+            default_user=self.user,
+            default_change_reason=None,
+        )
+        by_incident = {record.id: record for record in history}
+        # simple-history's model of the links in a history record (its manager's model).
+        historical_link = Incident.history.model.provisions.model  # type: ignore[attr-defined]
+        historical_link.objects.bulk_create(
+            [
+                historical_link(
+                    history=by_incident[link.incident_id],
+                    id=link.id,
+                    incident_id=link.incident_id,
+                    provision_id=link.provision_id,
+                )
+                for link in links
+            ],
+            batch_size=INSERT_BATCH,
+        )
+
+
+def _database_form(sheet: str, key: str) -> bool:
+    """Whether `key` is written as this database names its records (INC-2025-0001,
+    entity-12), which a record created by this import may come to bear."""
+    if sheet == "incidents":
+        return key.startswith("INC-")
+    prefix, _, number = key.partition("-")
+    return prefix == DATABASE_KEY.get(sheet) and number.isdigit()
 
 
 def _fields(record, values: dict[str, str], exclude: set[str]) -> list[str]:
@@ -453,7 +809,7 @@ def _values(record, values: dict[str, str], exclude: set[str]) -> dict[str, Any]
                 if model_field.null
                 else ""
             )
-        elif model_field.choices and text not in {str(v) for v, _ in model_field.flatchoices}:
+        elif model_field.choices and text not in _choice_texts(model_field):
             problems.append(_error(column, _not_a_choice(text, model_field)))
         else:
             try:
@@ -463,6 +819,13 @@ def _values(record, values: dict[str, str], exclude: set[str]) -> dict[str, Any]
     if problems:
         raise RowError(problems)
     return found
+
+
+@functools.cache
+def _choice_texts(model_field) -> frozenset[str]:
+    """A field's choices as the file writes them, worked out once: a country field has
+    some 250, which Django lists anew each time they are asked for."""
+    return frozenset(str(value) for value, _ in model_field.flatchoices)
 
 
 def _not_a_choice(text: str, model_field) -> str:

@@ -101,6 +101,27 @@ class FeedEntry(models.Model):
         _advanced()
 
     @classmethod
+    def record_created(cls, incidents: list) -> None:
+        """New `incidents`, saved in bulk (an import): an entry each, as record() gives
+        each one saved alone, at consecutive positions in their order."""
+        if not incidents:
+            return
+        positions = FeedPosition.take(len(incidents))
+        FeedEntry.objects.bulk_create(
+            cls(
+                position=position,
+                incident=incident,
+                reference=incident.reference,
+                created_by_id=incident.created_by_id,
+                status_after=incident.status,
+                sharing_level_after=incident.sharing_level,
+                release_level_after=incident.release_level,
+            )
+            for position, incident in zip(positions, incidents, strict=True)
+        )
+        _advanced()
+
+    @classmethod
     def record_deletion(cls, incident) -> None:
         """`incident` is being deleted: those who saw it are told to remove it (its entries
         lose their incident, so none of them reads as an upsert any more)."""

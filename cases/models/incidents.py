@@ -33,17 +33,25 @@ class ReferenceSequence(models.Model):
 
     @classmethod
     def next_number(cls, year: int) -> int:
-        """Allocate the next number for `year`. The UPDATE locks the row until the caller's
-        transaction ends, so concurrent allocations queue up rather than collide."""
+        """Allocate the next number for `year`: take(year, 1)."""
+        return cls.take(year, 1).start
+
+    @classmethod
+    def take(cls, year: int, count: int) -> range:
+        """Allocate `count` consecutive numbers for `year` (a bulk import's incidents). The
+        UPDATE locks the row until the caller's transaction ends, so concurrent
+        allocations queue up rather than collide."""
+        step = models.F("last_number") + count
         with transaction.atomic():
-            if not cls.objects.filter(year=year).update(last_number=models.F("last_number") + 1):
+            if not cls.objects.filter(year=year).update(last_number=step):
                 try:
                     with transaction.atomic():
-                        cls.objects.create(year=year, last_number=1)
-                    return 1
+                        cls.objects.create(year=year, last_number=count)
+                    return range(1, count + 1)
                 except IntegrityError:  # another transaction created this year's row first
-                    cls.objects.filter(year=year).update(last_number=models.F("last_number") + 1)
-            return cls.objects.values_list("last_number", flat=True).get(year=year)
+                    cls.objects.filter(year=year).update(last_number=step)
+            last = cls.objects.values_list("last_number", flat=True).get(year=year)
+            return range(last - count + 1, last + 1)
 
 
 class Incident(models.Model):
