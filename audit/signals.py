@@ -13,8 +13,7 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
-from django_otp import devices_for_user
-from django_otp.models import Device
+from django_otp import device_classes, devices_for_user
 
 from audit.models import AuditEntry
 from audit.trail import record
@@ -199,10 +198,9 @@ def _devices(user) -> list[str]:
     )
 
 
-@receiver(pre_save)
 def remember_devices(sender, instance, raw=False, **kwargs):
     # A restore loads devices as they were (raw), before the trail records anything.
-    if raw or not isinstance(instance, Device):
+    if raw:
         return
     stored = sender.objects.filter(pk=instance.pk).values_list("confirmed", flat=True)
     was_confirmed = bool(instance.pk and stored.first())
@@ -210,18 +208,15 @@ def remember_devices(sender, instance, raw=False, **kwargs):
         instance._devices_before = _devices(instance.user)
 
 
-@receiver(pre_delete)
 def remember_devices_on_delete(sender, instance, **kwargs):
-    if isinstance(instance, Device) and instance.confirmed:
+    if instance.confirmed:
         instance._devices_before = _devices(instance.user)
 
 
-@receiver(post_save)
-@receiver(post_delete)
 def devices_changed(sender, instance, **kwargs):
     """After a device was confirmed, unconfirmed or deleted: its user's devices before
     (remembered just before) and after."""
-    if not isinstance(instance, Device) or "_devices_before" not in instance.__dict__:
+    if "_devices_before" not in instance.__dict__:
         return
     before, after = instance.__dict__.pop("_devices_before"), _devices(instance.user)
     if after != before:
@@ -230,3 +225,13 @@ def devices_changed(sender, instance, **kwargs):
             target=f"user {instance.user.username}",
             details={"what": "two-factor devices", "before": before, "after": after},
         )
+
+
+# Each kind of device, rather than every model: a receiver of every model's deletions
+# would make Django load each row it deletes (no fast delete anywhere).
+for device_class in device_classes():
+    uid = f"audit-devices-{device_class._meta.label_lower}"
+    pre_save.connect(remember_devices, sender=device_class, dispatch_uid=uid)
+    pre_delete.connect(remember_devices_on_delete, sender=device_class, dispatch_uid=uid)
+    post_save.connect(devices_changed, sender=device_class, dispatch_uid=uid)
+    post_delete.connect(devices_changed, sender=device_class, dispatch_uid=uid)
