@@ -8,6 +8,7 @@ from django_countries import countries
 from cases.mid import MID_COUNTRIES
 from cases.models import (
     AISPeriod,
+    Designation,
     Entity,
     PortCall,
     ShipToShipTransfer,
@@ -98,6 +99,7 @@ def for_api(user, vessels):
     return vessels.select_related("particulars").prefetch_related(
         "flags",
         "past_names",
+        Prefetch("designations", Designation.objects.visible_to(user)),
         Prefetch(
             "ownerships",
             VesselOwnership.objects.visible_to(user).select_related("holder"),

@@ -1062,6 +1062,12 @@ class VesselSerializer(EntitySerializer):
     (/api/v1/sources/)."""
 
     particulars = serializers.SerializerMethodField()
+    designations = DesignationSerializer(
+        many=True,
+        read_only=True,
+        help_text="Its listings on the UN 1718 list and the participating states' and the "
+        "EU's lists; a delisted one has its delisted_on.",
+    )
     flags = VesselFlagSerializer(many=True, read_only=True)
     name_history = VesselNameSerializer(source="past_names", many=True, read_only=True)
     ownerships = VesselOwnershipSerializer(source="seen_ownerships", many=True, read_only=True)
@@ -1075,6 +1081,7 @@ class VesselSerializer(EntitySerializer):
         fields = [
             *EntitySerializer.Meta.fields,
             "particulars",
+            "designations",
             "flags",
             "name_history",
             "ownerships",

@@ -279,3 +279,26 @@ def test_the_command_writes_the_readers_vessels_with_their_owners(partner, incid
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert_valid(lines)
     assert {line["schema"] for line in lines} == {"Vessel", "Organization", "Sanction", "Ownership"}
+
+
+def test_a_vessels_designations_are_sanctions_in_its_ftm(api, partner, incident_in):
+    a_vessel_incident(incident_in)
+    vessel = Entity.objects.get(imo_number="9179842")
+    Designation.objects.create(
+        entity=vessel,
+        sanctions_list=SanctionsList.US,
+        programme="RUSSIA-EO14024",
+        listed_on=datetime.date(2022, 5, 8),
+        source="https://us.example/notice",
+    )
+
+    lines = entities(api(partner).get(VESSELS, {"format": "ftm"}))
+
+    assert_valid(lines)
+    sanctions = {
+        line["properties"]["authority"][0]: line["properties"]
+        for line in lines
+        if line["schema"] == "Sanction"
+    }
+    assert set(sanctions) == {"United States", "United Nations Security Council"}
+    assert sanctions["United States"]["entity"] == [f"msmt-entity-{vessel.pk}"]

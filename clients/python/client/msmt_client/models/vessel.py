@@ -13,6 +13,7 @@ from typing import cast
 
 if TYPE_CHECKING:
   from ..models.ais_period import AISPeriod
+  from ..models.designation import Designation
   from ..models.port_call import PortCall
   from ..models.ship_to_ship_transfer import ShipToShipTransfer
   from ..models.vessel_flag import VesselFlag
@@ -52,6 +53,8 @@ class Vessel:
             aliases (list[str]):
             past_names (list[str]):
             particulars (None | VesselParticulars):
+            designations (list[Designation]): Its listings on the UN 1718 list and the participating states' and the EU's
+                lists; a delisted one has its delisted_on.
             flags (list[VesselFlag]):
             name_history (list[VesselName]):
             ownerships (list[VesselOwnership]):
@@ -72,6 +75,7 @@ class Vessel:
     aliases: list[str]
     past_names: list[str]
     particulars: None | VesselParticulars
+    designations: list[Designation]
     flags: list[VesselFlag]
     name_history: list[VesselName]
     ownerships: list[VesselOwnership]
@@ -86,6 +90,7 @@ class Vessel:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.ais_period import AISPeriod # noqa: PLC0415
+        from ..models.designation import Designation # noqa: PLC0415
         from ..models.port_call import PortCall # noqa: PLC0415
         from ..models.ship_to_ship_transfer import ShipToShipTransfer # noqa: PLC0415
         from ..models.vessel_flag import VesselFlag # noqa: PLC0415
@@ -123,6 +128,13 @@ class Vessel:
             particulars = self.particulars.to_dict()
         else:
             particulars = self.particulars
+
+        designations = []
+        for designations_item_data in self.designations:
+            designations_item = designations_item_data.to_dict()
+            designations.append(designations_item)
+
+
 
         flags = []
         for flags_item_data in self.flags:
@@ -182,6 +194,7 @@ class Vessel:
             "aliases": aliases,
             "past_names": past_names,
             "particulars": particulars,
+            "designations": designations,
             "flags": flags,
             "name_history": name_history,
             "ownerships": ownerships,
@@ -197,6 +210,7 @@ class Vessel:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.ais_period import AISPeriod # noqa: PLC0415
+        from ..models.designation import Designation # noqa: PLC0415
         from ..models.port_call import PortCall # noqa: PLC0415
         from ..models.ship_to_ship_transfer import ShipToShipTransfer # noqa: PLC0415
         from ..models.vessel_flag import VesselFlag # noqa: PLC0415
@@ -247,6 +261,16 @@ class Vessel:
             return cast(None | VesselParticulars, data)
 
         particulars = _parse_particulars(d.pop("particulars"))
+
+
+        designations = []
+        _designations = d.pop("designations")
+        for designations_item_data in (_designations):
+            designations_item = Designation.from_dict(designations_item_data)
+
+
+
+            designations.append(designations_item)
 
 
         flags = []
@@ -322,6 +346,7 @@ class Vessel:
             aliases=aliases,
             past_names=past_names,
             particulars=particulars,
+            designations=designations,
             flags=flags,
             name_history=name_history,
             ownerships=ownerships,
