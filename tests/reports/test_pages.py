@@ -275,5 +275,6 @@ def test_a_draft_reports_page_asks_as_many_queries_for_five_entries_as_for_one(
         assert "Voyage 5" in client.get(url).content.decode()
     # (27, one for the entries' letters (the right of reply), the clearance rounds and
     # the participating states for the positions' table, and the entities' designations;
-    # then 24 for the draft built again, as adoption compares it with the round's version)
+    # then 24 for the draft as content.build() makes it, which adoption compares with the
+    # version the states cleared)
     assert len(five) == len(one) == 55
