@@ -313,11 +313,10 @@ def _by_external_id(writer: "Writer", sheet: str, keys: Iterable[str]) -> dict[s
         pk__in={pk for _, pk in candidates}
     )
     if model is Incident:
-        mine = dict(seen.values_list("pk", "created_by_id"))
-        editable = set(
-            seen.filter(status__in=Incident.EDITABLE_STATUSES).values_list("pk", flat=True)
-        )
-        rank = {pk: (mine[pk] == writer.user.pk and pk in editable, pk) for pk in mine}
+        rank = {
+            pk: (author == writer.user.pk and status in Incident.EDITABLE_STATUSES, pk)
+            for pk, author, status in seen.values_list("pk", "created_by_id", "status")
+        }
     else:
         rank = {pk: (False, pk) for pk in seen.values_list("pk", flat=True)}
     found: dict[str, int] = {}
@@ -428,7 +427,8 @@ class Writer:
         stale = model._default_manager.filter(incident_id__in=self.replacing).exclude(
             pk__in=self.kept.get(sheet.name, set())
         )
-        for line in stale.select_related("incident"):
+        # With what its name shows (its place, entity, source or category).
+        for line in stale.select_related():
             outcome = Outcome(sheet.name, 0, "", Action.REMOVED, str(line), line.pk)
             outcome.before = {
                 f.attname: _plain(getattr(line, f.attname)) for f in model._meta.concrete_fields

@@ -3,7 +3,10 @@ records, so that any importer's bundle finds them; the importer's own draft is u
 with its lines replaced, and undone exactly; an incident out of its author's hands is
 left alone, saying why; a record the importer may not see is never found."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.roles import Role
@@ -193,3 +196,27 @@ def test_a_bundle_that_lowers_a_drafts_sharing_level_is_an_error(imported, dry_r
         )
     ]
     assert Incident.objects.get().sharing_level == "AMBER"
+
+
+def test_another_analysts_incident_sent_back_for_changes_is_left_alone(imported, colleague):
+    imported(as_file(MISP_EVENT), "event.json")
+    incident = Incident.objects.get()
+    Incident.objects.filter(pk=incident.pk).update(status="changes_requested")
+    upload = imported(as_file(MISP_EVENT_CHANGED), "event-changed.json", by=colleague)
+    assert row(upload, "incidents").note == (
+        f"{incident.reference} is {incident.created_by}'s, so the bundle's changes (summary, "
+        "sharing level) are left alone: only its author edits it."
+    )
+    incident.refresh_from_db()
+    assert (incident.summary, places(incident)) == (SUMMARY, ["Example port of Nampo"])
+
+
+def test_the_command_says_what_a_later_bundle_changes(imported, tmp_path):
+    imported(as_file(MISP_EVENT), "event.json")
+    path = tmp_path / "event-changed.json"
+    path.write_bytes(as_file(MISP_EVENT_CHANGED))
+    out = io.StringIO()
+    call_command("import_cases", str(path), stdout=out)
+    assert "Dry run: incidents, row 2: updated: Changes summary: " in out.getvalue()
+    assert "Dry run: incident_locations: 1 created, 1 removed" in out.getvalue()
+    assert Incident.objects.get().summary == CHANGED_SUMMARY
