@@ -708,6 +708,10 @@ class Writer:
         if had != {p.pk for p in provisions}:
             differ.append("provisions")
         mine = self.system and existing.created_by_id == self.user.pk and existing.is_editable
+        labels = ", ".join(_label(Incident, name) for name in differ)
+        if self.system and not mine:
+            # Left alone, the lines the bundle gives it included.
+            self.left_alone[existing.pk] = _left_alone(existing, labels)
         if not differ:
             if mine:
                 # The importer's own draft: its lines become the bundle's.
@@ -725,10 +729,8 @@ class Writer:
                     )
                 ]
             )
-        labels = ", ".join(_label(Incident, name) for name in differ)
         if not mine:
-            outcome.action = Action.UNCHANGED
-            outcome.note = self.left_alone[existing.pk] = _left_alone(existing, self.user, labels)
+            outcome.action, outcome.note = Action.UNCHANGED, self.left_alone[existing.pk]
             return
         # The importer's own draft: its lines become the bundle's (and should the row be
         # an error, the dry run still shows what its lines would become).
@@ -966,19 +968,19 @@ class Writer:
         )
 
 
-def _left_alone(incident: Incident, user: User, labels: str) -> str:
+def _left_alone(incident: Incident, labels: str) -> str:
     """Why a later bundle does not change an incident that the importer sees, in the
     words of the team's rules: an import edits only its importer's own drafts."""
+    changes = f"the bundle's changes ({labels})" if labels else "the bundle's changes to it"
     if not incident.is_editable:
         return (
-            f"{incident.reference} is {incident.get_status_display().lower()}, so the "
-            f"bundle's changes ({labels}) are left alone: an import changes only your own "
-            "drafts. Make them on its page if they still matter once it is back with its "
-            "author."
+            f"{incident.reference} is {incident.get_status_display().lower()}, so {changes} "
+            "are left alone: an import changes only your own drafts. Make them on its page "
+            "if they still matter once it is back with its author."
         )
     return (
-        f"{incident.reference} is {incident.created_by}'s, so the bundle's changes "
-        f"({labels}) are left alone: only its author edits it."
+        f"{incident.reference} is {incident.created_by}'s, so {changes} are left alone: "
+        "only its author edits it."
     )
 
 

@@ -246,7 +246,7 @@ MISP_PORT = "location--4e8c1f3b-0d7a-4a2e-9c61-3b5f2a7d8e90"
 MISP_ANCHORAGE = "location--9b2d6e4f-1c3a-4f5b-8e7d-6a0c2b4d1f37"
 
 
-def _place(stix_id: str, name: str, latitude: float, longitude: float) -> dict:
+def place(stix_id: str, name: str, latitude: float, longitude: float) -> dict:
     return {
         "type": "location",
         "spec_version": "2.1",
@@ -262,19 +262,20 @@ def _place(stix_id: str, name: str, latitude: float, longitude: float) -> dict:
     }
 
 
-def _with_place(bundle: dict, place: dict) -> dict:
+def with_place(bundle: dict, location: dict) -> dict:
+    """A copy of the MISP `bundle` whose event (its report) holds `location` too."""
     copied = copy.deepcopy(bundle)
-    copied["objects"].append(place)
+    copied["objects"].append(location)
     for item in copied["objects"]:
         if item["id"] == MISP_REPORT:
-            item["object_refs"] = [*item["object_refs"], place["id"]]
+            item["object_refs"] = [*item["object_refs"], location["id"]]
     return copied
 
 
-MISP_EVENT = _with_place(MISP, _place(MISP_PORT, "Example port of Nampo", 38.73, 125.4))
+MISP_EVENT = with_place(MISP, place(MISP_PORT, "Example port of Nampo", 38.73, 125.4))
 MISP_EVENT_CHANGED = changed(
     changed(
-        _with_place(MISP, _place(MISP_ANCHORAGE, "Example anchorage off Nampo", 38.6, 125.2)),
+        with_place(MISP, place(MISP_ANCHORAGE, "Example anchorage off Nampo", 38.6, 125.2)),
         MISP_REPORT,
         modified="2024-03-09T09:00:00.000Z",
         object_marking_refs=[stix2.TLP_AMBER.id],

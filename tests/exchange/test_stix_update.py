@@ -23,6 +23,8 @@ from tests.exchange.stix_bundles import (
     OPENCTI,
     OPENCTI_ORGANISATION,
     as_file,
+    place,
+    with_place,
 )
 from tests.factories import UserFactory
 
@@ -220,3 +222,18 @@ def test_the_command_says_what_a_later_bundle_changes(imported, tmp_path):
     assert "Dry run: incidents, row 2: updated: Changes summary: " in out.getvalue()
     assert "Dry run: incident_locations: 1 created, 1 removed" in out.getvalue()
     assert Incident.objects.get().summary == CHANGED_SUMMARY
+
+
+def test_a_line_a_bundle_adds_to_an_approved_incident_is_not_added(imported):
+    imported(as_file(MISP_EVENT), "event.json")
+    incident = Incident.objects.get()
+    Incident.objects.filter(pk=incident.pk).update(status="approved")
+    more = with_place(MISP_EVENT, place(MISP_ANCHORAGE, "Example anchorage", 38.6, 125.2))
+    upload = imported(as_file(more), "event-more.json")
+    assert (row(upload, "incidents").action, row(upload, "incidents").note) == ("unchanged", "")
+    assert upload.rows.get(sheet="incident_locations", record_id=None).note == (
+        f"Not added: {incident.reference} is approved, so the bundle's changes to it are left "
+        "alone: an import changes only your own drafts. Make them on its page if they still "
+        "matter once it is back with its author."
+    )
+    assert places(incident) == ["Example port of Nampo"]
