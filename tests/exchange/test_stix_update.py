@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from cases.models import Entity, Incident, IncidentLocation, Location
-from exchange import undo
+from exchange import undo, writing
 from exchange.models import ExternalId, Import
 from tests.exchange.conftest import errors
 from tests.exchange.stix_bundles import (
@@ -106,9 +106,12 @@ def test_a_later_bundle_updates_the_importers_draft_and_its_undo_restores_it(
     assert not ExternalId.objects.filter(identifier=MISP_ANCHORAGE).exists()
 
 
-def test_the_same_later_bundle_again_changes_nothing(imported):
+@pytest.mark.parametrize("batch", [1, 2000])
+def test_the_same_later_bundle_again_changes_nothing(imported, monkeypatch, batch):
+    monkeypatch.setattr(writing, "BATCH", batch)
     imported(as_file(MISP_EVENT), "event.json")
-    imported(as_file(MISP_EVENT_CHANGED), "event-changed.json")
+    later = imported(as_file(MISP_EVENT_CHANGED), "event-changed.json")
+    assert later.counts["incident_locations"] == {"created": 1, "removed": 1}
     again = imported(as_file(MISP_EVENT_CHANGED), "event-changed.json")
     assert {action for counted in again.counts.values() for action in counted} == {"unchanged"}
     assert places(Incident.objects.get()) == ["Example anchorage off Nampo"]
