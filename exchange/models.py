@@ -65,6 +65,9 @@ class ImportRow(models.Model):
         CREATED = "created", "Created"
         UPDATED = "updated", "Updated"
         UNCHANGED = "unchanged", "Left alone"
+        # A line of an incident that a later bundle replaced and whose line it no longer
+        # gives: kept in `before`, for an undo to put back.
+        REMOVED = "removed", "Removed"
         ERROR = "error", "Error"
 
     upload = models.ForeignKey(Import, on_delete=models.CASCADE, related_name="rows")
@@ -77,6 +80,8 @@ class ImportRow(models.Model):
     record_id = models.BigIntegerField(null=True, blank=True)
     # Errors: [{"column": ..., "message": ...}].
     errors = models.JSONField(default=list, blank=True)
+    # In the users' words, what an update changes, or why a row is left alone.
+    note = models.TextField(blank=True)
     # An updated record's values before the import, put back by an undo.
     before = models.JSONField(default=dict, blank=True)
     # The record's history entry that the import wrote: a later one means it was edited.
@@ -91,3 +96,36 @@ class ImportRow(models.Model):
 
     def __str__(self):
         return f"{self.sheet} row {self.number}: {self.get_action_display().lower()}"
+
+
+class ExternalId(models.Model):
+    """The id that a record bears in another system (a STIX object's id), kept on the
+    record rather than on the import that wrote it, so that any later import from that
+    system finds the record, whoever imports it. One id may name several records: two
+    analysts who import the same event before either submits it each have their own
+    draft, for neither sees the other's (cases.visibility). Its records are named by
+    sheet and id, as ImportRow names them; a deleted record's id names nothing, since it
+    is read through the records that exist."""
+
+    class System(models.TextChoices):
+        STIX = "stix", "STIX 2.1"
+
+    system = models.CharField(max_length=10, choices=System.choices)
+    identifier = models.CharField(max_length=200)
+    sheet = models.CharField(max_length=30)
+    record_id = models.BigIntegerField()
+    # The import that first gave the record this id: its undo takes the id back.
+    upload = models.ForeignKey(
+        Import, on_delete=models.SET_NULL, null=True, blank=True, related_name="external_ids"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["system", "sheet", "identifier", "record_id"], name="external_id_once"
+            )
+        ]
+        indexes = [models.Index(fields=["sheet", "record_id"], name="external_id_record")]
+
+    def __str__(self):
+        return f"{self.get_system_display()} {self.identifier}"

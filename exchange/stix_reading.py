@@ -2,10 +2,10 @@
 the import layout, so that the writer applies to it every rule it applies to a
 spreadsheet: the same dry run, confirmation, all or none, and undo.
 
-Each row's key is the STIX id of the object it comes from: the import keeps it with the
-record it wrote (exchange.ImportRow), so that a later bundle with the same ids updates
-the entities, places and sources rather than duplicating them, and finds its incidents
-again (an import changes no incident it did not create, as with spreadsheets).
+Each row's key is the STIX id of the object it comes from: the import keeps it on the
+record it wrote (exchange.ExternalId), so that a later bundle with the same ids, whoever
+imports it, updates the entities, places and sources rather than duplicating them, and
+updates its importer's own draft incidents (exchange.writing says how).
 
 What is read:
 - an `incident`, or a `report` or `grouping` that holds none (a MISP event, an OpenCTI

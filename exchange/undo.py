@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.models import User
 from audit import trail as audit
 from audit.models import AuditEntry
+from cases.markings import SharingLevel
 from cases.models import EntityAlias
 from exchange.layout import SHEETS
 from exchange.models import Import, ImportRow
@@ -48,7 +49,10 @@ def undo(upload: Import, by: User) -> None:
                 created = rows.filter(action=Action.CREATED).values("record_id")
                 model._default_manager.filter(pk__in=created).delete()
                 for row in rows.filter(action=Action.UPDATED).iterator():
-                    _restore(model, row)
+                    _restore(model, row, upload)
+                for row in upload.rows.filter(sheet=sheet.name, action=Action.REMOVED):
+                    _put_back(model, row)
+            upload.external_ids.all().delete()
             upload.status, upload.undone_at = Import.Status.UNDONE, timezone.now()
             upload.save(update_fields=["status", "undone_at"])
             audit.record(
@@ -65,14 +69,33 @@ def undo(upload: Import, by: User) -> None:
         ) from error
 
 
-def _restore(model, row: ImportRow) -> None:
+def _restore(model, row: ImportRow, upload: Import) -> None:
     before = dict(row.before)
     if "aliases" in before:
         EntityAlias.objects.filter(entity_id=row.record_id).exclude(
             name__in=before.pop("aliases")
         ).delete()
+    provisions = before.pop("provisions", None)
     record = model._default_manager.get(pk=row.record_id)
+    level = getattr(record, "sharing_level", "")
     for name, value in before.items():
         setattr(record, name, value)
     record.full_clean()
+    if level and SharingLevel.lowers(level, record.sharing_level):
+        # The level the import raised goes back to the one the originator gave before.
+        record._lowering_consent = f"the undo of import {upload.pk}"
+        record._change_reason = (
+            f"Sharing level put back to TLP:{record.sharing_level} by the undo of import "
+            f"{upload.pk} ({upload.file_name})"
+        )
     record.save()
+    if provisions is not None:
+        record.provisions.set(provisions)
+
+
+def _put_back(model, row: ImportRow) -> None:
+    """A line that the import removed, under its own id."""
+    fields = {f.attname: f for f in model._meta.concrete_fields}
+    model._default_manager.create(
+        **{name: fields[name].to_python(value) for name, value in row.before.items()}
+    )

@@ -28,13 +28,15 @@ from typing import IO, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, models, transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django_countries.fields import CountryField
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
-from cases import matching
+from cases import editing, matching
 from cases.history import set_history_user
+from cases.markings import SharingLevel
 from cases.models import (
     Citation,
     Entity,
@@ -54,7 +56,7 @@ from cases.models import (
 )
 from exchange import reading
 from exchange.layout import SEPARATOR, Sheet
-from exchange.models import Import, ImportRow
+from exchange.models import ExternalId, Import, ImportRow
 
 Action = ImportRow.Action
 # The records that rows of each sheet write, and the prefix of their key in this
@@ -70,6 +72,8 @@ MODELS: dict[str, type[models.Model]] = {
     "citations": Citation,
 }
 DATABASE_KEY = {"entities": "entity", "locations": "location", "sources": "source"}
+# The records that keep the id their row's key gives in another system (ExternalId).
+KEEP_IDS = ("entities", "locations", "sources", "incidents")
 # Columns whose field has another name.
 FIELDS = {"type": "incident_type"}
 # Entities are matched by these identifiers before their key.
@@ -107,6 +111,7 @@ class Outcome:
     record_id: int | None = None
     errors: list[dict[str, str]] = field(default_factory=list)
     before: dict[str, Any] = field(default_factory=dict)
+    note: str = ""
 
 
 def run(upload: Import, *, dry_run: bool, progress: Callable[[str], None] = lambda _: None) -> bool:
@@ -114,7 +119,7 @@ def run(upload: Import, *, dry_run: bool, progress: Callable[[str], None] = lamb
     imported. Its rows and counts are stored either way; a file refused as a whole is
     said in `upload.message`, with nothing written."""
     with upload.file.open("rb") as stored, tempfile.TemporaryFile("w+") as spool:
-        writer = Writer(upload.created_by, spool)
+        writer = Writer(upload.created_by, spool, upload)
         try:
             with transaction.atomic():
                 for sheet, rows in reading.sheets(upload.file_name, stored):
@@ -272,6 +277,9 @@ class Found:
             found.update(dict.fromkeys(numbers.values()))
             found.update({numbers[pk]: pk for pk in existing})
         rest -= set(found)
+        if self.writer.system and sheet in KEEP_IDS:
+            found.update(_by_external_id(self.writer, sheet, rest))
+            rest -= set(found)
         earlier: dict[str, int] = {}
         for key, pk in (
             _earlier_rows(self.writer.user, sheet)
@@ -286,6 +294,36 @@ class Found:
         found.update({key: None for key in rest if key not in earlier})
         self.keys.setdefault(sheet, {}).update(found)
         return found
+
+
+def _by_external_id(writer: "Writer", sheet: str, keys: Iterable[str]) -> dict[str, int]:
+    """The records that bear these ids of the import's system and that its importer may
+    see (cases.visibility): a record they may not see is not found, as if it did not
+    exist. Of several with one id, an incident that is the importer's own draft comes
+    first (the one they may update), then the latest."""
+    candidates = list(
+        ExternalId.objects.filter(
+            system=writer.system, sheet=sheet, identifier__in=list(keys)
+        ).values_list("identifier", "record_id")
+    )
+    if not candidates:
+        return {}
+    model = MODELS[sheet]
+    seen = model._default_manager.visible_to(writer.user).filter(  # type: ignore[attr-defined]
+        pk__in={pk for _, pk in candidates}
+    )
+    if model is Incident:
+        rank = {
+            pk: (author == writer.user.pk and status in Incident.EDITABLE_STATUSES, pk)
+            for pk, author, status in seen.values_list("pk", "created_by_id", "status")
+        }
+    else:
+        rank = {pk: (False, pk) for pk in seen.values_list("pk", flat=True)}
+    found: dict[str, int] = {}
+    for identifier, pk in candidates:
+        if pk in rank and (identifier not in found or rank[pk] > rank[found[identifier]]):
+            found[identifier] = pk
+    return found
 
 
 def _earlier_rows(user: User, sheet: str):
@@ -303,9 +341,24 @@ def _earlier_rows(user: User, sheet: str):
 
 
 class Writer:
-    def __init__(self, user: User, spool: IO[str]):
+    def __init__(self, user: User, spool: IO[str], upload: Import | None = None):
         self.user = user
         self.spool = spool
+        self.upload = upload
+        # A STIX bundle's ids are kept on the records it writes (ExternalId), and a later
+        # bundle updates the importer's own drafts; a spreadsheet's keys are its own.
+        self.system = (
+            ExternalId.System.STIX
+            if upload is not None and upload.file_name.lower().endswith(".json")
+            else ""
+        )
+        # The incidents whose lines this run replaces (the importer's drafts that a later
+        # bundle gives), the lines it keeps or writes in them, by sheet, and why each
+        # incident that a bundle would change is left alone.
+        self.replacing: set[int] = set()
+        self.kept: dict[str, set[int]] = {}
+        self.left_alone: dict[int, str] = {}
+        self.batch_kept: set[int] = set()
         self.errors = 0
         self.counts: dict[str, dict[str, int]] = {}
         # What each key of this file became.
@@ -337,12 +390,68 @@ class Writer:
             for outcome in outcomes:
                 self._keep(outcome)
             self.keys.add(sheet.name, outcomes)
+            self._keep_ids(sheet.name, outcomes)
+            if self.replacing and sheet.line:
+                self.kept.setdefault(sheet.name, set()).update(
+                    o.record_id for o in outcomes if o.record_id is not None
+                )
             done += len(batch)
             progress(f"{sheet.name}: row {done:,}")
+        if self.replacing and sheet.line:
+            self._remove_stale(sheet)
+
+    def _keep_ids(self, sheet: str, outcomes: list[Outcome]) -> None:
+        """Each record's id in the bundle, kept on the record for later imports."""
+        if not self.system or sheet not in KEEP_IDS:
+            return
+        ExternalId.objects.bulk_create(
+            [
+                ExternalId(
+                    system=self.system,
+                    identifier=o.key,
+                    sheet=sheet,
+                    record_id=o.record_id,
+                    upload=self.upload,
+                )
+                for o in outcomes
+                if o.action != Action.ERROR and o.record_id is not None
+            ],
+            batch_size=INSERT_BATCH,
+            ignore_conflicts=True,
+        )
+
+    def _remove_stale(self, sheet: Sheet) -> None:
+        """The lines of the incidents this run replaces that the bundle no longer gives:
+        removed, each kept whole in its row for an undo to put back."""
+        model = MODELS[sheet.name]
+        stale = model._default_manager.filter(incident_id__in=self.replacing).exclude(
+            pk__in=self.kept.get(sheet.name, set())
+        )
+        # With what its name shows (its place, entity, source or category).
+        for line in stale.select_related():
+            outcome = Outcome(sheet.name, 0, "", Action.REMOVED, str(line), line.pk)
+            outcome.before = {
+                f.attname: _plain(getattr(line, f.attname)) for f in model._meta.concrete_fields
+            }
+            outcome.note = f"No longer in the bundle: removed from {line.incident.reference}."  # type: ignore[attr-defined]
+            set_history_user(line, self.user)
+            try:
+                with transaction.atomic():
+                    line.delete()
+            except ProtectedError:
+                outcome.action, outcome.before = Action.ERROR, {}
+                outcome.errors = [
+                    _error(
+                        "",
+                        "No longer in the bundle, but other records use it: remove "
+                        "them first, on the incident's page.",
+                    )
+                ]
+            self._keep(outcome)
 
     def _batch(self, sheet: Sheet, rows: list[reading.Row], found: Found | None) -> list[Outcome]:
         self.current, self.found, self.batch_keys, self.pending = sheet.name, found, {}, []
-        self.changed, self.identifiers_given = set(), set()
+        self.changed, self.identifiers_given, self.batch_kept = set(), set(), set()
         handle = getattr(self, f"_{sheet.name}")
         outcomes = []
         for row in rows:
@@ -420,6 +529,9 @@ class Writer:
                     .values_list("pk", flat=True)
                     .first()
                 )
+        kept_id = self.system and sheet in KEEP_IDS and _by_external_id(self, sheet, [key])
+        if kept_id and key in kept_id:
+            return kept_id[key]
         earlier = (
             _earlier_rows(self.user, sheet).filter(key=key).values_list("record_id", flat=True)
         )
@@ -559,7 +671,10 @@ class Writer:
             _clean(record, exclude=list(exclude) or None)
             raise
 
-    # Incidents and their lines: created as the importer's drafts, or left alone.
+    # Incidents and their lines: created as the importer's drafts, or left alone; from a
+    # STIX bundle, the importer's own drafts that it names are updated, their lines
+    # replaced by the bundle's, and any other incident it names is left alone, its row
+    # saying why (an import edits only its importer's own drafts).
 
     def _incidents(self, values: dict[str, str], outcome: Outcome) -> None:
         incident_type = self.types.get(values["type"])
@@ -587,11 +702,23 @@ class Writer:
             return
         _clean(incident, exclude=["created_by"])
         outcome.record_id, outcome.record = existing.pk, str(existing)
-        same = all(
-            getattr(existing, name) == getattr(incident, name)
-            for name in _fields(incident, values, {"key", "provisions"})
-        ) and self._provisions_of(existing) == {p.pk for p in provisions}
-        if not same:
+        names = _fields(incident, values, {"key", "provisions"})
+        differ = [name for name in names if getattr(existing, name) != getattr(incident, name)]
+        had = self._provisions_of(existing)
+        if had != {p.pk for p in provisions}:
+            differ.append("provisions")
+        mine = self.system and existing.created_by_id == self.user.pk and existing.is_editable
+        labels = ", ".join(_label(Incident, name) for name in differ)
+        if self.system and not mine:
+            # Left alone, the lines the bundle gives it included.
+            self.left_alone[existing.pk] = _left_alone(existing, labels)
+        if not differ:
+            if mine:
+                # The importer's own draft: its lines become the bundle's.
+                self.replacing.add(existing.pk)
+            outcome.action = Action.UNCHANGED
+            return
+        if not self.system:
             raise RowError(
                 [
                     _error(
@@ -602,7 +729,51 @@ class Writer:
                     )
                 ]
             )
-        outcome.action = Action.UNCHANGED
+        if not mine:
+            outcome.action, outcome.note = Action.UNCHANGED, self.left_alone[existing.pk]
+            return
+        # The importer's own draft: its lines become the bundle's (and should the row be
+        # an error, the dry run still shows what its lines would become).
+        self.replacing.add(existing.pk)
+        if SharingLevel.lowers(existing.sharing_level, incident.sharing_level):
+            raise RowError(
+                [
+                    _error(
+                        "sharing_level",
+                        f"The bundle lowers {existing.reference}'s sharing level from "
+                        f"TLP:{existing.sharing_level} to TLP:{incident.sharing_level}, which "
+                        "needs the originator's consent: an import cannot record it. Lower "
+                        "it on the incident's page.",
+                    )
+                ]
+            )
+        self._update_incident(existing, incident, differ, provisions, had, outcome)
+
+    def _update_incident(self, existing, incident, differ, provisions, had, outcome) -> None:
+        """The importer's own draft, updated from the bundle as its form would update it,
+        with what it held before, for the dry run to show and an undo to put back."""
+        outcome.action = Action.UPDATED
+        changes = []
+        for name in differ:
+            if name == "provisions":
+                outcome.before["provisions"] = sorted(had)
+                changes.append(_label(Incident, name))
+                continue
+            attname = Incident._meta.get_field(name).attname
+            outcome.before[attname] = _plain(getattr(existing, attname))
+            changes.append(
+                f"{_label(Incident, name)}: {_shown(getattr(existing, name))} → "
+                f"{_shown(getattr(incident, name))}"
+            )
+            setattr(existing, name, getattr(incident, name))
+        outcome.note = "Changes " + "; ".join(changes) + "."
+        self.changed.add((Incident, existing.pk))
+
+        def save_provisions(saved):
+            if "provisions" in differ:
+                saved.provisions.set(provisions)
+
+        editing.save(existing, by=self.user, save_related=save_provisions)
 
     def _provisions_of(self, incident: Incident) -> set[int]:
         if self.found is not None:
@@ -656,7 +827,8 @@ class Writer:
         line.incident_id = self.find("incidents", values["incident"], "incident")
         for name, value in _values(line, values, {"key", "incident", *referred}).items():
             setattr(line, name, value)
-        if not self._created_by_this_run(line.incident_id):
+        replacing = line.incident_id in self.replacing
+        if replacing or not self._created_by_this_run(line.incident_id):
             same = self._same_line(
                 line,
                 {
@@ -668,6 +840,12 @@ class Writer:
                     **{f"{name}_id": getattr(line, f"{name}_id") for name in referred},
                 },
             )
+            if same is None and replacing:
+                return self._create_line(line, outcome)
+            if same is None and line.incident_id in self.left_alone:
+                outcome.action = Action.UNCHANGED
+                outcome.note = "Not added: " + self.left_alone[line.incident_id]
+                return
             if same is None:
                 raise RowError(
                     [
@@ -679,7 +857,12 @@ class Writer:
                     ]
                 )
             outcome.action, outcome.record_id = Action.UNCHANGED, same.pk
+            if replacing:
+                self.batch_kept.add(same.pk)
             return
+        self._create_line(line, outcome)
+
+    def _create_line(self, line, outcome) -> None:
         set_history_user(line, self.user)
         self._clean_new(line)
         self.pending.append((line, outcome, None))
@@ -694,11 +877,20 @@ class Writer:
         """The incident's first line with these values, if it has one."""
         if self.found is None:
             return (
-                type(line)._default_manager.filter(incident_id=line.incident_id, **values).first()
+                type(line)
+                ._default_manager.filter(incident_id=line.incident_id, **values)
+                .exclude(pk__in=self.kept.get(self.current, set()) | self.batch_kept)
+                .first()
             )
         lines = self.found.lines.get(line.incident_id, [])
+        kept = self.kept.get(self.current, set()) | self.batch_kept
         return next(
-            (old for old in lines if all(getattr(old, n) == v for n, v in values.items())), None
+            (
+                old
+                for old in lines
+                if old.pk not in kept and all(getattr(old, n) == v for n, v in values.items())
+            ),
+            None,
         )
 
     # Writing a batch's new records.
@@ -774,6 +966,32 @@ class Writer:
             ],
             batch_size=INSERT_BATCH,
         )
+
+
+def _left_alone(incident: Incident, labels: str) -> str:
+    """Why a later bundle does not change an incident that the importer sees, in the
+    words of the team's rules: an import edits only its importer's own drafts."""
+    changes = f"the bundle's changes ({labels})" if labels else "the bundle's changes to it"
+    if not incident.is_editable:
+        return (
+            f"{incident.reference} is {incident.get_status_display().lower()}, so {changes} "
+            "are left alone: an import changes only your own drafts. Make them on its page "
+            "if they still matter once it is back with its author."
+        )
+    return (
+        f"{incident.reference} is {incident.created_by}'s, so {changes} are left alone: "
+        "only its author edits it."
+    )
+
+
+def _label(model, name: str) -> str:
+    return str(model._meta.get_field(name).verbose_name)
+
+
+def _shown(value: Any, length: int = 60) -> str:
+    """A value as the dry run shows it: a long text shortened."""
+    text = "—" if value in (None, "") else str(value)
+    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 def _database_form(sheet: str, key: str) -> bool:

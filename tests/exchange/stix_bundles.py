@@ -4,6 +4,8 @@ and names are invented; the shapes are the tools' own, as cited beside each."""
 import copy
 import json
 
+import stix2
+
 # MISP, through its misp-stix library: a published event is a `report` (an unpublished
 # one a `grouping`) whose name is the event's info, created by the organisation's
 # `identity`; its TLP tag is a TLP 1.0 `marking-definition` with STIX's fixed id; an
@@ -232,3 +234,53 @@ def changed(bundle: dict, object_id: str, **values) -> dict:
                 else:
                     item[name] = value
     return copied
+
+
+# The MISP event with a geolocation (misp-stix exports a MISP geolocation object as a
+# `location` the report holds: documentation/misp_objects_to_stix21.md, "geolocation"),
+# then the same event as MISP exports it once changed: its report modified later, the
+# place replaced by a more precise one (a new attribute), its text changed and its TLP
+# tag raised to TLP:AMBER (TLP 1.0, STIX's fixed id).
+MISP_NOTE = "note--a6ef17d6-91cb-4a05-b10b-2f045daf874c"
+MISP_PORT = "location--4e8c1f3b-0d7a-4a2e-9c61-3b5f2a7d8e90"
+MISP_ANCHORAGE = "location--9b2d6e4f-1c3a-4f5b-8e7d-6a0c2b4d1f37"
+
+
+def place(stix_id: str, name: str, latitude: float, longitude: float) -> dict:
+    return {
+        "type": "location",
+        "spec_version": "2.1",
+        "id": stix_id,
+        "created_by_ref": "identity--a0c22599-9e58-4da4-96ac-7051603fa951",
+        "created": "2024-03-02T09:00:00.000Z",
+        "modified": "2024-03-02T09:00:00.000Z",
+        "name": name,
+        "country": "KP",
+        "latitude": latitude,
+        "longitude": longitude,
+        "labels": ['misp:name="geolocation"', 'misp:meta-category="misc"'],
+    }
+
+
+def with_place(bundle: dict, location: dict) -> dict:
+    """A copy of the MISP `bundle` whose event (its report) holds `location` too."""
+    copied = copy.deepcopy(bundle)
+    copied["objects"].append(location)
+    for item in copied["objects"]:
+        if item["id"] == MISP_REPORT:
+            item["object_refs"] = [*item["object_refs"], location["id"]]
+    return copied
+
+
+MISP_EVENT = with_place(MISP, place(MISP_PORT, "Example port of Nampo", 38.73, 125.4))
+MISP_EVENT_CHANGED = changed(
+    changed(
+        with_place(MISP, place(MISP_ANCHORAGE, "Example anchorage off Nampo", 38.6, 125.2)),
+        MISP_REPORT,
+        modified="2024-03-09T09:00:00.000Z",
+        object_marking_refs=[stix2.TLP_AMBER.id],
+    ),
+    MISP_NOTE,
+    content="An example tanker moved refined oil to another alongside, lights off.",
+    modified="2024-03-09T09:00:00.000Z",
+)

@@ -60,6 +60,12 @@ class Command(BaseCommand):
             self.stdout.write(f"{what}: {sheet}: {counted}")
         for kind, count in upload.left_out.items():
             self.stdout.write(f"{what}: left out (not read by the import): {count} {kind}")
+        # What a later bundle changes in an incident, or why it leaves one alone.
+        for row in upload.rows.filter(sheet="incidents").exclude(note="")[:SHOWN]:
+            self.stdout.write(
+                f"{what}: incidents, row {row.number}: {row.get_action_display().lower()}: "
+                f"{row.note}"
+            )
         errors = upload.rows.filter(action="error")
         for row in errors[:SHOWN]:
             for error in row.errors:
