@@ -234,7 +234,8 @@ class Found:
                     values = {row.values[identifier] for row in rows if row.values.get(identifier)}
                     by_value: dict[str, Entity] = {}
                     # Ordered as the model orders them: the first is the one matched.
-                    for entity in Entity.objects.filter(**{f"{identifier}__in": values}):
+                    seen = _seen(writer.user, Entity)
+                    for entity in seen.filter(**{f"{identifier}__in": values}):
                         by_value.setdefault(getattr(entity, identifier), entity)
                         matched[entity.pk] = entity
                     self.identifiers[identifier] = by_value
@@ -273,7 +274,8 @@ class Found:
                 prefix, _, number = key.partition("-")
                 if prefix == DATABASE_KEY[sheet] and number.isdigit():
                     numbers[int(number)] = key
-            existing = model._default_manager.filter(pk__in=numbers).values_list("pk", flat=True)
+            seen = _seen(self.writer.user, model)
+            existing = seen.filter(pk__in=numbers).values_list("pk", flat=True)
             found.update(dict.fromkeys(numbers.values()))
             found.update({numbers[pk]: pk for pk in existing})
         rest -= set(found)
@@ -288,7 +290,9 @@ class Found:
         ):
             earlier.setdefault(key, pk)
         existing = set(
-            model._default_manager.filter(pk__in=earlier.values()).values_list("pk", flat=True)
+            _seen(self.writer.user, model)
+            .filter(pk__in=earlier.values())
+            .values_list("pk", flat=True)
         )
         found.update({key: pk if pk in existing else None for key, pk in earlier.items()})
         found.update({key: None for key in rest if key not in earlier})
@@ -324,6 +328,15 @@ def _by_external_id(writer: "Writer", sheet: str, keys: Iterable[str]) -> dict[s
         if pk in rank and (identifier not in found or rank[pk] > rank[found[identifier]]):
             found[identifier] = pk
     return found
+
+
+def _seen(user: User, model: type[models.Model]) -> models.QuerySet:
+    """The records of `model` that `user` may see (cases.visibility): an import finds,
+    updates and names no other, whether by the database's own key, an identifier or an
+    earlier import's key. One they may not see is as if it did not exist; a rule it
+    still takes part in (a unique IMO number) refuses the row without naming it."""
+    manager = model._default_manager
+    return manager.visible_to(user) if hasattr(manager, "visible_to") else manager.all()
 
 
 def _earlier_rows(user: User, sheet: str):
@@ -525,7 +538,8 @@ class Writer:
             prefix, _, number = key.partition("-")
             if prefix == DATABASE_KEY[sheet] and number.isdigit():
                 return (
-                    model._default_manager.filter(pk=int(number))
+                    _seen(self.user, model)
+                    .filter(pk=int(number))
                     .values_list("pk", flat=True)
                     .first()
                 )
@@ -536,7 +550,7 @@ class Writer:
             _earlier_rows(self.user, sheet).filter(key=key).values_list("record_id", flat=True)
         )
         pk = earlier.first()
-        if pk and model._default_manager.filter(pk=pk).exists():
+        if pk and _seen(self.user, model).filter(pk=pk).exists():
             return pk
         return None
 
@@ -586,7 +600,7 @@ class Writer:
             return self._record(Entity, entity.pk) if entity else None
         # An earlier row of the batch gave this identifier: written first, then asked.
         self._flush()
-        return Entity.objects.filter(**{identifier: value}).first()
+        return _seen(self.user, Entity).filter(**{identifier: value}).first()
 
     def _locations(self, values: dict[str, str], outcome: Outcome) -> None:
         location = self._by_key("locations", values["key"]) or Location()

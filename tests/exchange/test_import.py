@@ -2,8 +2,11 @@
 row; the import writes the same, all or none, as the importer's drafts; importing the
 same file again changes nothing; an undo takes it all back."""
 
+import json
+
 import pytest
 
+from accounts.roles import Role
 from audit.models import AuditEntry
 from audit.trail import verify
 from cases.models import (
@@ -19,6 +22,7 @@ from cases.models import (
 from exchange import undo
 from exchange.models import Import
 from tests.exchange.conftest import ROWS, errors, workbook
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +199,49 @@ def test_the_confirmation_must_name_the_file_the_dry_run_read(dry_run):
     with pytest.raises(uploads.NotConfirmable, match="not the file"):
         uploads.confirm(upload, "0" * 64)
     assert not Incident.objects.exists()
+
+
+def test_a_record_the_importer_may_not_see_is_neither_matched_nor_named(dry_run):
+    # Another analyst's own vessel, in none of the incidents this analyst sees.
+    other = UserFactory(role=Role.ANALYST)
+    hidden = Entity.objects.create(
+        kind="vessel", name="Secret ship", imo_number="1234567", created_by=other
+    )
+    place = Location.objects.create(name="Secret port", kind="port", created_by=other)
+    upload = dry_run(
+        workbook(
+            incident_locations=[
+                {
+                    "key": "P1",
+                    "incident": "I1",
+                    "location": f"location-{place.pk}",
+                    "role": "origin",
+                }
+            ]
+        )
+    )
+
+    # Its IMO number is taken, which the rule says without naming the vessel (and the
+    # row refused, the line naming it names nothing); its own key names nothing this
+    # analyst may see.
+    assert errors(upload) == [
+        ("entities", 2, "", "Another entity already has this IMO number."),
+        (
+            "involvements",
+            2,
+            "entity",
+            "No row of the sheet entities has the key 'E1', and it names no record of the "
+            "database.",
+        ),
+        (
+            "incident_locations",
+            2,
+            "location",
+            f"No row of the sheet locations has the key 'location-{place.pk}', and it names "
+            "no record of the database.",
+        ),
+    ]
+    outcomes = json.dumps(list(upload.rows.values()), default=str)
+    assert "Secret" not in outcomes
+    hidden.refresh_from_db()
+    assert (hidden.name, hidden.aliases.count()) == ("Secret ship", 0)
