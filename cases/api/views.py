@@ -32,6 +32,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from accounts.requests import account_of
 from cases import editing, exports, ftm, merging, stix, vessels, visibility, workflow
 from cases.api import changes, renderers, serializers
 from cases.api.permissions import TeamOnly
@@ -377,7 +378,7 @@ class IncidentViewSet(
             return editing.save_values(
                 incident,
                 {k: v for k, v in data.items() if k not in serializers.WRITTEN_APART},
-                by=self.request.user,
+                by=account_of(self.request),
                 provisions=data.get("provisions"),
                 context_provisions=data.get("context_provisions"),
                 lines={k: data[k] for k in serializers.WRITABLE_LINES if k in data},
