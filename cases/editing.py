@@ -1,7 +1,7 @@
 """Saving an incident with its lines from a form, and what to show when someone else
 saved it first (optimistic locking: nothing of either edit is lost)."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,14 +93,14 @@ def _kept(formset: BaseFormSet) -> list[Any]:
     return [f for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
 
 
-def check_form_release(form: IncidentForm, formsets: dict[str, BaseFormSet]) -> None:
+def check_form_release(form: IncidentForm, formsets: Mapping[str, BaseFormSet]) -> None:
     """check_release for what a form was sent: the citations and the releasable text it
     will leave the incident with (ValidationError)."""
     citations = [line.instance for line in _kept(formsets["citations"])]
     check_release(form.cleaned_data.get("release_level", ""), citations)
 
 
-def check_form_findings(form: IncidentForm, formsets: dict[str, BaseFormSet]) -> None:
+def check_form_findings(form: IncidentForm, formsets: Mapping[str, BaseFormSet]) -> None:
     """check_findings for what a form was sent: the findings, entities and paragraphs
     breached it will leave the incident with (ValidationError)."""
     involved = {line.cleaned_data["entity"].pk for line in _kept(formsets["involvements"])}
