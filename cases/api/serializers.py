@@ -189,30 +189,30 @@ def incident_data(incident, user) -> dict:
         "destination_country": "" if released else _country(incident, "destination_country"),
         "confidence": None
         if released
-        else lowest_confidence(finding["confidence"] for finding in incident.shown_findings),
+        else lowest_confidence(finding["confidence"] for finding in incident.shown.findings),
         "sharing_level": incident.release_level if released else incident.sharing_level,
         "release_title": incident.release_title,
         "release_summary": incident.release_summary,
         "release_level": incident.release_level,
         "status": incident.status,
-        "materiel": incident.shown_materiel,
-        "involvements": incident.shown_involvements,
+        "materiel": incident.shown.materiel,
+        "involvements": incident.shown.involvements,
         "locations": [
             {**line, "location": location_data(line["location"])}
-            for line in incident.shown_locations
+            for line in incident.shown.locations
         ],
-        "provisions": incident.shown_provisions,
-        "context_provisions": incident.shown_context_provisions,
+        "provisions": incident.shown.provisions,
+        "context_provisions": incident.shown.context_provisions,
         "citations": [
             {**line, "source": source_data(line["source"], user)}
-            for line in incident.shown_citations
+            for line in incident.shown.citations
         ],
-        "contributions": incident.shown_contributions,
-        "findings": incident.shown_findings,
-        "relations": incident.shown_relations,
-        "evidence": [evidence_data(row) for row in incident.shown_evidence],
-        "contributing_states": incident.shown_states,
-        "contributing_states_unnamed": incident.unnamed_states,
+        "contributions": incident.shown.contributions,
+        "findings": incident.shown.findings,
+        "relations": incident.shown.relations,
+        "evidence": [evidence_data(row) for row in incident.shown.evidence],
+        "contributing_states": incident.shown.states,
+        "contributing_states_unnamed": incident.shown.unnamed_states,
         "created_at": _or_none(_DATETIME, incident.created_at),
         "updated_at": _or_none(_DATETIME, incident.updated_at),
         "approved_at": _or_none(_DATETIME, incident.approved_at),
@@ -645,7 +645,7 @@ class IncidentSerializer(ReadSerializer):
 
     def to_representation(self, incident):
         user = reader(self.context)
-        if not hasattr(incident, "shown_citations"):
+        if not hasattr(incident, "shown"):
             loading.load_shown([incident], user)
         return incident_data(incident, user)
 
