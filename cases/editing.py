@@ -161,7 +161,7 @@ def _required(kind: LineKind) -> list[str]:
 
 
 def plan_lines(
-    incident: Incident, kind: LineKind, rows: list[dict[str, Any]], *, by: User
+    incident: Incident, kind: LineKind, rows: list[dict[str, Any]], *, by: Reader
 ) -> LinePlan:
     """The incident's lines of `kind` after a write of `rows`, without saving anything.
 
