@@ -10,6 +10,9 @@ Signals rather than code in forms, the admin or the API, so that every way of ma
 change is announced. Only a change of what the API shows is announced: a source's
 description, for one, is not shown and moves nothing."""
 
+from typing import Any
+
+from django.db import models
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 
@@ -51,7 +54,9 @@ SHOWN = {
 ENTITY_NAMES = (EntityAlias, VesselName)
 
 
-def _shown(instance) -> dict | None:
+# Signal receivers: `instance` is any model SHOWN lists, which carries _shown_before
+# between its pre_save and post_save.
+def _shown(instance: Any) -> dict[str, Any] | None:
     fields, _ = SHOWN[type(instance)]
     return type(instance)._base_manager.filter(pk=instance.pk).values(*fields).first()
 
@@ -60,12 +65,16 @@ def _announce(condition: Q) -> None:
     FeedEntry.announce(Incident.objects.filter(pk__in=Incident.objects.filter(condition)))
 
 
-def remember_shown(sender, instance, raw=False, **kwargs):
+def remember_shown(
+    sender: type[models.Model], instance: Any, raw: bool = False, **kwargs: Any
+) -> None:
     if instance.pk and not raw:
         instance._shown_before = _shown(instance)
 
 
-def announce_if_shown_changed(sender, instance, created, raw=False, **kwargs):
+def announce_if_shown_changed(
+    sender: type[models.Model], instance: Any, created: bool, raw: bool = False, **kwargs: Any
+) -> None:
     before = getattr(instance, "_shown_before", None)
     if created or raw or before is None:
         return
@@ -74,16 +83,18 @@ def announce_if_shown_changed(sender, instance, created, raw=False, **kwargs):
     instance._shown_before = None
 
 
-def announce_entity_names(sender, instance, raw=False, **kwargs):
+def announce_entity_names(
+    sender: type[models.Model], instance: EntityAlias | VesselName, raw: bool = False, **kwargs: Any
+) -> None:
     if not raw:
         _announce(Q(involvements__entity=instance.entity_id))
 
 
-def announce_deletion(sender, instance, **kwargs):
+def announce_deletion(sender: type[Incident], instance: Incident, **kwargs: Any) -> None:
     FeedEntry.record_deletion(instance)
 
 
-def announce_relations_lost(sender, instance, **kwargs):
+def announce_relations_lost(sender: type[Incident], instance: Incident, **kwargs: Any) -> None:
     # Before the deletion, while the relations to it (deleted with it) still say who
     # showed it.
     _announce(Q(relations__related=instance.pk))

@@ -5,7 +5,7 @@ class CasesConfig(AppConfig):
     name = "cases"
     verbose_name = "Cases"
 
-    def ready(self):
+    def ready(self) -> None:
         from cases import announcements, lookups, matching, tasks
 
         announcements.connect()

@@ -4,9 +4,11 @@ types, and the team's page of entities that may be one (cases.matching decides).
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.requests import SignedInRequest
 from cases import matching
 from cases.forms import NotDuplicateForm
 from cases.models import Entity
@@ -16,7 +18,7 @@ from cases.permissions import team_member_required
 TYPED = ("kind", "name", "imo_number", "mmsi", "un_list_reference")
 
 
-def _typed_entity(data) -> Entity:
+def _typed_entity(data: QueryDict) -> Entity:
     """The entity being entered, unsaved, from the form's fields as they stand: a field
     the form would still refuse (an IMO number another vessel has) is what to match on."""
     try:
@@ -27,7 +29,7 @@ def _typed_entity(data) -> Entity:
 
 
 @team_member_required
-def entity_candidates(request):
+def entity_candidates(request: SignedInRequest) -> HttpResponse:
     """The entities the reader may see that may be the one in the form (htmx partial)."""
     typed = _typed_entity(request.GET)
     candidates = (
@@ -44,7 +46,7 @@ def entity_candidates(request):
 
 
 @team_member_required
-def entity_duplicates(request):
+def entity_duplicates(request: SignedInRequest) -> HttpResponse:
     return render(
         request,
         "cases/entity_duplicates.html",
@@ -58,7 +60,7 @@ def entity_duplicates(request):
 
 @require_POST
 @team_member_required
-def entity_not_duplicate(request):
+def entity_not_duplicate(request: SignedInRequest) -> HttpResponse:
     form = NotDuplicateForm(request.POST, reader=request.user)
     if not form.is_valid():
         messages.error(request, "Nothing was recorded: the pair was not found.")

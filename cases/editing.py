@@ -1,22 +1,28 @@
 """Saving an incident with its lines from a form, and what to show when someone else
 saved it first (optimistic locking: nothing of either edit is lost)."""
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import UniqueConstraint
+from django.forms import BaseFormSet, BaseInlineFormSet
+from django.http import QueryDict
 
-from cases.forms import IncidentForm
+from accounts.models import Reader, User
+from cases.forms import EvidenceForm, IncidentForm
 from cases.history import (
     Change,
     FieldChange,
     field_changes,
+    field_of,
     incident_changes,
     set_history_user,
 )
-from cases.lines import LINES
-from cases.models import Attachment, Incident, check_findings, check_release
+from cases.lines import LINES, LineKind
+from cases.models import Attachment, Incident, Provision, check_findings, check_release
 from cases.workflow import WorkflowError
 
 
@@ -35,7 +41,12 @@ def ensure_editable(incident: Incident) -> None:
         )
 
 
-def save(incident: Incident, *, by, save_related=None) -> Incident:
+def save(
+    incident: Incident,
+    *,
+    by: User,
+    save_related: Callable[[Incident], None] | None = None,
+) -> Incident:
     """Save an edit of `incident` by `by`, and then its related records, in one
     transaction. The one way incidents are edited, from the form and the API alike.
 
@@ -51,7 +62,9 @@ def save(incident: Incident, *, by, save_related=None) -> Incident:
     return incident
 
 
-def save_incident(form, formsets, *, by) -> tuple[Incident, bool]:
+def save_incident(
+    form: IncidentForm, formsets: list[BaseInlineFormSet], *, by: User
+) -> tuple[Incident, bool]:
     """Save the incident form and its line formsets. A form sent back unchanged saves
     nothing: no new version, no history, and its author does not become its last
     editor. Returns the incident and whether anything changed."""
@@ -60,7 +73,7 @@ def save_incident(form, formsets, *, by) -> tuple[Incident, bool]:
             ensure_editable(form.instance)
         return form.instance, False
 
-    def save_lines(incident):
+    def save_lines(incident: Incident) -> None:
         form.save_m2m()
         for formset in formsets:
             formset.instance = incident
@@ -76,18 +89,18 @@ def save_incident(form, formsets, *, by) -> tuple[Incident, bool]:
     return save(form.save(commit=False), by=by, save_related=save_lines), True
 
 
-def _kept(formset):
+def _kept(formset: BaseFormSet) -> list[Any]:
     return [f for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
 
 
-def check_form_release(form, formsets: dict) -> None:
+def check_form_release(form: IncidentForm, formsets: Mapping[str, BaseFormSet]) -> None:
     """check_release for what a form was sent: the citations and the releasable text it
     will leave the incident with (ValidationError)."""
     citations = [line.instance for line in _kept(formsets["citations"])]
     check_release(form.cleaned_data.get("release_level", ""), citations)
 
 
-def check_form_findings(form, formsets: dict) -> None:
+def check_form_findings(form: IncidentForm, formsets: Mapping[str, BaseFormSet]) -> None:
     """check_findings for what a form was sent: the findings, entities and paragraphs
     breached it will leave the incident with (ValidationError)."""
     involved = {line.cleaned_data["entity"].pk for line in _kept(formsets["involvements"])}
@@ -95,12 +108,12 @@ def check_form_findings(form, formsets: dict) -> None:
     check_findings([line.instance for line in _kept(formsets["findings"])], involved, breached)
 
 
-def describe_evidence(form, custody, *, by):
+def describe_evidence(form: EvidenceForm, custody: BaseInlineFormSet, *, by: User) -> None:
     """Save a piece of evidence's description and its chain of custody. An incident's
     evidence is part of the incident: saved as an edit of it (its version, its last
     editor for the four-eyes rule), and only while it may be edited."""
 
-    def save_description(_incident=None):
+    def save_description(_incident: Incident | None = None) -> None:
         attachment = form.save(commit=False)
         set_history_user(attachment, by)
         attachment.save()
@@ -124,30 +137,32 @@ def describe_evidence(form, custody, *, by):
 class LinePlan:
     """What writing a list of lines of one kind does to an incident's lines."""
 
-    lines: list = field(default_factory=list)  # every line the incident will hold
-    changed: list = field(default_factory=list)  # those to create or update
-    removed: list = field(default_factory=list)
+    lines: list[Any] = field(default_factory=list)  # every line the incident will hold
+    changed: list[Any] = field(default_factory=list)  # those to create or update
+    removed: list[Any] = field(default_factory=list)
     # Lines the writer may not see (LineKind.condition): kept as they are, and held
     # with the others to the rules across an incident's lines.
-    hidden: list = field(default_factory=list)
+    hidden: list[Any] = field(default_factory=list)
 
-    def __bool__(self):
+    def __bool__(self) -> bool:
         return bool(self.changed or self.removed)
 
 
-def _differs(record, name: str, value) -> bool:
-    model_field = record._meta.get_field(name)
+def _differs(record: models.Model, name: str, value: Any) -> bool:
+    model_field = field_of(type(record), name)
     if model_field.is_relation:
         return getattr(record, model_field.attname) != (value.pk if value is not None else None)
     return getattr(record, name) != value
 
 
-def _required(kind) -> list[str]:
-    fields = (kind.model._meta.get_field(name) for name in kind.fields)
+def _required(kind: LineKind) -> list[str]:
+    fields = (field_of(kind.model, name) for name in kind.fields)
     return [f.name for f in fields if not f.blank and not f.has_default()]
 
 
-def plan_lines(incident: Incident, kind, rows: list[dict], *, by) -> LinePlan:
+def plan_lines(
+    incident: Incident, kind: LineKind, rows: list[dict[str, Any]], *, by: Reader
+) -> LinePlan:
     """The incident's lines of `kind` after a write of `rows`, without saving anything.
 
     A row with an `id` updates that line of this incident with the fields it gives; a
@@ -157,11 +172,11 @@ def plan_lines(incident: Incident, kind, rows: list[dict], *, by) -> LinePlan:
     included. Raises ValidationError for an id that is not a line of this incident or
     is named twice, and for a new line missing a required field. Lines `by` may not see
     are no lines to them: they cannot be named, and they stay."""
-    existing = list(kind.model.objects.filter(incident=incident)) if incident.pk else []
+    existing = list(kind.model._default_manager.filter(incident=incident)) if incident.pk else []
     plan = LinePlan()
     if kind.condition is not None and existing:
         shown = set(
-            kind.model.objects.filter(incident=incident)
+            kind.model._default_manager.filter(incident=incident)
             .filter(kind.condition(by))
             .values_list("pk", flat=True)
         )
@@ -207,7 +222,7 @@ def plan_lines(incident: Incident, kind, rows: list[dict], *, by) -> LinePlan:
     return plan
 
 
-def check_lines(kind, plan: LinePlan) -> None:
+def check_lines(kind: LineKind, plan: LinePlan) -> None:
     """The model's rules for each line to be saved, and its uniqueness among the lines
     the incident will hold (ValidationError)."""
     for line in plan.changed:
@@ -230,12 +245,12 @@ def _stored_pks(incident: Incident, name: str) -> set[int]:
 
 def save_values(
     incident: Incident,
-    values: dict,
+    values: dict[str, Any],
     *,
-    by,
-    provisions=None,
-    context_provisions=None,
-    lines: dict[str, list[dict]] | None = None,
+    by: User,
+    provisions: Iterable[Provision] | None = None,
+    context_provisions: Iterable[Provision] | None = None,
+    lines: dict[str, list[dict[str, Any]]] | None = None,
 ) -> Incident:
     """Save an edit given as values rather than a form (the API). Each kind of line given
     is merged into the incident's lines of that kind (plan_lines); what is not given
@@ -258,7 +273,7 @@ def save_values(
         for name, value in changed.items():
             setattr(incident, name, value)
 
-        def save_related(incident):
+        def save_related(incident: Incident) -> None:
             for name, given in cited_changed.items():
                 getattr(incident, name).set(given)
             for plan in plans.values():
@@ -280,10 +295,10 @@ class Conflict:
     current_version: int
     fields: list[FieldChange] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
-    by: object = None
+    by: User | None = None
 
 
-def conflict_since(incident: Incident, base_version: int, reader) -> Conflict:
+def conflict_since(incident: Incident, base_version: int, reader: Reader) -> Conflict:
     """What was saved since `base_version`, as `reader` may see it."""
     current = Incident.objects.get(pk=incident.pk)
     history = current.history.select_related("history_user").order_by("-history_id")
@@ -298,7 +313,7 @@ def conflict_since(incident: Incident, base_version: int, reader) -> Conflict:
     return Conflict(current.version, fields, changes, latest.history_user)
 
 
-def rebased(data, conflict: Conflict):
+def rebased(data: QueryDict, conflict: Conflict) -> QueryDict:
     """The user's submitted data, now based on the current version, so that saving again
     is a deliberate choice made after seeing the other changes."""
     data = data.copy()

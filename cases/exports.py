@@ -120,7 +120,7 @@ def csv_lines(queryset: QuerySet[Incident], user: Reader) -> Iterator[str]:
         seen = incident.seen_contributions
         incident.named = [c for c in seen if c.attribution in naming.named]  # type: ignore[attr-defined]
         shows_release = release_shown_at(levels, incident)
-        incident.shows_release = shows_release  # type: ignore[attr-defined]
+        incident.shows_release = shows_release
         columns = RELEASED_CSV_COLUMNS if shows_release else CSV_COLUMNS
         yield writer.writerow([spreadsheet_safe(get(incident)) for _, get in columns])
 

@@ -223,7 +223,7 @@ def _line_label(record: HistoryRecord, named: str) -> str:
     return str(instance)
 
 
-def _field(model: type[models.Model], name: str) -> models.Field:
+def field_of(model: type[models.Model], name: str) -> models.Field:
     """A field of `model` itself (get_field finds the relations to it too)."""
     field_ = model._meta.get_field(name)
     assert isinstance(field_, models.Field)
@@ -237,11 +237,11 @@ def _related(field_: models.Field) -> type[models.Model]:
 
 
 def field_label(model: type[models.Model], name: str) -> str:
-    return str(_field(model, name).verbose_name).capitalize()
+    return str(field_of(model, name).verbose_name).capitalize()
 
 
 def field_value(model: type[models.Model], name: str, value: Any) -> str:
-    field_ = _field(model, name)
+    field_ = field_of(model, name)
     if value in (None, ""):
         return "—"
     if isinstance(field_, models.ManyToManyField):

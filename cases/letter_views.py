@@ -2,13 +2,17 @@
 letter with its reminders and reply, the form, and the letters' files. Who may see a
 letter is cases.visibility's letter_condition; its rules are the model's."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from accounts.requests import SignedInRequest
 from cases.filters import LetterFilterSet
 from cases.forms import LetterForm, ReminderFormSet
 from cases.history import set_history_user
@@ -21,7 +25,7 @@ PAGE_SIZE = 25
 
 
 @team_member_required
-def letter_list(request):
+def letter_list(request: SignedInRequest) -> HttpResponse:
     # Without a choice, the page lists what is outstanding: overdue first (by deadline).
     data = request.GET.copy()
     data.setdefault("state", "outstanding")
@@ -42,7 +46,7 @@ def letter_list(request):
 
 
 @team_member_required
-def letter_detail(request, pk):
+def letter_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     letter = get_object_or_404(Letter.objects.visible_to(request.user).for_list(), pk=pk)
     return render(
         request,
@@ -57,7 +61,7 @@ def letter_detail(request, pk):
 
 
 @team_member_required
-def letter_create(request):
+def letter_create(request: SignedInRequest) -> HttpResponse:
     if not request.user.has_perm("cases.add_letter"):
         raise PermissionDenied("You are not allowed to record letters.")
     letter = Letter(created_by=request.user, sent_on=timezone.localdate())
@@ -71,14 +75,16 @@ def letter_create(request):
 
 
 @team_member_required
-def letter_edit(request, pk):
+def letter_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     letter = get_object_or_404(Letter.objects.visible_to(request.user), pk=pk)
     if not request.user.has_perm("cases.change_letter"):
         raise PermissionDenied("You are not allowed to change letters.")
     return _letter_form(request, letter)
 
 
-def _letter_form(request, letter: Letter, initial=None):
+def _letter_form(
+    request: SignedInRequest, letter: Letter, initial: dict[str, Any] | None = None
+) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
     form = LetterForm(data, files, instance=letter, initial=initial, reader=request.user)
@@ -108,7 +114,7 @@ def _letter_form(request, letter: Letter, initial=None):
 
 
 @team_member_required
-def letter_file(request, pk, which):
+def letter_file(request: SignedInRequest, pk: int, which: str) -> HttpResponseBase:
     """A letter's or its reply's file: served only here, after the same check as the
     letter (the storage is private)."""
     letter = get_object_or_404(Letter.objects.visible_to(request.user), pk=pk)

@@ -1,6 +1,7 @@
 """Gradings and handling markings shared by incidents, sources and organisations."""
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -51,7 +52,8 @@ CONSENT_NEEDED = (
 )
 
 
-def record_lowering(record, before: str, after: str, consent: str) -> None:
+# `record`: any model instance with a sharing level (this module is below the models).
+def record_lowering(record: Any, before: str, after: str, consent: str) -> None:
     """The rule for changing `record`'s sharing level from `before` to `after`, for every
     form and the API: a lowering needs the originator's consent (ValidationError
     otherwise), which goes into the record's history as the change's reason."""
@@ -66,7 +68,7 @@ def record_lowering(record, before: str, after: str, consent: str) -> None:
     )
 
 
-def guard_lowering(record, stored: str | None = None) -> None:
+def guard_lowering(record: Any, stored: str | None = None) -> None:
     """The last line behind every write path (forms, admin, API, commands): a record is
     never stored at a lower level than its stored one (`stored`, read from the database
     if not given) unless record_lowering recorded the originator's consent first. Models

@@ -31,10 +31,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import icu
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Case, Count, Sum, Value, When
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
@@ -585,7 +585,8 @@ def dismiss(first: Entity, second: Entity, by: User, note: str = "") -> None:
     )
 
 
-def index(entity_ids: Iterable[int], entity_model=None, key_model=None) -> None:
+# The models are Any: a migration gives its own (historical) models, which carry no types.
+def index(entity_ids: Iterable[int], entity_model: Any = None, key_model: Any = None) -> None:
     """Store the keys of these entities afresh; a migration gives its own models."""
     if entity_model is None or key_model is None:
         from cases.models import Entity as entity_model
@@ -608,7 +609,7 @@ def index(entity_ids: Iterable[int], entity_model=None, key_model=None) -> None:
     key_model.objects.bulk_create(rows)
 
 
-def index_all(entity_model=None, key_model=None, batch: int = 1000) -> int:
+def index_all(entity_model: Any = None, key_model: Any = None, batch: int = 1000) -> int:
     """Store every entity's keys afresh, a batch at a time; the number of entities."""
     if entity_model is None:
         from cases.models import Entity as entity_model
@@ -618,12 +619,12 @@ def index_all(entity_model=None, key_model=None, batch: int = 1000) -> int:
     return len(ids)
 
 
-def _saved(sender, instance, raw=False, **kwargs):
+def _saved(sender: type[models.Model], instance: Any, raw: bool = False, **kwargs: Any) -> None:
     if not raw:
         index([instance.pk if sender.__name__ == "Entity" else instance.entity_id])
 
 
-def _deleted(sender, instance, **kwargs):
+def _deleted(sender: type[models.Model], instance: Any, **kwargs: Any) -> None:
     # After the commit: inside a deletion of the entity itself, its aliases go first,
     # and keys written for it then would stand in the way of its own deletion.
     entity_id = instance.entity_id

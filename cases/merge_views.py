@@ -3,10 +3,11 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, Value, When
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.requests import SignedInRequest
 from cases import merging
 from cases.forms import EntityMergeForm
 from cases.models import Entity, EntityMerge
@@ -23,7 +24,7 @@ STEPS = {
 
 
 @team_member_required
-def entity_merge_propose(request, pk):
+def entity_merge_propose(request: SignedInRequest, pk: int) -> HttpResponse:
     entity = get_object_or_404(Entity.objects.visible_to(request.user), pk=pk)
     if not merging.may_propose(request.user):
         raise PermissionDenied("Only the team's analysts and reviewers propose merges.")
@@ -52,7 +53,7 @@ def entity_merge_propose(request, pk):
 
 
 @team_member_required
-def entity_merge_list(request):
+def entity_merge_list(request: SignedInRequest) -> HttpResponse:
     merges = (
         EntityMerge.objects.visible_to(request.user)
         .select_related("merged", "survivor", "proposed_by", "decided_by", "undone_by")
@@ -68,7 +69,7 @@ def entity_merge_list(request):
 
 
 @team_member_required
-def entity_merge_detail(request, pk):
+def entity_merge_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     merge = get_object_or_404(
         EntityMerge.objects.visible_to(request.user).select_related(
             "merged", "survivor", "proposed_by", "decided_by", "undone_by"
@@ -80,7 +81,7 @@ def entity_merge_detail(request, pk):
 
 @require_POST
 @team_member_required
-def entity_merge_step(request, pk, step):
+def entity_merge_step(request: SignedInRequest, pk: int, step: str) -> HttpResponse:
     if step not in STEPS:
         raise Http404("No such step.")
     merge = get_object_or_404(
@@ -109,7 +110,7 @@ def entity_merge_step(request, pk, step):
     return redirect("cases:entity_merge_detail", pk=merge.pk)
 
 
-def _merge_page(request, merge, status=200):
+def _merge_page(request: SignedInRequest, merge: EntityMerge, status: int = 200) -> HttpResponse:
     lines = merging.lines_by_kind(merge.merged) if merge.status == "proposed" else {}
     pair = [
         (merge.merged, "Duplicate", merging.identifiers_of(merge.merged)),

@@ -31,7 +31,7 @@ from django.db.models.deletion import Collector
 from django.utils import timezone
 from simple_history.models import HistoricalChanges
 
-from accounts.models import User
+from accounts.models import Reader, User
 from audit import trail as audit
 from audit.models import AuditEntry
 from cases import matching
@@ -101,7 +101,7 @@ def lines_by_kind(entity: Entity) -> dict[str, int]:
     return counts
 
 
-def survivor_of(entity_id: int, reader: User) -> Entity | None:
+def survivor_of(entity_id: int, reader: Reader) -> Entity | None:
     """The entity that a merged duplicate (`entity_id`) now is, if `reader` may see it."""
     current = entity_id
     for _ in range(LONGEST_CHAIN):

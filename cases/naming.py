@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django_countries import countries
 
 from cases.markings import Attribution
+from cases.models import Incident, Organisation
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class ProtectedName:
     where: str  # the part of the incident it was found in
 
 
-def _outside_texts(incident) -> list[tuple[str, str]]:
+def _outside_texts(incident: Incident) -> list[tuple[str, str]]:
     """(where, text) for the text of `incident` that partners or reports may read. Uses
     prefetched lines when the caller loaded them."""
     texts = [
@@ -38,7 +39,7 @@ def _outside_texts(incident) -> list[tuple[str, str]]:
     return [(where, text) for where, text in texts if text]
 
 
-def _protected_states(incident) -> list:
+def _protected_states(incident: Incident) -> list[Organisation]:
     """The participating states, as organisations, that may not be named outside the
     team for this incident: by their contribution, or as the originator of a cited
     source."""
@@ -56,7 +57,7 @@ def _protected_states(incident) -> list:
     return sorted(states, key=lambda state: state.name)
 
 
-def protected_names(incident) -> list[ProtectedName]:
+def protected_names(incident: Incident) -> list[ProtectedName]:
     """Where the incident's outside text names a state that may not be named there: by
     its name as the team records it, or by its country's name."""
     found = []

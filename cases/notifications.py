@@ -9,6 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.text import Truncator
 
+from accounts.models import User
 from cases.models import Incident, Letter, Notification
 from cases.models.notifications import MESSAGE_LENGTH
 
@@ -27,7 +28,9 @@ def notify_letter_author(letter: Letter, message: str) -> None:
     _notify(letter.created_by, message, str(letter), letter.get_absolute_url(), letter=letter)
 
 
-def _notify(recipient, message: str, title: str, path: str, **about) -> None:
+def _notify(
+    recipient: User, message: str, title: str, path: str, **about: Incident | Letter
+) -> None:
     message = Truncator(message).chars(MESSAGE_LENGTH)
     Notification.objects.create(recipient=recipient, message=message, **about)
     if recipient.email:

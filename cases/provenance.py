@@ -50,7 +50,9 @@ def originals(source_ids: Collection[int]) -> dict[int, tuple[int, int | None]]:
     return result
 
 
-def independent_lines(source_ids, found: dict | None = None) -> int:
+def independent_lines(
+    source_ids: Collection[int], found: dict[int, tuple[int, int | None]] | None = None
+) -> int:
     """How many independent lines of reporting the sources are: their originals'
     distinct originators (`found`: their originals() already looked up)."""
     found = originals(source_ids) if found is None else found

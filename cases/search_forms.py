@@ -1,8 +1,11 @@
 """The forms of saved searches: what they check is cases.alerts'."""
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 
+from accounts.models import User
 from cases import alerts
 from cases.models import SavedSearch, Subscription
 from core.forms import StyledForm
@@ -26,7 +29,7 @@ class SavedSearchForm(StyledForm, forms.ModelForm):
             "same names)."
         }
 
-    def __init__(self, *args, owner, **kwargs):
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.owner = owner
         if not alerts.may_share(owner):
@@ -35,12 +38,12 @@ class SavedSearchForm(StyledForm, forms.ModelForm):
             del self.fields["alert"]
         self.fields["query"].widget = forms.TextInput(attrs={"class": "form-control"})
 
-    def clean_name(self):
+    def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()
         taken = SavedSearch.objects.filter(owner=self.owner, name__iexact=name)
         if taken.exclude(pk=self.instance.pk).exists():
             raise ValidationError("You already have a saved search of this name.")
         return name
 
-    def clean_query(self):
+    def clean_query(self) -> str:
         return alerts.clean_query(self.owner, self.cleaned_data.get("query") or "")

@@ -3,15 +3,19 @@ those the team shares, opening them, subscribing to their alerts, renaming, chan
 deleting. The team also saves the list's filter from /incidents/. The rules are
 cases.alerts'; these pages only ask."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from accounts.models import Reader
+from accounts.requests import SignedInRequest
 from cases import alerts, visibility
 from cases.models import SavedSearch, Subscription
 from cases.search_forms import ALERT_CHOICES, SavedSearchForm
@@ -20,14 +24,24 @@ from cases.search_forms import ALERT_CHOICES, SavedSearchForm
 RECENT_ALERTS = 20
 
 
-def _open_address(user, search: SavedSearch) -> str:
+@dataclass
+class ListedSearch:
+    """A saved search as its list shows it to one user."""
+
+    search: SavedSearch
+    subscription: Subscription | None  # the user's own, if they take its alerts
+    address: str
+    described: list[tuple[str, str]]
+
+
+def _open_address(user: Reader, search: SavedSearch) -> str:
     """Where the search's incidents are listed for `user`: the team's list, or the API."""
     name = "cases:incident_list" if visibility.is_team_member(user) else "api:incident-list"
     return f"{reverse(name)}?{search.query}" if search.query else reverse(name)
 
 
 @login_required
-def search_list(request):
+def search_list(request: SignedInRequest) -> HttpResponse:
     user = request.user
     form = SavedSearchForm(
         request.POST or None, instance=SavedSearch(owner=user), owner=user, prefix="new"
@@ -38,7 +52,7 @@ def search_list(request):
             messages.success(request, f"Saved search “{search}” saved.")
             return redirect("searches:list")
         messages.error(request, "The search was not saved: correct the fields below.")
-    searches = list(
+    found = (
         alerts.readable_searches(user)
         .select_related("owner")
         .prefetch_related(
@@ -50,21 +64,30 @@ def search_list(request):
         )
         .order_by("name", "id")
     )
-    for search in searches:
-        search.subscription = search.mine[0] if search.mine else None
-        search.address = _open_address(user, search)
-        search.described = alerts.describe(search.query)
-    recent = user.notifications.filter(search__isnull=False).select_related("incident", "search")
+    searches = [
+        ListedSearch(
+            search,
+            search.mine[0] if search.mine else None,
+            _open_address(user, search),
+            alerts.describe(search.query),
+        )
+        for search in found
+    ]
+    # A saved search's alerts are each about an incident (cases.alerts), never a letter.
+    recent = user.notifications.filter(search__isnull=False, incident__isnull=False)
+    recent = recent.select_related("incident", "search")
     return render(
         request,
         "searches/search_list.html",
         {
             "form": form,
-            "own": [s for s in searches if s.owner_id == user.pk],
-            "shared": [s for s in searches if s.owner_id != user.pk],
+            "own": [s for s in searches if s.search.owner_id == user.pk],
+            "shared": [s for s in searches if s.search.owner_id != user.pk],
             "alert_choices": ALERT_CHOICES,
             "recent": [
-                (note, alerts.incident_path(note.incident, user)) for note in recent[:RECENT_ALERTS]
+                (note, alerts.incident_path(note.incident, user))
+                for note in recent[:RECENT_ALERTS]
+                if note.incident is not None
             ],
             "is_team": visibility.is_team_member(user),
         },
@@ -72,13 +95,13 @@ def search_list(request):
     )
 
 
-def _own(request, pk) -> SavedSearch:
+def _own(request: SignedInRequest, pk: int) -> SavedSearch:
     """Only its owner changes or deletes a search; to anyone else it is not there."""
     return get_object_or_404(SavedSearch.objects.filter(owner=request.user), pk=pk)
 
 
 @login_required
-def search_edit(request, pk):
+def search_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     search = _own(request, pk)
     form = SavedSearchForm(request.POST or None, instance=search, owner=request.user)
     if request.method == "POST" and form.is_valid():
@@ -95,7 +118,7 @@ def search_edit(request, pk):
 
 @require_POST
 @login_required
-def search_delete(request, pk):
+def search_delete(request: SignedInRequest, pk: int) -> HttpResponse:
     search = _own(request, pk)
     search.delete()
     messages.success(request, f"Saved search “{search}” deleted.")
@@ -104,7 +127,7 @@ def search_delete(request, pk):
 
 @require_POST
 @login_required
-def search_subscribe(request, pk):
+def search_subscribe(request: SignedInRequest, pk: int) -> HttpResponse:
     search = alerts.readable_searches(request.user).filter(pk=pk).first()
     if search is None:
         raise Http404("No such saved search.")

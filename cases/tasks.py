@@ -2,6 +2,8 @@
 worker checks the saved searches that alert (cases.alerts). With a backend that runs
 tasks at once (the tests), it runs when the change commits."""
 
+from typing import Any
+
 from django_tasks import task
 
 from cases import alerts
@@ -14,7 +16,7 @@ def follow_feed_for_searches() -> None:
     alerts.follow_feed()
 
 
-def _feed_advanced(sender, **kwargs) -> None:
+def _feed_advanced(sender: type[FeedEntry], **kwargs: Any) -> None:
     follow_feed_for_searches.enqueue()
 
 

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
+from accounts.models import User
 from cases.history import set_history_user
 from cases.models import Designation, Entity, ListEntry, ListImport, SanctionsList
 
@@ -223,7 +224,7 @@ def _matching_entity(entry: ListEntry) -> Entity | None:
     return Entity.objects.filter(condition).order_by("pk").first()
 
 
-def _designate(entry: ListEntry, by) -> bool:
+def _designate(entry: ListEntry, by: User | None) -> bool:
     """Set the UN designation of the entry's entity from the entry; whether it changed."""
     assert entry.entity is not None
     designation = Designation.objects.filter(
@@ -248,7 +249,12 @@ def _designate(entry: ListEntry, by) -> bool:
 
 
 def import_list(
-    data: bytes, *, by=None, file_name: str = "", dry_run: bool = False, today=None
+    data: bytes,
+    *,
+    by: User | None = None,
+    file_name: str = "",
+    dry_run: bool = False,
+    today: datetime.date | None = None,
 ) -> ImportReport:
     """Import a consolidated list file in one transaction: a bad file changes nothing,
     and a dry run reports what the import would change and then rolls it back. The import
@@ -299,7 +305,7 @@ def import_list(
     return report
 
 
-def _save(entry: ListEntry, batch: ListImport, by, report: ImportReport) -> None:
+def _save(entry: ListEntry, batch: ListImport, by: User | None, report: ImportReport) -> None:
     entry.last_import = batch
     if entry.entity is None:
         entry.entity = _matching_entity(entry)
@@ -309,7 +315,7 @@ def _save(entry: ListEntry, batch: ListImport, by, report: ImportReport) -> None
         report.matched.append(f"{entry.reference or entry.data_id}: {entry.entity.name}")
 
 
-def link(entry: ListEntry, entity: Entity, by) -> None:
+def link(entry: ListEntry, entity: Entity, by: User) -> None:
     """Match an entry to the team's entity by hand, as an import matches it by reference
     or IMO number: the entity takes the entry's list reference and gets its UN
     designation. Refused, changing nothing, when either is already matched otherwise."""

@@ -5,9 +5,11 @@ import_un_list command, cases.unlist)."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.requests import SignedInRequest
 from cases import matching, unlist
 from cases.forms import ListEntryLinkForm, UnListUploadForm
 from cases.models import ListEntry, ListImport
@@ -20,7 +22,7 @@ PAGE_SIZE = 50
 
 
 @team_member_required
-def un_list_import(request):
+def un_list_import(request: SignedInRequest) -> HttpResponse:
     if not request.user.has_perm("cases.add_listimport"):
         raise PermissionDenied("Importing the UN list is for administrators.")
     form = UnListUploadForm(request.POST or None, request.FILES or None)
@@ -46,7 +48,7 @@ def un_list_import(request):
 
 
 @team_member_required
-def list_entry_list(request):
+def list_entry_list(request: SignedInRequest) -> HttpResponse:
     """The list's DPRK entries, searchable by reference, name or alias."""
     entries = ListEntry.objects.visible_to(request.user).select_related("entity")
     text = request.GET.get("q", "").strip()
@@ -66,7 +68,7 @@ def list_entry_list(request):
 
 
 @team_member_required
-def list_entry_detail(request, pk):
+def list_entry_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(
         ListEntry.objects.visible_to(request.user).select_related("entity", "last_import"), pk=pk
     )
@@ -87,7 +89,7 @@ def list_entry_detail(request, pk):
 
 @require_POST
 @team_member_required
-def list_entry_link(request, pk):
+def list_entry_link(request: SignedInRequest, pk: int) -> HttpResponse:
     """Match the entry to one of the team's entities the reader may see and change."""
     if not request.user.has_perm("cases.change_entity"):
         raise PermissionDenied("Matching an entry to an entity is for those who edit entities.")

@@ -1,8 +1,8 @@
-from django.urls import path, register_converter
+from django.urls import URLPattern, path, register_converter
 from django.urls.converters import PathConverter, StringConverter
 
 from cases import duplicate_views, letter_views, merge_views, unlist_views, vessel_views, views
-from cases.steps import STEPS
+from cases.steps import STEPS, Step
 
 app_name = "cases"
 
@@ -21,7 +21,7 @@ register_converter(ReferenceConverter, "reference")
 register_converter(FileNameConverter, "file_name")
 
 
-def transition(step):
+def transition(step: Step) -> URLPattern:
     return path(
         f"incidents/<reference:reference>/{step.segment}/",
         views.incident_transition,

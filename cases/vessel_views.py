@@ -4,10 +4,13 @@ the entity's page (cases.views.entity_detail, with cases.vessels.vessel_page).""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.http import Http404
+from django.db import models, transaction
+from django.forms import ModelForm
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from accounts.models import User
+from accounts.requests import SignedInRequest
 from cases import vessels
 from cases.history import set_history_user
 from cases.models import Entity, VesselParticulars
@@ -24,7 +27,7 @@ SHOWN = {
 
 
 @team_member_required
-def vessel_edit(request, pk):
+def vessel_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     vessel = get_object_or_404(Entity.objects.visible_to(request.user), pk=pk)
     if vessel.kind != Entity.Kind.VESSEL:
         raise Http404("Only a vessel has these records.")
@@ -67,11 +70,11 @@ def vessel_edit(request, pk):
     )
 
 
-def _save(form, user) -> None:
+def _save(form: ModelForm, user: User) -> None:
     if form.has_changed() or form.instance.pk:
         _save_record(form.save(commit=False), user)
 
 
-def _save_record(record, user) -> None:
+def _save_record(record: models.Model, user: User) -> None:
     set_history_user(record, user)
     record.save()

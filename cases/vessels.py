@@ -2,14 +2,18 @@
 other, and its records (particulars, owners, port calls, AIS periods, ship-to-ship
 transfers) as a reader may see them. Pages and the API ask here."""
 
-from django.db.models import Prefetch, Q
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
 from django_countries import countries
 
+from accounts.models import Reader
 from cases.mid import MID_COUNTRIES
 from cases.models import (
     AISPeriod,
     Designation,
     Entity,
+    Incident,
     PortCall,
     ShipToShipTransfer,
     VesselOwnership,
@@ -39,7 +43,7 @@ def identifier_warnings(vessel: Entity) -> list[str]:
     return []
 
 
-def ownerships(user, vessel: Entity):
+def ownerships(user: Reader, vessel: Entity) -> QuerySet[VesselOwnership]:
     return (
         VesselOwnership.objects.visible_to(user)
         .filter(vessel=vessel)
@@ -48,7 +52,7 @@ def ownerships(user, vessel: Entity):
     )
 
 
-def port_calls(user, vessel: Entity):
+def port_calls(user: Reader, vessel: Entity) -> QuerySet[PortCall]:
     return (
         PortCall.objects.visible_to(user)
         .filter(vessel=vessel)
@@ -57,7 +61,7 @@ def port_calls(user, vessel: Entity):
     )
 
 
-def ais_periods(user, vessel: Entity):
+def ais_periods(user: Reader, vessel: Entity) -> QuerySet[AISPeriod]:
     return (
         AISPeriod.objects.visible_to(user)
         .filter(vessel=vessel)
@@ -66,7 +70,9 @@ def ais_periods(user, vessel: Entity):
     )
 
 
-def transfers(user, vessel: Entity | None = None, incident=None):
+def transfers(
+    user: Reader, vessel: Entity | None = None, incident: Incident | None = None
+) -> QuerySet[ShipToShipTransfer]:
     """The ship-to-ship transfers `user` may see, of a vessel (either side) or of an
     incident."""
     found = ShipToShipTransfer.objects.visible_to(user)
@@ -79,7 +85,7 @@ def transfers(user, vessel: Entity | None = None, incident=None):
     )
 
 
-def vessel_page(user, vessel: Entity) -> dict:
+def vessel_page(user: Reader, vessel: Entity) -> dict[str, Any]:
     """What a vessel's page shows of it, beside its identity."""
     if vessel.kind != Entity.Kind.VESSEL:
         return {}
@@ -93,7 +99,7 @@ def vessel_page(user, vessel: Entity) -> dict:
     }
 
 
-def for_api(user, vessels):
+def for_api(user: Reader, vessels: QuerySet[Entity]) -> QuerySet[Entity]:
     """Vessels as the API lists them: each record loaded for the whole page at once, as
     the reader may see it."""
     return vessels.select_related("particulars").prefetch_related(

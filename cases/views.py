@@ -3,19 +3,26 @@ rules from the models and cases.workflow, filters from cases.filters."""
 
 import json
 import secrets
+from collections.abc import Callable
 from itertools import takewhile
+from typing import Any
 
 from concurrency.exceptions import RecordModifiedError
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch, ProtectedError, Q
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.core.paginator import Page
+from django.db.models import Count, Prefetch, ProtectedError, Q, QuerySet
+from django.forms import BaseInlineFormSet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.models import User
+from accounts.requests import SignedInRequest
 from accounts.roles import Role
 from cases import (
     editing,
@@ -68,15 +75,17 @@ from core.replica import replica_reads
 PAGE_SIZE = 25
 
 
-def _page(request, queryset, size=PAGE_SIZE):
+def _page(request: HttpRequest, queryset: QuerySet[Any], size: int = PAGE_SIZE) -> Page[Any]:
     return EstimatingPaginator(queryset, size).get_page(request.GET.get("page"))
 
 
-def _query_without_page(request) -> str:
+def _query_without_page(request: HttpRequest) -> str:
     return list_address(request.GET, drop=("page",))
 
 
-def _sort_links(request, first_direction: dict[str, str], default: str) -> dict[str, dict]:
+def _sort_links(
+    request: HttpRequest, first_direction: dict[str, str], default: str
+) -> dict[str, dict[str, str | None]]:
     """For each column, the query that sorts by it and how the list is sorted by it now
     (for aria-sort): a first click sorts by the column in its first direction, or, when
     the list is already so sorted (by default too), reverses it."""
@@ -96,7 +105,7 @@ def _sort_links(request, first_direction: dict[str, str], default: str) -> dict[
     return links
 
 
-def home(request):
+def home(request: HttpRequest) -> HttpResponseBase:
     # Partners and the states' representatives signed in with a password have one page
     # here: the reports (published, and the drafts put to the states).
     if request.user.is_authenticated and (
@@ -107,7 +116,7 @@ def home(request):
 
 
 @team_member_required
-def _team_home(request):
+def _team_home(request: SignedInRequest) -> HttpResponse:
     user = request.user
     visible = Incident.objects.visible_to(user)
     context = {
@@ -130,7 +139,7 @@ def _team_home(request):
     return render(request, "cases/home.html", context)
 
 
-def _listed(request) -> IncidentFilterSet:
+def _listed(request: SignedInRequest) -> IncidentFilterSet:
     """The list's filter over the incidents the reader sees: the list, its CSV, its map
     and its charts all show what this finds."""
     return IncidentFilterSet(
@@ -139,7 +148,7 @@ def _listed(request) -> IncidentFilterSet:
 
 
 @team_member_required
-def incident_list(request):
+def incident_list(request: SignedInRequest) -> HttpResponse:
     filterset = _listed(request)
     page = _page(request, filterset.qs) if filterset.is_valid() else None
     if page is not None and filterset.text_query:
@@ -169,7 +178,7 @@ def incident_list(request):
 
 @team_member_required
 @replica_reads
-def incident_export(request):
+def incident_export(request: SignedInRequest) -> HttpResponseBase:
     """CSV of exactly what the list's filter shows, streamed row by row."""
     filterset = _listed(request)
     if not filterset.is_valid():
@@ -179,7 +188,7 @@ def incident_export(request):
     return exports.csv_response(filterset.qs, request.user)
 
 
-def _pattern_page(request, template: str, **context):
+def _pattern_page(request: SignedInRequest, template: str, **context: Any) -> HttpResponse:
     """The map or the charts of what the list's filter finds, with the same filter form;
     the page fetches its numbers from its data address with the same query."""
     filterset = _listed(request)
@@ -187,7 +196,9 @@ def _pattern_page(request, template: str, **context):
     return render(request, template, context)
 
 
-def _pattern_data(request, build):
+def _pattern_data(
+    request: SignedInRequest, build: Callable[[QuerySet[Incident], User], Any]
+) -> HttpResponse:
     filterset = _listed(request)
     if not filterset.is_valid():
         return JsonResponse({"errors": filterset.errors.get_json_data()}, status=400)
@@ -195,28 +206,28 @@ def _pattern_data(request, build):
 
 
 @team_member_required
-def incident_map(request):
+def incident_map(request: SignedInRequest) -> HttpResponse:
     return _pattern_page(request, "cases/incident_map.html")
 
 
 @team_member_required
-def incident_map_data(request):
+def incident_map_data(request: SignedInRequest) -> HttpResponse:
     """GeoJSON of the places and routes of what the filter finds (cases.patterns)."""
     return _pattern_data(request, patterns.map_features)
 
 
 @team_member_required
-def incident_charts(request):
+def incident_charts(request: SignedInRequest) -> HttpResponse:
     return _pattern_page(request, "cases/incident_charts.html", charts=patterns.CHARTS.items())
 
 
 @team_member_required
-def incident_charts_data(request):
+def incident_charts_data(request: SignedInRequest) -> HttpResponse:
     return _pattern_data(request, patterns.charts)
 
 
 @team_member_required
-def incident_chart_csv(request, chart):
+def incident_chart_csv(request: SignedInRequest, chart: str) -> HttpResponse:
     """One chart's numbers as a CSV, for what the filter finds."""
     if chart not in patterns.CHARTS:
         raise Http404("No such chart.")
@@ -235,11 +246,16 @@ def incident_chart_csv(request, chart):
 
 
 @team_member_required
-def incident_detail(request, reference):
+def incident_detail(request: SignedInRequest, reference: str) -> HttpResponse:
     return _detail_page(request, reference)
 
 
-def _detail_page(request, reference, typed=None, status=200):
+def _detail_page(
+    request: SignedInRequest,
+    reference: str,
+    typed: dict[str, dict[str, str]] | None = None,
+    status: int = 200,
+) -> HttpResponse:
     incident = get_object_or_404(
         Incident.objects.visible_to(request.user).for_detail(), reference=reference
     )
@@ -282,7 +298,7 @@ def _detail_page(request, reference, typed=None, status=200):
     )
 
 
-def _approval_progress(incident: Incident) -> dict:
+def _approval_progress(incident: Incident) -> dict[str, Any]:
     submitted = incident.status == Incident.Status.SUBMITTED
     return {
         "required": incident.incident_type.approvals_required,
@@ -292,7 +308,7 @@ def _approval_progress(incident: Incident) -> dict:
 
 @require_POST
 @team_member_required
-def incident_transition(request, reference, action):
+def incident_transition(request: SignedInRequest, reference: str, action: str) -> HttpResponse:
     incident = get_object_or_404(Incident.objects.visible_to(request.user), reference=reference)
     step = STEPS[action]
     typed = {
@@ -312,7 +328,7 @@ def incident_transition(request, reference, action):
     return redirect("cases:incident_detail", reference=incident.reference)
 
 
-def _review_queue(user):
+def _review_queue(user: User) -> QuerySet[Incident]:
     return (
         Incident.objects.visible_to(user)
         .for_list()
@@ -324,7 +340,7 @@ def _review_queue(user):
 
 
 @team_member_required
-def review_queue(request):
+def review_queue(request: SignedInRequest) -> HttpResponse:
     if not can_review(request.user):
         messages.info(request, "The review queue is for reviewers.")
         return redirect("cases:home")
@@ -340,7 +356,9 @@ def review_queue(request):
     )
 
 
-def _counted_list(request, filterset, template: str):
+def _counted_list(
+    request: SignedInRequest, filterset: EntityFilterSet | SourceFilterSet, template: str
+) -> HttpResponse:
     """A list of records that incidents refer to (entities, sources), each with the
     number of incidents the reader sees it in, counted for the page shown."""
     page = _page(request, filterset.qs) if filterset.is_valid() else None
@@ -355,7 +373,7 @@ def _counted_list(request, filterset, template: str):
 
 
 @team_member_required
-def entity_list(request):
+def entity_list(request: SignedInRequest) -> HttpResponse:
     entities = (
         Entity.objects.visible_to(request.user)
         .prefetch_related(Prefetch("designations", Designation.objects.visible_to(request.user)))
@@ -367,7 +385,7 @@ def entity_list(request):
 
 
 @team_member_required
-def entity_detail(request, pk):
+def entity_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     entity = (
         Entity.objects.visible_to(request.user)
         .prefetch_related("aliases", "past_names", "flags")
@@ -401,7 +419,7 @@ def entity_detail(request, pk):
 
 
 @team_member_required
-def source_list(request):
+def source_list(request: SignedInRequest) -> HttpResponse:
     sources = (
         Source.objects.visible_to(request.user)
         .select_related("originator")
@@ -415,7 +433,7 @@ def source_list(request):
 
 
 @team_member_required
-def source_detail(request, pk):
+def source_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     visible = Incident.objects.visible_to(request.user)
     readable = Source.objects.visible_to(request.user)
     source = get_object_or_404(
@@ -440,13 +458,13 @@ def source_detail(request, pk):
 
 
 @team_member_required
-def attachment_download(request, pk):
+def attachment_download(request: SignedInRequest, pk: int) -> HttpResponseBase:
     """Attachments are only ever served here, after the same check as their record."""
     return _serve(get_object_or_404(Attachment.objects.visible_to(request.user), pk=pk))
 
 
 @team_member_required
-def attachment_evidence(request, pk):
+def attachment_evidence(request: SignedInRequest, pk: int) -> HttpResponse:
     """What a piece of evidence is and how it reached the team, described where it may
     be edited (cases.permissions.can_describe_evidence)."""
     attachment = get_object_or_404(
@@ -466,7 +484,8 @@ def attachment_evidence(request, pk):
     data = request.POST if request.method == "POST" else None
     form = EvidenceForm(data, instance=attachment, reader=request.user) if editable else None
     custody = CustodyFormSet(data, instance=attachment, prefix="custody") if editable else None
-    if data is not None:
+    # A POST reaches here only where the evidence is editable, with its form and custody.
+    if data is not None and form is not None and custody is not None:
         if form.is_valid() and custody.is_valid():
             try:
                 editing.describe_evidence(form, custody, by=request.user)
@@ -484,7 +503,7 @@ def attachment_evidence(request, pk):
 
 
 @team_member_required
-def attachment_file(request, name):
+def attachment_file(request: SignedInRequest, name: str) -> HttpResponseBase:
     """The address the attachment storage gives a stored file (used by the admin)."""
     return _serve(get_object_or_404(Attachment.objects.visible_to(request.user), file=name))
 
@@ -501,7 +520,7 @@ def _serve(attachment: Attachment) -> FileResponse:
 
 
 @team_member_required
-def notification_list(request):
+def notification_list(request: SignedInRequest) -> HttpResponse:
     notifications = request.user.notifications.select_related("incident")
     page = _page(request, notifications)
     unread = [n.pk for n in page if n.read_at is None]
@@ -510,7 +529,9 @@ def notification_list(request):
     return response
 
 
-def _line_formsets(request, incident: Incident):
+def _line_formsets(
+    request: SignedInRequest, incident: Incident
+) -> list[tuple[str, BaseInlineFormSet]]:
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
     return [
@@ -525,7 +546,7 @@ def _line_formsets(request, incident: Incident):
 
 
 @team_member_required
-def incident_create(request):
+def incident_create(request: SignedInRequest) -> HttpResponse:
     if not can_create_incident(request.user):
         raise PermissionDenied("You are not allowed to log incidents.")
     incident = Incident(created_by=request.user)
@@ -533,7 +554,7 @@ def incident_create(request):
 
 
 @team_member_required
-def incident_edit(request, reference):
+def incident_edit(request: SignedInRequest, reference: str) -> HttpResponse:
     incident = get_object_or_404(Incident.objects.visible_to(request.user), reference=reference)
     if not can_edit(request.user, incident):
         messages.error(
@@ -548,11 +569,12 @@ def incident_edit(request, reference):
     return _incident_form(request, incident, form)
 
 
-def _lines_hold(form, formsets) -> bool:
+def _lines_hold(form: IncidentForm, formsets: list[tuple[str, BaseInlineFormSet]]) -> bool:
     """Whether the findings sent name entities involved and paragraphs breached, and the
     citations marked for the releasable text may go with it; if not, the lines' part of
     the form says why."""
-    by_prefix = {formset.prefix: formset for _, formset in formsets}
+    # Every line formset has its prefix (_line_formsets); the stubs allow it None.
+    by_prefix = {str(formset.prefix): formset for _, formset in formsets}
     hold = True
     for check, prefix in (
         (editing.check_form_findings, "findings"),
@@ -566,7 +588,9 @@ def _lines_hold(form, formsets) -> bool:
     return hold
 
 
-def _incident_form(request, incident: Incident, form: IncidentForm):
+def _incident_form(
+    request: SignedInRequest, incident: Incident, form: IncidentForm
+) -> HttpResponse:
     formsets = _line_formsets(request, incident)
     conflict = None
     if (
@@ -614,7 +638,7 @@ def _incident_form(request, incident: Incident, form: IncidentForm):
 
 
 @team_member_required
-def entity_search(request):
+def entity_search(request: SignedInRequest) -> HttpResponse:
     """Options for the entity picker: name, alias, past name or identifier."""
     filterset = EntityFilterSet(
         {"q": request.GET.get("q", "")}, queryset=Entity.objects.visible_to(request.user)
@@ -624,7 +648,7 @@ def entity_search(request):
 
 
 @team_member_required
-def incident_search(request):
+def incident_search(request: SignedInRequest) -> HttpResponse:
     """Options for the related-incident picker: the incidents the reader may see."""
     filterset = IncidentFilterSet(
         {"q": request.GET.get("q", "")},
@@ -636,7 +660,7 @@ def incident_search(request):
 
 
 @team_member_required
-def source_search(request):
+def source_search(request: SignedInRequest) -> HttpResponse:
     filterset = SourceFilterSet(
         {"q": request.GET.get("q", "")},
         queryset=Source.objects.visible_to(request.user).select_related("originator"),
@@ -649,21 +673,26 @@ def source_search(request):
 
 
 @team_member_required
-def entity_create(request):
+def entity_create(request: SignedInRequest) -> HttpResponse:
     return _create_in_place(request, EntityForm, "entity", "cases:entity_detail")
 
 
 @team_member_required
-def source_create(request):
+def source_create(request: SignedInRequest) -> HttpResponse:
     return _create_in_place(request, SourceForm, "source", "cases:source_detail")
 
 
 @team_member_required
-def location_create(request):
+def location_create(request: SignedInRequest) -> HttpResponse:
     return _create_in_place(request, LocationForm, "location", "cases:incident_list")
 
 
-def _create_in_place(request, form_class, noun: str, detail_url: str):
+def _create_in_place(
+    request: SignedInRequest,
+    form_class: type[EntityForm] | type[SourceForm] | type[LocationForm],
+    noun: str,
+    detail_url: str,
+) -> HttpResponse:
     """A new entity or source, on its own page or in a dialog of the incident form; in the
     dialog, success tells the page (HX-Trigger) which option to add and select."""
     if not request.user.has_perm(f"cases.add_{noun}"):
@@ -692,7 +721,7 @@ def _create_in_place(request, form_class, noun: str, detail_url: str):
             return redirect(detail_url)
         return redirect(detail_url, pk=record.pk)
     template = "cases/partials/record_form.html" if request.htmx else "cases/record_form.html"
-    existing = form.existing_vessel() if request.htmx and noun == "entity" else None
+    existing = form.existing_vessel() if request.htmx and isinstance(form, EntityForm) else None
     return render(
         request,
         template,
@@ -701,15 +730,15 @@ def _create_in_place(request, form_class, noun: str, detail_url: str):
 
 
 # The records a person may clean up, by the name their delete buttons send.
-UNUSED_KINDS = {"entity": Entity, "source": Source}
+UNUSED_KINDS: dict[str, type[Entity] | type[Source]] = {"entity": Entity, "source": Source}
 
 
-def _unused(user, model):
+def _unused(user: User, model: type[Entity] | type[Source]) -> QuerySet[Any]:
     return model.objects.visible_to(user).filter(created_by=user).unused()
 
 
 @team_member_required
-def unused_records(request):
+def unused_records(request: SignedInRequest) -> HttpResponse:
     """The entities and sources the reader created that no incident uses (left behind
     when an incident was abandoned), to delete."""
     if request.method == "POST":
@@ -742,7 +771,7 @@ def unused_records(request):
 
 
 @team_member_required
-def estimate_list(request):
+def estimate_list(request: SignedInRequest) -> HttpResponse:
     estimates = (
         Estimate.objects.visible_to(request.user)
         .select_related("category")
@@ -759,7 +788,7 @@ def estimate_list(request):
 
 
 @team_member_required
-def estimate_detail(request, pk):
+def estimate_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     estimate = get_object_or_404(
         Estimate.objects.visible_to(request.user).select_related("category"), pk=pk
     )
@@ -781,21 +810,21 @@ def estimate_detail(request, pk):
 
 
 @team_member_required
-def estimate_create(request):
+def estimate_create(request: SignedInRequest) -> HttpResponse:
     if not request.user.has_perm("cases.add_estimate"):
         raise PermissionDenied("You are not allowed to record estimates.")
     return _estimate_form(request, Estimate(created_by=request.user))
 
 
 @team_member_required
-def estimate_edit(request, pk):
+def estimate_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     estimate = get_object_or_404(Estimate.objects.visible_to(request.user), pk=pk)
     if not request.user.has_perm("cases.change_estimate"):
         raise PermissionDenied("You are not allowed to change estimates.")
     return _estimate_form(request, estimate)
 
 
-def _estimate_form(request, estimate: Estimate):
+def _estimate_form(request: SignedInRequest, estimate: Estimate) -> HttpResponse:
     form = EstimateForm(request.POST or None, instance=estimate, reader=request.user)
     if request.method == "POST" and form.is_valid():
         estimate = form.save(commit=False)

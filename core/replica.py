@@ -26,6 +26,7 @@ from django.core.cache import cache
 from django.core.signals import request_finished
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 
 REPLICA = "replica"
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -142,11 +143,11 @@ class ReplicaReads:
             use_replica_for(request.user)
 
 
-def replica_reads(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def replica_reads(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """For a function view whose reads may go to the replica (an export)."""
 
     @wraps(view)
-    def reading(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def reading(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.method in SAFE_METHODS:
             use_replica_for(request.user)
         return view(request, *args, **kwargs)

@@ -7,9 +7,12 @@ incident left the reader's view) or a `resync` (what the reader may see changed 
 reason outside the incidents: they rebuild their copy from the listing)."""
 
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 from django.utils import timezone
 
+from accounts.models import Reader
 from cases.api import loading
 from cases.api.serializers import incident_data
 from cases.models import FeedEntry, FeedPosition, Incident
@@ -20,7 +23,7 @@ UPSERT, REMOVED, RESYNC = "upsert", "removed", "resync"
 @dataclass
 class Change:
     entry: FeedEntry | None  # None for a resync
-    data: dict  # the change as the feed gives it
+    data: dict[str, Any]  # the change as the feed gives it
 
     @property
     def entered(self) -> bool:
@@ -39,7 +42,7 @@ class Page:
     has_more: bool
 
 
-def read(user, after: int, size: int) -> Page:
+def read(user: Reader, after: int, size: int) -> Page:
     """Up to `size` changes to `user`'s view after position `after`. An upsert of an
     incident that has left the view since is skipped (a later entry removes it), so the
     page is read on until it is full or the feed is read to its end: a page is never
@@ -56,7 +59,7 @@ def read(user, after: int, size: int) -> Page:
     return Page(changes, last, entries.filter(position__gt=last).exists())
 
 
-def at(user, position: int) -> Change | None:
+def at(user: Reader, position: int) -> Change | None:
     """The change at `position` as `user` reads it now, or None when the feed would not
     give it to them now (it never touched their view, or the incident has left it
     since)."""
@@ -71,12 +74,12 @@ def resync(after: int = 0) -> Change:
     return resync_at(max(FeedPosition.head(), after), timezone.now())
 
 
-def resync_at(position: int, at) -> Change:
+def resync_at(position: int, at: datetime) -> Change:
     data = {"position": position, "at": at, "reference": None, "change": RESYNC}
     return Change(None, {**data, "incident": None})
 
 
-def _represent(user, entries: list[FeedEntry]) -> list[Change]:
+def _represent(user: Reader, entries: list[FeedEntry]) -> list[Change]:
     shown = {
         incident.pk: incident
         for incident in Incident.objects.visible_to(user)
@@ -94,7 +97,7 @@ def _represent(user, entries: list[FeedEntry]) -> list[Change]:
     return changes
 
 
-def _change(entry: FeedEntry, change: str, incident: dict | None) -> Change:
+def _change(entry: FeedEntry, change: str, incident: dict[str, Any] | None) -> Change:
     data = {
         "position": entry.position,
         "at": entry.at,

@@ -1,19 +1,19 @@
 """The rows an incident shows in the API, loaded for many incidents at once as plain
 values: one query per kind of row, whatever the number of incidents, and no model
-instance per row (building those was most of a page's time). Sets `shown_materiel`,
-`shown_involvements`, `shown_locations`, `shown_provisions`,
-`shown_context_provisions`, `shown_citations`, `shown_contributions`,
-`shown_findings`, `shown_relations`, `shown_evidence`, `shown_states`,
-`unnamed_states` and `shows_release` on each incident, for
-cases.api.serializers.incident_data. Each line
+instance per row (building those was most of a page's time). Sets `shown` (Shown) and
+`shows_release` on each incident, for cases.api.serializers.incident_data. Each line
 carries its id and every field analysts edit (cases.lines), so that what is read can be
 written back."""
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import DateField, F, Value
 
-from cases.lines import API_LINE_KINDS
+from accounts.models import Reader
+from cases.lines import API_LINE_KINDS, LineKind
 from cases.models import (
     Attachment,
     CustodyStep,
@@ -69,8 +69,33 @@ SOURCE = (
 )
 
 
-def _grouped(rows, key="incident_id") -> dict[int, list[dict]]:
-    groups = defaultdict(list)
+# A row of values(), and the rows of many incidents (or attachments) by their id.
+Row = dict[str, Any]
+Grouped = dict[int, list[Row]]
+
+
+@dataclass
+class Shown:
+    """The rows of an incident that one reader is shown, for incident_data. An incident
+    read as its releasable text shows its citations marked for it, and nothing else."""
+
+    citations: list[Row]
+    evidence: list[Row] = field(default_factory=list)
+    materiel: list[Row] = field(default_factory=list)
+    involvements: list[Row] = field(default_factory=list)
+    locations: list[Row] = field(default_factory=list)
+    provisions: list[str] = field(default_factory=list)  # "resolution/paragraph"
+    context_provisions: list[str] = field(default_factory=list)
+    findings: list[Row] = field(default_factory=list)
+    relations: list[Row] = field(default_factory=list)
+    contributions: list[Row] = field(default_factory=list)
+    states: list[str] = field(default_factory=list)  # the contributing states named
+    unnamed_states: int = 0  # and how many more contributed, unnamed to this reader
+
+
+# Rows of values(), which the stubs type as TypedDicts where they know the columns.
+def _grouped(rows: Iterable[Any], key: str = "incident_id") -> Grouped:
+    groups: defaultdict[int, list[Row]] = defaultdict(list)
     for row in rows:
         groups[row.pop(key)].append(row)
     return groups
@@ -89,7 +114,7 @@ PARAGRAPH = ("provision__resolution__number", "provision__paragraph")
 CODED_COLUMNS = {name: f"{name}__{column}" for name, column in CODED.items()}
 
 
-def _line_columns(kind) -> list[str]:
+def _line_columns(kind: LineKind) -> list[str]:
     columns = ["id", "incident_id"]
     for name in kind.fields:
         if name in NESTED:
@@ -103,7 +128,7 @@ def _line_columns(kind) -> list[str]:
     return columns
 
 
-def _line(row: dict, kind, records: dict) -> dict:
+def _line(row: Row, kind: LineKind, records: dict[str, dict[int, Row]]) -> Row:
     """One line as the API shows it: its id, then the fields analysts edit, in order.
     `records` holds the nested records by kind and id."""
     line = {"id": row.pop("id")}
@@ -119,7 +144,7 @@ def _line(row: dict, kind, records: dict) -> dict:
     return line
 
 
-def _records(shown: dict, user) -> dict[str, dict[int, dict]]:
+def _records(shown: dict[str, Grouped], user: Reader) -> dict[str, dict[int, Row]]:
     """The records a page's lines refer to, by kind and id, as `user` may see them: the
     entities with their other names, the locations, and the sources the reader may see
     cited (a citation of another is no line for them), with their originators."""
@@ -180,11 +205,11 @@ def _records(shown: dict, user) -> dict[str, dict[int, dict]]:
     }
 
 
-def _keys(rows) -> list[str]:
+def _keys(rows: Iterable[Row]) -> list[str]:
     return [f"{row[PARAGRAPH[0]]}/{row[PARAGRAPH[1]]}" for row in rows]
 
 
-def _evidence(ids) -> dict[int, list[dict]]:
+def _evidence(ids: list[int]) -> Grouped:
     found = _grouped(
         Attachment.objects.filter(incident_id__any_of=ids)
         .order_by("uploaded_at", "id")
@@ -204,7 +229,7 @@ def _evidence(ids) -> dict[int, list[dict]]:
     return found
 
 
-def load_shown(incidents, user) -> None:
+def load_shown(incidents: Sequence[Incident], user: Reader) -> None:
     """Attach to each incident the rows the API shows of it, as `user` may see them."""
     ids = [incident.pk for incident in incidents]
     if not ids:
@@ -234,8 +259,8 @@ def load_shown(incidents, user) -> None:
             (Incident.context_provisions.through, True),
         )
     ]
-    provisions: defaultdict[int, list[dict]] = defaultdict(list)
-    context_provisions: defaultdict[int, list[dict]] = defaultdict(list)
+    provisions: defaultdict[int, list[Row]] = defaultdict(list)
+    context_provisions: defaultdict[int, list[Row]] = defaultdict(list)
     for row in cited[0].union(cited[1], all=True).order_by(*PARAGRAPH):
         paragraphs = context_provisions if row.pop("as_context") else provisions
         paragraphs[row.pop("incident_id")].append(row)
@@ -244,29 +269,24 @@ def load_shown(incidents, user) -> None:
     for incident in incidents:
         incident.shows_release = release_shown_at(levels, incident)
         if incident.shows_release:
-            # Read as its releasable text: the citations marked for it, nothing else.
-            incident.shown_citations = [
-                line for line in shown["citations"].get(incident.pk, []) if line["in_release"]
-            ]
-            incident.shown_evidence = incident.shown_materiel = incident.shown_involvements = []
-            incident.shown_locations = incident.shown_findings = incident.shown_relations = []
-            incident.shown_provisions = incident.shown_context_provisions = []
-            incident.shown_contributions = incident.shown_states = []
-            incident.unnamed_states = 0
+            incident.shown = Shown(
+                [line for line in shown["citations"].get(incident.pk, []) if line["in_release"]]
+            )
             continue
-        incident.shown_evidence = evidence.get(incident.pk, [])
-        incident.shown_materiel = shown["materiel"].get(incident.pk, [])
-        incident.shown_involvements = shown["involvements"].get(incident.pk, [])
-        incident.shown_locations = shown["locations"].get(incident.pk, [])
-        incident.shown_provisions = _keys(provisions.get(incident.pk, []))
-        incident.shown_context_provisions = _keys(context_provisions.get(incident.pk, []))
-        incident.shown_citations = shown["citations"].get(incident.pk, [])
-        incident.shown_findings = shown["findings"].get(incident.pk, [])
-        incident.shown_relations = shown["relations"].get(incident.pk, [])
         contributions = shown["contributions"].get(incident.pk, [])
         # A state counted without its name is no line the reader sees.
-        incident.shown_contributions = [
-            line for line in contributions if line["attribution"] in naming.named
-        ]
-        incident.shown_states = sorted(line["state"] for line in incident.shown_contributions)
-        incident.unnamed_states = len(contributions) - len(incident.shown_contributions)
+        named = [line for line in contributions if line["attribution"] in naming.named]
+        incident.shown = Shown(
+            citations=shown["citations"].get(incident.pk, []),
+            evidence=evidence.get(incident.pk, []),
+            materiel=shown["materiel"].get(incident.pk, []),
+            involvements=shown["involvements"].get(incident.pk, []),
+            locations=shown["locations"].get(incident.pk, []),
+            provisions=_keys(provisions.get(incident.pk, [])),
+            context_provisions=_keys(context_provisions.get(incident.pk, [])),
+            findings=shown["findings"].get(incident.pk, []),
+            relations=shown["relations"].get(incident.pk, []),
+            contributions=named,
+            states=sorted(line["state"] for line in named),
+            unnamed_states=len(contributions) - len(named),
+        )

@@ -1,6 +1,13 @@
-from rest_framework import permissions
+from typing import TYPE_CHECKING
 
+from rest_framework import permissions
+from rest_framework.request import Request
+
+from accounts.models import ApiToken
 from cases.permissions import is_team_member
+
+if TYPE_CHECKING:  # at run time, rest_framework.views imports this module
+    from rest_framework.views import APIView
 
 
 class ApiAccess(permissions.BasePermission):
@@ -9,13 +16,15 @@ class ApiAccess(permissions.BasePermission):
 
     message = "This token or account may only read."
 
-    def has_permission(self, request, view):
+    def has_permission(self, request: Request, view: "APIView") -> bool:
         if not (request.user and request.user.is_authenticated):
             return False
         if request.method in permissions.SAFE_METHODS:
             return True
         token = request.auth
-        return is_team_member(request.user) and (token is None or token.can_write)
+        # Signed in with a password (no token), or with a token issued for writing.
+        writes = token is None or (isinstance(token, ApiToken) and token.can_write)
+        return is_team_member(request.user) and writes
 
 
 class TeamOnly(ApiAccess):
@@ -24,5 +33,5 @@ class TeamOnly(ApiAccess):
 
     message = "This resource is the monitoring team's."
 
-    def has_permission(self, request, view):
+    def has_permission(self, request: Request, view: "APIView") -> bool:
         return super().has_permission(request, view) and is_team_member(request.user)

@@ -1,4 +1,6 @@
 import json
+from collections.abc import Mapping
+from typing import Any
 
 from rest_framework.renderers import BaseRenderer
 
@@ -8,7 +10,12 @@ class StreamedFileRenderer(BaseRenderer):
 
     charset = "utf-8"
 
-    def render(self, data, accepted_media_type=None, renderer_context=None):
+    def render(
+        self,
+        data: Any,
+        accepted_media_type: str | None = None,
+        renderer_context: Mapping[str, Any] | None = None,
+    ) -> bytes:
         # Only reached for errors, which are short: give them as JSON text.
         return json.dumps(data).encode()
 

@@ -7,17 +7,22 @@ fields was most of the listing's time. The read serializers declare the same fie
 the schema and the browsable API, and hand over to those functions; a test holds the
 two to the same field names, and the schema test checks every response against them."""
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import BigIntegerField
+from django.db import models
+from django.db.models import BigIntegerField, QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from accounts.models import Reader
 from cases import editing
 from cases.api import loading
-from cases.lines import API_LINE_KINDS, LINES
+from cases.api.loading import Row
+from cases.history import field_of
+from cases.lines import API_LINE_KINDS, LINES, LineKind
 from cases.markings import Confidence, SharingLevel, record_lowering
 from cases.models import (
     AISPeriod,
@@ -56,7 +61,7 @@ from cases.models.incidents import lowest_confidence
 from cases.models.sources import shown_originator
 
 
-def reader(context: dict):
+def reader(context: Mapping[str, Any]) -> Reader:
     """Whom a serializer writes for: the request's user, or outside a request (a webhook's
     payload) the `user` it was given."""
     return context["user"] if "user" in context else context["request"].user
@@ -66,7 +71,7 @@ class ReadSerializer(serializers.ModelSerializer):
     """A record as the API reads it: every field is always there (null where empty), so
     the schema marks each one read-only and required."""
 
-    def get_fields(self):
+    def get_fields(self) -> dict[str, serializers.Field]:
         fields = super().get_fields()
         for field in fields.values():
             field.read_only = True
@@ -123,18 +128,18 @@ _DATETIME = serializers.DateTimeField()
 _COORDINATE = serializers.DecimalField(max_digits=8, decimal_places=5)
 
 
-def _or_none(field, value):
+def _or_none(field: serializers.Field, value: Any) -> Any:
     """A date, time or decimal as DRF writes it, and None as null."""
     return None if value is None else field.to_representation(value)
 
 
-def _country(record, name) -> str:
+def _country(record: models.Model, name: str) -> str:
     # The stored code, which the model validated: django-countries' descriptor builds a
     # Country object per read, which was a quarter of a page's serialisation time.
     return record.__dict__[name]
 
 
-def location_data(location: dict) -> dict:
+def location_data(location: Row) -> Row:
     return {
         **location,
         "latitude": _or_none(_COORDINATE, location["latitude"]),
@@ -142,7 +147,7 @@ def location_data(location: dict) -> dict:
     }
 
 
-def source_data(source: dict, user) -> dict:
+def source_data(source: Row, user: Reader) -> Row:
     originator = shown_originator(source["attribution"], source["originator"], user)
     return {
         "id": source["id"],
@@ -159,7 +164,7 @@ def source_data(source: dict, user) -> dict:
     }
 
 
-def evidence_data(row: dict) -> dict:
+def evidence_data(row: Row) -> Row:
     return {
         **row,
         "captured_at": _or_none(_DATETIME, row["captured_at"]),
@@ -174,7 +179,7 @@ def evidence_data(row: dict) -> dict:
     }
 
 
-def incident_data(incident, user) -> dict:
+def incident_data(incident: Incident, user: Reader) -> Row:
     released = incident.shows_release
     return {
         "reference": incident.reference,
@@ -189,30 +194,30 @@ def incident_data(incident, user) -> dict:
         "destination_country": "" if released else _country(incident, "destination_country"),
         "confidence": None
         if released
-        else lowest_confidence(finding["confidence"] for finding in incident.shown_findings),
+        else lowest_confidence(finding["confidence"] for finding in incident.shown.findings),
         "sharing_level": incident.release_level if released else incident.sharing_level,
         "release_title": incident.release_title,
         "release_summary": incident.release_summary,
         "release_level": incident.release_level,
         "status": incident.status,
-        "materiel": incident.shown_materiel,
-        "involvements": incident.shown_involvements,
+        "materiel": incident.shown.materiel,
+        "involvements": incident.shown.involvements,
         "locations": [
             {**line, "location": location_data(line["location"])}
-            for line in incident.shown_locations
+            for line in incident.shown.locations
         ],
-        "provisions": incident.shown_provisions,
-        "context_provisions": incident.shown_context_provisions,
+        "provisions": incident.shown.provisions,
+        "context_provisions": incident.shown.context_provisions,
         "citations": [
             {**line, "source": source_data(line["source"], user)}
-            for line in incident.shown_citations
+            for line in incident.shown.citations
         ],
-        "contributions": incident.shown_contributions,
-        "findings": incident.shown_findings,
-        "relations": incident.shown_relations,
-        "evidence": [evidence_data(row) for row in incident.shown_evidence],
-        "contributing_states": incident.shown_states,
-        "contributing_states_unnamed": incident.unnamed_states,
+        "contributions": incident.shown.contributions,
+        "findings": incident.shown.findings,
+        "relations": incident.shown.relations,
+        "evidence": [evidence_data(row) for row in incident.shown.evidence],
+        "contributing_states": incident.shown.states,
+        "contributing_states_unnamed": incident.shown.unnamed_states,
         "created_at": _or_none(_DATETIME, incident.created_at),
         "updated_at": _or_none(_DATETIME, incident.updated_at),
         "approved_at": _or_none(_DATETIME, incident.approved_at),
@@ -270,7 +275,7 @@ class EntityRecordSerializer(EntitySerializer):
     class Meta(EntitySerializer.Meta):
         fields = [*EntitySerializer.Meta.fields, "updated_at", "incidents", "designations"]
 
-    def get_incidents(self, entity) -> list[str]:
+    def get_incidents(self, entity: Any) -> list[str]:
         return sorted({line.incident.reference for line in entity.seen_involvements})
 
 
@@ -331,16 +336,16 @@ class LetterSerializer(ReadSerializer):
             "updated_at",
         ]
 
-    def get_incidents(self, letter) -> list[str]:
+    def get_incidents(self, letter: Any) -> list[str]:
         return sorted(incident.reference for incident in letter.seen_incidents)
 
-    def get_entities(self, letter) -> list[int]:
+    def get_entities(self, letter: Any) -> list[int]:
         return sorted(entity.pk for entity in letter.seen_entities)
 
-    def get_has_file(self, letter) -> bool:
+    def get_has_file(self, letter: Letter) -> bool:
         return bool(letter.file)
 
-    def get_reply_has_file(self, letter) -> bool:
+    def get_reply_has_file(self, letter: Letter) -> bool:
         return bool(letter.reply_file)
 
 
@@ -384,21 +389,21 @@ class SourceSerializer(ReadSerializer):
             "derived_from",
         ]
 
-    def get_originator(self, source) -> str:
+    def get_originator(self, source: Source) -> str:
         return source.originator_shown_to(self.context["request"].user)
 
-    def get_url(self, source) -> str:
+    def get_url(self, source: Source) -> str:
         # A link can name the state that may not be named.
         return source.url if self._names_originator(source) else ""
 
-    def get_published_by(self, source) -> str:
+    def get_published_by(self, source: Source) -> str:
         return source.published_by if self._names_originator(source) else ""
 
-    def get_derived_from(self, source) -> int | None:
+    def get_derived_from(self, source: Source) -> int | None:
         # Annotated by the listing (SourceViewSet): whether the reader may see it.
         return source.derived_from_id if getattr(source, "original_visible", False) else None
 
-    def _names_originator(self, source) -> bool:
+    def _names_originator(self, source: Source) -> bool:
         user = self.context["request"].user
         return source.originator_shown_to(user) == source.originator.name
 
@@ -414,7 +419,7 @@ class SourceRecordSerializer(SourceSerializer):
     class Meta(SourceSerializer.Meta):
         fields = [*SourceSerializer.Meta.fields, "updated_at", "incidents"]
 
-    def get_incidents(self, source) -> list[str]:
+    def get_incidents(self, source: Any) -> list[str]:
         return sorted({line.incident.reference for line in source.seen_citations})
 
 
@@ -519,7 +524,7 @@ class EvidenceSerializer(ReadSerializer):
 
 
 class IncidentListSerializer(serializers.ListSerializer):
-    def to_representation(self, data):
+    def to_representation(self, data: Iterable[Incident]) -> list[Row]:  # type: ignore[override]
         incidents = list(data)
         user = reader(self.context)
         loading.load_shown(incidents, user)
@@ -643,9 +648,9 @@ class IncidentSerializer(ReadSerializer):
             "version",
         ]
 
-    def to_representation(self, incident):
+    def to_representation(self, incident: Incident) -> Row:
         user = reader(self.context)
-        if not hasattr(incident, "shown_citations"):
+        if not hasattr(incident, "shown"):
             loading.load_shown([incident], user)
         return incident_data(incident, user)
 
@@ -659,12 +664,12 @@ class CodeField(serializers.SlugRelatedField):
         "null_characters": "Null characters are not allowed.",
     }
 
-    def to_internal_value(self, data):
+    def to_internal_value(self, data: Any) -> Any:
         if "\x00" in str(data):
             self.fail("null_characters")
         return self.find(data)
 
-    def find(self, data):
+    def find(self, data: Any) -> Any:
         return super().to_internal_value(data)
 
 
@@ -678,11 +683,11 @@ class ProvisionKeyField(CodeField):
         "not_binding": "{value} is not binding ({force}): cite it in context_provisions.",
     }
 
-    def __init__(self, breached=False, **kwargs):
+    def __init__(self, breached: bool = False, **kwargs: Any) -> None:
         self.breached = breached
         super().__init__(slug_field="pk", queryset=Provision.objects.all(), **kwargs)
 
-    def find(self, data):
+    def find(self, data: Any) -> Provision:
         number, _, paragraph = str(data).partition("/")
         provision = Provision.objects.filter(
             resolution__number=number if number.isdigit() else -1, paragraph=paragraph
@@ -693,7 +698,7 @@ class ProvisionKeyField(CodeField):
             self.fail("not_binding", value=data, force=provision.get_force_display().lower())
         return provision
 
-    def to_representation(self, provision):
+    def to_representation(self, provision: Any) -> str:
         return provision.key
 
 
@@ -709,17 +714,17 @@ class RecordField(serializers.PrimaryKeyRelatedField):
     """A record a line refers to (an entity, a location, a source): its id, or the record
     as the API reads it, which carries its id."""
 
-    def to_internal_value(self, data):
+    def to_internal_value(self, data: Any) -> Any:
         if isinstance(data, dict):
             if "id" not in data:
                 self.fail("incorrect_type", data_type="object without an id")
             data = data["id"]
         return super().to_internal_value(data)
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Any] | None:
         # Only records the writer may see can be named: a hidden one is as unknown.
         queryset = super().get_queryset()
-        if hasattr(queryset, "visible_to"):
+        if queryset is not None and hasattr(queryset, "visible_to"):
             queryset = queryset.visible_to(self.context["request"].user)
         return queryset
 
@@ -727,11 +732,11 @@ class RecordField(serializers.PrimaryKeyRelatedField):
 class IncidentReferenceField(CodeField):
     """An incident written as its reference; one the writer may not see is as unknown."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(slug_field="reference", queryset=Incident.objects.all(), **kwargs)
 
-    def get_queryset(self):
-        return super().get_queryset().visible_to(reader(self.context))
+    def get_queryset(self) -> QuerySet[Incident]:
+        return Incident.objects.visible_to(reader(self.context))
 
 
 class LineWriteSerializer(serializers.ModelSerializer):
@@ -745,7 +750,7 @@ class LineWriteSerializer(serializers.ModelSerializer):
     )
 
 
-def _line_write_serializer(kind) -> type[LineWriteSerializer]:
+def _line_write_serializer(kind: LineKind) -> type[LineWriteSerializer]:
     attrs: dict[str, object] = {
         "Meta": type("Meta", (), {"model": kind.model, "fields": ["id", *kind.fields]})
     }
@@ -860,7 +865,7 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
             *WRITABLE_LINES,
         ]
 
-    def validate(self, data):
+    def validate(self, data: dict[str, Any]) -> dict[str, Any]:
         if self.instance is not None:
             try:
                 record_lowering(
@@ -875,7 +880,7 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
         fields = {k: v for k, v in data.items() if k not in WRITTEN_APART}
         current = self._current_values()
         for name in fields:  # what is written replaces what is stored, by name or attname
-            current.pop(Incident._meta.get_field(name).attname, None)
+            current.pop(field_of(Incident, name).attname, None)
         incident = Incident(**current, **fields)
         try:
             incident.full_clean(exclude=["created_by", "reference"], validate_unique=False)
@@ -901,7 +906,7 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
         self._check_release(incident, planned)
         return data
 
-    def _check_release(self, incident: Incident, planned: dict) -> None:
+    def _check_release(self, incident: Incident, planned: dict[str, list[Any]]) -> None:
         """The citations this write leaves, against the releasable text it leaves."""
         stored = self.instance
         citations = planned.get("citations", list(stored.citations.all()) if stored else [])
@@ -910,7 +915,7 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
         except DjangoValidationError as error:
             raise serializers.ValidationError({"citations": error.messages}) from None
 
-    def _check_findings(self, data, planned: dict) -> None:
+    def _check_findings(self, data: dict[str, Any], planned: dict[str, list[Any]]) -> None:
         """The findings this write leaves, against the entities and paragraphs breached
         it leaves: what it gives, or else what is stored."""
         stored = self.instance
@@ -929,7 +934,7 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
         except DjangoValidationError as error:
             raise serializers.ValidationError({"findings": error.messages}) from None
 
-    def _current_values(self) -> dict:
+    def _current_values(self) -> dict[str, Any]:
         if self.instance is None:
             return {}
         return {
@@ -1091,12 +1096,12 @@ class VesselSerializer(EntitySerializer):
         ]
 
     @extend_schema_field(VesselParticularsSerializer(allow_null=True))
-    def get_particulars(self, vessel) -> dict | None:
+    def get_particulars(self, vessel: Entity) -> dict | None:
         particulars = getattr(vessel, "particulars", None)
         return dict(VesselParticularsSerializer(particulars).data) if particulars else None
 
     @extend_schema_field(ShipToShipTransferSerializer(many=True))
-    def get_transfers(self, vessel) -> list:
+    def get_transfers(self, vessel: Any) -> list:
         transfers = sorted(
             [*vessel.seen_transfers_given, *vessel.seen_transfers_received],
             key=lambda transfer: (transfer.started_on, transfer.pk),

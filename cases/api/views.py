@@ -6,6 +6,7 @@ cases.workflow, as the web pages' do. Their reads may go to the read replica
 import hashlib
 import json
 from collections.abc import Callable, Iterable
+from typing import Any, TypeVar, cast
 from urllib.parse import urlencode
 
 import django_filters
@@ -15,6 +16,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import BigIntegerField, Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -28,10 +30,15 @@ from followthemoney import EntityProxy
 from rest_framework import exceptions, generics, mixins, status, viewsets
 from rest_framework import serializers as drf_serializers
 from rest_framework.decorators import action
-from rest_framework.renderers import JSONRenderer
+from rest_framework.parsers import BaseParser
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
+from rest_framework.views import APIView
 
+from accounts.models import Reader
+from accounts.requests import account_of
 from cases import editing, exports, ftm, merging, stix, vessels, visibility, workflow
 from cases.api import changes, renderers, serializers
 from cases.api.permissions import TeamOnly
@@ -55,7 +62,7 @@ from cases.models import (
     Source,
 )
 from cases.permissions import can_create_incident
-from cases.steps import STEPS
+from cases.steps import STEPS, Step
 from core.api import parsers
 from core.api.views import Conflict, KnownParameters, Pages
 from core.replica import ReplicaReads
@@ -73,7 +80,9 @@ class IncidentPages(Pages):
     }
     ordering = ("-occurred_from", "-id")
 
-    def get_ordering(self, request, queryset, view):
+    def get_ordering(
+        self, request: Request, queryset: QuerySet[Any] | None, view: APIView
+    ) -> tuple[str, ...]:
         return self.orderings.get(request.query_params.get("ordering", ""), self.ordering)
 
 
@@ -84,7 +93,7 @@ MAX_REFERENCES = 100
 class ReferenceListField(forms.CharField):
     """References separated by commas: a list of at most MAX_REFERENCES."""
 
-    def clean(self, value):
+    def clean(self, value: Any) -> list[str]:
         value = super().clean(value)
         references = [reference.strip() for reference in value.split(",") if reference.strip()]
         if len(references) > MAX_REFERENCES:
@@ -120,10 +129,14 @@ class IncidentApiFilterSet(UpdatedSince, IncidentFilterSet):
         label="Sort by",
     )
 
-    def ordered_by_pages(self, queryset, name, value):
+    def ordered_by_pages(
+        self, queryset: QuerySet[Incident], name: str, value: str
+    ) -> QuerySet[Incident]:
         return queryset
 
-    def with_references(self, queryset, name, value):
+    def with_references(
+        self, queryset: QuerySet[Incident], name: str, value: list[str]
+    ) -> QuerySet[Incident]:
         return queryset.filter(reference__in=value) if value else queryset
 
     class Meta(IncidentFilterSet.Meta):
@@ -208,7 +221,7 @@ class IncidentViewSet(
         renderers.FtMRenderer,
     ]
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Incident]:
         user = self.request.user
         queryset = Incident.objects.visible_to(user).for_api()
         if getattr(self.request, "accepted_renderer", None) and (
@@ -218,31 +231,32 @@ class IncidentViewSet(
             queryset = queryset.filter(status=Incident.Status.APPROVED)
         return queryset
 
-    def get_serializer_class(self):
+    def get_serializer_class(self) -> type[drf_serializers.BaseSerializer]:
         if self.action in ("create", "update", "partial_update"):
             return serializers.IncidentWriteSerializer
         if self.action in STEPS:
             return StepSerializer
         return serializers.IncidentSerializer
 
-    def get_parsers(self):
+    def get_parsers(self) -> list[BaseParser]:
         # An incident's lines nest, which a form cannot carry: it is written as JSON only,
         # and the schema says so, so that a generated client sends JSON.
         if getattr(self, "action", None) in ("create", "update", "partial_update"):
             return [parsers.JSONParser()]
         return super().get_parsers()
 
-    def initial(self, request, *args, **kwargs):
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         # The request was given its parsers before the action was known.
         request.parsers = self.get_parsers()
         super().initial(request, *args, **kwargs)
 
-    def get_renderers(self):
+    def get_renderers(self) -> list[BaseRenderer]:
         # Only a listing is served as a file, and one incident as a STIX bundle:
         # `?format=csv` elsewhere is an unknown format (404), not JSON labelled as CSV.
         if self.action == "list":
             return super().get_renderers()
-        defaults = [renderer() for renderer in api_settings.DEFAULT_RENDERER_CLASSES]
+        # (api_settings gives the classes its setting names; the stubs, the names.)
+        defaults = [renderer() for renderer in api_settings.DEFAULT_RENDERER_CLASSES]  # type: ignore[operator]
         if self.action == "retrieve":
             return [*defaults, renderers.STIXRenderer()]
         return defaults
@@ -271,11 +285,12 @@ class IncidentViewSet(
             (200, renderers.FtMRenderer.media_type): FTM_LINES,
         },
     )
-    def list(self, request, *args, **kwargs):
+    # A file export answers a StreamingHttpResponse rather than a Response.
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]
         export = request.accepted_renderer.format
         if export in ("csv", "ndjson", "stix", "ftm"):
             queryset = self.filter_queryset(self.get_queryset()).order_by(
-                *self.paginator.get_ordering(request, None, self)
+                *IncidentPages().get_ordering(request, None, self)
             )
             # The file's ETag, without reading it; a reader whose copy is current gets a 304.
             etag = exports.export_etag(request, export)
@@ -283,9 +298,11 @@ class IncidentViewSet(
                 return current
             exports.record(request, export)
             # One serializer for every chunk of rows, which loads their lines at once.
-            serialize = serializers.IncidentSerializer(
+            # many=True builds Meta.list_serializer_class, which the stubs cannot tell.
+            listing = serializers.IncidentSerializer(
                 many=True, context=self.get_serializer_context()
-            ).to_representation
+            )
+            serialize = cast(serializers.IncidentListSerializer, listing).to_representation
             if export == "csv":
                 response = exports.csv_response(queryset, request.user)
             elif export == "stix":
@@ -313,7 +330,7 @@ class IncidentViewSet(
             (200, renderers.STIXRenderer.media_type): STIX_BUNDLE,
         },
     )
-    def retrieve(self, request, *args, **kwargs):
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response | HttpResponse:  # type: ignore[override]
         incident = self.get_object()
         if request.accepted_renderer.format == "stix":
             exports.record(request, "stix", target=incident.reference)
@@ -334,12 +351,12 @@ class IncidentViewSet(
             )
         ],
     )
-    def create(self, request, *args, **kwargs):
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         if not can_create_incident(request.user):
             raise exceptions.PermissionDenied("You are not allowed to log incidents.")
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        incident = self._write(Incident(created_by=request.user), serializer.validated_data)
+        incident = self._write(Incident(created_by=account_of(request)), serializer.validated_data)
         response = self._answer(incident, status.HTTP_201_CREATED)
         response["Location"] = request.build_absolute_uri(
             reverse("api:incident-detail", args=[incident.reference])
@@ -347,7 +364,9 @@ class IncidentViewSet(
         return response
 
     @extend_schema(responses={200: serializers.IncidentSerializer}, parameters=[IF_MATCH])
-    def update(self, request, *args, partial=False, **kwargs):
+    def update(
+        self, request: Request, *args: Any, partial: bool = False, **kwargs: Any
+    ) -> Response:
         if not request.user.has_perm("cases.change_incident"):
             raise exceptions.PermissionDenied("You are not allowed to edit incidents.")
         incident = self.get_object()
@@ -369,15 +388,15 @@ class IncidentViewSet(
         return self._answer(incident)
 
     @extend_schema(responses={200: serializers.IncidentSerializer}, parameters=[IF_MATCH])
-    def partial_update(self, request, *args, **kwargs):
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return self.update(request, *args, partial=True, **kwargs)
 
-    def _write(self, incident: Incident, data: dict) -> Incident:
+    def _write(self, incident: Incident, data: dict[str, Any]) -> Incident:
         try:
             return editing.save_values(
                 incident,
                 {k: v for k, v in data.items() if k not in serializers.WRITTEN_APART},
-                by=self.request.user,
+                by=account_of(self.request),
                 provisions=data.get("provisions"),
                 context_provisions=data.get("context_provisions"),
                 lines={k: data[k] for k in serializers.WRITABLE_LINES if k in data},
@@ -385,25 +404,27 @@ class IncidentViewSet(
         except workflow.WorkflowError as error:
             raise Conflict(str(error)) from None
 
-    def _answer(self, incident: Incident, code=status.HTTP_200_OK) -> Response:
+    def _answer(self, incident: Incident, code: int = status.HTTP_200_OK) -> Response:
         # The incident as the caller sees it (after a write, fetched again).
         incident = self.get_queryset().get(pk=incident.pk)
         body = serializers.IncidentSerializer(incident, context=self.get_serializer_context())
         return Response(body.data, status=code, headers={"ETag": _etag(incident, body.data)})
 
-    def _step(self, request, action):
+    def _step(self, request: Request, action: str) -> Response:
         incident = self.get_object()
         step = StepSerializer(data=request.data)
         step.is_valid(raise_exception=True)
         try:
-            incident = workflow.take(incident, action, by=request.user, **step.validated_data)
+            incident = workflow.take(
+                incident, action, by=account_of(request), **step.validated_data
+            )
         except workflow.NotAllowed as error:
             raise exceptions.PermissionDenied(str(error)) from None
         except workflow.WorkflowError as error:
             raise Conflict(str(error)) from None
         return self._answer(incident)
 
-    def handle_exception(self, exc):
+    def handle_exception(self, exc: Exception) -> Response:
         # An export that fails (a bad filter, say) answers in JSON like every other error.
         # A request whose format or Accept header no renderer satisfies has none chosen:
         # DRF answers it with the first renderer, JSON.
@@ -415,8 +436,8 @@ class IncidentViewSet(
         return response
 
 
-def _step_action(step):
-    def take(self, request, reference=None):
+def _step_action(step: Step) -> Callable[..., Response]:
+    def take(self: IncidentViewSet, request: Request, reference: str | None = None) -> Response:
         return self._step(request, step.action)
 
     # DRF names the action, its address and the schema's operation after the function.
@@ -426,7 +447,7 @@ def _step_action(step):
     return extend_schema(request=StepSerializer, responses=serializers.IncidentSerializer)(routed)
 
 
-def _described(step) -> str:
+def _described(step: Step) -> str:
     statuses = " or ".join(sorted(Incident.Status(status).label.lower() for status in step.sources))
     rules = [f"{step.button}: from {statuses} to {Incident.Status(step.target).label.lower()}."]
     if step.permission:
@@ -501,7 +522,7 @@ class ChangeFeedView(ReplicaReads, KnownParameters, generics.GenericAPIView):
     known_parameters = ("after", "page_size", "view")
 
     @extend_schema(parameters=[ChangeQuerySerializer])
-    def get(self, request):
+    def get(self, request: Request) -> Response:
         query = ChangeQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         after, size = query.validated_data["after"], query.validated_data["page_size"]
@@ -515,13 +536,21 @@ class ChangeFeedView(ReplicaReads, KnownParameters, generics.GenericAPIView):
         results = [change.data for change in page.changes]
         return self._page(request, results, page.last, size, view, page.has_more)
 
-    def _page(self, request, results, last, size, view, has_more):
+    def _page(
+        self,
+        request: Request,
+        results: list[dict[str, Any]],
+        last: int,
+        size: int,
+        view: str,
+        has_more: bool,
+    ) -> Response:
         query = urlencode({"after": last, "page_size": size, "view": view})
         next_url = request.build_absolute_uri(f"{request.path}?{query}")
         return Response({"next": next_url, "has_more": has_more, "results": results})
 
 
-def entity_records(user) -> QuerySet[Entity]:
+def entity_records(user: Reader) -> QuerySet[Entity]:
     """The entities `user` may see, with what EntityRecordSerializer shows of them: for
     the listing and the FollowTheMoney export (export_formats)."""
     seen = Involvement.objects.filter(visibility.line_condition(user)).select_related("incident")
@@ -533,7 +562,12 @@ def entity_records(user) -> QuerySet[Entity]:
     )
 
 
-def ftm_listing(serializer: type[drf_serializers.Serializer]):
+FtMListingT = TypeVar("FtMListingT", bound="FtMListing")
+
+
+def ftm_listing(
+    serializer: type[drf_serializers.Serializer],
+) -> Callable[[type[FtMListingT]], type[FtMListingT]]:
     """The schema of a listing that FtMListing also serves as FollowTheMoney entities."""
     return extend_schema_view(
         list=extend_schema(
@@ -566,12 +600,13 @@ class FtMListing(mixins.ListModelMixin, viewsets.GenericViewSet):
     ftm_target: str
     ftm_proxies: Callable[[dict], Iterable[EntityProxy]]
 
-    def get_renderers(self):
+    def get_renderers(self) -> list[BaseRenderer]:
         if self.action == "list":
             return super().get_renderers()
-        return [renderer() for renderer in api_settings.DEFAULT_RENDERER_CLASSES]
+        return [renderer() for renderer in api_settings.DEFAULT_RENDERER_CLASSES]  # type: ignore[operator]
 
-    def list(self, request, *args, **kwargs):
+    # The export answers a StreamingHttpResponse rather than a Response.
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponseBase:  # type: ignore[override]
         if request.accepted_renderer.format == "ftm":
             records = self.filter_queryset(self.get_queryset()).order_by("pk")
             exports.record(request, "ftm", target=self.ftm_target)
@@ -581,7 +616,7 @@ class FtMListing(mixins.ListModelMixin, viewsets.GenericViewSet):
             return exports.ftm_response(records, serialize, self.ftm_proxies, self.ftm_target)
         return super().list(request, *args, **kwargs)
 
-    def handle_exception(self, exc):
+    def handle_exception(self, exc: Exception) -> Response:
         # A failed export answers in JSON, like every other error (IncidentViewSet).
         response = super().handle_exception(exc)
         if isinstance(getattr(self.request, "accepted_renderer", None), renderers.FtMRenderer):
@@ -601,7 +636,7 @@ class EntityViewSet(FtMListing, ReplicaReads, KnownParameters, viewsets.ReadOnly
     ftm_target = "entities"
     ftm_proxies = staticmethod(ftm.entity_proxies)
 
-    def retrieve(self, request, *args, **kwargs):
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response | HttpResponse:  # type: ignore[override]
         try:
             return super().retrieve(request, *args, **kwargs)
         except Http404:
@@ -613,7 +648,7 @@ class EntityViewSet(FtMListing, ReplicaReads, KnownParameters, viewsets.ReadOnly
             address = reverse("api:entity-detail", args=[survivor.pk])
             return HttpResponsePermanentRedirect(request.build_absolute_uri(address))
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Entity]:
         return entity_records(self.request.user)
 
 
@@ -629,7 +664,7 @@ class VesselViewSet(FtMListing, ReplicaReads, KnownParameters, viewsets.ReadOnly
     ftm_target = "vessels"
     ftm_proxies = staticmethod(ftm.vessel_proxies)
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Entity]:
         user = self.request.user
         return vessels.for_api(
             user, Entity.objects.visible_to(user).filter(kind=Entity.Kind.VESSEL)
@@ -644,7 +679,7 @@ class SourceViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet
     filterset_class = SourceApiFilterSet
     pagination_class = Pages
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Source]:
         seen = Citation.objects.filter(
             visibility.citation_condition(self.request.user)
         ).select_related("incident")
@@ -665,7 +700,7 @@ class LetterViewSet(ReplicaReads, KnownParameters, viewsets.ReadOnlyModelViewSet
     pagination_class = Pages
     permission_classes = [TeamOnly]
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Letter]:
         user = self.request.user
         return (
             Letter.objects.visible_to(user)

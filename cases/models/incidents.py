@@ -1,4 +1,5 @@
 import datetime
+from typing import TYPE_CHECKING
 
 from concurrency.fields import AutoIncVersionField
 from django.conf import settings
@@ -19,6 +20,9 @@ from cases.models.organisations import Organisation
 from cases.models.reference import IncidentType, MaterielCategory, Provision
 from cases.models.sources import Source
 from cases.querysets import IncidentQuerySet
+
+if TYPE_CHECKING:
+    from cases.api.loading import Shown
 
 
 class ReferenceSequence(models.Model):
@@ -172,6 +176,11 @@ class Incident(models.Model):
     version = AutoIncVersionField()
 
     objects = IncidentQuerySet.as_manager()
+
+    # Not stored: what one reader is shown of an incident read for the API or an export
+    # (cases.api.loading.load_shown, cases.exports), set there.
+    shows_release: bool
+    shown: "Shown"
 
     # A change's reason holds the originator's consent to a lower sharing level: room
     # for more than simple-history's 100 characters.

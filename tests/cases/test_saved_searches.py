@@ -310,6 +310,25 @@ def test_the_partners_page_lists_their_searches_and_alerts(client, partner):
     assert f"{reverse('api:incident-list')}?type=troop_deployment" in page
 
 
+def test_the_teams_page_shows_each_search_with_its_filter_address_and_alerts(client, analyst):
+    """Each row: the search's filter in words, its link to the team's list, and the
+    reader's own alert setting chosen in its menu ("No alerts" where they take none)."""
+    daily = search_for(analyst, "destination=CN", name="To China", frequency="daily")
+    quiet = search_for(analyst, "", name="Everything")
+    client.force_login(analyst)
+    page = client.get(LIST).content.decode()
+    assert f'href="{reverse("cases:incident_list")}?destination=CN">To China' in page
+    assert "Destination: <strong>CN</strong>" in page
+    assert "every incident" in page
+    rows = {
+        search.pk: page.split(f'id="alerts-{search.pk}"')[1].split("</select>")[0]
+        for search in (daily, quiet)
+    }
+    assert '<option value="daily" selected>' in rows[daily.pk]
+    assert '<option value="" selected>' not in rows[daily.pk]
+    assert '<option value="" selected>' in rows[quiet.pk]
+
+
 # Pages
 
 
