@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import icu
 from django.db import models, transaction
-from django.db.models import Case, Count, Sum, Value, When
+from django.db.models import Case, Count, QuerySet, Sum, Value, When
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from rapidfuzz import fuzz
@@ -57,6 +57,8 @@ BLOCK_LIMIT = 50
 # (Kim Jong) with thousands of others blocks none of them.
 BLOCKING = 2
 PAIR_KEY = "p:"
+# The most entities a key may be shared by for the pages of pairs to join on it.
+RARE = 50
 # How many pairs the page of possible duplicates shows, the best first.
 PAIRS_SHOWN = 100
 
@@ -479,6 +481,17 @@ def candidates_for(entity: Entity, reader: Reader, limit: int = 10) -> list[Cand
     return propose(entity_record(entity), sources, limit=limit)
 
 
+def _rare_keys(match_keys: QuerySet, fewest: int = 1) -> QuerySet:
+    """The keys among `match_keys` that at least `fewest` and at most RARE entities
+    share: a key as common as a surname alone proposes nothing on the pages of pairs."""
+    return (
+        match_keys.values("key")
+        .annotate(n=Count("id"))
+        .filter(n__gte=fewest, n__lte=RARE)
+        .values("key")
+    )
+
+
 @dataclass(frozen=True)
 class Pair:
     first: Entity
@@ -493,13 +506,7 @@ def possible_duplicates(reader: Reader, limit: int = PAIRS_SHOWN) -> list[Pair]:
     from cases.models import Entity, MatchKey, NotDuplicate
 
     visible = Entity.objects.visible_to(reader)
-    rare = (
-        MatchKey.objects.filter(entity__in=visible)
-        .values("key")
-        .annotate(n=Count("id"))
-        .filter(n__gte=2, n__lte=50)
-        .values("key")
-    )
+    rare = _rare_keys(MatchKey.objects.filter(entity__in=visible), fewest=2)
     rows = (
         MatchKey.objects.filter(key__in=rare, entity__in=visible)
         .values_list("key", "entity")
@@ -548,13 +555,7 @@ def possible_listings(reader: Reader, limit: int = PAIRS_SHOWN) -> list[Listing]
         for key in record.match_keys():
             wanted[key].append(pk)
     visible = Entity.objects.visible_to(reader)
-    rare = (
-        MatchKey.objects.filter(key__in=sorted(wanted), entity__in=visible)
-        .values("key")
-        .annotate(n=Count("id"))
-        .filter(n__lte=50)
-        .values("key")
-    )
+    rare = _rare_keys(MatchKey.objects.filter(key__in=sorted(wanted), entity__in=visible))
     shared: dict[tuple[int, int], set[str]] = defaultdict(set)
     rows = MatchKey.objects.filter(key__in=rare, entity__in=visible).values_list("key", "entity")
     for key, entity_id in rows:

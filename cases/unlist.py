@@ -315,6 +315,11 @@ def _save(entry: ListEntry, batch: ListImport, by: User | None, report: ImportRe
         report.matched.append(f"{entry.reference or entry.data_id}: {entry.entity.name}")
 
 
+def may_link(user: User) -> bool:
+    """Whether `user` may match an entry to an entity: those who edit entities."""
+    return user.has_perm("cases.change_entity")
+
+
 def link(entry: ListEntry, entity: Entity, by: User) -> None:
     """Match an entry to the team's entity by hand, as an import matches it by reference
     or IMO number: the entity takes the entry's list reference and gets its UN

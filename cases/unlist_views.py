@@ -82,7 +82,7 @@ def list_entry_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         {
             "entry": entry,
             "candidates": candidates,
-            "may_link": request.user.has_perm("cases.change_entity"),
+            "may_link": unlist.may_link(request.user),
         },
     )
 
@@ -91,7 +91,7 @@ def list_entry_detail(request: SignedInRequest, pk: int) -> HttpResponse:
 @team_member_required
 def list_entry_link(request: SignedInRequest, pk: int) -> HttpResponse:
     """Match the entry to one of the team's entities the reader may see and change."""
-    if not request.user.has_perm("cases.change_entity"):
+    if not unlist.may_link(request.user):
         raise PermissionDenied("Matching an entry to an entity is for those who edit entities.")
     entry = get_object_or_404(ListEntry.objects.visible_to(request.user), pk=pk)
     form = ListEntryLinkForm(request.POST, reader=request.user)

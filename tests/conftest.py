@@ -1,6 +1,8 @@
 import importlib
 import io
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import SimpleNamespace
 
 import pytest
@@ -79,12 +81,10 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """The demo data (`manage.py seed_demo`, its output returned), loaded once for the
-    module that asks for it: each of its tests runs in a savepoint of this transaction
-    (what it writes is undone after it), and the whole is rolled back when the module
-    ends."""
+@contextmanager
+def demo_seeded(django_db_blocker) -> Iterator[str]:
+    """The demo data (`manage.py seed_demo`, its output given) for what the block does,
+    outside any test's transaction, rolled back when the block ends."""
     with (
         django_db_blocker.unblock(),
         pytest.MonkeyPatch.context() as patch,
@@ -97,6 +97,15 @@ def seeded(django_db_setup, django_db_blocker):
             call_command("seed_demo", stdout=out)
             yield out.getvalue()
             transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The demo data, its output returned, loaded once for the module that asks for it:
+    each of its tests runs in a savepoint of this transaction (what it writes is undone
+    after it), and the whole is rolled back when the module ends."""
+    with demo_seeded(django_db_blocker) as out:
+        yield out
 
 
 @pytest.fixture

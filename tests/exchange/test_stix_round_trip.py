@@ -21,16 +21,13 @@ What does not, and why:
   them, and the import names them (here they are made first, as an administrator
   would)."""
 
-import io
 from collections import defaultdict
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 
 from cases.models import Citation, Incident, IncidentLocation, Involvement, Organisation
 from tests.cases.api.test_formats_demo import exported
+from tests.conftest import demo_seeded
 
 pytestmark = pytest.mark.django_db
 
@@ -101,18 +98,10 @@ def demo_bundle(django_db_setup, django_db_blocker):
     """The demo's approved incidents as STIX (as a reviewer, who sees every one), what
     of them should survive, and the originators' names; the demo itself is rolled back,
     leaving the database empty."""
-    with (
-        django_db_blocker.unblock(),
-        pytest.MonkeyPatch.context() as patch,
-        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
-    ):
-        patch.delenv("MSMT_DEMO_PASSWORD", raising=False)
-        with transaction.atomic():
-            call_command("seed_demo", stdout=io.StringIO())
-            bundle = exported("stix", "--as", "reviewer")
-            expected = survivors(Incident.objects.filter(status=Incident.Status.APPROVED))
-            originators = sorted(set(Organisation.objects.values_list("name", flat=True)))
-            transaction.set_rollback(True)
+    with demo_seeded(django_db_blocker):
+        bundle = exported("stix", "--as", "reviewer")
+        expected = survivors(Incident.objects.filter(status=Incident.Status.APPROVED))
+        originators = sorted(set(Organisation.objects.values_list("name", flat=True)))
     return bundle, expected, originators
 
 
