@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache, reduce
-from typing import Any, Self
+from typing import Any, Self, cast
 
 import snowballstemmer
 from django.contrib.postgres.lookups import TrigramWordSimilar
@@ -66,6 +66,8 @@ SNIPPET_WORDS = 30
 
 # Each term costs a lookup of the names: a query may hold this many.
 MOST_TERMS = 20
+# Ranking reads every incident found: a search that finds more ranks only its latest.
+RANKED_AT_MOST = 1000
 
 _TOKENS = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _WORDS = re.compile(r"\w+")
@@ -215,6 +217,18 @@ def rank(query: TextQuery) -> SearchRank:
     )
 
 
+def best_first(found: QuerySet[Incident], query: TextQuery) -> QuerySet[Incident]:
+    """The latest RANKED_AT_MOST incidents `found` (in the list's order), the best answers
+    first. Ranking them all read most of the table for two common words (160,000 of a
+    million incidents: 0.9 s, twice a page); the latest are read from the list's index."""
+    latest = found.values("pk")[:RANKED_AT_MOST]
+    return (
+        found.filter(pk__in=latest)
+        .alias(rank=rank(query))
+        .order_by("-rank", *cast(list[str], Incident._meta.ordering))
+    )
+
+
 def _incident_term(term: Term, reader: Reader) -> Q:
     in_full = _incident_text(term) | _found_by_names(term, reader)
     released = visibility.released_condition(reader)
@@ -234,7 +248,7 @@ def _found_by_names(term: Term, reader: Reader) -> Q:
     where a subquery would have it test every incident. A name in more than
     NAMED_IDS_AT_MOST incidents stays a subquery."""
     lines = (
-        Involvement.objects.filter(entity__in=Entity.objects.filter(entity_term(term))),
+        Involvement.objects.filter(entity__in=_entity_ids(term)),
         IncidentLocation.objects.filter(location__in=Location.objects.filter(name_condition(term))),
         Citation.objects.filter(
             visibility.cited_source_condition(reader, "source__"),
@@ -298,16 +312,27 @@ def name_condition(term: Term, field: str = "name") -> Q:
 
 def entity_term(term: Term) -> Q:
     """An entity found by a term: its name, an alias, a past name, or an identifier."""
-    condition = (
-        name_condition(term)
-        | Q(pk__in=EntityAlias.objects.filter(name_condition(term)).values("entity"))
-        | Q(pk__in=VesselName.objects.filter(name_condition(term)).values("entity"))
-    )
-    if not term.is_phrase:
-        condition |= (
-            Q(imo_number=term.text) | Q(mmsi=term.text) | Q(un_list_reference__iexact=term.text)
+    return Q(pk__in=_entity_ids(term))
+
+
+def _entity_ids(term: Term) -> QuerySet[Any]:
+    """The ids of the entities a term finds, as a union of lookups that each have an
+    index. As one condition joined by OR, PostgreSQL compared the term with every
+    entity's name in turn and expected three in four to match: 270 ms at 100,000
+    entities, and a scan of every involvement behind it (bench/README.md)."""
+    found = [
+        Entity.objects.filter(name_condition(term)).values("pk"),
+        EntityAlias.objects.filter(name_condition(term)).values("entity"),
+        VesselName.objects.filter(name_condition(term)).values("entity"),
+    ]
+    if len(term.text.split()) == 1:  # an identifier: one token, KPe.028 as much as 9179842
+        found.append(
+            Entity.objects.filter(
+                Q(imo_number=term.text) | Q(mmsi=term.text) | Q(un_list_reference__iexact=term.text)
+            ).values("pk")
         )
-    return condition
+    ids = [lookup.order_by() for lookup in found]
+    return ids[0].union(*ids[1:])
 
 
 def entities_found(query: TextQuery) -> Q:
