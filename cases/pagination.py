@@ -1,13 +1,13 @@
 """A paginator for long lists that neither counts nor reads more rows than a page needs.
 
 Counting a million incidents took PostgreSQL over half a second on every page of the
-list (issue 15). Up to 10,000 rows are counted exactly (a count that stops there, taken
-in no order: in the list's order PostgreSQL would first read, and for a search rank,
-every row); past that, on PostgreSQL, the list says "about N", N being PostgreSQL's own
-estimate of the query's rows (EXPLAIN), or only "more than 10,000" where that estimate
-is not to be trusted (`estimate=False`), and whether a next page exists is read from the
-rows themselves, so each page still shows exactly its rows. Other databases count them
-all.
+list (issue 15). Up to 10,000 rows (`exact_up_to`) are counted exactly (a count that
+stops there, taken in no order: in the list's order PostgreSQL would first read, and for
+a search rank, every row); past that, on PostgreSQL, the list says "about N", N being
+PostgreSQL's own estimate of the query's rows (EXPLAIN), or only "more than 10,000"
+where that estimate is not to be trusted (`estimate=False`), and whether a next page
+exists is read from the rows themselves, so each page still shows exactly its rows.
+Other databases count them all.
 
 Two options serve the incidents' list (bench/README.md has the measurements):
 - `first`: the list's first `first_rows` rows in another order, shown before the rest
@@ -46,12 +46,15 @@ class EstimatingPaginator(Paginator):
         object_list: QuerySet[Any],
         per_page: int,
         *,
+        exact_up_to: int | None = None,
         estimate: bool = True,
         first: QuerySet[Any] | None = None,
         first_rows: int = 0,
         keys_first: bool = False,
     ) -> None:
         super().__init__(object_list, per_page)
+        if exact_up_to is not None:
+            self.exact_up_to = exact_up_to
         self.estimate = estimate
         self.first = first
         self.first_rows = first_rows if first is not None else 0

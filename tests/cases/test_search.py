@@ -12,7 +12,6 @@ from accounts import tokens
 from cases import search
 from cases.markings import Attribution, SharingLevel
 from cases.models import EntityAlias, Incident, VesselName
-from cases.pagination import EstimatingPaginator
 from tests.factories import (
     CitationFactory,
     IncidentFactory,
@@ -174,21 +173,15 @@ def test_a_search_that_finds_more_than_it_ranks_ranks_its_latest(team, monkeypat
     content = response.content.decode()
     if ON_POSTGRESQL:  # the latest two by rank, then the others in the list's order
         ranked = [in_title, in_summary, older_in_title, older_in_summary]
-        assert "the best answers first among the latest 2, then the others" in content
-    else:  # no rank: the list's order
+        # Counted as far as it ranks: past that, no estimate ("about" would be a guess).
+        assert (
+            'More than 2 incidents<span data-testid="ranked-latest">: the best answers '
+            "first among the latest 2, then the others, latest first"
+        ) in content
+    else:  # no rank, and every incident counted
         ranked = [in_summary, in_title, older_in_title, older_in_summary]
-        assert "the best answers first" not in content
+        assert "4 incidents" in content and "the best answers first" not in content
     assert references == [incident.reference for incident in ranked]
-
-
-def test_past_the_exact_count_a_search_says_only_that_it_found_more(team, monkeypatch):
-    monkeypatch.setattr(EstimatingPaginator, "exact_up_to", 3)
-    for _ in range(5):
-        approved(title="Tanker at Nampo")
-    content = team.get(LIST, {"q": "tanker"}).content.decode()
-    # PostgreSQL's estimate of a search takes its words to be independent: not a number
-    # to give as "about".
-    assert ("More than 3 incidents" if ON_POSTGRESQL else "5 incidents") in content
 
 
 # Why it was found
