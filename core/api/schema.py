@@ -47,12 +47,14 @@ class ApiSchema(AutoSchema):
             errors |= WRITE_ERRORS
         if versioned and self.method in ("PUT", "PATCH"):
             errors |= UPDATE_ERRORS
+        # Errors answer in JSON whatever format was asked for (cases.api.renderers.ErrorsInJSON).
         for code, description in errors.items():
             responses.setdefault(
                 code,
                 self._get_response_for_code(
                     OpenApiResponse(ErrorSerializer, description=description),
                     code,
+                    media_types=["application/json"],
                     direction=direction,
                 ),
             )
