@@ -365,10 +365,17 @@ def test_the_home_page_counts_follow_every_change(signed_in):
 
 
 @pytest.fixture
-def busy_worker(settings):
-    """A task backend that keeps the tasks it is given, as a worker that has not yet
-    come to them: `busy_worker.results` are the tasks waiting."""
+def busy_worker(settings, tmp_path):
+    """A task backend that keeps the tasks it is given, as a worker in another process
+    that has not yet come to them (`busy_worker.results` are the tasks waiting), and a
+    cache that processes share, as Redis is in production."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path),
+        }
+    }
     return default_task_backend
 
 
@@ -409,3 +416,14 @@ def test_the_readers_own_drafts_are_counted_with_the_page(client, analyst, busy_
     superuser = UserFactory(is_superuser=True)
     client.force_login(superuser)  # who sees every draft
     assert home_counts(client) == {"approved": 1, "draft": 2}
+
+
+def test_without_a_cache_shared_with_the_worker_the_page_counts(client, analyst, settings):
+    """The demo's settings: no Redis, each process its own cache, a worker apart."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    client.force_login(analyst)
+    approved()
+    assert home_counts(client) == {"approved": 1}
+    approved()
+    assert home_counts(client) == {"approved": 2}
+    assert default_task_backend.results == []
