@@ -111,6 +111,13 @@ def in_full_condition(
     return Q(**{status: "approved", f"{sharing_level}__in": levels})
 
 
+def seen_by_the_whole_team() -> Q:
+    """The incidents every team member sees alike: all but the drafts, each of which its
+    author alone sees (and an administrator). in_full_condition of any team member holds
+    them all."""
+    return ~Q(status="draft")
+
+
 def released_condition(user: Reader) -> Q:
     """The incidents `user` sees only as their releasable text: approved, above their
     clearance, with a release within it. Of those they read the release's title, summary
