@@ -1,5 +1,5 @@
 import copy
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -318,7 +318,8 @@ class RelationFormSet(LineFormSet):
     def clean(self) -> None:
         super().clean()
         if not any(self.errors):
-            check_relations(self.kept() + self.hidden_lines())
+            # The lines of the relations' formset are relations.
+            check_relations(cast(list[IncidentRelation], self.kept() + self.hidden_lines()))
 
 
 FORMSET_BASES = {"relations": RelationFormSet}
