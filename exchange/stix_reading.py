@@ -68,7 +68,10 @@ CONTAINERS = {"report", "grouping"}
 FRAME = {"marking-definition", "extension-definition", "language-content"}
 # The registers of an entity's identifiers, as cases.stix writes them, to the columns.
 IDENTIFIERS = {register.casefold(): column for column, register in ours.IDENTIFIERS.items()}
-METRES = {metres: precision for precision, metres in ours.PRECISION_METRES.items()}
+# Looked up by whatever a bundle gives as a precision: only these numbers are known.
+METRES: dict[object, str] = {
+    metres: precision for precision, metres in ours.PRECISION_METRES.items()
+}
 ROLES = {
     **{role.value: role.value for role in Involvement.Role},
     **{role.label.casefold(): role.value for role in Involvement.Role},

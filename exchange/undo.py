@@ -70,6 +70,7 @@ def undo(upload: Import, by: User) -> None:
 
 
 def _restore(model, row: ImportRow, upload: Import) -> None:
+    assert row.record_id is not None  # an updated row names the record it updated
     before = dict(row.before)
     if "aliases" in before:
         EntityAlias.objects.filter(entity_id=row.record_id).exclude(

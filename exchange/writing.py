@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, models, transaction
@@ -275,9 +275,9 @@ class Found:
                 if prefix == DATABASE_KEY[sheet] and number.isdigit():
                     numbers[int(number)] = key
             seen = _seen(self.writer.user, model)
-            existing = seen.filter(pk__in=numbers).values_list("pk", flat=True)
+            numbered = seen.filter(pk__in=numbers).values_list("pk", flat=True)
             found.update(dict.fromkeys(numbers.values()))
-            found.update({numbers[pk]: pk for pk in existing})
+            found.update({numbers[pk]: pk for pk in numbered})
         rest -= set(found)
         if self.writer.system and sheet in KEEP_IDS:
             found.update(_by_external_id(self.writer, sheet, rest))
@@ -773,7 +773,8 @@ class Writer:
                 outcome.before["provisions"] = sorted(had)
                 changes.append(_label(Incident, name))
                 continue
-            attname = Incident._meta.get_field(name).attname
+            # What an import changes of an incident are its columns, not its relations.
+            attname = cast(models.Field, Incident._meta.get_field(name)).attname
             outcome.before[attname] = _plain(getattr(existing, attname))
             changes.append(
                 f"{_label(Incident, name)}: {_shown(getattr(existing, name))} → "
@@ -921,15 +922,18 @@ class Writer:
         if model is Incident:
             year = timezone.now().year
             numbers = ReferenceSequence.take(year, len(records))
-            for incident, number in zip(records, numbers, strict=True):
+            # A batch holds the records of one sheet: here, incidents.
+            for incident, number in zip(cast(list[Incident], records), numbers, strict=True):
                 incident.reference = f"INC-{year}-{number:04d}"
         bulk_create_with_history(records, model, batch_size=INSERT_BATCH, default_user=self.user)
         if model is Incident:
             FeedEntry.record_created(records)
-            self._add_provisions([(incident, provisions) for incident, _, provisions in pending])
+            self._add_provisions(
+                [(cast(Incident, incident), provisions) for incident, _, provisions in pending]
+            )
         elif model is Entity:
             aliases = [
-                EntityAlias(entity=entity, name=name)
+                EntityAlias(entity=cast(Entity, entity), name=name)
                 for entity, _, names in pending
                 for name in names
             ]
@@ -958,7 +962,7 @@ class Writer:
         if not links:
             return
         changed = [incident for incident, provisions in incidents if provisions]
-        history = Incident.history.bulk_history_create(  # type: ignore[attr-defined]
+        history = Incident.history.bulk_history_create(
             changed,
             batch_size=INSERT_BATCH,
             update=True,
@@ -967,7 +971,7 @@ class Writer:
         )
         by_incident = {record.id: record for record in history}
         # simple-history's model of the links in a history record (its manager's model).
-        historical_link = Incident.history.model.provisions.model  # type: ignore[attr-defined]
+        historical_link = Incident.history.model.provisions.model
         historical_link.objects.bulk_create(
             [
                 historical_link(
