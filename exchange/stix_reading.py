@@ -420,7 +420,9 @@ class Translation:
         }
         self._row("citations", note, values)
 
-    def _row(self, sheet: str, item: dict, values: dict, problems=None) -> None:
+    def _row(
+        self, sheet: str, item: dict, values: dict, problems: list[CellProblem] | None = None
+    ) -> None:
         row = {column: _text(values.get(column)) for column in BY_NAME[sheet].names}
         self.rows[sheet].append(Row(item["_position"], row, problems or []))
 

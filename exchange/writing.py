@@ -114,7 +114,9 @@ class Outcome:
     note: str = ""
 
 
-def run(upload: Import, *, dry_run: bool, progress: Callable[[str], None] = lambda _: None) -> bool:
+def run(
+    upload: Import, *, dry_run: bool, progress: Callable[[str], object] = lambda _: None
+) -> bool:
     """Read `upload`'s file and write it (dry_run: and roll back). Returns whether it was
     imported. Its rows and counts are stored either way; a file refused as a whole is
     said in `upload.message`, with nothing written."""
@@ -390,7 +392,9 @@ class Writer:
         self.changed: set[tuple[type[models.Model], int]] = set()
         self.identifiers_given: set[tuple[str, str]] = set()
 
-    def sheet(self, sheet: Sheet, rows: Iterable[reading.Row], progress) -> None:
+    def sheet(
+        self, sheet: Sheet, rows: Iterable[reading.Row], progress: Callable[[str], object]
+    ) -> None:
         done, rows = 0, iter(rows)
         while batch := list(islice(rows, BATCH)):
             try:
