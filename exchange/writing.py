@@ -960,7 +960,7 @@ class Writer:
                 incident.reference = f"INC-{year}-{number:04d}"
         bulk_create_with_history(records, model, batch_size=INSERT_BATCH, default_user=self.user)
         if model is Incident:
-            FeedEntry.record_created(records)
+            FeedEntry.record_created(cast(list[Incident], records))
             self._add_provisions(
                 [(cast(Incident, incident), provisions) for incident, _, provisions in pending]
             )
