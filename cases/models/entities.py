@@ -85,10 +85,10 @@ class Entity(models.Model):
             models.Index(Upper("un_list_reference"), name="entity_un_reference_upper"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.name} ({self.get_kind_display().lower()})"
 
-    def clean(self):
+    def clean(self) -> None:
         vessel_only = {"imo_number": self.imo_number, "mmsi": self.mmsi}
         errors = {
             field: "Only a vessel has this identifier."
@@ -125,7 +125,7 @@ class EntityAlias(models.Model):
         ]
         indexes = [models.Index(fields=["name"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -139,7 +139,7 @@ class VesselRecordBase(models.Model):
     class Meta:
         abstract = True
 
-    def clean(self):
+    def clean(self) -> None:
         if self.entity_id and self.entity.kind != Entity.Kind.VESSEL:
             raise ValidationError({"entity": "Only a vessel has past names and flags."})
 
@@ -165,7 +165,7 @@ class VesselName(VesselRecordBase):
         constraints = [period_in_order("vessel_name_period_in_order")]
         indexes = [models.Index(fields=["name"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -179,5 +179,5 @@ class VesselFlag(VesselRecordBase):
         ordering = ["since"]
         constraints = [period_in_order("vessel_flag_period_in_order")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.country.name)

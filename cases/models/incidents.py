@@ -1,5 +1,6 @@
 import datetime
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from concurrency.fields import AutoIncVersionField
 from django.conf import settings
@@ -32,7 +33,7 @@ class ReferenceSequence(models.Model):
     year = models.PositiveSmallIntegerField(primary_key=True)
     last_number = models.PositiveIntegerField(default=0)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.year}: {self.last_number}"
 
     @classmethod
@@ -250,10 +251,10 @@ class Incident(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.reference} {self.title}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         with transaction.atomic():
             if not self.reference:
                 year = timezone.now().year
@@ -278,7 +279,7 @@ class Incident(models.Model):
                 # that other incidents show (cases.visibility.relation_condition).
                 FeedEntry.announce(type(self).objects.filter(relations__related=self))
 
-    def clean(self):
+    def clean(self) -> None:
         # Today where the day began first (UTC+14): an analyst in Seoul or Wellington
         # logs what happened on their today while it is still yesterday in UTC.
         today = (timezone.now() + datetime.timedelta(hours=14)).date()
@@ -294,7 +295,7 @@ class Incident(models.Model):
             raise ValidationError(errors)
         self._clean_release()
 
-    def _clean_release(self):
+    def _clean_release(self) -> None:
         release = {
             "release_title": self.release_title.strip(),
             "release_summary": self.release_summary.strip(),
@@ -359,10 +360,10 @@ class MaterielLine(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.category}: {self.quantity_display}".rstrip(": ")
 
-    def clean(self):
+    def clean(self) -> None:
         low, high = self.quantity_low, self.quantity_high
         if low is not None and high is not None and low > high:
             raise ValidationError({"quantity_high": "The low estimate is above the high estimate."})
@@ -408,7 +409,7 @@ class Involvement(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.entity.name} ({self.get_role_display().lower()})"
 
 
@@ -440,7 +441,7 @@ class IncidentLocation(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.location.name} ({self.get_role_display().lower()})"
 
 
@@ -478,7 +479,7 @@ class Citation(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.source} {self.locator}".strip()
 
 
@@ -514,11 +515,11 @@ class Contribution(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.state} ({self.get_attribution_display().lower()})"
 
 
-def check_release(release_level: str, citations) -> None:
+def check_release(release_level: str, citations: Iterable[Citation]) -> None:
     """The rule that holds a releasable text to its citations, for the form and the API:
     each citation marked for it cites a source at or below its level that may be cited
     outside the team, and none is marked without one (ValidationError, a message a
@@ -546,7 +547,7 @@ def check_release(release_level: str, citations) -> None:
         raise ValidationError(problems)
 
 
-def lowest_confidence(confidences) -> str | None:
+def lowest_confidence(confidences: Iterable[str]) -> str | None:
     """The least of these analytic confidences, None for none."""
     order = list(Confidence.values)  # high, moderate, low
     return max(confidences, key=order.index, default=None)

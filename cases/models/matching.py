@@ -18,7 +18,7 @@ class MatchKey(models.Model):
             models.UniqueConstraint(fields=["key", "entity"], name="match_key_unique_per_entity")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.key
 
 
@@ -51,9 +51,9 @@ class NotDuplicate(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.first} is not {self.second}"
 
-    def clean(self):
+    def clean(self) -> None:
         if self.first_id and self.first_id == self.second_id:
             raise ValidationError("An entity cannot be compared with itself.")
