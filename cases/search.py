@@ -246,9 +246,9 @@ def _found_by_names(term: Term, reader: Reader) -> Q:
     The ids are read first, in one query: a name is rarely in more than a few hundred
     incidents, and a list of ids lets PostgreSQL combine them with the text's index,
     where a subquery would have it test every incident. A name in more than
-    NAMED_IDS_AT_MOST incidents stays a subquery. So do the sources a title's word finds
-    (as a subquery, PostgreSQL expected a word in 1,000 titles and scanned every citation
-    in parallel for them, whatever it found: 12 ms a term at a million incidents)."""
+    NAMED_IDS_AT_MOST incidents stays a subquery. The sources a title's words find are
+    read as ids first too: as a subquery, PostgreSQL expected 1,000 of them and scanned
+    every citation in parallel, whatever it found (12 ms a term at a million incidents)."""
     titled = Source.objects.filter(title_condition(term))
     sources = list(titled.values_list("pk", flat=True)[: NAMED_IDS_AT_MOST + 1])
     lines = (
