@@ -229,7 +229,13 @@ class Incident(models.Model):
             models.Index(Coalesce("occurred_to", "occurred_from"), name="incident_ended"),
             models.Index(fields=["origin_country"], name="incident_origin"),
             models.Index(fields=["destination_country"], name="incident_destination"),
-            models.Index(fields=["updated_at", "id"], name="incident_updated"),
+            # The list sorted by update time: with what the team's visibility reads, so
+            # that a deep page's keys too come from the index alone.
+            models.Index(
+                fields=["updated_at", "id"],
+                include=["status", "created_by"],
+                name="incident_updated",
+            ),
             # The home page's latest approvals and the review queue, oldest submission
             # first: read in their order, without sorting every approval or submission.
             models.Index(
