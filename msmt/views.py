@@ -47,11 +47,10 @@ def search_everything(request: SignedInRequest) -> HttpResponse:
             .filter(search.reports_found(query))
             .order_by("-period_to", "symbol", "-edition"),
         }
-        context.update(
-            text_query=query,
-            results={
-                name: {"count": found.count(), "shown": found[:SHOWN]}
-                for name, found in groups.items()
-            },
-        )
+        results = {
+            name: {"count": found.count(), "shown": found[:SHOWN]} for name, found in groups.items()
+        }
+        # The incidents the list would show first: the best answers first.
+        results["incidents"]["shown"] = incidents.best_first()[:SHOWN]
+        context.update(text_query=query, results=results)
     return render(request, "search.html", context)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Upper
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
@@ -80,6 +81,8 @@ class Entity(models.Model):
             models.Index(fields=["kind", "name"]),
             models.Index(fields=["mmsi"]),
             models.Index(fields=["un_list_reference"]),
+            # A search's word compared with the reference as `iexact` (cases.search).
+            models.Index(Upper("un_list_reference"), name="entity_un_reference_upper"),
         ]
 
     def __str__(self) -> str:
