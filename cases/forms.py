@@ -546,6 +546,19 @@ class ListEntryLinkForm(StyledForm, forms.Form):
         record_choice(self, "entity").queryset = Entity.objects.visible_to(reader)
 
 
+class NotListedAsForm(StyledForm, forms.Form):
+    """The team's word that an entity the entry's page or the duplicates' page proposes is
+    not the one an entry of the UN list designates; only an entity the reader may see can
+    be named."""
+
+    entity = forms.ModelChoiceField(queryset=Entity.objects.none(), widget=forms.HiddenInput)
+    note = forms.CharField(max_length=300, required=False, label="Why they are different")
+
+    def __init__(self, *args: Any, reader: Reader, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        record_choice(self, "entity").queryset = Entity.objects.visible_to(reader)
+
+
 class NotDuplicateForm(StyledForm, forms.Form):
     """The team's word that two entities the page proposes are not the same; only
     entities the reader may see can be named."""
