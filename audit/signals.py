@@ -7,9 +7,12 @@ issued and revoked, in accounts/tokens.py.)
 The receivers are signals rather than code in the admin or the views, so that every way
 of making the change (the admin, the pages, a command, a shell) is recorded."""
 
-from collections.abc import Iterable
-from typing import Any
+from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import is_password_usable
 from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in, user_login_failed
@@ -20,11 +23,14 @@ from django.http import HttpRequest
 from django_otp import device_classes, devices_for_user
 from django_otp.models import Device
 
-from accounts.models import User
 from audit.models import AuditEntry
 from audit.trail import record
 from cases.models.organisations import Organisation
 
+if TYPE_CHECKING:  # its type only: accounts builds on the audit trail (tests/test_layout.py)
+    from accounts.models import User as Account
+
+User = get_user_model()
 FLAGS = ("is_active", "is_staff", "is_superuser")
 # What of an organisation decides what its members read: its clearance, and whether its
 # members may use their accounts at all.
@@ -32,7 +38,7 @@ ORGANISATION_ACCESS = ("clearance", "is_active")
 
 
 @receiver(user_logged_in)
-def signed_in(sender: type[User], request: HttpRequest, user: User, **kwargs: Any) -> None:
+def signed_in(sender: type[Account], request: HttpRequest, user: Account, **kwargs: Any) -> None:
     record(AuditEntry.Action.SIGN_IN, actor=user, target=f"user {user.username}", request=request)
 
 
@@ -71,7 +77,7 @@ def _roles_of(user_pks: Iterable[int]) -> dict[int, tuple[str, list[str]]]:
 @receiver(m2m_changed, sender=User.groups.through)
 def roles_changed(
     sender: type[Model],
-    instance: User | Group,
+    instance: Account | Group,
     action: str,
     reverse: bool,
     pk_set: set[int] | None,
@@ -102,7 +108,7 @@ def roles_changed(
 @receiver(m2m_changed, sender=User.user_permissions.through)
 def user_permissions_changed(
     sender: type[Model],
-    instance: User,
+    instance: Account,
     action: str,
     reverse: bool,
     pk_set: set[int] | None,
@@ -141,7 +147,7 @@ def _password_sign_in(password_hash: str) -> str:
 
 
 @receiver(pre_save, sender=User)
-def remember_account(sender: type[User], instance: User, **kwargs: Any) -> None:
+def remember_account(sender: type[Account], instance: Account, **kwargs: Any) -> None:
     if instance.pk:
         # Kept on the instance until its post_save.
         instance._account_before = (  # type: ignore[attr-defined]
@@ -153,7 +159,7 @@ def remember_account(sender: type[User], instance: User, **kwargs: Any) -> None:
 
 
 @receiver(post_save, sender=User)
-def account_changed(sender: type[User], instance: User, created: bool, **kwargs: Any) -> None:
+def account_changed(sender: type[Account], instance: Account, created: bool, **kwargs: Any) -> None:
     before = getattr(instance, "_account_before", None)
     if created or not before:
         return
@@ -227,7 +233,7 @@ def organisation_changed(
 # set-up page creates it unconfirmed and confirms it when the first code is right.
 
 
-def _devices(user: User) -> list[str]:
+def _devices(user: Account) -> list[str]:
     return sorted(
         f"{device.name} ({device._meta.verbose_name})"
         for device in devices_for_user(user, confirmed=True)

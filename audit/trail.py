@@ -2,11 +2,14 @@
 `verify()` walks the chain. The request being served (its user and address) is known
 from the middleware, so that domain code (the workflow, publication) need not pass it."""
 
+from __future__ import annotations
+
 import contextlib
 import contextvars
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
@@ -14,9 +17,11 @@ from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.utils import timezone
 
-from accounts.models import User
 from audit.models import AuditEntry
 from core.addresses import client_address
+
+if TYPE_CHECKING:  # its type only: accounts builds on the audit trail (tests/test_layout.py)
+    from accounts.models import User
 
 GENESIS = "0" * 64
 _request: contextvars.ContextVar[HttpRequest | None] = contextvars.ContextVar(

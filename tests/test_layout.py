@@ -21,6 +21,10 @@ LAYERS = {
 EXCEPTIONS = {
     # The audit trail listens for changes to organisations, which decide what members read.
     ("audit/signals.py", "cases"),
+    # The trail names its actors' type, the accounts' user model (for its types only: at
+    # run time it is Django's get_user_model()).
+    ("audit/signals.py", "accounts"),
+    ("audit/trail.py", "accounts"),
     # Who may see what is decided in one module, reports included (it names the report
     # model by its label at run time, and imports it for its types only).
     ("cases/visibility.py", "reports"),
