@@ -22,7 +22,7 @@ from cases.models import Attachment, Citation, Entity, Incident, Letter, Source
 from cases.models.sources import PARTICIPATING_STATE_ATTRIBUTION
 from cases.visibility import release_shown_at
 from reports import snapshot as shape
-from reports.models import Entry, Report
+from reports.models import Entry, Report, Section
 
 PARTICIPATING_STATE_FOOTNOTE = f"Information provided by {PARTICIPATING_STATE_ATTRIBUTION.lower()}."
 FIGURE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
@@ -244,10 +244,20 @@ def release_content(incident: Incident, notes: list[str]) -> shape.Entry:
     }
 
 
-def build(report: Report, draft: bool = True) -> shape.Snapshot:
+def build(
+    report: Report,
+    draft: bool = True,
+    entries: Iterable[Entry] | None = None,
+    sections: Iterable[Section] | None = None,
+) -> shape.Snapshot:
     """The report's content from the live records, entries in their order; `draft`
-    unless it is being published."""
-    entries = [entry for entry in incidents_for(report) if not entry.excluded and entry.section]
+    unless it is being published. `entries` (loaded by incidents_for) and `sections`
+    (with their estimates): the report's, when the caller has them."""
+    if entries is None:
+        entries = incidents_for(report)
+    if sections is None:
+        sections = report.sections.prefetch_related("estimates")
+    entries = [entry for entry in entries if not entry.excluded and entry.section_id]
     by_section: dict[int | None, list[Entry]] = {}
     for entry in sorted(entries, key=lambda entry: (entry.position, entry.pk)):
         by_section.setdefault(entry.section_id, []).append(entry)
@@ -293,7 +303,7 @@ def build(report: Report, draft: bool = True) -> shape.Snapshot:
                     for entry in by_section.get(section.pk, [])
                 ],
             }
-            for section in report.sections.prefetch_related("estimates")
+            for section in sections
         ],
     }
 
