@@ -9,6 +9,7 @@ settled). `layout(snapshot)` numbers the paragraphs and footnotes through the wh
 report and gathers the annexes; every renderer reads that and nothing else, so the same
 snapshot always gives the same document."""
 
+import functools
 from collections import OrderedDict
 from collections.abc import Iterable
 
@@ -35,8 +36,15 @@ FIGURE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
 SNAPSHOT_FORMAT = 4
 
 
+@functools.cache
+def _readable(report_level: str) -> list[str]:
+    # (asked for each entry, citation and figure of a report: made once per level, and
+    # never changed)
+    return SharingLevel.at_or_below(report_level)
+
+
 def may_go_in(level: str, report_level: str) -> bool:
-    return level in SharingLevel.at_or_below(report_level)
+    return level in _readable(report_level)
 
 
 def footnote(citation: Citation) -> str | None:
@@ -93,7 +101,7 @@ def incidents_for(report: Report) -> QuerySet[Entry]:
 
 def uses_release(incident: Incident, report_level: str) -> bool:
     """Whether a report at `report_level` gives `incident` as its releasable text."""
-    return release_shown_at(SharingLevel.at_or_below(report_level), incident)
+    return release_shown_at(_readable(report_level), incident)
 
 
 def cited(incident: Incident, report_level: str) -> list[Citation]:

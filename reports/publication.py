@@ -20,7 +20,7 @@ from django.utils.formats import date_format
 from accounts.models import Reader, User
 from audit import trail as audit
 from audit.models import AuditEntry
-from cases.models import Attachment, Citation, Incident, Source
+from cases.models import Attachment, Citation, Finding, Incident, Source
 from reports import adoption, compilation, content, rendering
 from reports import snapshot as shape
 from reports.errors import ReportError
@@ -54,6 +54,10 @@ class Problem:
     entry: Entry | None = None
 
 
+# What problems() and a report's page read of each incident.
+CHECKED_INCIDENT_FIELDS = ("reference", "title", "status", "sharing_level", "release_level")
+
+
 def entries_to_check(report: Report, table: adoption.Standing) -> QuerySet[Entry]:
     """The report's entries with what problems() reads of them, `table` being the
     report's standing: their whole content (content.incidents_for) once a clearance
@@ -61,14 +65,27 @@ def entries_to_check(report: Report, table: adoption.Standing) -> QuerySet[Entry
     read (its findings, citations and figures)."""
     if table.rounds:
         return content.incidents_for(report)
-    return report.entries.select_related("incident__incident_type").prefetch_related(
-        "incident__findings",
-        Prefetch("incident__citations", queryset=Citation.objects.select_related("source")),
-        Prefetch(
-            "incident__attachments",
-            queryset=Attachment.objects.filter(for_publication=True),
-            to_attr="figures",
-        ),
+    # Only the columns read (a report's page lists hundreds of entries; the query-count
+    # test would see a column read later, one query an entry).
+    citations = Citation.objects.select_related("source").only(
+        "incident", "in_release", "source__title", "source__attribution", "source__sharing_level"
+    )
+    return (
+        report.entries.select_related("incident__incident_type")
+        .only(
+            *("report", "section", "position", "excluded", "exclusion_reason"),
+            *(f"incident__{field}" for field in CHECKED_INCIDENT_FIELDS),
+            "incident__incident_type__name",
+        )
+        .prefetch_related(
+            Prefetch("incident__findings", queryset=Finding.objects.only("incident")),
+            Prefetch("incident__citations", queryset=citations),
+            Prefetch(
+                "incident__attachments",
+                queryset=Attachment.objects.filter(for_publication=True),
+                to_attr="figures",
+            ),
+        )
     )
 
 

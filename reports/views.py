@@ -13,6 +13,7 @@ from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -135,16 +136,17 @@ def _worksheet(report: Report) -> dict[str, Any]:
     sections = list(report.sections.prefetch_related("incident_types", "estimates"))
     for section in sections:
         # (the page's own attributes: the section's entries as its template lists them,
-        # and the other sections they may move to)
+        # and the menu of the other sections they may move to)
         section.listed = [  # type: ignore[attr-defined]
             e for e in entries if e.section_id == section.pk and not e.excluded
         ]
-        section.others = [s for s in sections if s != section]  # type: ignore[attr-defined]
+        section.moves = _menu([s for s in sections if s != section])  # type: ignore[attr-defined]
     problems = publication.problems(report, entries, sections, standing)
     return {
         "standing": standing,
         "sections": sections,
         "unplaced": [e for e in entries if e.section_id is None and not e.excluded],
+        "unplaced_moves": _menu(sections),
         "excluded": [e for e in entries if e.excluded],
         "problems": problems,
         "blocked": any(problem.blocking for problem in problems),
@@ -202,6 +204,11 @@ def section_delete(request: SignedInRequest, pk: int, section_pk: int) -> HttpRe
         request, f"Section “{section.heading}” removed; its entries wait to be placed."
     )
     return redirect(report)
+
+
+def _menu(sections: list[Section]) -> str:
+    """The options of a menu of sections: made once for all the entries that offer it."""
+    return render_to_string("reports/partials/section_options.html", {"sections": sections})
 
 
 def _entry(report: Report, entry_pk: str | None) -> Entry:

@@ -135,6 +135,8 @@ def test_an_editor_orders_and_places_entries_with_the_buttons_their_rows_show(
     first, second = two_entries
     client = as_user(client, editor)
     page = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
+    incident_url = reverse("cases:incident_detail", args=[first.incident.reference])
+    assert f'<a href="{incident_url}" id="entry-{first.pk}">' in page
     # Without JavaScript: each arrow submits the page's one form with the entry it moves.
     move_url = reverse("reports:entry_move", args=[report.pk])
     assert f'<form id="entry-actions" method="post" action="{move_url}">' in page
