@@ -14,6 +14,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import get_language
 from django_countries import countries
 
 from cases import units
@@ -67,7 +68,13 @@ def footnote(citation: Citation) -> str | None:
 
 
 def country_name(code: str) -> str:
-    return str(countries.name(code)) if code else ""
+    return _country_name(code, get_language()) if code else ""
+
+
+@functools.cache
+def _country_name(code: str, language: str | None) -> str:
+    # (django-countries translates each name when asked: a report asks for thousands)
+    return str(countries.name(code))
 
 
 def incidents_for(report: Report) -> QuerySet[Entry]:
