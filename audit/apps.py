@@ -5,5 +5,5 @@ class AuditConfig(AppConfig):
     name = "audit"
     verbose_name = "Audit trail"
 
-    def ready(self):
+    def ready(self) -> None:
         from audit import signals  # noqa: F401  (connects the receivers)

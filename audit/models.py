@@ -4,6 +4,7 @@ removing an entry breaks the chain at that point (`manage.py verify_audit`)."""
 
 import hashlib
 import json
+from typing import Any, NoReturn
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -57,15 +58,15 @@ class AuditEntry(models.Model):
         verbose_name_plural = "audit entries"
         indexes = [models.Index(fields=["action", "at"]), models.Index(fields=["actor", "at"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"#{self.sequence} {self.at:%Y-%m-%d %H:%M} {self.actor_name}: {self.action}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise PermissionError("Audit entries are never changed.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise PermissionError("Audit entries are never deleted.")
 
     def computed_hash(self) -> str:

@@ -7,19 +7,24 @@ issued and revoked, in accounts/tokens.py.)
 The receivers are signals rather than code in the admin or the views, so that every way
 of making the change (the admin, the pages, a command, a shell) is recorded."""
 
-from django.contrib.auth import get_user_model
+from collections.abc import Iterable
+from typing import Any
+
 from django.contrib.auth.hashers import is_password_usable
 from django.contrib.auth.models import Group
 from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
+from django.http import HttpRequest
 from django_otp import device_classes, devices_for_user
+from django_otp.models import Device
 
+from accounts.models import User
 from audit.models import AuditEntry
 from audit.trail import record
 from cases.models.organisations import Organisation
 
-User = get_user_model()
 FLAGS = ("is_active", "is_staff", "is_superuser")
 # What of an organisation decides what its members read: its clearance, and whether its
 # members may use their accounts at all.
@@ -27,12 +32,14 @@ ORGANISATION_ACCESS = ("clearance", "is_active")
 
 
 @receiver(user_logged_in)
-def signed_in(sender, request, user, **kwargs):
+def signed_in(sender: type[User], request: HttpRequest, user: User, **kwargs: Any) -> None:
     record(AuditEntry.Action.SIGN_IN, actor=user, target=f"user {user.username}", request=request)
 
 
 @receiver(user_login_failed)
-def sign_in_failed(sender, credentials, request=None, **kwargs):
+def sign_in_failed(
+    sender: str, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
+) -> None:
     # The name tried, never the password (Django already masks it in `credentials`).
     record(
         AuditEntry.Action.SIGN_IN_FAILED,
@@ -41,7 +48,7 @@ def sign_in_failed(sender, credentials, request=None, **kwargs):
     )
 
 
-def _changed(target: str, what: str, action: str, names) -> None:
+def _changed(target: str, what: str, action: str, names: Iterable[str]) -> None:
     record(
         AuditEntry.Action.PERMISSION_CHANGED,
         target=target,
@@ -49,7 +56,7 @@ def _changed(target: str, what: str, action: str, names) -> None:
     )
 
 
-def _roles_of(user_pks) -> dict[int, tuple[str, list[str]]]:
+def _roles_of(user_pks: Iterable[int]) -> dict[int, tuple[str, list[str]]]:
     """Each user's name and role names, read from the database as they are now."""
     users: dict[int, tuple[str, list[str]]] = {
         pk: (name, [])
@@ -62,7 +69,14 @@ def _roles_of(user_pks) -> dict[int, tuple[str, list[str]]]:
 
 
 @receiver(m2m_changed, sender=User.groups.through)
-def roles_changed(sender, instance, action, reverse, pk_set, **kwargs):
+def roles_changed(
+    sender: type[Model],
+    instance: User | Group,
+    action: str,
+    reverse: bool,
+    pk_set: set[int] | None,
+    **kwargs: Any,
+) -> None:
     """A user moved into or out of a role, from the user's side (`user.groups`) or the
     role's (`group.user_set`): each user's roles before and after."""
     if action.startswith("pre_"):
@@ -70,9 +84,10 @@ def roles_changed(sender, instance, action, reverse, pk_set, **kwargs):
             user_pks = [instance.pk]
         elif pk_set is not None:
             user_pks = list(pk_set)
-        else:  # a role emptied of all its users
-            user_pks = list(instance.user_set.values_list("pk", flat=True))
-        instance._roles_before = _roles_of(user_pks)
+        else:  # a role emptied of all its users (from its side: the instance is the role)
+            user_pks = list(instance.user_set.values_list("pk", flat=True))  # type: ignore[union-attr]
+        # Kept on the instance until the post_ signal of the same change.
+        instance._roles_before = _roles_of(user_pks)  # type: ignore[union-attr]
         return
     before = getattr(instance, "_roles_before", {})
     for pk, (name, after) in _roles_of(before).items():
@@ -85,7 +100,14 @@ def roles_changed(sender, instance, action, reverse, pk_set, **kwargs):
 
 
 @receiver(m2m_changed, sender=User.user_permissions.through)
-def user_permissions_changed(sender, instance, action, reverse, pk_set, **kwargs):
+def user_permissions_changed(
+    sender: type[Model],
+    instance: User,
+    action: str,
+    reverse: bool,
+    pk_set: set[int] | None,
+    **kwargs: Any,
+) -> None:
     if action in ("post_add", "post_remove", "pre_clear") and not reverse:
         _changed(
             f"user {instance.username}", "permissions", action, [str(pk) for pk in pk_set or []]
@@ -93,12 +115,19 @@ def user_permissions_changed(sender, instance, action, reverse, pk_set, **kwargs
 
 
 @receiver(m2m_changed, sender=Group.permissions.through)
-def role_permissions_changed(sender, instance, action, reverse, pk_set, **kwargs):
+def role_permissions_changed(
+    sender: type[Model],
+    instance: Group,
+    action: str,
+    reverse: bool,
+    pk_set: set[int] | None,
+    **kwargs: Any,
+) -> None:
     if action in ("post_add", "post_remove", "pre_clear") and not reverse:
         _changed(f"role {instance.name}", "permissions", action, [str(pk) for pk in pk_set or []])
 
 
-def _organisation(pk) -> str | None:
+def _organisation(pk: int | None) -> str | None:
     """An organisation as the trail names it: with the clearance its members read at."""
     organisation = Organisation.objects.filter(pk=pk).first() if pk else None
     if organisation is None:
@@ -112,9 +141,10 @@ def _password_sign_in(password_hash: str) -> str:
 
 
 @receiver(pre_save, sender=User)
-def remember_account(sender, instance, **kwargs):
+def remember_account(sender: type[User], instance: User, **kwargs: Any) -> None:
     if instance.pk:
-        instance._account_before = (
+        # Kept on the instance until its post_save.
+        instance._account_before = (  # type: ignore[attr-defined]
             User.objects.filter(pk=instance.pk)
             .values(*FLAGS, "organisation_id", "password")
             .first()
@@ -123,7 +153,7 @@ def remember_account(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=User)
-def account_changed(sender, instance, created, **kwargs):
+def account_changed(sender: type[User], instance: User, created: bool, **kwargs: Any) -> None:
     before = getattr(instance, "_account_before", None)
     if created or not before:
         return
@@ -153,7 +183,8 @@ def account_changed(sender, instance, created, **kwargs):
     # the sign-in form's upgrade of an old hash changes the hash, not the password.
     # Password sign-in switched off (an unusable password) is recorded too. Never a hash.
     was, now = _password_sign_in(before["password"]), _password_sign_in(instance.password)
-    if instance._password is not None or was != now:
+    # (set_password() keeps the password in _password, which django-stubs leave out.)
+    if instance._password is not None or was != now:  # type: ignore[attr-defined]
         record(
             AuditEntry.Action.PASSWORD_CHANGED,
             target=target,
@@ -162,15 +193,20 @@ def account_changed(sender, instance, created, **kwargs):
 
 
 @receiver(pre_save, sender=Organisation)
-def remember_organisation(sender, instance, **kwargs):
+def remember_organisation(
+    sender: type[Organisation], instance: Organisation, **kwargs: Any
+) -> None:
     if instance.pk:
-        instance._access_before = (
+        # Kept on the instance until its post_save.
+        instance._access_before = (  # type: ignore[attr-defined]
             Organisation.objects.filter(pk=instance.pk).values(*ORGANISATION_ACCESS).first() or {}
         )
 
 
 @receiver(post_save, sender=Organisation)
-def organisation_changed(sender, instance, created, **kwargs):
+def organisation_changed(
+    sender: type[Organisation], instance: Organisation, created: bool, **kwargs: Any
+) -> None:
     before = getattr(instance, "_access_before", None)
     if created or not before:
         return
@@ -191,14 +227,16 @@ def organisation_changed(sender, instance, created, **kwargs):
 # set-up page creates it unconfirmed and confirms it when the first code is right.
 
 
-def _devices(user) -> list[str]:
+def _devices(user: User) -> list[str]:
     return sorted(
         f"{device.name} ({device._meta.verbose_name})"
         for device in devices_for_user(user, confirmed=True)
     )
 
 
-def remember_devices(sender, instance, raw=False, **kwargs):
+def remember_devices(
+    sender: type[Device], instance: Device, raw: bool = False, **kwargs: Any
+) -> None:
     # A restore loads devices as they were (raw), before the trail records anything.
     if raw:
         return
@@ -208,12 +246,12 @@ def remember_devices(sender, instance, raw=False, **kwargs):
         instance._devices_before = _devices(instance.user)
 
 
-def remember_devices_on_delete(sender, instance, **kwargs):
+def remember_devices_on_delete(sender: type[Device], instance: Device, **kwargs: Any) -> None:
     if instance.confirmed:
         instance._devices_before = _devices(instance.user)
 
 
-def devices_changed(sender, instance, **kwargs):
+def devices_changed(sender: type[Device], instance: Device, **kwargs: Any) -> None:
     """After a device was confirmed, unconfirmed or deleted: its user's devices before
     (remembered just before) and after."""
     if "_devices_before" not in instance.__dict__:

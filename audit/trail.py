@@ -5,22 +5,28 @@ from the middleware, so that domain code (the workflow, publication) need not pa
 import contextlib
 import contextvars
 import json
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.utils import timezone
 
+from accounts.models import User
 from audit.models import AuditEntry
 from core.addresses import client_address
 
 GENESIS = "0" * 64
-_request = contextvars.ContextVar("audit_request", default=None)
+_request: contextvars.ContextVar[HttpRequest | None] = contextvars.ContextVar(
+    "audit_request", default=None
+)
 _paused = contextvars.ContextVar("audit_paused", default=False)
 
 
 @contextlib.contextmanager
-def paused():
+def paused() -> Iterator[None]:
     """While records are restored (the trail comes back as it was) or migrate applies the
     role table (code, not a person's change): nothing is added to the trail."""
     token = _paused.set(True)
@@ -33,10 +39,10 @@ def paused():
 class AuditContextMiddleware:
     """Remembers the request being served, for entries written while serving it."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         token = _request.set(request)
         try:
             return self.get_response(request)
@@ -45,7 +51,12 @@ class AuditContextMiddleware:
 
 
 def record(
-    action: str, *, actor=None, target: str = "", details=None, request=None
+    action: str,
+    *,
+    actor: User | None = None,
+    target: str = "",
+    details: Mapping[str, object] | None = None,
+    request: HttpRequest | None = None,
 ) -> AuditEntry | None:
     """Append an entry, chained to the last one. Writers take turns: the unique
     sequence number makes a concurrent writer try again on top of the new last entry."""

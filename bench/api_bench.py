@@ -537,9 +537,11 @@ def main():
     page, floor = paired_median_ms(
         lambda: get_ok(client, "/api/v1/incidents/", page_size=100), floor_page, args.repeat
     )
+    # The goal of the filtered and free-text pages is a 95th percentile (issue 15): those
+    # timed alone give it beside their median.
     results = {
-        "page of 100": page,
-        "filtered page (type, dates, country)": median_ms(
+        "page of 100": (page, None),
+        "filtered page (type, dates, country)": served.timings(
             lambda: get_ok(
                 client,
                 "/api/v1/incidents/",
@@ -551,17 +553,19 @@ def main():
             ),
             args.repeat,
         ),
-        "free-text search": median_ms(
+        "free-text search": served.timings(
             lambda: get_ok(client, "/api/v1/incidents/", page_size=100, q="tanker Rajin"),
             args.repeat,
         ),
-        "detail": median_ms(lambda: get_ok(client, f"/api/v1/incidents/{reference}/"), args.repeat),
-        "floor: same page of 100, psycopg + json": floor,
+        "detail": served.timings(
+            lambda: get_ok(client, f"/api/v1/incidents/{reference}/"), args.repeat
+        ),
+        "floor: same page of 100, psycopg + json": (floor, None),
     }
-    print(f"\n{'request':45} median ms")
-    for name, ms in results.items():
-        print(f"{name:45} {ms:9.1f}")
-    ratio = results["page of 100"] / results["floor: same page of 100, psycopg + json"]
+    print(f"\n{'request':45} median ms   p95 ms")
+    for name, (ms, p95) in results.items():
+        print(f"{name:45} {ms:9.1f} {'' if p95 is None else f'{p95:8.1f}':>8}")
+    ratio = results["page of 100"][0] / results["floor: same page of 100, psycopg + json"][0]
     print(f"{'page of 100 / floor':45} {ratio:9.1f}x")
 
     print(f"\n{'NDJSON export':45} {'rows':>8} {'seconds':>8} {'peak MiB':>9}")

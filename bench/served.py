@@ -106,11 +106,14 @@ def two_factor(session: requests.Session, code: str) -> None:
     assert response.status_code == 302, (response.status_code, response.text[:300])
 
 
-def timings(call, repeat: int) -> tuple[float, float]:
-    """Median and 95th percentile (ms) of `repeat` calls after a warm-up."""
+def timings(call, repeat: int, before=None) -> tuple[float, float]:
+    """Median and 95th percentile (ms) of `repeat` calls after a warm-up; `before`, if
+    given, is called ahead of each call, untimed."""
     call()
     times = []
     for _ in range(repeat):
+        if before is not None:
+            before()
         started = time.perf_counter()
         call()
         times.append((time.perf_counter() - started) * 1000)

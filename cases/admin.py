@@ -1,13 +1,18 @@
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+
 from concurrency.admin import ConcurrentModelAdmin
 from concurrency.forms import ConcurrentForm
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
-from django.db.models import BigIntegerField
-from django.http import Http404, HttpResponseRedirect
+from django.db.models import BigIntegerField, Model, QuerySet
+from django.http import Http404, HttpRequest, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.requests import account_of
 from cases import workflow
 from cases.forms import SharingConsentForm
 from cases.lines import LINES
@@ -48,26 +53,42 @@ from cases.models.vessels import (
     VesselOwnership,
     VesselParticulars,
 )
+from cases.querysets import IncidentRelationQuerySet
 from cases.vessels import identifier_warnings
 
+if TYPE_CHECKING:  # the admin classes ImportedAdmin is mixed into
+    _Admin = admin.options.BaseModelAdmin
+else:
+    _Admin = object
 
-class RecordAdmin(SimpleHistoryAdmin):
+Record = TypeVar("Record", bound=Model)
+
+
+class RecordAdmin(SimpleHistoryAdmin, Generic[Record]):
     """Admin for records whose changes are kept: saves are attributed to their author,
     and a reader finds here only what cases.visibility lets them see anywhere else (in
     lists, change and history pages, raw-id and autocomplete lookups alike)."""
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Record]:
         return super().get_queryset(request).visible_to(request.user)
 
-    def history_view(self, request, object_id, extra_context=None):
+    def history_view(
+        self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponseBase:
         self._ensure_visible(request, object_id)
         return super().history_view(request, object_id, extra_context)
 
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
+    def history_form_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        version_id: str,
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponseBase:
         self._ensure_visible(request, object_id)
         return super().history_form_view(request, object_id, version_id, extra_context)
 
-    def _ensure_visible(self, request, object_id):
+    def _ensure_visible(self, request: HttpRequest, object_id: str) -> None:
         # simple-history falls back to a record's past versions when the queryset does
         # not hold it: a hidden record's history is as hidden as the record (a removed
         # record's history stays for administrators).
@@ -76,9 +97,12 @@ class RecordAdmin(SimpleHistoryAdmin):
         if not self.get_queryset(request).filter(pk=unquote(object_id)).exists():
             raise Http404
 
-    def save_model(self, request, obj, form, change):
+    def save_model(
+        self, request: HttpRequest, obj: Record, form: forms.ModelForm, change: bool
+    ) -> None:
         if not change and hasattr(obj, "created_by_id") and obj.created_by_id is None:
-            obj.created_by = request.user
+            # A record with created_by_id (checked above) has created_by.
+            obj.created_by = request.user  # type: ignore[attr-defined]
         super().save_model(request, obj, form, change)
 
 
@@ -157,7 +181,7 @@ class DesignationInline(admin.TabularInline):
 
 
 @admin.register(Entity)
-class EntityAdmin(RecordAdmin):
+class EntityAdmin(RecordAdmin[Entity]):
     list_display = ("name", "kind", "country", "imo_number", "mmsi", "un_list_reference")
     list_filter = ("kind", "country")
     search_fields = ("name", "aliases__name", "past_names__name", "imo_number", "mmsi")
@@ -169,7 +193,9 @@ class EntityAdmin(RecordAdmin):
         DesignationInline,
     ]
 
-    def save_model(self, request, obj, form, change):
+    def save_model(
+        self, request: HttpRequest, obj: Entity, form: forms.ModelForm, change: bool
+    ) -> None:
         super().save_model(request, obj, form, change)
         # Saved all the same: these look wrong without being impossible.
         for warning in identifier_warnings(obj):
@@ -183,18 +209,18 @@ class VesselRecordAdmin(RecordAdmin):
     # The records they name, picked by id: each is a long list.
     REFERENCES = ("vessel", "holder", "port", "source", "incident", "from_vessel", "to_vessel")
 
-    def get_raw_id_fields(self, request, obj=None):
+    def get_raw_id_fields(self, request: HttpRequest, obj: Model | None = None) -> Sequence[str]:
         names = {field.name for field in self.model._meta.fields}
         return [name for name in self.REFERENCES if name in names]
 
 
-class ImportedAdmin:
+class ImportedAdmin(_Admin):
     """The UN list as imported: read here, changed only by the next import."""
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
@@ -330,7 +356,7 @@ class IncidentLocationInline(admin.TabularInline):
 
 
 class CitationFormSet(forms.BaseInlineFormSet):
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         # The incident as its form leaves it (the admin builds these on the edited one).
         kept = [
@@ -361,10 +387,10 @@ class FindingInline(admin.StackedInline):
     fields = LINES["findings"].fields
     readonly_fields = fields
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: Incident | None = None) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Incident | None = None) -> bool:
         return False
 
 
@@ -379,14 +405,17 @@ class IncidentRelationInline(admin.TabularInline):
     fields = LINES["relations"].fields
     readonly_fields = fields
 
-    def get_queryset(self, request):
-        # Only relations to incidents the reader may see, as everywhere else.
-        return super().get_queryset(request).visible_to(request.user)
+    def get_queryset(self, request: HttpRequest) -> IncidentRelationQuerySet:
+        # Only relations to incidents the reader may see, as everywhere else (the
+        # model's manager gives its queryset, which the admin types as any QuerySet).
+        return cast(IncidentRelationQuerySet, super().get_queryset(request)).visible_to(
+            request.user
+        )
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: Incident | None = None) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Incident | None = None) -> bool:
         return False
 
 
@@ -404,15 +433,15 @@ class TransitionInline(admin.TabularInline):
     readonly_fields = fields
     verbose_name_plural = "workflow history"
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: Incident | None = None) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Incident | None = None) -> bool:
         return False
 
 
 @admin.register(Incident)
-class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
+class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin[Incident]):
     form = IncidentAdminForm
     list_display = (
         "reference",
@@ -494,7 +523,9 @@ class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
 
     actions = ["submit_selected", "approve_selected", "withdraw_selected"]
 
-    def response_action(self, request, queryset):
+    def response_action(
+        self, request: HttpRequest, queryset: QuerySet[Incident]
+    ) -> HttpResponseBase | None:
         # The change list sends each selected row as "pk,version", so that an action
         # never acts on a row changed since the list was shown; django-concurrency raises
         # (a 500) on a row sent otherwise. Such a post acts on nothing and says so.
@@ -509,39 +540,46 @@ class IncidentAdmin(ConcurrentModelAdmin, RecordAdmin):
             return HttpResponseRedirect(request.get_full_path())
         return super().response_action(request, queryset)
 
-    def save_model(self, request, obj, form, change):
-        obj.updated_by = request.user
+    def save_model(
+        self, request: HttpRequest, obj: Incident, form: forms.ModelForm, change: bool
+    ) -> None:
+        obj.updated_by = account_of(request)
         super().save_model(request, obj, form, change)
 
     @admin.action(description="Submit the selected incidents for review")
-    def submit_selected(self, request, queryset):
+    def submit_selected(self, request: HttpRequest, queryset: QuerySet[Incident]) -> None:
         self._take_step(request, queryset, workflow.submit)
 
     @admin.action(description="Approve the selected incidents (the standard must be met)")
-    def approve_selected(self, request, queryset):
+    def approve_selected(self, request: HttpRequest, queryset: QuerySet[Incident]) -> None:
         self._take_step(request, queryset, workflow.approve)
 
     @admin.action(description="Withdraw the selected incidents (their author only)")
-    def withdraw_selected(self, request, queryset):
+    def withdraw_selected(self, request: HttpRequest, queryset: QuerySet[Incident]) -> None:
         self._take_step(request, queryset, workflow.withdraw)
 
-    def _take_step(self, request, queryset, step):
+    def _take_step(
+        self,
+        request: HttpRequest,
+        queryset: QuerySet[Incident],
+        step: Callable[..., Incident],
+    ) -> None:
         """The same workflow verbs as the pages and the API, with their rules."""
         for incident in queryset:
             try:
-                step(incident, by=request.user, comment="Through the administration site.")
+                step(incident, by=account_of(request), comment="Through the administration site.")
             except workflow.WorkflowError as error:
                 self.message_user(request, str(error), messages.ERROR)
             else:
                 self.message_user(request, f"{incident.reference}: done.", messages.SUCCESS)
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Incident | None = None) -> bool:
         # Submitted and approved incidents are locked here as everywhere: reopen first.
         if obj is not None and not obj.is_editable:
             return False
         return super().has_change_permission(request, obj)
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Incident | None = None) -> bool:
         # Incidents are withdrawn or rejected, never deleted: their references and
         # their history stay.
         return False

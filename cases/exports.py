@@ -151,7 +151,6 @@ def record(request: HttpRequest, file_format: str, target: str = "incidents") ->
     query.pop("format", None)
     audit.record(
         AuditEntry.Action.EXPORT,
-        actor=request.user,
         target=target,
         details={"format": file_format, "filter": query.urlencode()},
         request=request,

@@ -6,7 +6,7 @@ import datetime
 import django_filters
 from django import forms
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -128,6 +128,20 @@ class ProvisionKeyFilter(django_filters.Filter):
         return queryset.filter(provisions=value) if value else queryset
 
 
+class TiedOrderingFilter(django_filters.OrderingFilter):
+    """A sort by a column whose values repeat (dates) goes on by id, the same way: the
+    rows of one date then keep one order from page to page, where a page's OFFSET could
+    otherwise show a row twice and another never (and an index of the column and id
+    gives them in that order)."""
+
+    def filter(self, qs, value):
+        qs = super().filter(qs, value)
+        ordering = qs.query.order_by
+        if ordering and not qs.model._meta.get_field(ordering[-1].lstrip("-")).unique:
+            qs = qs.order_by(*ordering, "-id" if ordering[-1].startswith("-") else "id")
+        return qs
+
+
 class ReaderMixin:
     """A FilterSet that filters as its reader may see: the request's user (anonymous,
     who sees nothing, when it has none)."""
@@ -184,7 +198,7 @@ class IncidentFilterSet(ReaderMixin, StyledFilterSetMixin, django_filters.Filter
     sharing_level = ChoicesFilter(
         choices=SharingLevel.choices, label="Sharing level", method="at_sharing_level"
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = TiedOrderingFilter(
         fields=(
             ("occurred_from", "occurred"),
             ("reference", "reference"),
@@ -223,15 +237,25 @@ class IncidentFilterSet(ReaderMixin, StyledFilterSetMixin, django_filters.Filter
 
     def search(self, queryset, name, value):
         query = self.text_query = search.parse(value)
-        if not query:
-            return queryset
-        queryset = queryset.filter(search.incidents_found(query, self._reader()))
-        # The best answers first, unless a sort was asked for. Only for the team: a
-        # partner's rank would weigh the text of incidents they read as a release.
-        if search.on_postgresql() and self._released() is None and not self.data.get("ordering"):
-            ordering = Incident._meta.ordering
-            queryset = queryset.alias(rank=search.rank(query)).order_by("-rank", *ordering)
-        return queryset
+        return queryset.filter(search.incidents_found(query, self._reader())) if query else queryset
+
+    @property
+    def ranked(self) -> bool:
+        """Whether what the words found is shown the best answers first: on PostgreSQL,
+        unless a sort was asked for, and only for the team (a partner's rank would weigh
+        the text of incidents they read as a release). Known once `qs` is read."""
+        return bool(
+            self.text_query
+            and search.on_postgresql()
+            and self._released() is None
+            and not self.data.get("ordering")
+        )
+
+    def best_first(self) -> QuerySet[Incident]:
+        """The incidents to show first: when ranked, the latest that the words found,
+        the best answers first (search.best_first); otherwise the list itself."""
+        found, query = self.qs, self.text_query
+        return search.best_first(found, query) if query and self.ranked else found
 
     def at_sharing_level(self, queryset, name, value):
         level = Q(sharing_level__in=value)

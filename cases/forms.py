@@ -1,11 +1,15 @@
 import copy
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Model
 from django.forms import inlineformset_factory
 from django.urls import reverse_lazy
 
-from cases.lines import LINE_KINDS, LINES
+from accounts.models import Reader
+from cases.lines import LINE_KINDS, LINES, LineKind
 from cases.markings import record_lowering
 from cases.models import (
     Attachment,
@@ -28,7 +32,7 @@ from cases.models import (
     check_relations,
 )
 from cases.widgets import SearchSelect, SearchSelectMultiple
-from core.forms import DateInput, StyledForm
+from core.forms import DateInput, StyledForm, record_choice
 
 
 class SharingConsentForm(forms.ModelForm):
@@ -44,20 +48,22 @@ class SharingConsentForm(forms.ModelForm):
     # The page forms show it only on an existing record; the admin's always lists it.
     consent_for_new_records = False
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.stored_level = self.instance.sharing_level if self.instance.pk else ""
         if not self.instance.pk and not self.consent_for_new_records:
             del self.fields["consent"]
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         try:
             record_lowering(
                 self.instance,
                 self.stored_level,
-                cleaned.get("sharing_level"),
-                cleaned.get("consent"),
+                # Absent (refused, or not on the form) reads as empty: no lowering, no consent.
+                cleaned.get("sharing_level", ""),
+                cleaned.get("consent", ""),
             )
         except ValidationError as error:
             self.add_error("consent", error)
@@ -93,13 +99,15 @@ class IncidentForm(StyledForm, SharingConsentForm):
             "context_provisions": forms.SelectMultiple(attrs={"data-enhance": "select"}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["incident_type"].queryset = self.fields["incident_type"].queryset.filter(
+        incident_type = record_choice(self, "incident_type")
+        incident_type.queryset = incident_type.queryset.filter(
             is_active=True
-        ) | self.fields["incident_type"].queryset.filter(pk=self.instance.incident_type_id)
+        ) | incident_type.queryset.filter(pk=self.instance.incident_type_id)
         for name in ("provisions", "context_provisions"):
-            self.fields[name].queryset = self.fields[name].queryset.select_related("resolution")
+            provisions = record_choice(self, name)
+            provisions.queryset = provisions.queryset.select_related("resolution")
 
 
 class ReaderForm(forms.ModelForm):
@@ -108,22 +116,25 @@ class ReaderForm(forms.ModelForm):
 
     visible_records: tuple[str, ...] = ()
 
-    def __init__(self, *args, reader=None, **kwargs):
+    def __init__(self, *args: Any, reader: Reader | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.reader = reader
         for name in self.visible_records:
-            queryset = self.fields[name].queryset
-            self.fields[name].queryset = (
-                queryset.visible_to(reader) if reader is not None else queryset.none()
+            field = record_choice(self, name)
+            field.queryset = (
+                # Each record a form picks has a queryset of cases.querysets: visible_to.
+                field.queryset.visible_to(reader)  # type: ignore[attr-defined]
+                if reader is not None
+                else field.queryset.none()
             )
 
-    def keeping_hidden(self, name: str) -> list:
+    def keeping_hidden(self, name: str) -> list[Model]:
         """The records chosen in the many-to-many field `name`, with those already on
         the record that the reader may not see: they stay as they are."""
         chosen = list(self.cleaned_data[name])
         if not self.instance.pk:
             return chosen
-        shown = self.fields[name].queryset  # type: ignore[attr-defined]
+        shown = record_choice(self, name).queryset
         return chosen + list(getattr(self.instance, name).exclude(pk__in=shown.values("pk")))
 
 
@@ -190,9 +201,9 @@ class FindingForm(StyledForm, ReaderForm):
             "reasoning": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        provision = self.fields["provision"]
+        provision = record_choice(self, "provision")
         provision.queryset = provision.queryset.select_related("resolution")
 
 
@@ -210,7 +221,7 @@ class AttachmentForm(StyledForm, SharingConsentForm, ReaderForm):
         model = Attachment
         fields = LINES["attachments"].fields
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].required = True  # empty only on files from before kinds
 
@@ -234,13 +245,13 @@ class EvidenceForm(StyledForm, SharingConsentForm, ReaderForm):
             "vessel": SearchSelect(reverse_lazy("cases:entity_search"), "vessel"),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].required = True
         # Times are given and stored in UTC, as imagery providers give them.
         self.fields["captured_at"].help_text = "UTC, as the provider gives it."
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         probe = copy.copy(self.instance)
         for name, value in cleaned.items():
@@ -280,21 +291,22 @@ class LineFormSet(forms.BaseInlineFormSet):
     from them (LineKind.condition) are not in the form, so its save keeps them as they
     are."""
 
-    kind = None
+    # Each subclass's (LINE_FORMSETS).
+    kind: LineKind
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         reader = kwargs.get("form_kwargs", {}).get("reader")
         if self.kind.condition is not None and kwargs.get("queryset") is None:
             kwargs["queryset"] = self.model.objects.filter(self.kind.condition(reader))
         super().__init__(*args, **kwargs)
 
-    def hidden_lines(self) -> list:
+    def hidden_lines(self) -> list[Model]:
         if self.instance.pk is None:
             return []
         shown = [line.pk for line in self.get_queryset()]
         return list(self.model.objects.filter(incident=self.instance).exclude(pk__in=shown))
 
-    def kept(self) -> list:
+    def kept(self) -> list[Model]:
         return [
             form.instance
             for form in self.forms
@@ -303,10 +315,11 @@ class LineFormSet(forms.BaseInlineFormSet):
 
 
 class RelationFormSet(LineFormSet):
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if not any(self.errors):
-            check_relations(self.kept() + self.hidden_lines())
+            # The lines of the relations' formset are relations.
+            check_relations(cast(list[IncidentRelation], self.kept() + self.hidden_lines()))
 
 
 FORMSET_BASES = {"relations": RelationFormSet}
@@ -443,7 +456,7 @@ class EstimateForm(StyledForm, ReaderForm):
             "incidents": SearchSelectMultiple(reverse_lazy("cases:incident_search"), "incident"),
         }
 
-    def clean_incidents(self):
+    def clean_incidents(self) -> list[Model]:
         return self.keeping_hidden("incidents")
 
 
@@ -485,10 +498,10 @@ class LetterForm(StyledForm, ReaderForm):
             "entities": SearchSelectMultiple(reverse_lazy("cases:entity_search"), "entity"),
         }
 
-    def clean_incidents(self):
+    def clean_incidents(self) -> list[Model]:
         return self.keeping_hidden("incidents")
 
-    def clean_entities(self):
+    def clean_entities(self) -> list[Model]:
         return self.keeping_hidden("entities")
 
 
@@ -516,7 +529,7 @@ class UnListUploadForm(StyledForm, forms.Form):
         label="Dry run: report what would change, change nothing", required=False
     )
 
-    def clean_file(self):
+    def clean_file(self) -> UploadedFile:
         upload = self.cleaned_data["file"]
         if upload.size > self.MAX_SIZE:
             raise ValidationError("The file is larger than 50 MB: it is not the UN's list.")
@@ -528,9 +541,22 @@ class ListEntryLinkForm(StyledForm, forms.Form):
 
     entity = forms.ModelChoiceField(queryset=Entity.objects.none(), widget=forms.HiddenInput)
 
-    def __init__(self, *args, reader, **kwargs):
+    def __init__(self, *args: Any, reader: Reader, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["entity"].queryset = Entity.objects.visible_to(reader)
+        record_choice(self, "entity").queryset = Entity.objects.visible_to(reader)
+
+
+class NotListedAsForm(StyledForm, forms.Form):
+    """The team's word that an entity the entry's page or the duplicates' page proposes is
+    not the one an entry of the UN list designates; only an entity the reader may see can
+    be named."""
+
+    entity = forms.ModelChoiceField(queryset=Entity.objects.none(), widget=forms.HiddenInput)
+    note = forms.CharField(max_length=300, required=False, label="Why they are different")
+
+    def __init__(self, *args: Any, reader: Reader, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        record_choice(self, "entity").queryset = Entity.objects.visible_to(reader)
 
 
 class NotDuplicateForm(StyledForm, forms.Form):
@@ -541,7 +567,7 @@ class NotDuplicateForm(StyledForm, forms.Form):
     second = forms.ModelChoiceField(queryset=Entity.objects.none(), widget=forms.HiddenInput)
     note = forms.CharField(max_length=300, required=False, label="Why they are different")
 
-    def __init__(self, *args, reader, **kwargs):
+    def __init__(self, *args: Any, reader: Reader, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("first", "second"):
-            self.fields[name].queryset = Entity.objects.visible_to(reader)
+            record_choice(self, name).queryset = Entity.objects.visible_to(reader)

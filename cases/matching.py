@@ -544,7 +544,7 @@ def possible_listings(reader: Reader, limit: int = PAIRS_SHOWN) -> list[Listing]
     """Entities `reader` may see that may be entries of the UN list that no entity is
     matched to yet, best first. As for duplicates, only keys that few entities share are
     looked up, all the entries' at once."""
-    from cases.models import Entity, ListEntry, MatchKey
+    from cases.models import Entity, ListEntry, MatchKey, NotListedAs
 
     entries = {
         entry.pk: (entry, list_entry_record(entry))
@@ -561,7 +561,10 @@ def possible_listings(reader: Reader, limit: int = PAIRS_SHOWN) -> list[Listing]
     for key, entity_id in rows:
         for entry_id in wanted[key]:
             shared[entity_id, entry_id].add(key)
-    pairs = [pair for pair, keys in shared.items() if blocks(keys)]
+    dismissed = set(
+        NotListedAs.objects.filter(entry__in=list(entries)).values_list("entity", "entry")
+    )
+    pairs = [pair for pair, keys in shared.items() if blocks(keys) and pair not in dismissed]
     entities = Entity.objects.filter(pk__in=sorted({entity for entity, _ in pairs}))
     by_pk = {entity.pk: entity for entity in entities.prefetch_related("aliases", "past_names")}
     found = []
@@ -572,6 +575,28 @@ def possible_listings(reader: Reader, limit: int = PAIRS_SHOWN) -> list[Listing]
             found.append(Listing(by_pk[entity_id], entry, candidate))
     found.sort(key=lambda p: (-p.candidate.score, p.entity.name, p.entity.pk, p.entry.pk))
     return found[:limit]
+
+
+def entities_it_may_be(entry: ListEntry, reader: Reader) -> list[Candidate]:
+    """The team's entities `reader` may see that may be `entry` of the UN list, best
+    first, less those the team said it is not."""
+    from cases.models import NotListedAs
+
+    dismissed = set(NotListedAs.objects.filter(entry=entry).values_list("entity", flat=True))
+    candidates = propose(list_entry_record(entry), [TeamEntities(reader)])
+    return [candidate for candidate in candidates if candidate.record.entity_id not in dismissed]
+
+
+def dismiss_listing(entity: Entity, entry: ListEntry, by: User, note: str = "") -> None:
+    """Record that `entity` is not the one `entry` of the UN list designates
+    (idempotent); refused when the entry is matched to it."""
+    from cases.models import NotListedAs
+
+    dismissal = NotListedAs(entity=entity, entry=entry, decided_by=by, note=note)
+    dismissal.full_clean(validate_constraints=False)
+    NotListedAs.objects.get_or_create(
+        entity=entity, entry=entry, defaults={"decided_by": by, "note": note}
+    )
 
 
 def dismiss(first: Entity, second: Entity, by: User, note: str = "") -> None:

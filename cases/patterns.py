@@ -5,25 +5,29 @@ aggregates in the database, so that the figures hold at any number of incidents.
 
 import csv
 import datetime
-import hashlib
 import io
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Mapping
 from itertools import groupby
 from typing import Any
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import reverse
+from django.utils import timezone
 from django_countries import countries
+from django_tasks import task_backends
+from django_tasks.backends.immediate import ImmediateBackend
 
 from accounts.models import Reader
 from cases import units
 from cases.dates import period_text
 from cases.exports import spreadsheet_safe
 from cases.models import FeedEntry, Incident, IncidentLocation, IncidentType, MaterielLine
-from cases.visibility import incident_condition, line_condition
+from cases.signals import team_counts_stale
+from cases.visibility import is_team_member, line_condition, seen_by_the_whole_team
 
 # The map draws the most recent incidents with a place up to this number, and says so:
 # a browser draws a few thousand markers smoothly, not a hundred thousand.
@@ -152,41 +156,94 @@ def _feature(kind: str, coordinates: list, properties: dict) -> dict:
     }
 
 
-def dashboard_of(user: Reader) -> dict:
-    """dashboard() of the incidents `user` sees, kept in the cache under what they may
-    see and the change feed's last entry: every save or deletion of an incident adds
-    one, so the counts kept are never older than the incidents, and a page that
-    changed nothing reads them without counting again."""
-    condition = incident_condition(user)
-    last = FeedEntry.objects.order_by("-position").values_list("position", "at").first()
-    seen = hashlib.sha256(f"{condition}|{last}".encode()).hexdigest()
-    key = f"home-counts:{seen}"
-    counts = cache.get(key)
-    if counts is None:
-        counts = dashboard(Incident.objects.filter(condition))
-        cache.set(key, counts, 3600)
-    return counts
+# The team's counts, kept in the cache (dashboard_of), and the mark that the worker is
+# counting them again: one recount at a time, however many pages find them behind.
+TEAM_COUNTS = "home-counts:team"
+RECOUNTING = "home-counts:recounting"
+RECOUNT_AT_MOST = 300  # seconds a recount may hold the mark (if its worker dies)
+# A count's rows: status, incident type (its id), the month it began in, how many.
+CountRow = tuple[str, int, str, int]
 
 
-def dashboard(incidents: QuerySet[Incident]) -> dict:
-    """The home page's counts of `incidents`, by status, by type (most first) and per
-    month they began in, with no month left out between the first and the last
-    ([{"month": "2024-09", "incidents": 3}, ...]), from one grouped scan of the
-    incidents' own columns (an index holds them: migration 0028) rather than a scan
-    each: at a million incidents the three took PostgreSQL 1.9 s."""
+def dashboard_of(user: Reader) -> dict[str, Any]:
+    """dashboard() of the incidents `user` sees, and when its figures were counted.
+
+    For a team member: the incidents every member sees alike (all but the drafts) are
+    counted once for the whole team, by the worker, not by a page: a count of the whole
+    table takes 0.7 s at a million incidents, and every save would make the next page
+    count again. The counts are kept in the cache with the change feed's last entry
+    they include; a page that finds the feed elsewhere since shows them as they stand,
+    with their time, and asks the worker to count again (`recount_team`), once however
+    many pages ask. The drafts the reader sees (their own) are counted with the page:
+    they are few, and read from an index."""
+    if not is_team_member(user):
+        return {**dashboard(count_rows(Incident.objects.visible_to(user))), "counted_at": None}
+    team = cache.get(TEAM_COUNTS)
+    behind = team is not None and team["head"] != _feed_head()
+    # The first page (or the cache was emptied) has nothing to show yet; and where the
+    # worker's counts cannot reach the pages, a page counts for itself.
+    if team is None or (behind and not _worker_counts_for_pages()):
+        team = recount_team()
+    elif behind and cache.add(RECOUNTING, True, RECOUNT_AT_MOST):
+        team_counts_stale.send(sender=Incident)
+        team = cache.get(TEAM_COUNTS) or team  # a task backend that ran it at once
+    own = count_rows(Incident.objects.visible_to(user).exclude(seen_by_the_whole_team()))
+    return {**dashboard(team["rows"] + own), "counted_at": team["counted_at"]}
+
+
+def recount_team() -> dict[str, Any]:
+    """Count the incidents every team member sees alike, and keep the counts with the
+    change feed's last entry they include (at least: a change committed while they are
+    counted may be in them too, and is counted again next time)."""
+    team = {
+        "head": _feed_head(),
+        "counted_at": timezone.now(),
+        "rows": count_rows(Incident.objects.filter(seen_by_the_whole_team())),
+    }
+    cache.set(TEAM_COUNTS, team, None)
+    cache.delete(RECOUNTING)
+    return team
+
+
+def _worker_counts_for_pages() -> bool:
+    """Whether the worker's counts reach the pages: through a cache they share (Redis, as
+    in production), not one in each process's memory, unless the tasks run in the page's
+    own process (the tests)."""
+    return not isinstance(caches["default"], LocMemCache) or isinstance(
+        task_backends["default"], ImmediateBackend
+    )
+
+
+def _feed_head() -> tuple[int, datetime.datetime] | None:
+    """The change feed's last entry, as its position and time: a database restored or
+    rolled back to an earlier state has another, even at the same position."""
+    return FeedEntry.objects.order_by("-position").values_list("position", "at").first()
+
+
+def count_rows(incidents: QuerySet[Incident]) -> list[CountRow]:
+    """`incidents` counted by status, type and month they began in, in one grouped scan of
+    the incidents' own columns (an index holds them: migration 0028) rather than a scan
+    for each figure."""
     rows = (
         _unordered(incidents)
         .annotate(month=TruncMonth("occurred_from"))
         .values_list("status", "incident_type", "month")
         .annotate(n=Count("*"))
     )
+    return [(status, kind, _month(month), n) for status, kind, month, n in rows]
+
+
+def dashboard(rows: list[CountRow]) -> dict[str, Any]:
+    """The home page's figures from count rows: by status, by type (most first) and per
+    month they began in, with no month left out between the first and the last
+    ([{"month": "2024-09", "incidents": 3}, ...])."""
     by_status: Counter[str] = Counter()
     by_type: Counter[int] = Counter()
     months: Counter[str] = Counter()
     for status, kind, month, n in rows:
         by_status[status] += n
         by_type[kind] += n
-        months[_month(month)] += n
+        months[month] += n
     types = IncidentType.objects.in_bulk(by_type)
     return {
         "by_status": [{"status": status, "n": n} for status, n in sorted(by_status.items())],

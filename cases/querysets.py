@@ -1,11 +1,14 @@
 """The querysets of what a reader may see: each visible_to() asks cases.visibility, the
 one place that decides it, for pages, pickers, the admin, the API and every export."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any, Self
 
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 
+from accounts.models import Reader
 from cases.visibility import (
     Condition,
     attachment_condition,
@@ -25,7 +28,7 @@ from cases.visibility import (
 )
 
 
-class VisibleQuerySet(models.QuerySet):
+class VisibleQuerySet(models.QuerySet[Any]):
     """A record whose visibility is one condition of cases.visibility (`condition`); for
     records that incidents' lines refer to, `incidents` is the path to those incidents,
     so that counts count only the incidents a reader may see."""
@@ -34,10 +37,10 @@ class VisibleQuerySet(models.QuerySet):
     condition: Callable[..., Condition]
     incidents = ""
 
-    def visible_to(self, user):
+    def visible_to(self, user: Reader) -> Self:
         return self.filter(type(self).condition(user))
 
-    def unused(self):
+    def unused(self) -> Self:
         """The records that nothing keeps (no incident's line, evidence or other record
         refers to them), such as those created in an incident's dialog and left behind
         when the incident was abandoned."""
@@ -57,12 +60,12 @@ class VisibleQuerySet(models.QuerySet):
             ]
         )
 
-    def with_incident_count(self, user):
+    def with_incident_count(self, user: Reader) -> Self:
         """Each record's number of incidents that refer to it and that `user` may see."""
         seen = incident_condition_through(user, self.incidents)
         return self.annotate(incident_count=Count(self.incidents, filter=seen, distinct=True))
 
-    def count_incidents(self, user, records) -> None:
+    def count_incidents(self, user: Reader, records: Sequence[Any]) -> None:
         """Give each of `records` (a page of a list) its incident_count, in one query for
         those records alone: counting for every record before the page is taken reads
         all their lines."""
@@ -81,7 +84,7 @@ class EntityQuerySet(VisibleQuerySet):
     condition = staticmethod(entity_condition)
     incidents = "involvements__incident"
 
-    def visible_to(self, user):
+    def visible_to(self, user: Reader) -> Self:
         # A merged duplicate is seen only as a redirect to the entity it was merged into.
         return super().visible_to(user).filter(merged_into=None)
 
@@ -117,20 +120,20 @@ class EstimateQuerySet(VisibleQuerySet):
 class LetterQuerySet(VisibleQuerySet):
     condition = staticmethod(letter_condition)
 
-    def awaiting(self):
+    def awaiting(self) -> Self:
         """Those without a reply yet, overdue or not."""
         return self.filter(replied_on__isnull=True)
 
-    def overdue(self, day):
+    def overdue(self, day: date) -> Self:
         """Those whose deadline passed before `day` without a reply."""
         return self.awaiting().filter(deadline__lt=day)
 
-    def about_entity(self, entity):
+    def about_entity(self, entity: models.Model) -> Self:
         """Those sent to `entity` or concerning it."""
         concerning = self.model.entities.through.objects.filter(entity=entity)
         return self.filter(Q(addressee_entity=entity) | Q(pk__in=concerning.values("letter_id")))
 
-    def for_list(self):
+    def for_list(self) -> Self:
         return self.select_related(
             "addressee_organisation", "addressee_entity", "created_by"
         ).prefetch_related("reminders")
@@ -140,11 +143,11 @@ class IncidentRelationQuerySet(VisibleQuerySet):
     condition = staticmethod(relation_condition)
 
 
-class VesselRecordQuerySet(models.QuerySet):
+class VesselRecordQuerySet(models.QuerySet[Any]):
     """A vessel's ownerships, port calls and AIS periods; each model names the records
     besides its vessel that it refers to (REFERENCES), which a reader must see too."""
 
-    def visible_to(self, user):
+    def visible_to(self, user: Reader) -> Self:
         return self.filter(vessel_record_condition(user, self.model.REFERENCES))
 
 
@@ -152,8 +155,8 @@ class ShipToShipTransferQuerySet(VisibleQuerySet):
     condition = staticmethod(transfer_condition)
 
 
-class IncidentQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "IncidentQuerySet":
+class IncidentQuerySet(models.QuerySet[Any]):
+    def visible_to(self, user: Reader) -> "IncidentQuerySet":
         """The incidents `user` may see; anything else answers 404 to them."""
         return self.filter(incident_condition(user))
 
@@ -188,8 +191,8 @@ class IncidentQuerySet(models.QuerySet):
         return self.select_related("incident_type")
 
 
-class FeedEntryQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "FeedEntryQuerySet":
+class FeedEntryQuerySet(models.QuerySet[Any]):
+    def visible_to(self, user: Reader) -> "FeedEntryQuerySet":
         """Changes that touched the user's view: the incident was visible to them before
         the change, after it, or both. Nothing else is ever announced to them."""
         # An entry without a before-state records a new incident: nothing was seen before.

@@ -9,3 +9,7 @@ feed_advanced = Signal()
 # A saved search newly found an incident for a subscriber (cases.alerts), once the match
 # is committed: `match` is the SearchMatch, with its search, user and incident.
 search_matched = Signal()
+
+# The home page found the team's counts behind the change feed (cases.patterns): the
+# worker counts them again (cases.tasks). Sent as the page is made, not on a commit.
+team_counts_stale = Signal()

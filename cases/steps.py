@@ -26,7 +26,7 @@ class Status(models.TextChoices):
 EDITABLE = frozenset({Status.DRAFT, Status.CHANGES_REQUESTED})
 
 # Each status's badge (Bootstrap's contextual colours).
-STATUS_STYLES = {
+STATUS_STYLES: dict[str, str] = {
     Status.DRAFT: "secondary",
     Status.SUBMITTED: "primary",
     Status.CHANGES_REQUESTED: "warning",

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.requests import SignedInRequest
 from cases import matching, unlist
-from cases.forms import ListEntryLinkForm, UnListUploadForm
+from cases.forms import ListEntryLinkForm, NotListedAsForm, UnListUploadForm
 from cases.models import ListEntry, ListImport
 from cases.pagination import EstimatingPaginator
 from cases.permissions import team_member_required
@@ -72,10 +72,7 @@ def list_entry_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(
         ListEntry.objects.visible_to(request.user).select_related("entity", "last_import"), pk=pk
     )
-    candidates = []
-    if entry.entity is None:
-        record = matching.list_entry_record(entry)
-        candidates = matching.propose(record, [matching.TeamEntities(request.user)])
+    candidates = [] if entry.entity else matching.entities_it_may_be(entry, request.user)
     return render(
         request,
         "cases/list_entry_detail.html",
@@ -106,3 +103,28 @@ def list_entry_link(request: SignedInRequest, pk: int) -> HttpResponse:
         return redirect("cases:list_entry_detail", pk=entry.pk)
     messages.success(request, f"{entity.name} is matched to {entry} and designated on the UN list.")
     return redirect("cases:entity_detail", pk=entity.pk)
+
+
+@require_POST
+@team_member_required
+def list_entry_not(request: SignedInRequest, pk: int) -> HttpResponse:
+    """The entity proposed is not the one the entry designates: neither the entry's page
+    nor the duplicates' page proposes the pair again. Back to the page it was said on."""
+    entry = get_object_or_404(ListEntry.objects.visible_to(request.user), pk=pk)
+    form = NotListedAsForm(request.POST, reader=request.user)
+    back = (
+        redirect("cases:entity_duplicates")
+        if request.POST.get("from") == "duplicates"
+        else redirect("cases:list_entry_detail", pk=entry.pk)
+    )
+    if not form.is_valid():
+        messages.error(request, "Nothing was recorded: the entity was not found.")
+        return back
+    entity = form.cleaned_data["entity"]
+    try:
+        matching.dismiss_listing(entity, entry, by=request.user, note=form.cleaned_data["note"])
+    except ValidationError as error:
+        messages.error(request, "Nothing was recorded. " + " ".join(error.messages))
+    else:
+        messages.success(request, f"{entity.name} is recorded as not {entry}.")
+    return back

@@ -6,6 +6,7 @@ from pathlib import PurePath
 
 import filetype
 from django.conf import settings
+from django.core.files import File
 
 # How many bytes the signature checks read (filetype's own window).
 HEAD = 8192
@@ -48,14 +49,14 @@ def content_type(head: bytes, suffix: str) -> str | None:
     return expected if kind is not None and kind.mime == expected else None
 
 
-def refusal(file) -> str | None:
+def refusal(file: File) -> str | None:
     """Why an uploaded file is refused (too large, a type not accepted, content that is
     not what its name says), or None: the one check of every upload (evidence, letters,
     replies)."""
     limit = settings.ATTACHMENT_MAX_BYTES
     if file.size > limit:
         return f"The file is larger than the limit of {limit // (1024 * 1024)} MB."
-    suffix = PurePath(file.name).suffix.lower()
+    suffix = PurePath(file.name or "").suffix.lower()  # a file without a name has no type
     if suffix not in settings.ATTACHMENT_TYPES:
         allowed = ", ".join(sorted(settings.ATTACHMENT_TYPES))
         return f"Files of this type are not accepted ({allowed})."

@@ -67,6 +67,7 @@ urlpatterns = [
     path("un-list/", unlist_views.list_entry_list, name="list_entry_list"),
     path("un-list/<int:pk>/", unlist_views.list_entry_detail, name="list_entry_detail"),
     path("un-list/<int:pk>/link/", unlist_views.list_entry_link, name="list_entry_link"),
+    path("un-list/<int:pk>/not/", unlist_views.list_entry_not, name="list_entry_not"),
     path("un-list/import/", unlist_views.un_list_import, name="un_list_import"),
     path("entities/<int:pk>/vessel/", vessel_views.vessel_edit, name="vessel_edit"),
     path("sources/", views.source_list, name="source_list"),

@@ -2,8 +2,11 @@
 periods and the ship-to-ship transfers it gave cargo in, each line checked by its model
 (dates in order, positions in range, two different vessels)."""
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.urls import reverse_lazy
 
@@ -11,6 +14,7 @@ from cases.forms import ReaderForm
 from cases.models import (
     AISPeriod,
     Entity,
+    Incident,
     PortCall,
     ShipToShipTransfer,
     VesselOwnership,
@@ -101,8 +105,9 @@ class TransferForm(StyledForm, ReaderForm):
             "ended_on": DateInput(),
         }
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         self.check_incident_editable(cleaned.get("incident"))
         # The formset leaves its own vessel (from_vessel) out of the model's checks.
         to_vessel = cleaned.get("to_vessel")
@@ -110,14 +115,17 @@ class TransferForm(StyledForm, ReaderForm):
             self.add_error("to_vessel", "A transfer is between two different vessels.")
         return cleaned
 
-    def check_incident_editable(self, chosen=None) -> None:
+    def check_incident_editable(self, chosen: Incident | None = None) -> None:
         """A changed or removed transfer changes its incident (the one it was on, and the
         one it is moved to), which must be open to the writer's edits."""
         if not self.has_changed():
             return
         incidents = {chosen, self.instance.incident if self.instance.pk else None}
-        for incident in incidents - {None}:
-            if not can_edit(self.reader, incident):
+        for incident in incidents:
+            if incident is None:
+                continue
+            # Without a reader (none was given to the form) nobody may edit it.
+            if self.reader is None or not can_edit(self.reader, incident):
                 self.add_error(
                     None,
                     f"{incident.reference} cannot be edited now ({incident.get_status_display()}):"
@@ -126,7 +134,7 @@ class TransferForm(StyledForm, ReaderForm):
 
 
 class TransferFormSet(BaseInlineFormSet):
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         # Django does not validate a form marked for removal: a removal is checked here.
         for form in self.deleted_forms:
@@ -135,7 +143,12 @@ class TransferFormSet(BaseInlineFormSet):
                 raise ValidationError(form.non_field_errors())
 
 
-def _formset(model, form, fk_name="vessel", formset=BaseInlineFormSet):
+def _formset(
+    model: type[Model],
+    form: type[forms.ModelForm],
+    fk_name: str = "vessel",
+    formset: type[BaseInlineFormSet] = BaseInlineFormSet,
+) -> type[BaseInlineFormSet]:
     return inlineformset_factory(
         Entity, model, form=form, formset=formset, fk_name=fk_name, extra=0, can_delete=True
     )

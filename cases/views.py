@@ -147,16 +147,41 @@ def _listed(request: SignedInRequest) -> IncidentFilterSet:
     )
 
 
+def _incident_pages(filterset: IncidentFilterSet) -> EstimatingPaginator:
+    """The list's pages. Their keys come first, from the index in the list's order
+    (cases.pagination). A search by words shows its best answers first among the latest
+    it found (search.RANKED_AT_MOST), and counts as many: past them it says only that it
+    found more. Counting further read up to 60,000 incidents' words for two common ones,
+    and PostgreSQL's estimate of a search takes its words to be independent, which words
+    of one subject are not: "about" would be a guess."""
+    listed = filterset.qs  # first: reading it parses the words
+    searched = bool(filterset.text_query)
+    return EstimatingPaginator(
+        listed,
+        PAGE_SIZE,
+        exact_up_to=search.RANKED_AT_MOST if searched else None,
+        estimate=not searched,
+        first=filterset.best_first() if filterset.ranked else None,
+        first_rows=search.RANKED_AT_MOST,
+        keys_first=True,
+    )
+
+
 @team_member_required
 def incident_list(request: SignedInRequest) -> HttpResponse:
     filterset = _listed(request)
-    page = _page(request, filterset.qs) if filterset.is_valid() else None
+    pages = _incident_pages(filterset) if filterset.is_valid() else None
+    page = pages.get_page(request.GET.get("page")) if pages is not None else None
     if page is not None and filterset.text_query:
         # Why each was found: its words marked, and the names it was found by.
         page.object_list = list(page.object_list)
         names = search.names_found(filterset.text_query, page.object_list, request.user)
         for incident in page.object_list:
             incident.found_by_names = names.get(incident.pk, [])
+    # A search that found more than it ranks (and so counted) says which it ranked.
+    ranked_latest = None
+    if pages is not None and filterset.ranked and pages.at_least:
+        ranked_latest = search.RANKED_AT_MOST
     context = {
         "filter": filterset,
         "text_query": filterset.text_query,
@@ -166,8 +191,9 @@ def incident_list(request: SignedInRequest) -> HttpResponse:
             request,
             {"reference": "reference", "occurred": "-occurred", "updated": "-updated"},
             # The list's own order: by rank when it searched by words on PostgreSQL.
-            default="" if filterset.text_query and search.on_postgresql() else "-occurred",
+            default="" if filterset.ranked else "-occurred",
         ),
+        "ranked_latest": ranked_latest,
         "can_create": can_create_incident(request.user),
     }
     template = (
@@ -655,7 +681,7 @@ def incident_search(request: SignedInRequest) -> HttpResponse:
         queryset=Incident.objects.visible_to(request.user),
         request=request,
     )
-    results = filterset.qs[:20] if request.GET.get("q", "").strip() else []
+    results = filterset.best_first()[:20] if request.GET.get("q", "").strip() else []
     return JsonResponse({"results": [{"value": i.pk, "text": str(i)} for i in results]})
 
 

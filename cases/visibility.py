@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from django.apps import apps
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -41,7 +41,7 @@ from accounts.roles import Role
 from cases.markings import Attribution, SharingLevel
 
 if TYPE_CHECKING:
-    from accounts.models import Reader
+    from accounts.models import Reader, User
     from cases.models import Incident, Organisation
     from reports.models import Report
 
@@ -56,7 +56,7 @@ NOTHING = Q(pk__in=[])
 RULES_VERSION = 3
 
 
-def is_team_member(user: Reader) -> bool:
+def is_team_member(user: Reader) -> TypeGuard[User]:
     """Whether `user` reads as the monitoring team does: the one test of it."""
     return bool(
         user.is_authenticated and user.is_active and (user.is_superuser or user.roles & TEAM_ROLES)
@@ -109,6 +109,13 @@ def in_full_condition(
     if levels is None:
         return NOTHING
     return Q(**{status: "approved", f"{sharing_level}__in": levels})
+
+
+def seen_by_the_whole_team() -> Q:
+    """The incidents every team member sees alike: all but the drafts, each of which its
+    author alone sees (and an administrator). in_full_condition of any team member holds
+    them all."""
+    return ~Q(status="draft")
 
 
 def released_condition(user: Reader) -> Q:

@@ -1,13 +1,17 @@
 """The case pages' widgets: the lists' filters and chips, long selects, record pickers."""
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
+from django.forms.boundfield import BoundField
+from django.forms.models import ModelChoiceIterator
+from django.forms.renderers import BaseRenderer
 from django.forms.utils import flatatt
 from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from core.forms import style_form
 
@@ -25,11 +29,12 @@ class StyledFilterSetMixin:
 
         def is_valid(self) -> bool: ...
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data: Mapping[str, Any] | None = None, *args: Any, **kwargs: Any) -> None:
         # A field left blank filters nothing, as if it were not in the address at all.
         if isinstance(data, QueryDict):
             data = QueryDict(list_address(data))
-        super().__init__(data, *args, **kwargs)
+        # The next class is the FilterSet this is mixed into, not object.
+        super().__init__(data, *args, **kwargs)  # type: ignore[call-arg]
         style_form(self.form, small=True)
 
     def chips(self) -> list[dict]:
@@ -54,12 +59,12 @@ class StyledFilterSetMixin:
             )
         return chips
 
-    def more_fields(self):
+    def more_fields(self) -> list[BoundField]:
         """The form's fields after its first (the words), which the list folds away."""
         return list(self.form)[1:]
 
 
-def list_address(params, drop=(), **changes) -> str:
+def list_address(params: QueryDict, drop: Iterable[str] = (), **changes: str) -> str:
     """A list's address parameters without `drop` and without empty values (which a form
     submits for every field left blank), with `changes` made."""
     query = QueryDict(mutable=True)
@@ -72,7 +77,7 @@ def list_address(params, drop=(), **changes) -> str:
     return query.urlencode()
 
 
-def _chosen(value) -> list:
+def _chosen(value: Any) -> list[Any]:
     """What a filter's cleaned value holds, as a list (a multiple choice's, or one)."""
     if isinstance(value, list | tuple) or hasattr(value, "model"):
         return list(value)
@@ -84,7 +89,13 @@ class LongSelect(forms.Select):
     renders each option through a template, which took some 20 ms a list on every page
     that shows the incidents' filter, three times."""
 
-    def render(self, name, value, attrs=None, renderer=None):
+    def render(
+        self,
+        name: str,
+        value: Any,
+        attrs: dict[str, Any] | None = None,
+        renderer: BaseRenderer | None = None,
+    ) -> SafeString:
         chosen = {str(v) for v in self.format_value(value)}
         options = format_html_join(
             "",
@@ -102,12 +113,17 @@ class SearchSelect(forms.Select):
     """A select that the browser fills by searching the server (Tom Select): only the
     chosen option is rendered, not the whole table."""
 
-    def __init__(self, search_url: str | Promise, kind: str, attrs=None):
+    def __init__(
+        self, search_url: str | Promise, kind: str, attrs: dict[str, Any] | None = None
+    ) -> None:
         super().__init__({"data-search-url": search_url, "data-record-kind": kind, **(attrs or {})})
 
-    def optgroups(self, name, value, attrs=None):
+    def optgroups(
+        self, name: str, value: list[str], attrs: dict[str, Any] | None = None
+    ) -> list[tuple[str | None, list[dict[str, Any]], int | None]]:
         chosen = [v for v in value if v and str(v).isdigit()]  # a wrong value shows no option
-        all_choices = self.choices
+        # A record picker's: its ModelChoiceField sets them.
+        all_choices = cast(ModelChoiceIterator, self.choices)
         queryset = all_choices.queryset.filter(pk__in=chosen) if chosen else []
         self.choices = [("", "")] + [(obj.pk, str(obj)) for obj in queryset]
         try:

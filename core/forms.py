@@ -1,6 +1,14 @@
 """Bootstrap classes on Django's form widgets, so templates can render `{{ field }}`."""
 
+from typing import TYPE_CHECKING, Any, Protocol, cast
+
 from django import forms
+from django.db.models import QuerySet
+
+if TYPE_CHECKING:  # for mypy, the form StyledForm is mixed into
+    _Form = forms.BaseForm
+else:
+    _Form = object
 
 
 def style_form(form: forms.BaseForm, small: bool = False) -> None:
@@ -22,10 +30,10 @@ def style_form(form: forms.BaseForm, small: bool = False) -> None:
         widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 
 
-class StyledForm:
+class StyledForm(_Form):
     """Mixin for forms: Bootstrap classes on every widget."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         style_form(self)
 
@@ -33,5 +41,17 @@ class StyledForm:
 class DateInput(forms.DateInput):
     input_type = "date"
 
-    def __init__(self, attrs=None):
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs, format="%Y-%m-%d")
+
+
+class RecordChoice(Protocol):
+    """A ModelChoiceField (or ModelMultipleChoiceField) as a ModelForm makes it, whose
+    queryset is always set (django-stubs allows None, for fields made without one)."""
+
+    queryset: QuerySet[Any]
+
+
+def record_choice(form: forms.BaseForm, name: str) -> RecordChoice:
+    """The field `name` of `form`, which chooses records (mypy sees fields as Field)."""
+    return cast(RecordChoice, form.fields[name])

@@ -19,9 +19,9 @@ hold `chosen(alias)`, which follows that setting when it changes (a test's overr
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import cast
+from typing import Any, Self, cast
 from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
@@ -41,7 +41,7 @@ QUERY = {"endpoint_url": "endpoint_url", "region": "region_name"}
 logger = logging.getLogger(__name__)
 
 
-def private_storages(url: str) -> dict[str, dict]:
+def private_storages(url: str) -> dict[str, dict[str, Any]]:
     """The STORAGES entries of the private files for STORAGE_URL (empty: on this machine).
     A URL that cannot be used is refused here, when the settings are read."""
     if not url:
@@ -92,21 +92,25 @@ class Chosen(LazyObject):
     """The storage that STORAGES[alias] declares, looked up when first used and again
     after the setting changes."""
 
+    alias: str
+    _wrapped: object  # the storage, or `empty` until it is looked up
+
     def __init__(self, alias: str):
         self.__dict__["alias"] = alias
         super().__init__()
 
-    def _setup(self):
+    def _setup(self) -> None:
         self._wrapped = storages[self.alias]
 
     # One handle per alias: a copy of a field holding it holds the same one.
-    def __copy__(self):
+    def __copy__(self) -> Self:
         return self
 
-    def __deepcopy__(self, memo):
+    def __deepcopy__(self, memo: dict[int, Any]) -> Self:
         return self
 
-    def __reduce__(self):
+    # (django-stubs has LazyObject's rebuilt from a model, not from an alias.)
+    def __reduce__(self) -> tuple[Callable[[str], Storage], tuple[str]]:  # type: ignore[override]
         return (chosen, (self.alias,))
 
 
@@ -117,15 +121,15 @@ class PrivateStorage(FileSystemStorage):
 
     root_setting: str
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(base_url=None)
 
     @property
-    def base_location(self):
+    def base_location(self) -> str:
         return str(getattr(settings, self.root_setting))
 
     @property
-    def location(self):
+    def location(self) -> str:
         return str(getattr(settings, self.root_setting))
 
     def check_reachable(self) -> None:
@@ -148,7 +152,7 @@ class PrivateS3Storage(S3Storage):
     # worker serving a 25 MB attachment does not hold all of it.
     max_memory_size = 2 * 1024 * 1024
 
-    def url(self, name):
+    def url(self, name: str | None) -> str:
         raise ValueError("A private file has no address of its own: a view serves it.")
 
     def check_reachable(self) -> None:
@@ -164,7 +168,7 @@ def chosen(alias: str) -> Storage:
     return cast(Storage, _CHOSEN[alias])
 
 
-def _storages_changed(*, setting, **kwargs):
+def _storages_changed(*, setting: str, **kwargs: Any) -> None:
     if setting == "STORAGES":
         for storage in _CHOSEN.values():
             storage._wrapped = empty

@@ -3,11 +3,13 @@ CSV) and the example, the records a user may see in that layout, keyed by this
 database's own keys (so that importing it back leaves everything alone)."""
 
 import csv
+import datetime
 import io
-from collections.abc import Iterable, Iterator
-from typing import IO
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
+from typing import IO, TypeVar
 
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet
 from openpyxl import Workbook
 
 from accounts.models import User
@@ -26,6 +28,8 @@ from exchange.layout import SEPARATOR, SHEETS, Sheet
 
 # Rows are read from the database in chunks of this many.
 CHUNK = 2000
+
+Record = TypeVar("Record", bound=Model)
 
 
 def template_csv(sheet: Sheet) -> str:
@@ -161,7 +165,7 @@ def write_example(out: IO[bytes], user: User) -> None:
     )
 
 
-def _entities(queryset) -> Iterator[list]:
+def _entities(queryset: QuerySet[Entity]) -> Iterator[list]:
     return _rows(
         queryset.prefetch_related("aliases"),
         lambda r: [
@@ -180,14 +184,14 @@ def _entities(queryset) -> Iterator[list]:
     )
 
 
-def _rows(queryset, row) -> Iterator[list]:
+def _rows(queryset: QuerySet[Record], row: Callable[[Record], list]) -> Iterator[list]:
     for record in queryset.order_by("pk").iterator(chunk_size=CHUNK):
         yield row(record)
 
 
-def _date(value) -> str:
+def _date(value: datetime.date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def _number(value) -> str:
+def _number(value: Decimal | int | None) -> str:
     return "" if value is None else str(value)

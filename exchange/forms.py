@@ -1,4 +1,5 @@
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 
 from exchange import reading
 
@@ -12,7 +13,7 @@ class UploadForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv,.zip,.json"}),
     )
 
-    def clean_file(self):
+    def clean_file(self) -> UploadedFile:
         file = self.cleaned_data["file"]
         try:
             reading.check_name_and_size(file.name, file.size)

@@ -44,7 +44,7 @@ class Import(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["created_by", "-created_at"], name="import_by_user")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.file_name} ({self.get_status_display().lower()})"
 
     @property
@@ -94,7 +94,7 @@ class ImportRow(models.Model):
             models.Index(fields=["sheet", "key"], name="import_row_key"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.sheet} row {self.number}: {self.get_action_display().lower()}"
 
 
@@ -127,5 +127,5 @@ class ExternalId(models.Model):
         ]
         indexes = [models.Index(fields=["sheet", "record_id"], name="external_id_record")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_system_display()} {self.identifier}"

@@ -11,7 +11,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import IO
+from typing import IO, Any
 
 from django.conf import settings
 from openpyxl import load_workbook
@@ -226,7 +226,11 @@ def _csv_rows(sheet: Sheet, raw: IO[bytes], where: str) -> Iterator[Row]:
 FORMULA = "This cell holds a formula: the import takes values only (paste it as values)."
 
 
-def _xlsx_rows(sheet: Sheet, rows, positions: dict[str, int]) -> Iterator[Row]:
+def _xlsx_rows(
+    sheet: Sheet,
+    rows: Iterator[tuple[Any, ...]],  # openpyxl's cells, which have no types here
+    positions: dict[str, int],
+) -> Iterator[Row]:
     for number, cells in enumerate(rows, start=2):
         row = Row(number, {}, [])
         for column, index in positions.items():
@@ -240,7 +244,7 @@ def _xlsx_rows(sheet: Sheet, rows, positions: dict[str, int]) -> Iterator[Row]:
             yield row
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     """A cell as the text the writer parses, the same from XLSX as from CSV."""
     if value is None:
         return ""

@@ -68,7 +68,10 @@ CONTAINERS = {"report", "grouping"}
 FRAME = {"marking-definition", "extension-definition", "language-content"}
 # The registers of an entity's identifiers, as cases.stix writes them, to the columns.
 IDENTIFIERS = {register.casefold(): column for column, register in ours.IDENTIFIERS.items()}
-METRES = {metres: precision for precision, metres in ours.PRECISION_METRES.items()}
+# Looked up by whatever a bundle gives as a precision: only these numbers are known.
+METRES: dict[object, str] = {
+    metres: precision for precision, metres in ours.PRECISION_METRES.items()
+}
 ROLES = {
     **{role.value: role.value for role in Involvement.Role},
     **{role.label.casefold(): role.value for role in Involvement.Role},
@@ -417,7 +420,9 @@ class Translation:
         }
         self._row("citations", note, values)
 
-    def _row(self, sheet: str, item: dict, values: dict, problems=None) -> None:
+    def _row(
+        self, sheet: str, item: dict, values: dict, problems: list[CellProblem] | None = None
+    ) -> None:
         row = {column: _text(values.get(column)) for column in BY_NAME[sheet].names}
         self.rows[sheet].append(Row(item["_position"], row, problems or []))
 

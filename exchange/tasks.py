@@ -1,6 +1,8 @@
 """Background work: an import's dry run and its confirmation read the whole file, which
 can take minutes. The page enqueues the task and follows Import.status and progress."""
 
+from collections.abc import Callable
+
 from django_tasks import task
 
 from audit import trail as audit
@@ -11,7 +13,7 @@ from exchange.models import Import
 Status = Import.Status
 
 
-def _progress(upload_id: int):
+def _progress(upload_id: int) -> Callable[[str], object]:
     return lambda message: Import.objects.filter(pk=upload_id).update(progress=message[:200])
 
 
@@ -62,7 +64,7 @@ def confirm_import(upload_id: int) -> None:
     _run(upload_id, confirm)
 
 
-def _run(upload_id: int, step) -> None:
+def _run(upload_id: int, step: Callable[[Import], None]) -> None:
     upload = Import.objects.select_related("created_by").get(pk=upload_id)
     try:
         step(upload)

@@ -2,8 +2,10 @@
 gets its values back, in one transaction, provided nothing it wrote has been edited
 since (its history has no later entry) nor come into use by other records."""
 
+from typing import Any
+
 from django.db import transaction
-from django.db.models import ProtectedError
+from django.db.models import Model, ProtectedError
 from django.utils import timezone
 
 from accounts.models import User
@@ -69,14 +71,16 @@ def undo(upload: Import, by: User) -> None:
         ) from error
 
 
-def _restore(model, row: ImportRow, upload: Import) -> None:
+def _restore(model: type[Model], row: ImportRow, upload: Import) -> None:
+    assert row.record_id is not None  # an updated row names the record it updated
     before = dict(row.before)
     if "aliases" in before:
         EntityAlias.objects.filter(entity_id=row.record_id).exclude(
             name__in=before.pop("aliases")
         ).delete()
     provisions = before.pop("provisions", None)
-    record = model._default_manager.get(pk=row.record_id)
+    # A record of any sheet's model: whether it has a sharing level, or provisions, varies.
+    record: Any = model._default_manager.get(pk=row.record_id)
     level = getattr(record, "sharing_level", "")
     for name, value in before.items():
         setattr(record, name, value)
@@ -93,7 +97,7 @@ def _restore(model, row: ImportRow, upload: Import) -> None:
         record.provisions.set(provisions)
 
 
-def _put_back(model, row: ImportRow) -> None:
+def _put_back(model: type[Model], row: ImportRow) -> None:
     """A line that the import removed, under its own id."""
     fields = {f.attname: f for f in model._meta.concrete_fields}
     model._default_manager.create(

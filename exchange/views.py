@@ -4,16 +4,18 @@ these pages only ask. Each user sees their own imports."""
 
 import io
 from functools import wraps
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.requests import SignedInRequest
-from cases.permissions import can_create_incident, team_member_required
+from cases.permissions import View, can_create_incident, team_member_required
 from exchange import exporting, undo, uploads
 from exchange.forms import UploadForm
 from exchange.layout import BY_NAME, SHEETS
@@ -23,12 +25,12 @@ ROWS_PER_PAGE = 100
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def importer_required(view):
+def importer_required(view: View) -> View:
     """Imports write incidents: for those who may create them."""
 
     @team_member_required
     @wraps(view)
-    def wrapped(request, *args, **kwargs):
+    def wrapped(request: SignedInRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not can_create_incident(request.user):
             raise PermissionDenied("Importing creates incidents, which your role does not.")
         return view(request, *args, **kwargs)

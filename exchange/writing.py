@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import IO, Any
+from typing import IO, Any, TypeVar, cast
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, models, transaction
@@ -92,6 +92,11 @@ REFERRED = {
 }
 
 
+Record = TypeVar("Record", bound=models.Model)
+# The records of a line's sheet.
+Line = MaterielLine | Involvement | IncidentLocation | Citation
+
+
 class RowError(Exception):
     def __init__(self, errors: list[dict[str, str]]):
         self.errors = errors
@@ -114,7 +119,9 @@ class Outcome:
     note: str = ""
 
 
-def run(upload: Import, *, dry_run: bool, progress: Callable[[str], None] = lambda _: None) -> bool:
+def run(
+    upload: Import, *, dry_run: bool, progress: Callable[[str], object] = lambda _: None
+) -> bool:
     """Read `upload`'s file and write it (dry_run: and roll back). Returns whether it was
     imported. Its rows and counts are stored either way; a file refused as a whole is
     said in `upload.message`, with nothing written."""
@@ -275,9 +282,9 @@ class Found:
                 if prefix == DATABASE_KEY[sheet] and number.isdigit():
                     numbers[int(number)] = key
             seen = _seen(self.writer.user, model)
-            existing = seen.filter(pk__in=numbers).values_list("pk", flat=True)
+            numbered = seen.filter(pk__in=numbers).values_list("pk", flat=True)
             found.update(dict.fromkeys(numbers.values()))
-            found.update({numbers[pk]: pk for pk in existing})
+            found.update({numbers[pk]: pk for pk in numbered})
         rest -= set(found)
         if self.writer.system and sheet in KEEP_IDS:
             found.update(_by_external_id(self.writer, sheet, rest))
@@ -288,7 +295,7 @@ class Found:
             .filter(key__in=rest)
             .values_list("key", "record_id")
         ):
-            earlier.setdefault(key, pk)
+            earlier.setdefault(key, cast(int, pk))  # (_earlier_rows: rows with a record)
         existing = set(
             _seen(self.writer.user, model)
             .filter(pk__in=earlier.values())
@@ -339,7 +346,7 @@ def _seen(user: User, model: type[models.Model]) -> models.QuerySet:
     return manager.visible_to(user) if hasattr(manager, "visible_to") else manager.all()
 
 
-def _earlier_rows(user: User, sheet: str):
+def _earlier_rows(user: User, sheet: str) -> models.QuerySet[ImportRow]:
     """The rows of `user`'s earlier imports that wrote a record of `sheet`, latest first."""
     return (
         ImportRow.objects.filter(
@@ -390,7 +397,9 @@ class Writer:
         self.changed: set[tuple[type[models.Model], int]] = set()
         self.identifiers_given: set[tuple[str, str]] = set()
 
-    def sheet(self, sheet: Sheet, rows: Iterable[reading.Row], progress) -> None:
+    def sheet(
+        self, sheet: Sheet, rows: Iterable[reading.Row], progress: Callable[[str], object]
+    ) -> None:
         done, rows = 0, iter(rows)
         while batch := list(islice(rows, BATCH)):
             try:
@@ -474,7 +483,9 @@ class Writer:
         self._flush()
         return outcomes
 
-    def _row(self, sheet: Sheet, row: reading.Row, handle) -> Outcome:
+    def _row(
+        self, sheet: Sheet, row: reading.Row, handle: Callable[[dict[str, str], Outcome], None]
+    ) -> Outcome:
         key = row.values.get("key", "")
         outcome = Outcome(sheet.name, row.number, key, Action.ERROR)
         try:
@@ -554,16 +565,19 @@ class Writer:
             return pk
         return None
 
-    def _record(self, model: type[models.Model], pk: int | None):
+    def _record(self, model: type[Record], pk: int | None) -> Record | None:
         """The record `pk` of `model` as the database holds it now."""
         if pk is None:
             return None
         if self.found is not None and (model, pk) not in self.changed:
-            return self.found.records.get(pk) or model._default_manager.get(pk=pk)
+            # The batch's records are of its sheet's model, `model`.
+            found = cast("Record | None", self.found.records.get(pk))
+            return found or model._default_manager.get(pk=pk)
         return model._default_manager.get(pk=pk)
 
-    def _by_key(self, sheet: str, key: str):
-        return self._record(MODELS[sheet], self._existing(sheet, key))
+    def _by_key(self, model: type[Record], sheet: str, key: str) -> Record | None:
+        """The record of `sheet` (whose model is `model`) that `key` names."""
+        return self._record(model, self._existing(sheet, key))
 
     # Records that stand alone: created, updated or left alone.
 
@@ -575,7 +589,7 @@ class Writer:
                 if existing:
                     break
         if existing is None:
-            existing = self._by_key("entities", values["key"])
+            existing = self._by_key(Entity, "entities", values["key"])
         entity = existing or Entity()
         aliases = [a.strip() for a in values.get("aliases", "").split(SEPARATOR) if a.strip()]
         had = set(entity.aliases.values_list("name", flat=True)) if entity.pk else set()
@@ -603,12 +617,12 @@ class Writer:
         return _seen(self.user, Entity).filter(**{identifier: value}).first()
 
     def _locations(self, values: dict[str, str], outcome: Outcome) -> None:
-        location = self._by_key("locations", values["key"]) or Location()
+        location = self._by_key(Location, "locations", values["key"]) or Location()
         self._write(location, values, outcome, exclude={"key"})
         outcome.record = location.name
 
     def _sources(self, values: dict[str, str], outcome: Outcome) -> None:
-        source = self._by_key("sources", values["key"]) or Source()
+        source = self._by_key(Source, "sources", values["key"]) or Source()
         name = values.get("originator", "")
         originator = self.organisations.get(name.casefold())
         if originator is None:
@@ -630,7 +644,16 @@ class Writer:
         )
         outcome.record = source.title
 
-    def _write(self, record, values, outcome, *, exclude, related=None, more=False) -> None:
+    def _write(
+        self,
+        record: models.Model,
+        values: dict[str, str],
+        outcome: Outcome,
+        *,
+        exclude: set[str],
+        related: dict[str, models.Model] | None = None,
+        more: bool = False,
+    ) -> None:
         """Set the row's values on `record` and save it if that changes anything (an
         existing record: updated, with its values before; a new one: created, with the
         rest of its batch)."""
@@ -658,7 +681,7 @@ class Writer:
             outcome.action = Action.UNCHANGED
         outcome.record_id = record.pk
 
-    def _clean_new(self, record, exclude=()) -> None:
+    def _clean_new(self, record: models.Model, exclude: Iterable[str] = ()) -> None:
         """The model's rules for a record to be created. In a batch, without the queries
         that full_clean asks: whether the records its foreign keys name exist (each was
         just looked up or created), and its unique and check constraints, which the
@@ -703,7 +726,7 @@ class Writer:
                 ]
             )
         provisions = self._provisions(values.get("provisions", ""))
-        existing = self._by_key("incidents", values["key"])
+        existing = self._by_key(Incident, "incidents", values["key"])
         incident = Incident(created_by=self.user, updated_by=self.user)
         for name, value in _values(incident, values, {"key", "type", "provisions"}).items():
             setattr(incident, name, value)
@@ -763,7 +786,15 @@ class Writer:
             )
         self._update_incident(existing, incident, differ, provisions, had, outcome)
 
-    def _update_incident(self, existing, incident, differ, provisions, had, outcome) -> None:
+    def _update_incident(
+        self,
+        existing: Incident,
+        incident: Incident,
+        differ: list[str],
+        provisions: list[Provision],
+        had: set[int],
+        outcome: Outcome,
+    ) -> None:
         """The importer's own draft, updated from the bundle as its form would update it,
         with what it held before, for the dry run to show and an undo to put back."""
         outcome.action = Action.UPDATED
@@ -773,7 +804,8 @@ class Writer:
                 outcome.before["provisions"] = sorted(had)
                 changes.append(_label(Incident, name))
                 continue
-            attname = Incident._meta.get_field(name).attname
+            # What an import changes of an incident are its columns, not its relations.
+            attname = cast(models.Field, Incident._meta.get_field(name)).attname
             outcome.before[attname] = _plain(getattr(existing, attname))
             changes.append(
                 f"{_label(Incident, name)}: {_shown(getattr(existing, name))} → "
@@ -783,7 +815,7 @@ class Writer:
         outcome.note = "Changes " + "; ".join(changes) + "."
         self.changed.add((Incident, existing.pk))
 
-        def save_provisions(saved):
+        def save_provisions(saved: Incident) -> None:
             if "provisions" in differ:
                 saved.provisions.set(provisions)
 
@@ -811,7 +843,7 @@ class Writer:
             raise RowError([_error("provisions", " ".join(problems))])
         return found
 
-    def _materiel(self, values, outcome) -> None:
+    def _materiel(self, values: dict[str, str], outcome: Outcome) -> None:
         category = self.categories.get(values["category"])
         if category is None:
             raise RowError(
@@ -825,19 +857,21 @@ class Writer:
             )
         self._line(MaterielLine(category=category), values, outcome, {"category"})
 
-    def _involvements(self, values, outcome) -> None:
+    def _involvements(self, values: dict[str, str], outcome: Outcome) -> None:
         entity = self.find("entities", values["entity"], "entity")
         self._line(Involvement(entity_id=entity), values, outcome, {"entity"})
 
-    def _incident_locations(self, values, outcome) -> None:
+    def _incident_locations(self, values: dict[str, str], outcome: Outcome) -> None:
         location = self.find("locations", values["location"], "location")
         self._line(IncidentLocation(location_id=location), values, outcome, {"location"})
 
-    def _citations(self, values, outcome) -> None:
+    def _citations(self, values: dict[str, str], outcome: Outcome) -> None:
         source = self.find("sources", values["source"], "source")
         self._line(Citation(source_id=source), values, outcome, {"source"})
 
-    def _line(self, line, values, outcome, referred: set[str]) -> None:
+    def _line(
+        self, line: Line, values: dict[str, str], outcome: Outcome, referred: set[str]
+    ) -> None:
         line.incident_id = self.find("incidents", values["incident"], "incident")
         for name, value in _values(line, values, {"key", "incident", *referred}).items():
             setattr(line, name, value)
@@ -876,7 +910,7 @@ class Writer:
             return
         self._create_line(line, outcome)
 
-    def _create_line(self, line, outcome) -> None:
+    def _create_line(self, line: Line, outcome: Outcome) -> None:
         set_history_user(line, self.user)
         self._clean_new(line)
         self.pending.append((line, outcome, None))
@@ -887,7 +921,7 @@ class Writer:
             return incident in self.found.created
         return bool(self.keys.created("incidents", [incident]))
 
-    def _same_line(self, line, values: dict[str, Any]):
+    def _same_line(self, line: Line, values: dict[str, Any]) -> models.Model | None:
         """The incident's first line with these values, if it has one."""
         if self.found is None:
             return (
@@ -921,15 +955,18 @@ class Writer:
         if model is Incident:
             year = timezone.now().year
             numbers = ReferenceSequence.take(year, len(records))
-            for incident, number in zip(records, numbers, strict=True):
+            # A batch holds the records of one sheet: here, incidents.
+            for incident, number in zip(cast(list[Incident], records), numbers, strict=True):
                 incident.reference = f"INC-{year}-{number:04d}"
         bulk_create_with_history(records, model, batch_size=INSERT_BATCH, default_user=self.user)
         if model is Incident:
-            FeedEntry.record_created(records)
-            self._add_provisions([(incident, provisions) for incident, _, provisions in pending])
+            FeedEntry.record_created(cast(list[Incident], records))
+            self._add_provisions(
+                [(cast(Incident, incident), provisions) for incident, _, provisions in pending]
+            )
         elif model is Entity:
             aliases = [
-                EntityAlias(entity=entity, name=name)
+                EntityAlias(entity=cast(Entity, entity), name=name)
                 for entity, _, names in pending
                 for name in names
             ]
@@ -958,7 +995,7 @@ class Writer:
         if not links:
             return
         changed = [incident for incident, provisions in incidents if provisions]
-        history = Incident.history.bulk_history_create(  # type: ignore[attr-defined]
+        history = Incident.history.bulk_history_create(
             changed,
             batch_size=INSERT_BATCH,
             update=True,
@@ -967,7 +1004,7 @@ class Writer:
         )
         by_incident = {record.id: record for record in history}
         # simple-history's model of the links in a history record (its manager's model).
-        historical_link = Incident.history.model.provisions.model  # type: ignore[attr-defined]
+        historical_link = Incident.history.model.provisions.model
         historical_link.objects.bulk_create(
             [
                 historical_link(
@@ -998,8 +1035,9 @@ def _left_alone(incident: Incident, labels: str) -> str:
     )
 
 
-def _label(model, name: str) -> str:
-    return str(model._meta.get_field(name).verbose_name)
+def _label(model: type[models.Model], name: str) -> str:
+    # A column's field, not a relation's other side.
+    return str(cast(models.Field, model._meta.get_field(name)).verbose_name)
 
 
 def _shown(value: Any, length: int = 60) -> str:
@@ -1017,11 +1055,11 @@ def _database_form(sheet: str, key: str) -> bool:
     return prefix == DATABASE_KEY.get(sheet) and number.isdigit()
 
 
-def _fields(record, values: dict[str, str], exclude: set[str]) -> list[str]:
+def _fields(record: models.Model, values: dict[str, str], exclude: set[str]) -> list[str]:
     return [FIELDS.get(column, column) for column in values if column not in exclude]
 
 
-def _values(record, values: dict[str, str], exclude: set[str]) -> dict[str, Any]:
+def _values(record: models.Model, values: dict[str, str], exclude: set[str]) -> dict[str, Any]:
     """The row's text for each of its columns, as the field holds it (a date, a number):
     an empty cell is the field's default, or None where it takes None. Converted here, as
     a form would, so that the model's rules compare values of the right type."""
@@ -1030,7 +1068,7 @@ def _values(record, values: dict[str, str], exclude: set[str]) -> dict[str, Any]
         if column in exclude:
             continue
         name = FIELDS.get(column, column)
-        model_field = record._meta.get_field(name)
+        model_field = cast(models.Field, record._meta.get_field(name))  # a column's
         if text == "":
             found[name] = (
                 model_field.get_default()
@@ -1052,20 +1090,20 @@ def _values(record, values: dict[str, str], exclude: set[str]) -> dict[str, Any]
 
 
 @functools.cache
-def _choice_texts(model_field) -> frozenset[str]:
+def _choice_texts(model_field: models.Field) -> frozenset[str]:
     """A field's choices as the file writes them, worked out once: a country field has
     some 250, which Django lists anew each time they are asked for."""
     return frozenset(str(value) for value, _ in model_field.flatchoices)
 
 
-def _not_a_choice(text: str, model_field) -> str:
+def _not_a_choice(text: str, model_field: models.Field) -> str:
     choices = [str(value) for value, _ in model_field.flatchoices if value != ""]
     if len(choices) > 30:  # countries
         return f"{text!r} is not a country code: use its two letters (ISO 3166), e.g. KP."
     return f"{text!r} is not one of {', '.join(choices)}."
 
 
-def _clean(record, exclude=None) -> None:
+def _clean(record: models.Model, exclude: list[str] | None = None) -> None:
     """The model's rules, with the values converted to the fields' types as the forms do."""
     record.full_clean(exclude=exclude)
 

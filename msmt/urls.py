@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 from django.views import defaults
 
@@ -42,13 +43,13 @@ urlpatterns = [
 ]
 
 
-def handler404(request, exception):
+def handler404(request: HttpRequest, exception: Exception) -> HttpResponse:
     if request.path.startswith("/api/"):
         return errors.not_found(request, exception)
     return defaults.page_not_found(request, exception)
 
 
-def handler500(request):
+def handler500(request: HttpRequest) -> HttpResponse:
     if request.path.startswith("/api/"):
         return errors.server_error(request)
     return defaults.server_error(request)

@@ -1,8 +1,10 @@
 """Pages that span the apps: the search over everything."""
 
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import render
 
+from accounts.requests import SignedInRequest
 from cases import search
 from cases.filters import IncidentFilterSet
 from cases.models import Entity, Incident, Source
@@ -14,12 +16,12 @@ SHOWN = 10
 
 
 @team_member_required
-def search_everything(request):
+def search_everything(request: SignedInRequest) -> HttpResponse:
     """Incidents, entities, sources and reports that the words find, each under its
     heading, within what the reader may see: what each list would show for them."""
     user = request.user
     text = request.GET.get("q", "").strip()
-    context = {"q": text}
+    context: dict[str, object] = {"q": text}
     try:
         search.validate_query(text)
     except ValidationError as error:
@@ -45,11 +47,10 @@ def search_everything(request):
             .filter(search.reports_found(query))
             .order_by("-period_to", "symbol", "-edition"),
         }
-        context.update(
-            text_query=query,
-            results={
-                name: {"count": found.count(), "shown": found[:SHOWN]}
-                for name, found in groups.items()
-            },
-        )
+        results = {
+            name: {"count": found.count(), "shown": found[:SHOWN]} for name, found in groups.items()
+        }
+        # The incidents the list would show first: the best answers first.
+        results["incidents"]["shown"] = incidents.best_first()[:SHOWN]
+        context.update(text_query=query, results=results)
     return render(request, "search.html", context)

@@ -295,6 +295,7 @@ def candidates(name: str, param: str) -> list:
         ),
         ("cases:list_entry_detail", "pk"): ListEntry.objects.values_list("pk", flat=True),
         ("cases:list_entry_link", "pk"): ListEntry.objects.values_list("pk", flat=True),
+        ("cases:list_entry_not", "pk"): ListEntry.objects.values_list("pk", flat=True),
         ("cases:entity_merge_detail", "pk"): EntityMerge.objects.values_list("pk", flat=True),
         ("cases:entity_merge_step", "pk"): EntityMerge.objects.values_list("pk", flat=True),
         ("cases:entity_merge_step", "step"): ["approve", "reject", "undo"],

@@ -1,4 +1,6 @@
 from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from webhooks import delivery
 from webhooks.models import Endpoint
@@ -17,14 +19,14 @@ class EndpointAdmin(admin.ModelAdmin):
     readonly_fields = ("owner", "name", "url", "events", "is_active", "position", "created_at")
     actions = ["pause_selected"]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Endpoint | None = None) -> bool:
         return request.method in ("GET", "HEAD") and super().has_view_permission(request, obj)
 
     @admin.action(description="Pause the selected endpoints")
-    def pause_selected(self, request, queryset):
+    def pause_selected(self, request: HttpRequest, queryset: QuerySet[Endpoint]) -> None:
         for endpoint in queryset:
             delivery.pause(endpoint)
         self.message_user(request, f"{queryset.count()} endpoint(s) paused.", messages.SUCCESS)

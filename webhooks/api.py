@@ -4,13 +4,17 @@ Each user sees only their own. A token that may only read may manage them too: a
 endpoint is sent only what that token could read."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
 
+from accounts.requests import account_of
 from core.api.schema import ErrorSerializer
 from core.api.views import Conflict, KnownParameters, Pages
 from webhooks import delivery, tasks
@@ -78,16 +82,19 @@ class EndpointViewSet(
     paged_actions = ("list", "deliveries")
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Endpoint]:
         if getattr(self, "swagger_fake_view", False):  # the schema, made without a user
             return Endpoint.objects.none()
-        return Endpoint.objects.filter(owner=self.request.user)
+        return Endpoint.objects.filter(owner=account_of(self.request))
 
-    def perform_create(self, serializer):
-        serializer.instance = _saved(Endpoint(owner=self.request.user, **serializer.validated_data))
+    def perform_create(self, serializer: BaseSerializer[Endpoint]) -> None:
+        serializer.instance = _saved(
+            Endpoint(owner=account_of(self.request), **serializer.validated_data)
+        )
 
-    def perform_update(self, serializer):
+    def perform_update(self, serializer: BaseSerializer[Endpoint]) -> None:
         endpoint = serializer.instance
+        assert endpoint is not None  # an update's serializer holds the endpoint it updates
         data = dict(serializer.validated_data)
         active = data.pop("is_active", endpoint.is_active)
         for name, value in data.items():
@@ -105,7 +112,7 @@ class EndpointViewSet(
 
     @extend_schema(request=None, responses=EndpointSerializer)
     @action(detail=True, methods=["post"], url_path="rotate-secret")
-    def rotate_secret(self, request, pk=None):
+    def rotate_secret(self, request: Request, pk: str | None = None) -> Response:
         """A new signing secret, used from the next attempt on."""
         endpoint = self.get_object()
         delivery.rotate_secret(endpoint)
@@ -113,7 +120,7 @@ class EndpointViewSet(
 
     @extend_schema(responses=DeliverySerializer(many=True))
     @action(detail=True, pagination_class=Pages)
-    def deliveries(self, request, pk=None):
+    def deliveries(self, request: Request, pk: str | None = None) -> Response:
         """The endpoint's delivery log, the latest first, with every attempt."""
         endpoint = self.get_object()
         page = self.paginate_queryset(endpoint.deliveries.prefetch_related("attempt_log"))
@@ -131,7 +138,9 @@ class EndpointViewSet(
         methods=["post"],
         url_path=r"deliveries/(?P<delivery_id>[0-9]+)/replay",
     )
-    def replay(self, request, pk=None, delivery_id=None):
+    def replay(
+        self, request: Request, pk: str | None = None, delivery_id: str | None = None
+    ) -> Response:
         """Send a delivery again, built anew for what you may see now."""
         sent = self.get_object().deliveries.filter(pk=delivery_id).first()
         if sent is None:

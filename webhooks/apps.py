@@ -4,7 +4,7 @@ from django.apps import AppConfig
 class WebhooksConfig(AppConfig):
     name = "webhooks"
 
-    def ready(self):
+    def ready(self) -> None:
         from webhooks import tasks
 
         tasks.connect()

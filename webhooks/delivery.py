@@ -15,11 +15,12 @@ secret over "<id>.<timestamp>.<body>". A delivery not answered with a 2xx is tri
 after each of RETRY_DELAYS, then marked failed; its owner can send it again."""
 
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import requests
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from rest_framework.renderers import JSONRenderer
 from standardwebhooks import Webhook
@@ -27,7 +28,7 @@ from standardwebhooks import Webhook
 from cases import visibility
 from cases.api import changes, loading
 from cases.api.serializers import incident_data
-from cases.models import FeedPosition, Incident
+from cases.models import FeedPosition, Incident, SearchMatch
 from reports.api.serializers import ReportSerializer
 from reports.models import Report
 from webhooks import targets
@@ -192,7 +193,7 @@ def collect_report(report: Report) -> list[Delivery]:
     return Delivery.objects.bulk_create(made)
 
 
-def collect_search_match(match) -> list[Delivery]:
+def collect_search_match(match: SearchMatch) -> list[Delivery]:
     """A delivery of a saved search's new match (cases.alerts) to each active endpoint
     of its subscriber that asks for search.matched (returned, to be sent)."""
     owner = match.user
@@ -279,7 +280,7 @@ def signed(delivery: Delivery, body: str) -> dict[str, str]:
     }
 
 
-def attempt(pk: int):
+def attempt(pk: int) -> datetime | None:
     """Try to send delivery `pk` if it is due and no one else is sending it. Returns when
     to try again, or None."""
     now = timezone.now()
@@ -362,7 +363,7 @@ def replay(delivery: Delivery) -> None:
     delivery.save(update_fields=["state", "attempts", "outcome", "next_attempt_at"])
 
 
-def due():
+def due() -> QuerySet[Delivery]:
     """The deliveries waiting to be sent whose time has come."""
     return Delivery.objects.filter(
         state=Delivery.State.PENDING, next_attempt_at__lte=timezone.now()

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 
 from core.forms import StyledForm
@@ -16,7 +18,7 @@ class EndpointForm(StyledForm, forms.ModelForm):
         model = Endpoint
         fields = ["name", "url", "events"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance._state.adding:
             self.initial.setdefault("events", [event.value for event in CHOSEN_EVENTS])

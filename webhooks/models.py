@@ -45,7 +45,7 @@ def new_message_id() -> str:
     return f"msg_{uuid.uuid4().hex}"
 
 
-def validate_events(value) -> None:
+def validate_events(value: object) -> None:
     if not isinstance(value, list) or not value:
         raise ValidationError("Choose at least one event.")
     unknown = sorted({str(event) for event in value} - set(CHOSEN_EVENTS))
@@ -82,10 +82,10 @@ class Endpoint(models.Model):
     class Meta:
         ordering = ["name", "id"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def clean(self):
+    def clean(self) -> None:
         # Checked here, so that every way of saving one (the page, the API) refuses alike.
         if self.is_active and self.url:
             try:
@@ -139,7 +139,7 @@ class Delivery(models.Model):
         verbose_name_plural = "deliveries"
         indexes = [models.Index(fields=["state", "next_attempt_at"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.event} {self.reference} to {self.endpoint}"
 
 
@@ -155,5 +155,5 @@ class Attempt(models.Model):
     class Meta:
         ordering = ["-at", "-id"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.status_code or self.error}"

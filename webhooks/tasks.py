@@ -4,6 +4,9 @@ incident, and each attempt at a delivery. A task that cannot wait
 (a backend that cannot defer, as in the tests) leaves a retry to `manage.py
 send_webhooks`, which sends whatever is due."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django_tasks import task
 
 from cases.models import FeedEntry, SearchMatch
@@ -11,6 +14,7 @@ from cases.signals import feed_advanced, search_matched
 from reports.models import Report
 from reports.signals import report_published
 from webhooks import delivery
+from webhooks.models import Delivery
 
 
 @task()
@@ -32,20 +36,20 @@ def send(delivery_id: int) -> None:
         send.using(run_after=retry_at).enqueue(delivery_id)
 
 
-def send_all(deliveries) -> None:
+def send_all(deliveries: Iterable[Delivery]) -> None:
     for made in deliveries:
         send.enqueue(made.pk)
 
 
-def _feed_advanced(sender, **kwargs) -> None:
+def _feed_advanced(sender: type[FeedEntry], **kwargs: Any) -> None:
     follow_feed.enqueue()
 
 
-def _report_published(sender, report, **kwargs) -> None:
+def _report_published(sender: type[Report], report: Report, **kwargs: Any) -> None:
     announce_report.enqueue(report.pk)
 
 
-def _search_matched(sender, match, **kwargs) -> None:
+def _search_matched(sender: type[SearchMatch], match: SearchMatch, **kwargs: Any) -> None:
     send_all(delivery.collect_search_match(match))
 
 

@@ -5,9 +5,11 @@ rules are webhooks.delivery's; these pages only ask."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.requests import SignedInRequest
 from webhooks import delivery, tasks
 from webhooks.forms import EndpointForm
 from webhooks.models import Delivery, Endpoint
@@ -17,7 +19,7 @@ LOG_LENGTH = 50
 
 
 @login_required
-def endpoint_list(request):
+def endpoint_list(request: SignedInRequest) -> HttpResponse:
     form = EndpointForm(request.POST or None, instance=Endpoint(owner=request.user))
     # The form checks what Endpoint.clean does; saving starts the endpoint at the feed's
     # present position.
@@ -30,7 +32,7 @@ def endpoint_list(request):
 
 
 @login_required
-def endpoint_detail(request, pk):
+def endpoint_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     endpoint = get_object_or_404(request.user.webhook_endpoints, pk=pk)
     form = EndpointForm(request.POST or None, instance=endpoint)
     if request.method == "POST" and form.is_valid():
@@ -45,7 +47,7 @@ def endpoint_detail(request, pk):
 
 @require_POST
 @login_required
-def endpoint_pause(request, pk):
+def endpoint_pause(request: SignedInRequest, pk: int) -> HttpResponse:
     endpoint = get_object_or_404(request.user.webhook_endpoints, pk=pk)
     delivery.pause(endpoint)
     messages.success(request, f"Endpoint {endpoint} paused: nothing is sent to it.")
@@ -54,7 +56,7 @@ def endpoint_pause(request, pk):
 
 @require_POST
 @login_required
-def endpoint_resume(request, pk):
+def endpoint_resume(request: SignedInRequest, pk: int) -> HttpResponse:
     endpoint = get_object_or_404(request.user.webhook_endpoints, pk=pk)
     try:
         tasks.send_all(delivery.resume(endpoint))
@@ -67,7 +69,7 @@ def endpoint_resume(request, pk):
 
 @require_POST
 @login_required
-def endpoint_rotate_secret(request, pk):
+def endpoint_rotate_secret(request: SignedInRequest, pk: int) -> HttpResponse:
     endpoint = get_object_or_404(request.user.webhook_endpoints, pk=pk)
     delivery.rotate_secret(endpoint)
     messages.success(request, "New secret made: deliveries are signed with it from now on.")
@@ -76,7 +78,7 @@ def endpoint_rotate_secret(request, pk):
 
 @require_POST
 @login_required
-def endpoint_delete(request, pk):
+def endpoint_delete(request: SignedInRequest, pk: int) -> HttpResponse:
     endpoint = get_object_or_404(request.user.webhook_endpoints, pk=pk)
     endpoint.delete()
     messages.success(request, f"Endpoint {endpoint} deleted, with its delivery log.")
@@ -85,7 +87,7 @@ def endpoint_delete(request, pk):
 
 @require_POST
 @login_required
-def delivery_replay(request, pk):
+def delivery_replay(request: SignedInRequest, pk: int) -> HttpResponse:
     sent = get_object_or_404(
         Delivery.objects.filter(endpoint__owner=request.user).select_related("endpoint"), pk=pk
     )

@@ -31,7 +31,7 @@ from rest_framework import exceptions, generics, mixins, status, viewsets
 from rest_framework import serializers as drf_serializers
 from rest_framework.decorators import action
 from rest_framework.parsers import BaseParser
-from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -194,6 +194,7 @@ IF_MATCH = OpenApiParameter(
 
 
 class IncidentViewSet(
+    renderers.ErrorsInJSON,
     ReplicaReads,
     KnownParameters,
     mixins.CreateModelMixin,
@@ -424,17 +425,6 @@ class IncidentViewSet(
             raise Conflict(str(error)) from None
         return self._answer(incident)
 
-    def handle_exception(self, exc: Exception) -> Response:
-        # An export that fails (a bad filter, say) answers in JSON like every other error.
-        # A request whose format or Accept header no renderer satisfies has none chosen:
-        # DRF answers it with the first renderer, JSON.
-        response = super().handle_exception(exc)
-        accepted = getattr(self.request, "accepted_renderer", None)
-        if isinstance(accepted, renderers.StreamedFileRenderer):
-            self.request.accepted_renderer = JSONRenderer()
-            self.request.accepted_media_type = JSONRenderer.media_type
-        return response
-
 
 def _step_action(step: Step) -> Callable[..., Response]:
     def take(self: IncidentViewSet, request: Request, reference: str | None = None) -> Response:
@@ -587,7 +577,7 @@ def ftm_listing(
     )
 
 
-class FtMListing(mixins.ListModelMixin, viewsets.GenericViewSet):
+class FtMListing(renderers.ErrorsInJSON, mixins.ListModelMixin, viewsets.GenericViewSet):
     """A listing also served whole as FollowTheMoney entities (?format=ftm), streamed and
     not paged, each record as the serializer shows it to the reader (cases.ftm); a
     record's own address answers in JSON only, as for incidents."""
@@ -615,14 +605,6 @@ class FtMListing(mixins.ListModelMixin, viewsets.GenericViewSet):
             ).to_representation
             return exports.ftm_response(records, serialize, self.ftm_proxies, self.ftm_target)
         return super().list(request, *args, **kwargs)
-
-    def handle_exception(self, exc: Exception) -> Response:
-        # A failed export answers in JSON, like every other error (IncidentViewSet).
-        response = super().handle_exception(exc)
-        if isinstance(getattr(self.request, "accepted_renderer", None), renderers.FtMRenderer):
-            self.request.accepted_renderer = JSONRenderer()
-            self.request.accepted_media_type = JSONRenderer.media_type
-        return response
 
 
 @ftm_listing(serializers.EntityRecordSerializer)

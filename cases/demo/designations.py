@@ -6,9 +6,13 @@ nothing the second time."""
 import datetime
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cases import unlist
 from cases.models import Designation, Entity, ListImport, SanctionsList
+
+if TYPE_CHECKING:  # cases.demo.seed, which calls it
+    from cases.demo.seed import SeedResult
 
 UN_LIST_FILE = Path(__file__).with_name("un_consolidated_list.xml")
 
@@ -93,7 +97,7 @@ NATIONAL = [
 ]
 
 
-def seed(result) -> None:
+def seed(result: "SeedResult") -> None:
     omm, created = Entity.objects.get_or_create(
         un_list_reference=OMM["un_list_reference"], defaults=OMM
     )

@@ -5,6 +5,7 @@ nothing here reports what a real state or company said. Loading them twice chang
 nothing the second time."""
 
 import datetime
+from collections.abc import Iterable
 
 from accounts.models import User
 from cases.history import set_history_user
@@ -26,7 +27,9 @@ def seed() -> int:
     return created
 
 
-def _save(letter: Letter, by: User, incidents, entities) -> Letter:
+def _save(
+    letter: Letter, by: User, incidents: Iterable[Incident], entities: Iterable[Entity]
+) -> Letter:
     letter.full_clean()
     set_history_user(letter, by)
     letter.save()

@@ -5,13 +5,15 @@ import datetime
 import json
 import struct
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.db import models, transaction
 
 from accounts.models import User
 from accounts.roles import Role
@@ -126,7 +128,7 @@ def _users(password: str, result: SeedResult) -> dict[str, User]:
     return users
 
 
-def _organisations(items, result) -> dict[str, Organisation]:
+def _organisations(items: Iterable[dict[str, Any]], result: SeedResult) -> dict[str, Organisation]:
     found = {
         f"state:{state.country.code}": state
         for state in Organisation.objects.filter(kind=Organisation.Kind.PARTICIPATING_STATE)
@@ -146,7 +148,7 @@ def _organisations(items, result) -> dict[str, Organisation]:
     return found
 
 
-def _entity(item, analyst, result) -> Entity:
+def _entity(item: dict[str, Any], analyst: User | None, result: SeedResult) -> Entity:
     entity, created = Entity.objects.get_or_create(
         kind=item["kind"],
         name=item["name"],
@@ -180,7 +182,7 @@ def _entity(item, analyst, result) -> Entity:
     return entity
 
 
-def _location(item, result) -> Location:
+def _location(item: dict[str, Any], result: SeedResult) -> Location:
     location, created = Location.objects.get_or_create(
         name=item["name"],
         defaults={
@@ -197,7 +199,12 @@ def _location(item, result) -> Location:
     return location
 
 
-def _source(item, organisations, analyst, result) -> Source:
+def _source(
+    item: dict[str, Any],
+    organisations: dict[str, Organisation],
+    analyst: User,
+    result: SeedResult,
+) -> Source:
     source, created = Source.objects.get_or_create(
         title=item["title"],
         url=item.get("url") or "",
@@ -230,7 +237,14 @@ def _link_retelling(source: Source, original: Source | None) -> None:
 FINDING_VALUES = ("limb", "standing", "likelihood", "confidence", "exemptions", "reasoning")
 
 
-def _incident(item, users, entities, locations, sources, result) -> Incident:
+def _incident(
+    item: dict[str, Any],
+    users: dict[str, User],
+    entities: dict[str, Entity],
+    locations: dict[str, Location],
+    sources: dict[str, Source],
+    result: SeedResult,
+) -> Incident:
     analyst = users["analyst"]
     existing = Incident.objects.filter(title=item["title"], created_by=analyst).first()
     if existing is not None:
@@ -333,7 +347,9 @@ def _incident(item, users, entities, locations, sources, result) -> Incident:
     return incident
 
 
-def _estimate(item, incidents: dict, analyst, result) -> None:
+def _estimate(
+    item: dict[str, Any], incidents: dict[str, Incident], analyst: User, result: SeedResult
+) -> None:
     """An estimate and its revisions, each saved in turn, so that its history follows the
     figure as it was given over time."""
     revisions = item["revisions"]
@@ -355,7 +371,13 @@ def _estimate(item, incidents: dict, analyst, result) -> None:
     result.count("estimates")
 
 
-def _relations(incident: Incident, item, incidents: dict, analyst, result) -> None:
+def _relations(
+    incident: Incident,
+    item: dict[str, Any],
+    incidents: dict[str, Incident],
+    analyst: User,
+    result: SeedResult,
+) -> None:
     relations = [
         IncidentRelation(
             incident=incident,
@@ -372,7 +394,9 @@ def _relations(incident: Incident, item, incidents: dict, analyst, result) -> No
         result.count("related incidents")
 
 
-def _evidence(incident, item, entities, analyst) -> None:
+def _evidence(
+    incident: Incident, item: dict[str, Any], entities: dict[str, Entity], analyst: User
+) -> None:
     """A piece of evidence as described in the demo data, on a placeholder file: the
     demo holds no real imagery or tracking files."""
     evidence = Attachment(
@@ -396,7 +420,7 @@ EVIDENCE_TEXT = ("kind", "caption", "provider", "obtained_by", "sharing_level")
 def placeholder_png() -> bytes:
     """A valid 1x1 PNG, made with the standard library."""
 
-    def chunk(kind, data):
+    def chunk(kind: bytes, data: bytes) -> bytes:
         body = kind + data
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
 
@@ -407,7 +431,7 @@ def placeholder_png() -> bytes:
     )
 
 
-def _apply_status(incident: Incident, item: dict, users) -> None:
+def _apply_status(incident: Incident, item: dict, users: dict[str, User]) -> None:
     """Take a demo incident through the workflow to its status, as its analyst and
     reviewer would have, so that its history reads as it would in real use."""
     status, analyst, reviewer = item["status"], users["analyst"], users["reviewer"]
@@ -429,7 +453,7 @@ def _apply_status(incident: Incident, item: dict, users) -> None:
         workflow.reject(incident, by=reviewer, comment=comment)
 
 
-def _save_as(user, record) -> None:
+def _save_as(user: User | None, record: models.Model) -> None:
     """Save a record with `user` as the author of its history entry."""
     record.full_clean()
     set_history_user(record, user)
@@ -445,11 +469,11 @@ def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
-def _coordinate(value) -> Decimal | None:
+def _coordinate(value: object) -> Decimal | None:
     return None if value is None else round(Decimal(str(value)), 5)
 
 
-def _illustrative(item, text: str) -> str:
+def _illustrative(item: dict[str, Any], text: str) -> str:
     if item.get("illustrative"):
         return f"{text}\n\n[Illustrative demo record: some details are not verified.]"
     return text

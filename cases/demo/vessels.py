@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+from accounts.models import User
 from cases.demo import seed as demo
 from cases.models import (
     AISPeriod,
@@ -19,9 +21,11 @@ from cases.models import (
 )
 
 DATA_FILE = Path(__file__).with_name("vessels.json")
+# The vessel records the demo loads.
+VesselRecord = VesselOwnership | PortCall | AISPeriod | ShipToShipTransfer
 
 
-def seed_vessels(users, result: demo.SeedResult) -> None:
+def seed_vessels(users: dict[str, User], result: demo.SeedResult) -> None:
     data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
     main = json.loads(demo.DATA_FILE.read_text(encoding="utf-8"))
     analyst = users["analyst"]
@@ -96,8 +100,10 @@ def seed_vessels(users, result: demo.SeedResult) -> None:
         )
 
 
-def _record(model, analyst, result: demo.SeedResult, **fields) -> None:
+def _record(
+    model: type[VesselRecord], analyst: User, result: demo.SeedResult, **fields: Any
+) -> None:
     if model.objects.filter(**fields).exists():
         return
     demo._save_as(analyst, model(**fields))
-    result.count(model._meta.verbose_name_plural)
+    result.count(str(model._meta.verbose_name_plural))

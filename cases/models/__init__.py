@@ -16,7 +16,7 @@ from cases.models.incidents import (
     check_release,
 )
 from cases.models.locations import Location
-from cases.models.matching import MatchKey, NotDuplicate
+from cases.models.matching import MatchKey, NotDuplicate, NotListedAs
 from cases.models.merges import EntityMerge
 from cases.models.notifications import Notification
 from cases.models.organisations import Organisation
@@ -61,6 +61,7 @@ __all__ = [
     "MaterielCategory",
     "MaterielLine",
     "NotDuplicate",
+    "NotListedAs",
     "Notification",
     "Organisation",
     "PortCall",

@@ -1,6 +1,7 @@
 import hashlib
 import uuid
 from pathlib import PurePath
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -139,7 +140,7 @@ class Attachment(models.Model):
         ]
         indexes = [models.Index(fields=["sha256"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.original_name
 
     # What describes a piece of evidence, beyond its file and handling.
@@ -162,13 +163,13 @@ class Attachment(models.Model):
         "credit",
     )
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.sha256:
             self.record_upload()
         guard_lowering(self)
         super().save(*args, **kwargs)
 
-    def clean(self):
+    def clean(self) -> None:
         if self.period_from and self.period_to and self.period_to < self.period_from:
             raise ValidationError({"period_to": "The period cannot end before it begins."})
         if (self.latitude is None) != (self.longitude is None):
@@ -286,5 +287,5 @@ class CustodyStep(models.Model):
         ordering = ["id"]
         verbose_name = "custody step"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.holder

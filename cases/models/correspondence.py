@@ -1,4 +1,6 @@
+import datetime
 from pathlib import PurePath
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -119,10 +121,10 @@ class Letter(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.reference}: {self.subject}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         for field, name in (("file", "file_name"), ("reply_file", "reply_file_name")):
             upload = getattr(self, field)
             if upload and not upload._committed:  # just uploaded: keep the name it came with
@@ -132,7 +134,7 @@ class Letter(models.Model):
             self.overdue_notified_at = None
         super().save(*args, **kwargs)
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("cases:letter_detail", args=[self.pk])
 
     def clean(self) -> None:
@@ -179,7 +181,7 @@ class Letter(models.Model):
         assert addressee is not None  # letter_has_one_addressee
         return addressee
 
-    def state_on(self, day) -> str:
+    def state_on(self, day: datetime.date) -> str:
         """Where the letter stands on `day`: replied, awaiting a reply, or overdue (the
         deadline passed without one)."""
         if self.replied_on is not None:
@@ -208,10 +210,10 @@ class Reminder(models.Model):
     class Meta:
         ordering = ["sent_on", "id"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Reminder of {self.sent_on:%-d %B %Y}"
 
-    def clean(self):
+    def clean(self) -> None:
         try:
             letter = self.letter  # on a new letter's form, the letter as typed
         except Letter.DoesNotExist:

@@ -57,7 +57,7 @@ class ListImport(models.Model):
     class Meta:
         ordering = ["-imported_at", "-id"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.file_name or 'UN list'} ({self.imported_at:%Y-%m-%d %H:%M})"
 
 
@@ -106,7 +106,7 @@ class ListEntry(models.Model):
         verbose_name_plural = "list entries"
         indexes = [models.Index(fields=["reference"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.reference} {self.name}".strip()
 
 
@@ -159,7 +159,7 @@ class Designation(models.Model):
         ]
         indexes = [models.Index(fields=["sanctions_list", "delisted_on"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.sanctions_list} {self.reference}".strip()
 
     @property

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Upper
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
@@ -80,12 +81,14 @@ class Entity(models.Model):
             models.Index(fields=["kind", "name"]),
             models.Index(fields=["mmsi"]),
             models.Index(fields=["un_list_reference"]),
+            # A search's word compared with the reference as `iexact` (cases.search).
+            models.Index(Upper("un_list_reference"), name="entity_un_reference_upper"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.name} ({self.get_kind_display().lower()})"
 
-    def clean(self):
+    def clean(self) -> None:
         vessel_only = {"imo_number": self.imo_number, "mmsi": self.mmsi}
         errors = {
             field: "Only a vessel has this identifier."
@@ -122,7 +125,7 @@ class EntityAlias(models.Model):
         ]
         indexes = [models.Index(fields=["name"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -136,7 +139,7 @@ class VesselRecordBase(models.Model):
     class Meta:
         abstract = True
 
-    def clean(self):
+    def clean(self) -> None:
         if self.entity_id and self.entity.kind != Entity.Kind.VESSEL:
             raise ValidationError({"entity": "Only a vessel has past names and flags."})
 
@@ -162,7 +165,7 @@ class VesselName(VesselRecordBase):
         constraints = [period_in_order("vessel_name_period_in_order")]
         indexes = [models.Index(fields=["name"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -176,5 +179,5 @@ class VesselFlag(VesselRecordBase):
         ordering = ["since"]
         constraints = [period_in_order("vessel_flag_period_in_order")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.country.name)

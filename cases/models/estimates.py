@@ -70,10 +70,10 @@ class Estimate(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.figure
 
-    def clean(self):
+    def clean(self) -> None:
         low, high = self.quantity_low, self.quantity_high
         errors = {}
         if low is None and high is None:

@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
@@ -5,6 +7,11 @@ from django.utils import timezone
 from cases.markings import SharingLevel
 from cases.querysets import FeedEntryQuerySet
 from cases.signals import feed_advanced
+
+if TYPE_CHECKING:  # the incidents' module imports this one
+    from django.db.models import QuerySet
+
+    from cases.models.incidents import Incident
 
 
 def _advanced() -> None:
@@ -17,7 +24,7 @@ class FeedPosition(models.Model):
 
     last = models.PositiveBigIntegerField(default=0)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.last)
 
     @classmethod
@@ -78,11 +85,11 @@ class FeedEntry(models.Model):
         ordering = ["position"]
         verbose_name_plural = "feed entries"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.position}: {self.reference} {self.status_before}->{self.status_after}"
 
     @classmethod
-    def record(cls, incident, before: tuple[str, str, str] | None) -> None:
+    def record(cls, incident: "Incident", before: tuple[str, str, str] | None) -> None:
         """A save of `incident`, whose status, sharing level and release level were
         `before` (None for a new incident)."""
         status_before, level_before, release_before = before or ("", "", "")
@@ -101,7 +108,7 @@ class FeedEntry(models.Model):
         _advanced()
 
     @classmethod
-    def record_created(cls, incidents: list) -> None:
+    def record_created(cls, incidents: "list[Incident]") -> None:
         """New `incidents`, saved in bulk (an import): an entry each, as record() gives
         each one saved alone, at consecutive positions in their order."""
         if not incidents:
@@ -122,7 +129,7 @@ class FeedEntry(models.Model):
         _advanced()
 
     @classmethod
-    def record_deletion(cls, incident) -> None:
+    def record_deletion(cls, incident: "Incident") -> None:
         """`incident` is being deleted: those who saw it are told to remove it (its entries
         lose their incident, so none of them reads as an upsert any more)."""
         cls.objects.create(
@@ -140,7 +147,7 @@ class FeedEntry(models.Model):
         _advanced()
 
     @classmethod
-    def announce(cls, incidents) -> None:
+    def announce(cls, incidents: "QuerySet[Incident]") -> None:
         """`incidents` (a queryset) show something that changed without a save of their
         own: each gets an entry and a new `updated_at`, so that `updated_since` finds it
         too. Neither its version nor its history changes: nothing of its own was edited."""

@@ -1,3 +1,5 @@
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -78,10 +80,10 @@ class Finding(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.actor.name}: {self.provision} ({self.get_limb_display().lower()})"
 
-    def clean(self):
+    def clean(self) -> None:
         if self.provision_id and not self.provision.is_binding:
             raise ValidationError(
                 {"provision": f"{self.provision} is not binding: cite it as context instead."}
@@ -119,7 +121,7 @@ def paragraph_words(provision: Provision) -> str:
     return f"paragraph {provision.paragraph} of resolution {resolution.number} ({resolution.year})"
 
 
-def judgement(likelihood: Likelihood, actor: str, paragraph: str, limb: str, standing: str):
+def judgement(likelihood: Likelihood, actor: str, paragraph: str, limb: str, standing: str) -> str:
     """A finding's sentence, from plain values, so that a report's snapshot and the pages
     word it alike."""
     how = LIMB_WORDS[limb]
@@ -135,7 +137,7 @@ def confidence_sentence(confidence: str) -> str:
     return f"The Team has {Confidence(confidence).label.lower()} confidence in this judgement."
 
 
-def check_findings(findings, involved: set[int], breached: set[int]) -> None:
+def check_findings(findings: Iterable[Finding], involved: set[int], breached: set[int]) -> None:
     """The rule that holds an incident's findings to the rest of it: each names an
     entity involved in the incident and a paragraph it breaches (ValidationError,
     a message a finding)."""

@@ -80,5 +80,5 @@ class Location(models.Model):
         ]
         indexes = [models.Index(fields=["country", "kind"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name

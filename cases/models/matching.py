@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from cases.models.designations import ListEntry
 from cases.models.entities import Entity
 
 
@@ -18,7 +19,7 @@ class MatchKey(models.Model):
             models.UniqueConstraint(fields=["key", "entity"], name="match_key_unique_per_entity")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.key
 
 
@@ -51,9 +52,41 @@ class NotDuplicate(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.first} is not {self.second}"
 
-    def clean(self):
+    def clean(self) -> None:
         if self.first_id and self.first_id == self.second_id:
             raise ValidationError("An entity cannot be compared with itself.")
+
+
+class NotListedAs(models.Model):
+    """The team's word that an entity is not the one an entry of the UN list designates,
+    though they look alike: the page of possible duplicates and the entry's page stop
+    proposing the pair."""
+
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="+")
+    entry = models.ForeignKey(ListEntry, on_delete=models.CASCADE, related_name="+")
+    note = models.CharField(max_length=300, blank=True, help_text="Why they are different.")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "not listed as"
+        verbose_name_plural = "not listed as"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entity", "entry"],
+                name="not_listed_as_unique_pair",
+                violation_error_message="This entity is already marked as not this entry.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entity} is not {self.entry}"
+
+    def clean(self) -> None:
+        if self.entry_id and self.entity_id and self.entry.entity_id == self.entity_id:
+            raise ValidationError(f"{self.entry} is matched to {self.entity}: it is this entity.")

@@ -78,10 +78,10 @@ class EntityMerge(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.merged.name} into {self.survivor.name}"
 
-    def clean(self):
+    def clean(self) -> None:
         if self.merged_id and self.survivor_id:
             if self.merged.kind != self.survivor.kind:
                 raise ValidationError(

@@ -42,10 +42,10 @@ class Notification(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.message
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         """The page of what it is about."""
         if self.letter_id is not None:
             return reverse("cases:letter_detail", args=[self.letter_id])

@@ -52,7 +52,7 @@ class Organisation(models.Model):
         ]
         indexes = [models.Index(fields=["kind", "name"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
     @property

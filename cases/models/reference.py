@@ -60,7 +60,7 @@ class IncidentType(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -77,7 +77,7 @@ class MaterielCategory(models.Model):
         ordering = ["position", "name"]
         verbose_name_plural = "materiel categories"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -94,7 +94,7 @@ class Resolution(models.Model):
     class Meta:
         ordering = ["number"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"UNSCR {self.number} ({self.year})"
 
 
@@ -155,10 +155,10 @@ class Provision(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"UNSCR {self.resolution.number} ({self.resolution.year}) OP{self.paragraph}"
 
-    def clean(self):
+    def clean(self) -> None:
         # A call upon States asks; it obliges no one, so nothing can breach it.
         if self.force == self.Force.BINDING and self.verb == self.Verb.CALLS_UPON:
             raise ValidationError(

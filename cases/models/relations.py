@@ -1,3 +1,5 @@
+from collections.abc import Sequence
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -48,14 +50,14 @@ class IncidentRelation(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_kind_display().lower()} {self.related.reference}"
 
     @property
     def is_part(self) -> bool:
         return self.kind == self.Kind.PART_OF
 
-    def clean(self):
+    def clean(self) -> None:
         if self.incident_id is not None and self.incident_id == self.related_id:
             raise ValidationError({"related": "An incident cannot be related to itself."})
         if (
@@ -95,7 +97,7 @@ def _wholes(incident_id: int, skip: int) -> set[int]:
     return found
 
 
-def check_relations(relations) -> None:
+def check_relations(relations: Sequence[IncidentRelation]) -> None:
     """The rules that hold across the related incidents an incident will hold: each
     incident once, and a part of at most one other (ValidationError)."""
     related = [relation.related_id for relation in relations]

@@ -30,7 +30,7 @@ class SavedSearch(models.Model):
             models.UniqueConstraint(fields=["owner", "name"], name="saved_search_name_per_owner")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -54,7 +54,7 @@ class Subscription(models.Model):
             models.UniqueConstraint(fields=["search", "user"], name="one_subscription_per_user")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user} on {self.search} ({self.frequency})"
 
 
@@ -83,7 +83,7 @@ class SearchMatch(models.Model):
         ]
         indexes = [models.Index(fields=["user", "mailed_at"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.search}: incident {self.incident_id} for {self.user}"
 
 
@@ -92,5 +92,5 @@ class AlertCursor(models.Model):
 
     position = models.PositiveBigIntegerField(default=0)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.position)

@@ -1,8 +1,11 @@
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from accounts.models import Reader
 from cases.markings import Attribution, Reliability, SharingLevel, guard_lowering
 from cases.models.organisations import Organisation
 from cases.querysets import SourceQuerySet
@@ -85,15 +88,15 @@ class Source(models.Model):
             models.Index(fields=["-published_on", "title", "id"], name="source_list_order"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         guard_lowering(self)
         super().save(*args, **kwargs)
 
-    def clean(self):
-        if self.derived_from_id is not None and self.pk is not None:
+    def clean(self) -> None:
+        if self.pk is not None and self.derived_from is not None:
             from cases.provenance import chain
 
             if self.pk in {source.pk for source in chain(self.derived_from)}:
@@ -112,12 +115,12 @@ class Source(models.Model):
                 }
             )
 
-    def originator_shown_to(self, user) -> str:
+    def originator_shown_to(self, user: Reader) -> str:
         """The originator as the attribution rule lets `user` read it."""
         return shown_originator(self.attribution, self.originator.name, user)
 
 
-def shown_originator(attribution: str, originator: str, user) -> str:
+def shown_originator(attribution: str, originator: str, user: Reader) -> str:
     """A source's originator as its attribution rule lets `user` read it: a state that
     may not be named is "A participating state" to anyone outside the team."""
     if attribution == Source.Attribution.PARTICIPATING_STATE and not is_team_member(user):

@@ -1,3 +1,5 @@
+from typing import Any, NoReturn
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -33,13 +35,13 @@ class Transition(models.Model):
         ordering = ["at", "id"]
         indexes = [models.Index(fields=["incident", "at"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.incident.reference}: {self.get_action_display()} by {self.by}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk:
             raise TypeError("A workflow transition is a record of the past: it cannot change.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise TypeError("A workflow transition is kept forever: it cannot be deleted.")

@@ -3,10 +3,11 @@ its particulars, who owned, managed and operated it and when, where it called, w
 AIS went dark or lied, and the ship-to-ship transfers it took part in. Each movement
 names its source; who may see any of it is decided in cases.visibility."""
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import BaseValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -57,7 +58,7 @@ def _position_in_range(prefix: str, name: str) -> models.CheckConstraint:
     )
 
 
-def _coordinate(label: str, validators) -> models.DecimalField:
+def _coordinate(label: str, validators: Sequence[BaseValidator]) -> models.DecimalField:
     return models.DecimalField(
         label, max_digits=8, decimal_places=5, null=True, blank=True, validators=validators
     )
@@ -99,10 +100,10 @@ class VesselParticulars(models.Model):
     class Meta:
         verbose_name_plural = "vessel particulars"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Particulars of {self.vessel.name}"
 
-    def clean(self):
+    def clean(self) -> None:
         errors = _require_vessel(self.vessel if self.vessel_id else None, "vessel")
         if errors:
             raise ValidationError(errors)
@@ -124,7 +125,7 @@ class VesselRecord(models.Model):
     class Meta:
         abstract = True
 
-    def clean(self):
+    def clean(self) -> None:
         errors = _require_vessel(self.vessel if self.vessel_id else None, "vessel")
         if errors:
             raise ValidationError(errors)
@@ -158,10 +159,10 @@ class VesselOwnership(VesselRecord):
         verbose_name = "vessel ownership"
         constraints = [_dates_in_order("since", "until", "vessel_ownership_period_in_order")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_role_display()}: {self.holder.name}"
 
-    def clean(self):
+    def clean(self) -> None:
         errors = _require_vessel(self.vessel if self.vessel_id else None, "vessel")
         if self.holder_id and self.holder.kind in (Entity.Kind.VESSEL, Entity.Kind.AIRCRAFT):
             errors["holder"] = "An owner, manager or operator is a company, organisation or person."
@@ -185,7 +186,7 @@ class PortCall(VesselRecord):
         constraints = [_dates_in_order("arrived_on", "departed_on", "port_call_dates_in_order")]
         indexes = [models.Index(fields=["vessel", "-arrived_on"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.port} ({self.arrived_on:%Y-%m-%d})"
 
 
@@ -219,7 +220,7 @@ class AISPeriod(VesselRecord):
             _position_in_range("next_", "ais_period_next_position_in_range"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_kind_display()} from {self.started_on:%Y-%m-%d}"
 
 
@@ -286,10 +287,10 @@ class ShipToShipTransfer(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.from_vessel.name} to {self.to_vessel.name} ({self.started_on:%Y-%m-%d})"
 
-    def clean(self):
+    def clean(self) -> None:
         errors = {
             **_require_vessel(self.from_vessel if self.from_vessel_id else None, "from_vessel"),
             **_require_vessel(self.to_vessel if self.to_vessel_id else None, "to_vessel"),

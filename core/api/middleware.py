@@ -8,6 +8,10 @@ Compression: gzip for clients that accept it, except HTML, which carries a CSRF 
 where the browsable API shows forms (compressing a secret beside reflected input is the
 BREACH attack), and except the team's pages, which this middleware leaves alone."""
 
+from collections.abc import Callable
+
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.middleware.gzip import GZipMiddleware
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -15,12 +19,14 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 API_PREFIX = "/api/"
 
 
-def _is_api(request) -> bool:
+def _is_api(request: HttpRequest) -> bool:
     return request.path.startswith(API_PREFIX)
 
 
 class ApiConditionalGetMiddleware(ConditionalGetMiddleware):
-    def process_response(self, request, response):
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
         if not _is_api(request):
             return response
         patch_cache_control(response, private=True, no_cache=True)
@@ -33,10 +39,10 @@ class ApiRateLimitMiddleware:
     IETF draft's header names: RateLimit-Limit (requests a window), RateLimit-Remaining
     and RateLimit-Reset (seconds until one more request is allowed)."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         limit = getattr(request, "rate_limit", None)
         if _is_api(request) and limit is not None:
@@ -46,7 +52,9 @@ class ApiRateLimitMiddleware:
 
 
 class ApiGZipMiddleware(GZipMiddleware):
-    def process_response(self, request, response):
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
         if not _is_api(request) or response.get("Content-Type", "").startswith("text/html"):
             return response
         return super().process_response(request, response)

@@ -1,5 +1,8 @@
 """The API's JSON parser: DRF's, with a limit on how deep a body nests."""
 
+from collections.abc import Mapping
+from typing import IO, Any
+
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 
@@ -11,7 +14,12 @@ TOO_DEEP = f"JSON nested more than {MAX_JSON_DEPTH} levels deep is refused."
 
 
 class JSONParser(parsers.JSONParser):
-    def parse(self, stream, media_type=None, parser_context=None):
+    def parse(
+        self,
+        stream: IO[Any],
+        media_type: str | None = None,
+        parser_context: Mapping[str, Any] | None = None,
+    ) -> dict[str, Any]:
         try:
             data = super().parse(stream, media_type, parser_context)
         except RecursionError:
@@ -21,7 +29,7 @@ class JSONParser(parsers.JSONParser):
         return data
 
 
-def _too_deep(data) -> bool:
+def _too_deep(data: object) -> bool:
     """Whether `data` nests deeper than MAX_JSON_DEPTH, walked a level at a time (a
     recursive walk would fail as the parser did)."""
     level = [data] if isinstance(data, dict | list) else []

@@ -1,7 +1,9 @@
 """The schema documents the errors every operation can answer, in their one shape."""
 
+from typing import Any
+
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiResponse
+from drf_spectacular.utils import Direction, OpenApiResponse
 from rest_framework import serializers
 
 
@@ -38,7 +40,7 @@ UPDATE_ERRORS = {
 
 
 class ApiSchema(AutoSchema):
-    def _get_response_bodies(self, direction="response"):
+    def _get_response_bodies(self, direction: Direction = "response") -> dict[str, Any]:
         responses = super()._get_response_bodies(direction)
         errors = dict(ERRORS)
         # Only incidents' writes are checked against rules and versions (a view says so).
@@ -47,18 +49,20 @@ class ApiSchema(AutoSchema):
             errors |= WRITE_ERRORS
         if versioned and self.method in ("PUT", "PATCH"):
             errors |= UPDATE_ERRORS
+        # Errors answer in JSON whatever format was asked for (cases.api.renderers.ErrorsInJSON).
         for code, description in errors.items():
             responses.setdefault(
                 code,
                 self._get_response_for_code(
                     OpenApiResponse(ErrorSerializer, description=description),
                     code,
+                    media_types=["application/json"],
                     direction=direction,
                 ),
             )
         return responses
 
-    def _get_format_parameters(self):
+    def _get_format_parameters(self) -> list[dict[str, Any]]:
         # `format` chooses how a GET is answered; a write or a step answers JSON.
         if self.method != "GET":
             return []

@@ -53,3 +53,32 @@ def test_the_list_says_about_when_it_estimates(client, reviewer, incidents, monk
         assert "About " in content
     else:
         assert "7 incidents" in content
+
+
+def test_a_list_that_may_not_estimate_says_only_that_it_holds_more(incidents):
+    everything = list(incidents)
+    paginator = SmallPaginator(incidents, 2, estimate=False)
+    pages = [paginator.get_page(n) for n in (1, 2, 3, 4)]
+    assert [list(page) for page in pages] == [everything[n : n + 2] for n in (0, 2, 4, 6)]
+    if connection.vendor == "postgresql":  # more than 3: the least it may be, never a guess
+        assert (paginator.count, paginator.at_least, paginator.num_pages) == (3, True, 2)
+    else:
+        assert (paginator.count, paginator.at_least) == (7, False)
+
+
+@pytest.mark.parametrize("paginator_class", [EstimatingPaginator, SmallPaginator])
+def test_the_first_rows_in_another_order_then_the_rest_from_where_they_end(
+    incidents, paginator_class
+):
+    everything = list(incidents)
+    first = incidents.filter(pk__in=[i.pk for i in everything[:3]]).order_by("id")
+    paginator = paginator_class(incidents, 2, first=first, first_rows=3)
+    rows = [row for n in (1, 2, 3, 4) for row in paginator.get_page(n)]
+    assert rows == everything[:3][::-1] + everything[3:]
+
+
+@pytest.mark.parametrize("paginator_class", [EstimatingPaginator, SmallPaginator])
+def test_a_page_read_by_its_keys_first_holds_the_same_rows(incidents, paginator_class):
+    plain, by_keys = paginator_class(incidents, 2), paginator_class(incidents, 2, keys_first=True)
+    for number in (1, 2, 3, 4):
+        assert list(by_keys.get_page(number)) == list(plain.get_page(number))

@@ -1,6 +1,8 @@
 """Search by words (`q`, cases.search): the list, the API and the CSV alike, within
 what the reader may see, with why each incident was found."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
@@ -155,6 +157,33 @@ def test_the_best_answers_come_first_on_postgresql(team):
     assert [i.reference for i in response.context["page"]] == sorted(references)
 
 
+def test_a_search_that_finds_more_than_it_ranks_ranks_its_latest(team, monkeypatch):
+    monkeypatch.setattr(search, "RANKED_AT_MOST", 2)
+
+    def shells(title, summary, year):
+        day = datetime.date(year, 1, 1)
+        return approved(title=title, summary=summary, occurred_from=day, occurred_to=None)
+
+    in_summary = shells("Rail cars", "Shells went on to Kursk by rail.", 2025)
+    in_title = shells("Shells for Kursk", "Ammunition by rail.", 2024)
+    older_in_title = shells("Kursk shells", "Ammunition.", 2023)
+    older_in_summary = shells("Wagons", "Shells for Kursk.", 2022)
+    response = team.get(LIST, {"q": "Kursk shells"})
+    references = [incident.reference for incident in response.context["page"]]
+    content = response.content.decode()
+    if ON_POSTGRESQL:  # the latest two by rank, then the others in the list's order
+        ranked = [in_title, in_summary, older_in_title, older_in_summary]
+        # Counted as far as it ranks: past that, no estimate ("about" would be a guess).
+        assert (
+            'More than 2 incidents<span data-testid="ranked-latest">: the best answers '
+            "first among the latest 2, then the others, latest first"
+        ) in content
+    else:  # no rank, and every incident counted
+        ranked = [in_summary, in_title, older_in_title, older_in_summary]
+        assert "4 incidents" in content and "the best answers first" not in content
+    assert references == [incident.reference for incident in ranked]
+
+
 # Why it was found
 
 
@@ -225,6 +254,8 @@ def test_the_entity_list_finds_by_words_aliases_and_identifiers(team, voyage):
     assert entities("angara-1") == {"ANGARA"}
     assert entities("hai tai") == {"ANGARA"}
     assert entities("9179842") == {"ANGARA"}
+    VesselFactory(name="OMM vessel", un_list_reference="KPe.020")
+    assert entities("kpe.020") == {"OMM vessel"}
     assert entities("ANGARA -HAI") == set()
 
 

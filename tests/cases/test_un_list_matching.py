@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from cases import matching, unlist
-from cases.models import Designation, Entity, ListEntry, SanctionsList
+from cases.models import Designation, Entity, ListEntry, NotListedAs, SanctionsList
 from tests.cases.test_un_list_import import fixture_bytes
 from tests.factories import EntityFactory
 
@@ -151,3 +151,49 @@ def test_the_list_page_finds_an_entry_by_reference_name_or_alias(login, analyst,
         ListEntry.objects.get(reference="KPe.053")
     ]
     assert list(login(analyst).get("/un-list/", {"q": "nothing like it"}).context["page"]) == []
+
+
+def test_an_entity_said_not_to_be_the_entry_is_no_longer_proposed_with_it(login, analyst, omm):
+    entity = EntityFactory(name="Ocean Maritime Management Company, Limited")
+    client = login(analyst)
+
+    answer = client.post(
+        f"/un-list/{omm.pk}/not/",
+        {"entity": entity.pk, "note": "A Cambodian firm of the same name", "from": "duplicates"},
+        follow=True,
+    )
+
+    assert answer.redirect_chain == [("/entities/duplicates/", 302)]
+    assert answer.context["listings"] == []
+    assert client.get(f"/un-list/{omm.pk}/").context["candidates"] == []
+    dismissal = NotListedAs.objects.get()
+    assert (dismissal.entity, dismissal.entry, dismissal.decided_by) == (entity, omm, analyst)
+    assert dismissal.note == "A Cambodian firm of the same name"
+    # Said twice, recorded once; said from the entry's page, back to it.
+    again = client.post(f"/un-list/{omm.pk}/not/", {"entity": entity.pk})
+    assert again.url == f"/un-list/{omm.pk}/"
+    assert NotListedAs.objects.count() == 1
+    # Another entity alike is still proposed.
+    other = EntityFactory(name="Ocean Maritime Management Co., Ltd.")
+    [listing] = client.get("/entities/duplicates/").context["listings"]
+    assert listing.entity == other
+
+
+def test_an_entity_matched_to_the_entry_cannot_be_said_not_to_be_it(login, analyst, omm):
+    entity = EntityFactory(name="Ocean Maritime Management Company, Limited")
+    unlist.link(omm, entity, by=analyst)
+
+    with pytest.raises(ValidationError, match="it is this entity"):
+        matching.dismiss_listing(entity, omm, by=analyst)
+
+    answer = login(analyst).post(f"/un-list/{omm.pk}/not/", {"entity": entity.pk}, follow=True)
+    assert "Nothing was recorded" in answer.content.decode()
+    assert not NotListedAs.objects.exists()
+
+
+def test_saying_an_entity_not_found_is_not_the_entry_changes_nothing(login, analyst, omm):
+    hidden = EntityFactory()  # in no incident the partner sees, and no team record of theirs
+    answer = login(analyst).post(f"/un-list/{omm.pk}/not/", {"entity": 10**9}, follow=True)
+    assert "Nothing was recorded: the entity was not found." in answer.content.decode()
+    assert login(analyst).post(f"/un-list/{10**9}/not/", {"entity": hidden.pk}).status_code == 404
+    assert not NotListedAs.objects.exists()

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand, CommandError
 
 from audit import trail
@@ -10,7 +12,7 @@ class Command(BaseCommand):
         "removed. Exits with an error if the chain is broken."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         broken = trail.verify()
         if broken is not None:
             raise CommandError(f"The audit trail is broken: {broken.problem}.")

@@ -2,11 +2,20 @@
 (?format=stix or ?format=ftm): for a partner without a token at hand, or a scheduled
 copy. The reader is named, so that every visibility and attribution rule applies."""
 
+from argparse import ArgumentParser
+from typing import Any, cast
+
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from rest_framework.serializers import ListSerializer
 
 from cases import exports, ftm, stix, vessels
-from cases.api.serializers import EntityRecordSerializer, IncidentSerializer, VesselSerializer
+from cases.api.serializers import (
+    EntityRecordSerializer,
+    IncidentListSerializer,
+    IncidentSerializer,
+    VesselSerializer,
+)
 from cases.api.views import entity_records
 from cases.models import Entity, FeedPosition, Incident
 from cases.visibility import view_key
@@ -19,7 +28,7 @@ class Command(BaseCommand):
         "entities (ftm)."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("format", choices=["stix", "ftm"])
         parser.add_argument(
             "--as", dest="username", required=True, help="The reader whose view is exported."
@@ -35,7 +44,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--output", "-o", help="The file to write (default: standard output).")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         user = get_user_model().objects.filter(username=options["username"]).first()
         if user is None:
             raise CommandError(f"No user {options['username']!r}.")
@@ -43,37 +52,42 @@ class Command(BaseCommand):
             if options[records] and options["format"] != "ftm":
                 raise CommandError(f"--{records} goes with the ftm format.")
         context = {"user": user}
+        # many=True builds Meta.list_serializer_class (a ListSerializer), which the stubs
+        # cannot tell: hence the casts.
         incidents = Incident.objects.visible_to(user).for_api().order_by("-occurred_from", "-id")
         if options["format"] == "stix":
             approved = incidents.filter(status=Incident.Status.APPROVED)
-            serialize = IncidentSerializer(many=True, context=context).to_representation
+            listing = IncidentSerializer(many=True, context=context)
+            serialize = cast(IncidentListSerializer, listing).to_representation
             shown = (list(serialize(chunk)) for chunk in exports.chunks(approved))
             # The bundle's id, like the API's, from what decides its content.
             key = stix.bundle_id(f"{view_key(user)}:{FeedPosition.head()}")
             lines = stix.bundle_lines(shown, user, key)
         elif options["entities"]:
-            serialize = EntityRecordSerializer(many=True, context=context).to_representation
+            entity_listing = cast(
+                ListSerializer, EntityRecordSerializer(many=True, context=context)
+            )
             lines = ftm.lines(
                 proxy
                 for chunk in exports.chunks(entity_records(user).order_by("pk"))
-                for entity in serialize(chunk)
+                for entity in entity_listing.to_representation(chunk)
                 for proxy in ftm.entity_proxies(entity)
             )
         elif options["vessels"]:
-            serialize = VesselSerializer(many=True, context=context).to_representation
+            vessel_listing = cast(ListSerializer, VesselSerializer(many=True, context=context))
             visible = Entity.objects.visible_to(user).filter(kind=Entity.Kind.VESSEL)
             lines = ftm.lines(
                 proxy
                 for chunk in exports.chunks(vessels.for_api(user, visible).order_by("pk"))
-                for vessel in serialize(chunk)
+                for vessel in vessel_listing.to_representation(chunk)
                 for proxy in ftm.vessel_proxies(vessel)
             )
         else:
-            serialize = IncidentSerializer(many=True, context=context).to_representation
+            listing = IncidentSerializer(many=True, context=context)
             lines = ftm.lines(
                 proxy
                 for chunk in exports.chunks(incidents)
-                for incident in serialize(chunk)
+                for incident in cast(IncidentListSerializer, listing).to_representation(chunk)
                 for proxy in ftm.incident_proxies(incident)
             )
         if options["output"]:

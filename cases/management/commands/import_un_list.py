@@ -1,4 +1,6 @@
+from argparse import ArgumentParser
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -13,14 +15,14 @@ class Command(BaseCommand):
         "missing from the file is recorded as delisted. A bad file changes nothing."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("file", type=Path, help="consolidated.xml, as downloaded")
         parser.add_argument(
             "--dry-run", action="store_true", help="Report what would change; change nothing."
         )
         parser.add_argument("--by", help="The username the import is recorded under.")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         by = None
         if options["by"]:
             by = get_user_model().objects.filter(username=options["by"]).first()

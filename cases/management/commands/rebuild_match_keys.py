@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand
 
 from cases import matching
@@ -9,6 +11,6 @@ class Command(BaseCommand):
         "folded (cases.matching), or after entities were written around the app."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         count = matching.index_all()
         self.stdout.write(self.style.SUCCESS(f"Match keys stored for {count} entities."))

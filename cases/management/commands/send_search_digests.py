@@ -2,6 +2,8 @@
 since their last digest. Meant to run once a day (cron, a scheduled job); idempotent:
 each match is mailed once, and a run that finds nothing owed sends nothing."""
 
+from typing import Any
+
 from django.core.management.base import BaseCommand
 
 from cases import alerts
@@ -10,7 +12,7 @@ from cases import alerts
 class Command(BaseCommand):
     help = "Mail the daily digests of saved searches' alerts (each match once)."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         # What the worker has not read of the change feed yet is announced first.
         announced = alerts.follow_feed()
         sent = alerts.send_digests()

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand, CommandError
 
 from cases.models import Attachment
@@ -9,7 +11,7 @@ class Command(BaseCommand):
         "or went missing since it was uploaded. Exits with an error if any did."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         problems, checked = [], 0
         for attachment in Attachment.objects.order_by("pk").iterator():
             checked += 1

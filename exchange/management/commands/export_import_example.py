@@ -1,4 +1,6 @@
+from argparse import ArgumentParser
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -12,11 +14,11 @@ class Command(BaseCommand):
         "sources, as an XLSX workbook in the import layout: the example of the layout."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("file", type=Path)
         parser.add_argument("--by", default="analyst", help="Whose view of the data to write.")
 
-    def handle(self, *args, file: Path, by: str, **options):
+    def handle(self, *args: Any, file: Path, by: str, **options: Any) -> None:
         user = get_user_model().objects.filter(username=by).first()
         if user is None:
             raise CommandError(f"There is no user {by!r}.")

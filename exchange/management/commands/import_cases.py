@@ -1,4 +1,6 @@
+from argparse import ArgumentParser
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -19,14 +21,14 @@ class Command(BaseCommand):
         "user's drafts."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("file", type=Path)
         parser.add_argument("--dry-run", action="store_true", help="Check only: write nothing.")
         parser.add_argument(
             "--by", default="analyst", help="The user whose drafts the incidents become."
         )
 
-    def handle(self, *args, file: Path, dry_run: bool, by: str, **options):
+    def handle(self, *args: Any, file: Path, dry_run: bool, by: str, **options: Any) -> None:
         user = get_user_model().objects.filter(username=by).first()
         if user is None or not user.has_perm("cases.add_incident"):
             raise CommandError(f"{by!r} is not a user who may create incidents.")

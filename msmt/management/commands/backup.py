@@ -1,4 +1,6 @@
+from argparse import ArgumentParser
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -11,10 +13,10 @@ class Command(BaseCommand):
         "published reports) to a new directory, with a manifest of SHA-256 sums."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("directory", type=Path, help="A new or empty directory.")
 
-    def handle(self, *args, directory, **options):
+    def handle(self, *args: Any, directory: Path, **options: Any) -> None:
         try:
             manifest = backup.backup(directory)
         except backup.BackupError as error:

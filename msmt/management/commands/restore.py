@@ -1,4 +1,6 @@
+from argparse import ArgumentParser
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -11,10 +13,10 @@ class Command(BaseCommand):
         "after checking every SHA-256 in its manifest. Changes nothing if a check fails."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("directory", type=Path, help="A directory written by `backup`.")
 
-    def handle(self, *args, directory, **options):
+    def handle(self, *args: Any, directory: Path, **options: Any) -> None:
         try:
             manifest = backup.restore(directory)
         except backup.BackupError as error:

@@ -1,4 +1,5 @@
 import os
+from typing import Any
 
 from django.core.management.base import BaseCommand
 
@@ -15,7 +16,7 @@ class Command(BaseCommand):
         "exist are left alone. Passwords come from MSMT_DEMO_PASSWORD, or a printed default."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         password = os.environ.get("MSMT_DEMO_PASSWORD") or DEFAULT_PASSWORD
         result = seed(password)
         result.created["letters"] = letter_demo.seed()

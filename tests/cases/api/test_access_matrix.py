@@ -48,6 +48,7 @@ ENDPOINTS = {
     "report-list": True,
     "report-detail": True,
     "report-file": True,
+    "report-feed": True,
     "api-root": True,
     "schema": True,
     "docs": True,

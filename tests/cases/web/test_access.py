@@ -70,6 +70,9 @@ PAGES = {
     # Sent back to the entry, here with "the entity was not found"; for those who edit
     # entities only.
     "list_entry_link": ("post", {"analyst", "reviewer", "administrator"}, 302),
+    # Sent back to the entry, here with "the entity was not found"; for the whole team,
+    # as a pair of entities is.
+    "list_entry_not": ("post", TEAM, 302),
     "vessel_edit": ("get", {"analyst", "reviewer", "administrator"}, 200),
     "entity_candidates": ("get", TEAM, 200),
     "entity_duplicates": ("get", TEAM, 200),
@@ -205,6 +208,7 @@ def url_for(name, records, incident_key="incident"):
         "vessel_edit": [records["vessel"].pk],
         "list_entry_detail": [records["list_entry"].pk],
         "list_entry_link": [records["list_entry"].pk],
+        "list_entry_not": [records["list_entry"].pk],
         "source_detail": [records["source"].pk],
         "estimate_detail": [records["estimate"].pk],
         "estimate_edit": [records["estimate"].pk],

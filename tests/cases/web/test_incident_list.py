@@ -148,6 +148,15 @@ def test_results_can_be_sorted_by_reference(signed_in):
     ]
 
 
+@pytest.mark.parametrize(("ordering", "by_id"), [("occurred", 1), ("-occurred", -1)])
+def test_incidents_of_one_date_keep_one_order_from_page_to_page(signed_in, ordering, by_id):
+    day = datetime.date(2024, 5, 1)
+    same_day = [approved(occurred_from=day, occurred_to=None) for _ in range(30)]
+    pages = [signed_in.get(URL, {"ordering": ordering, "page": n}).context["page"] for n in (1, 2)]
+    listed = [incident.pk for page in pages for incident in page]
+    assert listed == sorted((incident.pk for incident in same_day), key=lambda pk: by_id * pk)
+
+
 def test_the_list_is_paginated_and_keeps_the_filter_in_page_links(signed_in):
     for _ in range(30):
         approved(sharing_level="AMBER")

@@ -9,9 +9,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django_tasks import default_task_backend
 
 from accounts.roles import Role
-from cases import patterns
+from cases import patterns, tasks
 from cases.markings import SharingLevel
 from cases.models import Incident, IncidentLocation, MaterielCategory
 from tests.factories import (
@@ -342,12 +343,13 @@ def test_the_query_count_does_not_grow_with_the_incidents(signed_in, url, expect
     assert queries(signed_in, f"{url}?destination=RU") == few == expected
 
 
-def test_the_home_page_counts_are_never_older_than_the_incidents(signed_in):
+def test_the_home_page_counts_follow_every_change(signed_in):
     approved(occurred_from=datetime.date(2024, 1, 5))
     assert signed_in.get(reverse("cases:home")).context["by_status"] == [
         {"status": "approved", "n": 1, "label": "Approved"}
     ]
-    # Kept between pages, the counts follow every save: a new incident, a step.
+    # Kept between pages, the counts follow every save (a new incident, a step): the page
+    # asks for a recount, which the tests' task backend runs at once.
     incident = approved(occurred_from=datetime.date(2024, 2, 5))
     incident.status = Incident.Status.SUBMITTED
     incident.save()
@@ -360,3 +362,68 @@ def test_the_home_page_counts_are_never_older_than_the_incidents(signed_in):
         {"month": "2024-01", "incidents": 1},
         {"month": "2024-02", "incidents": 1},
     ]
+
+
+@pytest.fixture
+def busy_worker(settings, tmp_path):
+    """A task backend that keeps the tasks it is given, as a worker in another process
+    that has not yet come to them (`busy_worker.results` are the tasks waiting), and a
+    cache that processes share, as Redis is in production."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path),
+        }
+    }
+    return default_task_backend
+
+
+def home_counts(client) -> dict:
+    context = client.get(reverse("cases:home")).context
+    return {row["status"]: row["n"] for row in context["by_status"]}
+
+
+def test_a_page_never_waits_for_the_teams_counts(client, analyst, busy_worker):
+    """The team's counts are made by the worker: a page after a change shows the last
+    ones, with their time, and asks for a recount once however many pages follow."""
+    client.force_login(analyst)
+    approved(occurred_from=datetime.date(2024, 1, 5))
+    assert home_counts(client) == {"approved": 1}  # the first page counts: nothing to show
+    counted_at = client.get(reverse("cases:home")).context["counted_at"]
+
+    approved(occurred_from=datetime.date(2024, 2, 5))
+    for _ in range(2):
+        page = client.get(reverse("cases:home"))
+        assert {row["status"]: row["n"] for row in page.context["by_status"]} == {"approved": 1}
+        assert page.context["counted_at"] == counted_at
+        assert f"Counted at {counted_at:%H:%M:%S} UTC" in page.content.decode()
+    [recount] = busy_worker.results
+    assert recount.task == tasks.recount_team_counts
+
+    recount.task.call()  # the worker comes to it
+    assert home_counts(client) == {"approved": 2}
+
+
+def test_the_readers_own_drafts_are_counted_with_the_page(client, analyst, busy_worker):
+    client.force_login(analyst)
+    approved()
+    assert home_counts(client) == {"approved": 1}
+    IncidentFactory(created_by=analyst)
+    IncidentFactory(created_by=UserFactory(role=Role.ANALYST))  # another's: not seen
+    # At once, before any recount: the team's counts are as they were.
+    assert home_counts(client) == {"approved": 1, "draft": 1}
+    superuser = UserFactory(is_superuser=True)
+    client.force_login(superuser)  # who sees every draft
+    assert home_counts(client) == {"approved": 1, "draft": 2}
+
+
+def test_without_a_cache_shared_with_the_worker_the_page_counts(client, analyst, settings):
+    """The demo's settings: no Redis, each process its own cache, a worker apart."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    client.force_login(analyst)
+    approved()
+    assert home_counts(client) == {"approved": 1}
+    approved()
+    assert home_counts(client) == {"approved": 2}
+    assert default_task_backend.results == []

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand
 
 from webhooks import delivery
@@ -10,7 +12,7 @@ class Command(BaseCommand):
         "task backend that cannot wait for a retry's time."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         made = delivery.collect_changes()
         due = list(delivery.due().values_list("pk", flat=True))
         for pk in due:
