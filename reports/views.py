@@ -148,8 +148,9 @@ def _worksheet(report: Report) -> dict[str, Any]:
         "unplaced": [e for e in entries if e.section_id is None and not e.excluded],
         "unplaced_moves": _menu(sections),
         "excluded": [e for e in entries if e.excluded],
-        "problems": problems,
-        "blocked": any(problem.blocking for problem in problems),
+        # (apart, so that the page's list of hundreds needs no test a line)
+        "blocking": [problem for problem in problems if problem.blocking],
+        "notes": [problem for problem in problems if not problem.blocking],
     }
 
 

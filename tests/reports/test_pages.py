@@ -204,10 +204,13 @@ def test_a_draft_changed_since_the_states_cleared_it_says_so_on_its_page(client,
     adopt(compiled, editor)
     client = as_user(client, editor)
     url = reverse("reports:detail", args=[compiled.pk])
-    assert "Nothing stands in the way of publication" in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert "Nothing stands in the way of publication" in page
+    assert "Settle what blocks publication first" not in page
     Report.objects.filter(pk=compiled.pk).update(introduction="A new opening.")
     page = client.get(url).content.decode()
     assert "The draft changed since round 1 was opened" in page
+    assert 'disabled title="Settle what blocks publication first">Publish' in page
     assert 'data-testid="positions"' in page
 
 
