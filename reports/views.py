@@ -212,10 +212,17 @@ def _menu(sections: list[Section]) -> str:
     return render_to_string("reports/partials/section_options.html", {"sections": sections})
 
 
-def _entry(report: Report, entry_pk: str | None) -> Entry:
+def _number(posted: str | None, missing: str) -> int:
+    """A record's number as a button or menu posted it; `missing` says what to give."""
+    try:
+        return int(posted or "")
+    except ValueError:
+        raise BadRequest(missing) from None
+
+
+def _entry(report: Report, posted: str | None) -> Entry:
     """The entry a button of the report's page names (its value)."""
-    if not entry_pk or not entry_pk.isdigit():
-        raise BadRequest("Say which entry: the button gives its number.")
+    entry_pk = _number(posted, "Say which entry: the button gives its number.")
     return get_object_or_404(report.entries.select_related("incident"), pk=entry_pk)
 
 
@@ -234,9 +241,7 @@ def entry_move(request: SignedInRequest, pk: int) -> HttpResponse:
         compilation.move_entry(entry, offset=-1 if direction == "up" else 1)
         return redirect(report)
     entry = _entry(report, request.POST.get("entry"))
-    section_pk = request.POST.get("section", "")
-    if not section_pk.isdigit():
-        raise BadRequest("Choose the section to move the entry to.")
+    section_pk = _number(request.POST.get("section"), "Choose the section to move it to.")
     compilation.move_entry(entry, section=get_object_or_404(report.sections, pk=section_pk))
     return redirect(report)
 

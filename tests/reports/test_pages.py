@@ -154,15 +154,32 @@ def test_an_editor_orders_and_places_entries_with_the_buttons_their_rows_show(
 
 @pytest.mark.parametrize(
     "posted",
-    [{"up": "first"}, {"down": ""}, {"entry": "2; DROP", "section": "1"}, {"section": "1"}],
+    [
+        {"up": "first"},
+        {"down": ""},
+        {"up": "²"},
+        {"entry": "2; DROP", "section": "1"},
+        {"section": "1"},
+        {"entry": "<an entry>", "section": "1.5"},
+    ],
 )
 def test_a_move_that_names_no_entry_or_section_is_refused_and_changes_nothing(
     client, editor, report, two_entries, posted
 ):
     before = list(report.entries.values_list("pk", "section", "position"))
+    posted = {name: two_entries[0].pk if v == "<an entry>" else v for name, v in posted.items()}
     response = as_user(client, editor).post(reverse("reports:entry_move", args=[report.pk]), posted)
     assert response.status_code == 400
     assert list(report.entries.values_list("pk", "section", "position")) == before
+
+
+def test_an_entry_or_section_beyond_any_number_is_not_found(client, editor, report, two_entries):
+    client = as_user(client, editor)
+    url = reverse("reports:entry_move", args=[report.pk])
+    huge = "9" * 30
+    assert client.post(url, {"up": huge}).status_code == 404
+    assert client.post(url, {"entry": two_entries[0].pk, "section": huge}).status_code == 404
+    assert list(report.entries.order_by("position")) == two_entries
 
 
 def test_an_entry_of_another_report_is_not_found_from_this_ones_page(
