@@ -13,6 +13,7 @@ missing; reports.publication asks it, so every way of publishing obeys it."""
 
 import datetime
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -28,7 +29,15 @@ from cases import visibility
 from cases.models import Organisation
 from reports import compilation, content
 from reports.errors import ReportError
-from reports.models import ClearanceRound, ParagraphComment, Report, ReportSeries, StatePosition
+from reports.models import (
+    ClearanceRound,
+    Entry,
+    ParagraphComment,
+    Report,
+    ReportSeries,
+    Section,
+    StatePosition,
+)
 
 
 class AdoptionError(ReportError):
@@ -221,17 +230,26 @@ def standing(report: Report) -> Standing:
     return Standing(rounds, rows)
 
 
-def _last_column(report: Report) -> tuple[ClearanceRound, list[tuple[Organisation, Cell]]]:
-    table = standing(report)
+def _last_column(
+    report: Report, table: Standing | None = None
+) -> tuple[ClearanceRound, list[tuple[Organisation, Cell]]]:
+    table = table or standing(report)
     return table.rounds[-1], [(state, cells[-1]) for state, cells in table.rows]
 
 
-def problems(report: Report) -> list[str]:
-    """What stands between the draft and its adoption (nothing: adopted)."""
-    if latest_round(report) is None:
+def problems(
+    report: Report,
+    table: Standing | None = None,
+    entries: Iterable[Entry] | None = None,
+    sections: Iterable[Section] | None = None,
+) -> list[str]:
+    """What stands between the draft and its adoption (nothing: adopted). `table`: the
+    report's standing; `entries` and `sections`: as content.build takes them; each when
+    the caller has it."""
+    if not (table.rounds if table else latest_round(report)):
         return ["The participating states have not cleared the report: open a clearance round."]
-    round_, cells = _last_column(report)
-    if _frozen(content.build(report)) != round_.snapshot:
+    round_, cells = _last_column(report, table)
+    if _frozen(content.build(report, entries=entries, sections=sections)) != round_.snapshot:
         return [
             f"The draft changed since round {round_.number} was opened, and the states "
             "cleared that version: open a new round (the round's page shows what changed)."

@@ -9,10 +9,12 @@ settled). `layout(snapshot)` numbers the paragraphs and footnotes through the wh
 report and gathers the annexes; every renderer reads that and nothing else, so the same
 snapshot always gives the same document."""
 
+import functools
 from collections import OrderedDict
 from collections.abc import Iterable
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import get_language
 from django_countries import countries
 
 from cases import units
@@ -22,7 +24,7 @@ from cases.models import Attachment, Citation, Entity, Incident, Letter, Source
 from cases.models.sources import PARTICIPATING_STATE_ATTRIBUTION
 from cases.visibility import release_shown_at
 from reports import snapshot as shape
-from reports.models import Entry, Report
+from reports.models import Entry, Report, Section
 
 PARTICIPATING_STATE_FOOTNOTE = f"Information provided by {PARTICIPATING_STATE_ATTRIBUTION.lower()}."
 FIGURE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
@@ -35,8 +37,15 @@ FIGURE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
 SNAPSHOT_FORMAT = 4
 
 
+@functools.cache
+def _readable(report_level: str) -> list[str]:
+    # (asked for each entry, citation and figure of a report: made once per level, and
+    # never changed)
+    return SharingLevel.at_or_below(report_level)
+
+
 def may_go_in(level: str, report_level: str) -> bool:
-    return level in SharingLevel.at_or_below(report_level)
+    return level in _readable(report_level)
 
 
 def footnote(citation: Citation) -> str | None:
@@ -59,7 +68,13 @@ def footnote(citation: Citation) -> str | None:
 
 
 def country_name(code: str) -> str:
-    return str(countries.name(code)) if code else ""
+    return _country_name(code, get_language()) if code else ""
+
+
+@functools.cache
+def _country_name(code: str, language: str | None) -> str:
+    # (django-countries translates each name when asked: a report asks for thousands)
+    return str(countries.name(code))
 
 
 def incidents_for(report: Report) -> QuerySet[Entry]:
@@ -93,7 +108,7 @@ def incidents_for(report: Report) -> QuerySet[Entry]:
 
 def uses_release(incident: Incident, report_level: str) -> bool:
     """Whether a report at `report_level` gives `incident` as its releasable text."""
-    return release_shown_at(SharingLevel.at_or_below(report_level), incident)
+    return release_shown_at(_readable(report_level), incident)
 
 
 def cited(incident: Incident, report_level: str) -> list[Citation]:
@@ -244,10 +259,20 @@ def release_content(incident: Incident, notes: list[str]) -> shape.Entry:
     }
 
 
-def build(report: Report, draft: bool = True) -> shape.Snapshot:
+def build(
+    report: Report,
+    draft: bool = True,
+    entries: Iterable[Entry] | None = None,
+    sections: Iterable[Section] | None = None,
+) -> shape.Snapshot:
     """The report's content from the live records, entries in their order; `draft`
-    unless it is being published."""
-    entries = [entry for entry in incidents_for(report) if not entry.excluded and entry.section]
+    unless it is being published. `entries` (loaded by incidents_for) and `sections`
+    (with their estimates): the report's, when the caller has them."""
+    if entries is None:
+        entries = incidents_for(report)
+    if sections is None:
+        sections = report.sections.prefetch_related("estimates")
+    entries = [entry for entry in entries if not entry.excluded and entry.section_id]
     by_section: dict[int | None, list[Entry]] = {}
     for entry in sorted(entries, key=lambda entry: (entry.position, entry.pk)):
         by_section.setdefault(entry.section_id, []).append(entry)
@@ -293,7 +318,7 @@ def build(report: Report, draft: bool = True) -> shape.Snapshot:
                     for entry in by_section.get(section.pk, [])
                 ],
             }
-            for section in report.sections.prefetch_related("estimates")
+            for section in sections
         ],
     }
 

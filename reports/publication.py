@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from accounts.models import Reader, User
 from audit import trail as audit
 from audit.models import AuditEntry
-from cases.models import Incident, Source
+from cases.models import Attachment, Citation, Finding, Incident, Source
 from reports import adoption, compilation, content, rendering
 from reports import snapshot as shape
 from reports.errors import ReportError
@@ -53,15 +54,58 @@ class Problem:
     entry: Entry | None = None
 
 
-def problems(report: Report, entries: list[Entry] | None = None) -> list[Problem]:
-    """Everything that blocks publication, then what is only worth knowing. `entries`:
-    the report's, as content.incidents_for loads them, when the caller has them."""
+# What problems() and a report's page read of each incident.
+CHECKED_INCIDENT_FIELDS = ("reference", "title", "status", "sharing_level", "release_level")
+
+
+def entries_to_check(report: Report, table: adoption.Standing) -> QuerySet[Entry]:
+    """The report's entries with what problems() reads of them, `table` being the
+    report's standing: their whole content (content.incidents_for) once a clearance
+    round's version is to be compared with the draft, else only what each entry's checks
+    read (its findings, citations and figures)."""
+    if table.rounds:
+        return content.incidents_for(report)
+    # Only the columns read (a report's page lists hundreds of entries; the query-count
+    # test would see a column read later, one query an entry).
+    citations = Citation.objects.select_related("source").only(
+        "incident", "in_release", "source__title", "source__attribution", "source__sharing_level"
+    )
+    return (
+        report.entries.select_related("incident__incident_type")
+        .only(
+            *("report", "section", "position", "excluded", "exclusion_reason"),
+            *(f"incident__{field}" for field in CHECKED_INCIDENT_FIELDS),
+            "incident__incident_type__name",
+        )
+        .prefetch_related(
+            Prefetch("incident__findings", queryset=Finding.objects.only("incident")),
+            Prefetch("incident__citations", queryset=citations),
+            Prefetch(
+                "incident__attachments",
+                queryset=Attachment.objects.filter(for_publication=True),
+                to_attr="figures",
+            ),
+        )
+    )
+
+
+def problems(
+    report: Report,
+    entries: list[Entry] | None = None,
+    sections: list[Section] | None = None,
+    table: adoption.Standing | None = None,
+) -> list[Problem]:
+    """Everything that blocks publication, then what is only worth knowing. What the
+    caller has loaded, it gives: `table`, the report's standing (adoption.standing);
+    `entries`, the report's, as entries_to_check loads them for that standing (or
+    content.incidents_for); `sections`, the report's with their estimates."""
     found: list[Problem] = []
     level = report.sharing_level
     if entries is None:
         entries = list(content.incidents_for(report))
     included = [entry for entry in entries if not entry.excluded]
-    sections = list(report.sections.prefetch_related("estimates"))
+    if sections is None:
+        sections = list(report.sections.prefetch_related("estimates"))
     if not sections:
         found.append(Problem("The report has no section."))
     placed = {entry.section_id for entry in included if entry.section_id}
@@ -188,7 +232,7 @@ def problems(report: Report, entries: list[Entry] | None = None) -> list[Problem
                     entry=entry,
                 )
             )
-    found += [Problem(message) for message in adoption.problems(report)]
+    found += [Problem(message) for message in adoption.problems(report, table, entries, sections)]
     return sorted(found, key=lambda problem: not problem.blocking)
 
 

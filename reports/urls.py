@@ -40,7 +40,7 @@ urlpatterns = [
     path("<int:pk>/sections/new/", views.section_edit, name="section_create"),
     path("<int:pk>/sections/<int:section_pk>/", views.section_edit, name="section_edit"),
     path("<int:pk>/sections/<int:section_pk>/delete/", views.section_delete, name="section_delete"),
-    path("<int:pk>/entries/<int:entry_pk>/move/", views.entry_move, name="entry_move"),
-    path("<int:pk>/entries/<int:entry_pk>/exclude/", views.entry_exclude, name="entry_exclude"),
-    path("<int:pk>/entries/<int:entry_pk>/include/", views.entry_include, name="entry_include"),
+    path("<int:pk>/entries/move/", views.entry_move, name="entry_move"),
+    path("<int:pk>/entries/exclude/", views.entry_exclude, name="entry_exclude"),
+    path("<int:pk>/entries/include/", views.entry_include, name="entry_include"),
 ]

@@ -9,10 +9,11 @@ from typing import Any
 from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -115,30 +116,42 @@ def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _visible(request, pk)
     if report.is_draft and not request.user.has_perm("reports.change_report"):
         return redirect("reports:clearance", report.pk)  # a state's representative
-    context = {"report": report, "files": report.files.all()}
-    if visibility.partner_clearance(request.user) is None:
-        context["standing"] = adoption.standing(report)
+    context: dict[str, Any] = {"report": report, "files": report.files.all()}
     if report.is_draft:
-        entries = list(content.incidents_for(report))
-        sections = list(report.sections.prefetch_related("incident_types"))
-        for section in sections:
-            # (the page's own attribute: the section's entries, as its template lists them)
-            section.listed = [  # type: ignore[attr-defined]
-                e for e in entries if e.section_id == section.pk and not e.excluded
-            ]
-        context.update(
-            sections=sections,
-            unplaced=[e for e in entries if e.section_id is None and not e.excluded],
-            excluded=[e for e in entries if e.excluded],
-            problems=(problems := publication.problems(report, entries)),
-            blocked=any(problem.blocking for problem in problems),
-            exclusion_form=ExclusionForm(),
-            can_publish=publication.may_publish(request.user),
-        )
+        context.update(_worksheet(report), can_publish=publication.may_publish(request.user))
     else:
+        if visibility.partner_clearance(request.user) is None:
+            context["standing"] = adoption.standing(report)
         context["newer"] = visibility.later_edition(request.user, report)
     context["earlier"] = visibility.earlier_edition(request.user, report)
     return render(request, "reports/report_detail.html", context)
+
+
+def _worksheet(report: Report) -> dict[str, Any]:
+    """What a draft's page shows its editors: its sections with their entries, what
+    blocks publication, the states' positions. Each thing is loaded once, for the page
+    and for the checks alike."""
+    standing = adoption.standing(report)
+    entries = list(publication.entries_to_check(report, standing))
+    sections = list(report.sections.prefetch_related("incident_types", "estimates"))
+    for section in sections:
+        # (the page's own attributes: the section's entries as its template lists them,
+        # and the menu of the other sections they may move to)
+        section.listed = [  # type: ignore[attr-defined]
+            e for e in entries if e.section_id == section.pk and not e.excluded
+        ]
+        section.moves = _menu([s for s in sections if s != section])  # type: ignore[attr-defined]
+    problems = publication.problems(report, entries, sections, standing)
+    return {
+        "standing": standing,
+        "sections": sections,
+        "unplaced": [e for e in entries if e.section_id is None and not e.excluded],
+        "unplaced_moves": _menu(sections),
+        "excluded": [e for e in entries if e.excluded],
+        # (apart, so that the page's list of hundreds needs no test a line)
+        "blocking": [problem for problem in problems if problem.blocking],
+        "notes": [problem for problem in problems if not problem.blocking],
+    }
 
 
 @login_required
@@ -194,44 +207,67 @@ def section_delete(request: SignedInRequest, pk: int, section_pk: int) -> HttpRe
     return redirect(report)
 
 
-def _entry(request: SignedInRequest, pk: int, entry_pk: int) -> Entry:
+def _menu(sections: list[Section]) -> str:
+    """The options of a menu of sections: made once for all the entries that offer it."""
+    return render_to_string("reports/partials/section_options.html", {"sections": sections})
+
+
+def _number(posted: str | None, missing: str) -> int:
+    """A record's number as a button or menu posted it; `missing` says what to give."""
+    try:
+        return int(posted or "")
+    except ValueError:
+        raise BadRequest(missing) from None
+
+
+def _entry(report: Report, posted: str | None) -> Entry:
+    """The entry a button of the report's page names (its value)."""
+    entry_pk = _number(posted, "Say which entry: the button gives its number.")
+    return get_object_or_404(report.entries.select_related("incident"), pk=entry_pk)
+
+
+# The entries' buttons name the entry they act on, so that the page holds one form for
+# their moves and one for each entry's reason to leave it out, whatever their number.
+
+
+@editor_required
+@require_POST
+def entry_move(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Up or down in its section (the button "up" or "down" names the entry), or to the
+    section chosen beside the button "entry"."""
     report = _draft(request, pk)
-    return get_object_or_404(Entry.objects.select_related("report"), report=report, pk=entry_pk)
+    if direction := next((d for d in ("up", "down") if d in request.POST), None):
+        entry = _entry(report, request.POST[direction])
+        compilation.move_entry(entry, offset=-1 if direction == "up" else 1)
+        return redirect(report)
+    entry = _entry(report, request.POST.get("entry"))
+    section_pk = _number(request.POST.get("section"), "Choose the section to move it to.")
+    compilation.move_entry(entry, section=get_object_or_404(report.sections, pk=section_pk))
+    return redirect(report)
 
 
 @editor_required
 @require_POST
-def entry_move(request: SignedInRequest, pk: int, entry_pk: int) -> HttpResponse:
-    entry = _entry(request, pk, entry_pk)
-    if section_pk := request.POST.get("section"):
-        section = get_object_or_404(entry.report.sections, pk=section_pk)
-        compilation.move_entry(entry, section=section)
-    else:
-        offset = {"up": -1, "down": 1}.get(request.POST.get("direction", ""), 0)
-        compilation.move_entry(entry, offset=offset)
-    return redirect(entry.report)
-
-
-@editor_required
-@require_POST
-def entry_exclude(request: SignedInRequest, pk: int, entry_pk: int) -> HttpResponse:
-    entry = _entry(request, pk, entry_pk)
+def entry_exclude(request: SignedInRequest, pk: int) -> HttpResponse:
+    report = _draft(request, pk)
+    entry = _entry(report, request.POST.get("entry"))
     form = ExclusionForm(request.POST)
     if form.is_valid():
         compilation.exclude_entry(entry, form.cleaned_data["reason"])
         messages.success(request, f"{entry.incident.reference} is left out.")
     else:
         messages.error(request, "Say why the incident is left out.")
-    return redirect(entry.report)
+    return redirect(report)
 
 
 @editor_required
 @require_POST
-def entry_include(request: SignedInRequest, pk: int, entry_pk: int) -> HttpResponse:
-    entry = _entry(request, pk, entry_pk)
+def entry_include(request: SignedInRequest, pk: int) -> HttpResponse:
+    report = _draft(request, pk)
+    entry = _entry(report, request.POST.get("entry"))
     compilation.include_entry(entry)
     messages.success(request, f"{entry.incident.reference} is back in the report.")
-    return redirect(entry.report)
+    return redirect(report)
 
 
 @login_required

@@ -367,7 +367,9 @@ def test_an_invisible_exclusion_reason_leaves_the_incident_in(client, editor):
     compilation.compile_report(report)
     entry = report.entries.get()
     client.force_login(editor)
-    client.post(reverse("reports:entry_exclude", args=[report.pk, entry.pk]), {"reason": INVISIBLE})
+    client.post(
+        reverse("reports:entry_exclude", args=[report.pk]), {"entry": entry.pk, "reason": INVISIBLE}
+    )
     entry.refresh_from_db()
     assert not entry.excluded
 

@@ -50,6 +50,7 @@ PAGES = {
     "section_create": ("get", "draft", EDITORS, 200),
     "section_edit": ("get", "draft", EDITORS, 200),
     "section_delete": ("post", "draft", EDITORS, 302),
+    # (the entry is the button's value: posted())
     "entry_move": ("post", "draft", EDITORS, 302),
     "entry_exclude": ("post", "draft", EDITORS, 302),
     "entry_include": ("post", "draft", EDITORS, 302),
@@ -107,8 +108,6 @@ def url_for(name, which, reports):
     args = [report.pk]
     if name.startswith("section_") and name != "section_create":
         args.append(report.sections.get().pk)
-    if name.startswith("entry_"):
-        args.append(report.entries.get().pk)
     if name == "file":
         args.append("pdf")
     if name == "round_changes":
@@ -118,13 +117,21 @@ def url_for(name, which, reports):
     return reverse(f"reports:{name}", args=args)
 
 
+def posted(name, reports):
+    """What the page's button posts: an entry's buttons carry the entry."""
+    if not name.startswith("entry_"):
+        return {}
+    entry = reports["draft"].entries.get()
+    return {"up": entry.pk} if name == "entry_move" else {"entry": entry.pk, "reason": "Late"}
+
+
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_reports_page_access_by_role(client, request, reports, name, role):
     method, which, allowed, success = PAGES[name]
     if role != "anonymous":
         client.force_login(request.getfixturevalue(role))
-    response = getattr(client, method)(url_for(name, which, reports))
+    response = getattr(client, method)(url_for(name, which, reports), posted(name, reports))
     if role == "anonymous":
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login"))
