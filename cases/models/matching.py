@@ -23,17 +23,26 @@ class MatchKey(models.Model):
         return self.key
 
 
-class NotDuplicate(models.Model):
-    """The team's word that two entities which look alike are not the same: the page of
-    possible duplicates stops proposing the pair."""
+class Dismissal(models.Model):
+    """The team's word that two records matching proposes as one are not: who said so,
+    when, and why."""
 
-    first = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="+")
-    second = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="+")
     note = models.CharField(max_length=300, blank=True, help_text="Why they are different.")
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class NotDuplicate(Dismissal):
+    """The team's word that two entities which look alike are not the same: the page of
+    possible duplicates stops proposing the pair."""
+
+    first = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="+")
 
     class Meta:
         verbose_name = "not a duplicate"
@@ -60,18 +69,13 @@ class NotDuplicate(models.Model):
             raise ValidationError("An entity cannot be compared with itself.")
 
 
-class NotListedAs(models.Model):
+class NotListedAs(Dismissal):
     """The team's word that an entity is not the one an entry of the UN list designates,
     though they look alike: the page of possible duplicates and the entry's page stop
     proposing the pair."""
 
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="+")
     entry = models.ForeignKey(ListEntry, on_delete=models.CASCADE, related_name="+")
-    note = models.CharField(max_length=300, blank=True, help_text="Why they are different.")
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    decided_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "not listed as"
