@@ -1,6 +1,9 @@
 """Pages that span the apps: the search over everything."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
 
@@ -13,6 +16,10 @@ from reports.models import Report
 
 # Each heading shows this many; its link leads to the list of all of them.
 SHOWN = 10
+# Each heading counts what it found as far as this, then says "more than": the incidents
+# that two common words find are a sixth of a million, and counting them all read most of
+# the table (the list counts a search as far, cases.views).
+COUNTED_UP_TO = search.RANKED_AT_MOST
 
 
 @team_member_required
@@ -48,9 +55,19 @@ def search_everything(request: SignedInRequest) -> HttpResponse:
             .order_by("-period_to", "symbol", "-edition"),
         }
         results = {
-            name: {"count": found.count(), "shown": found[:SHOWN]} for name, found in groups.items()
+            name: {**_counted(found), "shown": found[:SHOWN]} for name, found in groups.items()
         }
         # The incidents the list would show first: the best answers first.
         results["incidents"]["shown"] = incidents.best_first()[:SHOWN]
         context.update(text_query=query, results=results)
     return render(request, "search.html", context)
+
+
+def _counted(found: QuerySet[Any]) -> dict[str, object]:
+    """How many `found` holds, as far as COUNTED_UP_TO, in words for the page."""
+    count = found.order_by()[: COUNTED_UP_TO + 1].count()
+    more = count > COUNTED_UP_TO
+    return {
+        "count": min(count, COUNTED_UP_TO),
+        "counted": f"more than {COUNTED_UP_TO:,}" if more else f"{count:,}",
+    }

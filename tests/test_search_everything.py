@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from cases.models import Incident
+from msmt import views
 from reports.models import Report
 from tests.factories import (
     CitationFactory,
@@ -97,3 +98,17 @@ def test_every_page_has_the_search_box(client, analyst):
     client.force_login(analyst)
     content = client.get(reverse("cases:incident_list")).content.decode()
     assert f'action="{URL}"' in content and 'name="q"' in content
+
+
+def test_each_heading_counts_as_far_as_the_list_ranks_then_says_more(client, analyst, monkeypatch):
+    monkeypatch.setattr(views, "COUNTED_UP_TO", 2)
+    for n in range(3):
+        approved(title=f"Kursk shells {n}", summary="-")
+    SourceFactory(title="Kursk imagery survey")
+    client.force_login(analyst)
+    response = client.get(URL, {"q": "Kursk"})
+    results = response.context["results"]
+    assert results["incidents"]["counted"] == "more than 2"
+    assert results["sources"]["counted"] == "1"
+    content = response.content.decode()
+    assert "All of them (more than 2) in the incidents' list, with its filters" in content
