@@ -40,7 +40,9 @@ def test_words_in_any_order_find_an_incident_from_the_navigation(
     expect(found).not_to_contain_text("Kursk")
     screenshot(page, "search-everything")
 
-    page.get_by_role("link", name="All of them (1) in the incidents' list, with its filters").click()
+    page.get_by_role(
+        "link", name="All of them (1) in the incidents' list, with its filters"
+    ).click()
     expect(page.locator("tbody tr")).to_have_count(1)
     expect(page.locator("tbody")).to_contain_text(incidents.reference)
 
